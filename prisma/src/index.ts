@@ -1,0 +1,7 @@
+export {
+  applyPendingMigrations,
+  createMigration,
+  migrateDatabase,
+  migrationFolderName,
+  readMigrationList,
+} from "./migrations.ts";

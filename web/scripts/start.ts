@@ -1,0 +1,99 @@
+// `npm start` / `npm run dev`: checks the environment, prepares the data directory,
+// applies migrations, runs headless initialisation, builds when the sources changed,
+// then hands over to Next. Migrations run here, before Next opens the database, because
+// the embedded PGlite can be held by one process at a time.
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, readdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { migrateDatabase } from "@liveloop/prisma";
+import { dataDirectory, openDatabase } from "@liveloop/prisma/connection";
+import { parseEnvironment, InvalidEnvironmentError, type Environment } from "../src/env.ts";
+import { createDatabase } from "../src/server/db/client.ts";
+import { initialiseFromEnvironment } from "../src/server/setup/setup.ts";
+
+const webDir = join(dirname(fileURLToPath(import.meta.url)), "..");
+const dev = process.argv.includes("--dev");
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+function loadEnvironment(): Environment {
+  try {
+    return parseEnvironment({ ...process.env, NODE_ENV: process.env.NODE_ENV ?? (dev ? "development" : "production") });
+  } catch (error) {
+    if (error instanceof InvalidEnvironmentError) fail(error.message);
+    throw error;
+  }
+}
+
+/** The embedded default keeps a random AUTH_SECRET in the data directory, made once. */
+function authSecret(config: Environment, dataDir: string): string {
+  if (config.AUTH_SECRET) return config.AUTH_SECRET;
+  const file = join(dataDir, "auth-secret");
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
+  return readFileSync(file, "utf8").trim();
+}
+
+function newestSourceChange(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === "node_modules" || entry.name === ".next" || entry.name.startsWith(".")) continue;
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSourceChange(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+function buildIfStale(childEnv: NodeJS.ProcessEnv): void {
+  const buildId = join(webDir, ".next", "BUILD_ID");
+  const sources = [join(webDir, "src"), join(webDir, "..", "widget", "src")].filter(existsSync);
+  const newest = Math.max(...sources.map(newestSourceChange), statSync(join(webDir, "next.config.ts")).mtimeMs);
+  if (existsSync(buildId) && statSync(buildId).mtimeMs > newest) return;
+  console.log("Building the console (first start or sources changed)...");
+  const result = spawnSync(process.execPath, [nextBin(), "build"], { cwd: webDir, stdio: "inherit", env: { ...childEnv, NODE_ENV: "production" } });
+  if (result.status !== 0) fail("next build failed");
+}
+
+function nextBin(): string {
+  return fileURLToPath(import.meta.resolve("next/dist/bin/next"));
+}
+
+async function main(): Promise<void> {
+  const config = loadEnvironment();
+  const dataDir = dataDirectory(config);
+  mkdirSync(dataDir, { recursive: true });
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    LIVELOOP_DATA_DIR: dataDir,
+    AUTH_SECRET: authSecret(config, dataDir),
+    PORT: String(config.PORT),
+  };
+
+  const applied = await migrateDatabase(config);
+  console.log(applied.length > 0 ? `Applied migrations: ${applied.join(", ")}` : "Database schema is up to date.");
+
+  const connection = openDatabase(config);
+  const database = createDatabase(connection);
+  try {
+    const outcome = await initialiseFromEnvironment(database, config);
+    if (outcome === "created") console.log("Created the owner, project and keys from LIVELOOP_INIT_*.");
+  } finally {
+    await database.$disconnect();
+    await connection.close();
+  }
+
+  if (!dev) buildIfStale(childEnv);
+  const child = spawn(process.execPath, [nextBin(), dev ? "dev" : "start", "--port", String(config.PORT)], {
+    cwd: webDir,
+    stdio: "inherit",
+    env: { ...childEnv, NODE_ENV: dev ? "development" : "production" },
+  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
+  child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+main().catch((error: unknown) => fail(error instanceof Error ? (error.stack ?? error.message) : String(error)));

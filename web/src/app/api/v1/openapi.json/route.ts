@@ -1,0 +1,4 @@
+import { apiRoute } from "@/server/api/route";
+import { openApiDocument } from "@/contracts/openapi";
+
+export const GET = apiRoute({ auth: "none", publicCors: true, handler: async ({ request }) => openApiDocument(request.nextUrl.origin) });

@@ -1,0 +1,52 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { signIn } from "next-auth/react";
+import { signInErrorMessage } from "@/components/auth/signInMessages";
+
+export function SignInForm({ providers, initialError }: { providers: { id: string; name: string }[]; initialError: string | null }) {
+  const [error, setError] = useState<string | null>(initialError ? signInErrorMessage(initialError) : null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setBusy(true);
+    setError(null);
+    const result = await signIn("credentials", { email: String(form.get("email")), password: String(form.get("password")), redirect: false });
+    if (!result || result.error) {
+      setError(signInErrorMessage(result?.error ?? "CredentialsSignin"));
+      setBusy(false);
+      return;
+    }
+    window.location.assign("/");
+  }
+
+  return (
+    <div className="stack">
+      <form className="stack" onSubmit={submit}>
+        <label>
+          Email
+          <input name="email" type="email" required autoComplete="username" />
+        </label>
+        <label>
+          Password
+          <input name="password" type="password" required autoComplete="current-password" />
+        </label>
+        {error ? (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        ) : null}
+        <button className="primary" type="submit" disabled={busy}>
+          Sign in
+        </button>
+      </form>
+      {providers.map((provider) => (
+        <button key={provider.id} type="button" onClick={() => void signIn(provider.id, { callbackUrl: "/" })}>
+          Sign in with {provider.name}
+        </button>
+      ))}
+    </div>
+  );
+}

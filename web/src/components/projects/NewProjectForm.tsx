@@ -1,0 +1,34 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { callApi } from "@/components/ui/apiClient";
+
+export function NewProjectForm() {
+  const [error, setError] = useState<string | null>(null);
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const name = String(new FormData(event.currentTarget).get("name"));
+    try {
+      const project = await callApi<{ id: string }>("POST", "/api/v1/projects", { name });
+      window.location.assign(`/projects/${project.id}`);
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : "Could not create the project");
+    }
+  }
+  return (
+    <form className="stack" onSubmit={submit}>
+      <label>
+        Project name
+        <input name="name" required maxLength={100} />
+      </label>
+      {error ? (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      ) : null}
+      <button className="primary" type="submit">
+        Create project
+      </button>
+    </form>
+  );
+}

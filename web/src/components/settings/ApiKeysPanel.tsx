@@ -1,0 +1,105 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import type { ApiKeySummary } from "@/contracts/apiKeys";
+import { callApi } from "@/components/ui/apiClient";
+import { useMutation } from "@/components/settings/useMutation";
+import { ErrorMessage } from "@/components/settings/ErrorMessage";
+
+function formatTime(iso: string | null): string {
+  return iso ? new Date(iso).toLocaleString() : "never";
+}
+
+export function ApiKeysPanel({ projectId, keys, manageable }: { projectId: string; keys: ApiKeySummary[]; manageable: boolean }) {
+  const { run, error, busy } = useMutation();
+  const [kind, setKind] = useState<"public" | "secret">("public");
+  const [created, setCreated] = useState<{ name: string; key: string } | null>(null);
+  const base = `/api/v1/projects/${projectId}/api-keys`;
+
+  function create(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const origins = String(form.get("allowedOrigins") ?? "")
+      .split(/[\s,]+/)
+      .filter(Boolean);
+    const input = { kind, name: String(form.get("name")), allowedOrigins: kind === "public" ? origins : [] };
+    void run(async () => {
+      const result = await callApi<{ apiKey: ApiKeySummary; key: string }>("POST", base, input);
+      setCreated({ name: result.apiKey.name, key: result.key });
+    });
+  }
+
+  return (
+    <section className="panel" aria-labelledby="keys-heading">
+      <h2 id="keys-heading">API keys</h2>
+      <p className="muted">Public keys (pk_) go in browsers and can only send feedback; secret keys (sk_) stay on servers.</p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Key</th>
+            <th scope="col">Allowed origins</th>
+            <th scope="col">Last used</th>
+            <th scope="col">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {keys.map((key) => (
+            <tr key={key.id}>
+              <td>{key.name}</td>
+              <td>
+                <code>{key.displayPrefix}…</code>
+              </td>
+              <td>{key.kind === "public" ? key.allowedOrigins.join(", ") || "none (server-side only)" : "—"}</td>
+              <td>{formatTime(key.lastUsedAt)}</td>
+              <td>
+                {key.revokedAt ? (
+                  <span className="muted">revoked {formatTime(key.revokedAt)}</span>
+                ) : manageable ? (
+                  <button type="button" className="danger" disabled={busy} onClick={() => void run(() => callApi("DELETE", `${base}/${key.id}`))}>
+                    Revoke {key.name}
+                  </button>
+                ) : (
+                  "active"
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {manageable ? (
+        <form className="row" onSubmit={create} style={{ marginTop: "1rem" }}>
+          <label>
+            Kind
+            <select value={kind} onChange={(event) => setKind(event.target.value === "secret" ? "secret" : "public")}>
+              <option value="public">public (pk_)</option>
+              <option value="secret">secret (sk_)</option>
+            </select>
+          </label>
+          <label>
+            Key name
+            <input name="name" required maxLength={100} />
+          </label>
+          {kind === "public" ? (
+            <label>
+              Allowed origins
+              <input name="allowedOrigins" placeholder="https://chat.example.com" />
+            </label>
+          ) : null}
+          <button type="submit" className="primary" disabled={busy}>
+            Create key
+          </button>
+        </form>
+      ) : null}
+      {created ? (
+        <div role="status" className="stack" style={{ marginTop: "1rem" }}>
+          <p>Copy the key “{created.name}” now; it is not shown again:</p>
+          <code className="secret" data-testid="new-api-key">
+            {created.key}
+          </code>
+        </div>
+      ) : null}
+      <ErrorMessage error={error} />
+    </section>
+  );
+}

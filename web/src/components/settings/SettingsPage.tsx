@@ -1,0 +1,32 @@
+import { db } from "@/server/db/client";
+import { assignableRoles, can } from "@/server/auth/permissions";
+import type { ProjectPageAccess } from "@/server/auth/projectAccess";
+import { listMembers } from "@/server/projects/members";
+import { listProjectApiKeys } from "@/server/keys/projectApiKeys";
+import { ProjectNameForm } from "@/components/settings/ProjectNameForm";
+import { MembersPanel } from "@/components/settings/MembersPanel";
+import { ApiKeysPanel } from "@/components/settings/ApiKeysPanel";
+
+/** Settings show each section only to roles that may see it, and controls only to those that may use them. */
+export async function SettingsPage({ access }: { access: ProjectPageAccess }) {
+  const { project, role, user } = access;
+  const database = db();
+  const [members, keys] = await Promise.all([
+    listMembers(database, project.id),
+    can(role, "keys:read") ? listProjectApiKeys(database, project.id) : Promise.resolve(null),
+  ]);
+  return (
+    <>
+      <h1>Settings</h1>
+      <ProjectNameForm projectId={project.id} name={project.name} editable={can(role, "project:update")} />
+      <MembersPanel
+        projectId={project.id}
+        members={members}
+        currentUserId={user.id}
+        manageable={can(role, "members:manage")}
+        assignable={assignableRoles(role)}
+      />
+      {keys ? <ApiKeysPanel projectId={project.id} keys={keys} manageable={can(role, "keys:manage")} /> : null}
+    </>
+  );
+}

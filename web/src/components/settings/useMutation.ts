@@ -1,0 +1,26 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+
+/** Runs a console mutation, then refreshes the server-rendered data; keeps the last error. */
+export function useMutation() {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function run<T>(action: () => Promise<T>): Promise<T | undefined> {
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await action();
+      router.refresh();
+      return result;
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : "Something went wrong");
+      return undefined;
+    } finally {
+      setBusy(false);
+    }
+  }
+  return { run, error, busy };
+}

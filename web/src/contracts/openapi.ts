@@ -1,0 +1,104 @@
+import { z } from "zod";
+import { problemSchema, projectIdParams } from "@/contracts/common";
+import { healthSchema } from "@/contracts/health";
+import { createProjectSchema, currentProjectSchema, projectSchema, updateProjectSchema } from "@/contracts/projects";
+import { addedMemberSchema, addMemberSchema, memberListSchema, memberParams, memberSchema, updateMemberSchema } from "@/contracts/members";
+import { apiKeyListSchema, apiKeyParams, createApiKeySchema, createdApiKeySchema } from "@/contracts/apiKeys";
+import { setupResultSchema, setupSchema } from "@/contracts/setup";
+
+type Security = "none" | "secretKey" | "publicKey" | "anyKey" | "session";
+
+export interface EndpointDoc {
+  method: "get" | "post" | "patch" | "delete";
+  path: string;
+  summary: string;
+  security: Security;
+  params?: z.ZodType;
+  body?: z.ZodType;
+  success: { status: number; schema?: z.ZodType; description: string };
+}
+
+/** Every endpoint under /api/v1. A test checks this list against the route files. */
+export const endpoints: EndpointDoc[] = [
+  { method: "get", path: "/api/v1/health", summary: "Service and database health", security: "none", success: { status: 200, schema: healthSchema, description: "Healthy" } },
+  { method: "get", path: "/api/v1/openapi.json", summary: "This document", security: "none", success: { status: 200, description: "OpenAPI 3.1 document" } },
+  { method: "post", path: "/api/v1/setup", summary: "First-run set-up: creates the first owner and project (403 once done)", security: "none", body: setupSchema, success: { status: 201, schema: setupResultSchema, description: "Set up" } },
+  { method: "get", path: "/api/v1/projects/current", summary: "The project of the secret key used", security: "secretKey", success: { status: 200, schema: currentProjectSchema, description: "The key's project" } },
+  { method: "get", path: "/api/v1/projects", summary: "Projects of the signed-in person", security: "session", success: { status: 200, schema: z.object({ data: z.array(projectSchema) }), description: "Projects" } },
+  { method: "post", path: "/api/v1/projects", summary: "Create a project (the caller becomes owner)", security: "session", body: createProjectSchema, success: { status: 201, schema: projectSchema, description: "Created" } },
+  { method: "patch", path: "/api/v1/projects/{projectId}", summary: "Rename a project", security: "session", params: projectIdParams, body: updateProjectSchema, success: { status: 200, schema: currentProjectSchema, description: "Renamed" } },
+  { method: "get", path: "/api/v1/projects/{projectId}/members", summary: "Members and their roles", security: "session", params: projectIdParams, success: { status: 200, schema: memberListSchema, description: "Members" } },
+  { method: "post", path: "/api/v1/projects/{projectId}/members", summary: "Add a member by email", security: "session", params: projectIdParams, body: addMemberSchema, success: { status: 201, schema: addedMemberSchema, description: "Added" } },
+  { method: "patch", path: "/api/v1/projects/{projectId}/members/{memberId}", summary: "Change a member's role", security: "session", params: memberParams, body: updateMemberSchema, success: { status: 200, schema: memberSchema, description: "Changed" } },
+  { method: "delete", path: "/api/v1/projects/{projectId}/members/{memberId}", summary: "Remove a member", security: "session", params: memberParams, success: { status: 204, description: "Removed" } },
+  { method: "get", path: "/api/v1/projects/{projectId}/api-keys", summary: "API keys (never the secret)", security: "session", params: projectIdParams, success: { status: 200, schema: apiKeyListSchema, description: "Keys" } },
+  { method: "post", path: "/api/v1/projects/{projectId}/api-keys", summary: "Create an API key (returned in full once)", security: "session", params: projectIdParams, body: createApiKeySchema, success: { status: 201, schema: createdApiKeySchema, description: "Created" } },
+  { method: "delete", path: "/api/v1/projects/{projectId}/api-keys/{keyId}", summary: "Revoke an API key", security: "session", params: apiKeyParams, success: { status: 204, description: "Revoked" } },
+];
+
+const securityRequirements: Record<Security, Record<string, string[]>[]> = {
+  none: [],
+  secretKey: [{ secretKey: [] }],
+  publicKey: [{ publicKey: [] }],
+  anyKey: [{ secretKey: [] }, { publicKey: [] }],
+  session: [{ session: [] }],
+};
+
+const problemStatuses: Record<number, string> = {
+  400: "Invalid request (the zod issues are listed)",
+  401: "Unknown or revoked key, or not signed in",
+  403: "Wrong key kind, origin or role",
+  413: "Body too large",
+  415: "Wrong content type",
+  429: "Rate limited (see Retry-After)",
+  503: "Database unreachable (see Retry-After)",
+};
+
+function jsonSchema(schema: z.ZodType, io: "input" | "output") {
+  return z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any" });
+}
+
+function pathParameters(schema: z.ZodType | undefined) {
+  if (!schema) return [];
+  const shape = jsonSchema(schema, "input") as { properties?: Record<string, unknown> };
+  return Object.entries(shape.properties ?? {}).map(([name, property]) => ({ name, in: "path", required: true, schema: property }));
+}
+
+/** The OpenAPI 3.1 document, generated from the same zod schemas that validate requests. */
+export function openApiDocument(serverUrl?: string) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const endpoint of endpoints) {
+    const responses: Record<string, unknown> = {
+      [String(endpoint.success.status)]: {
+        description: endpoint.success.description,
+        ...(endpoint.success.schema ? { content: { "application/json": { schema: jsonSchema(endpoint.success.schema, "output") } } } : {}),
+      },
+    };
+    for (const [status, description] of Object.entries(problemStatuses)) {
+      if (endpoint.security === "none" && (status === "401" || status === "403")) continue;
+      if (!endpoint.body && (status === "413" || status === "415")) continue;
+      responses[status] = { description, content: { "application/problem+json": { schema: jsonSchema(problemSchema, "output") } } };
+    }
+    paths[endpoint.path] ??= {};
+    paths[endpoint.path]![endpoint.method] = {
+      summary: endpoint.summary,
+      security: securityRequirements[endpoint.security],
+      parameters: pathParameters(endpoint.params),
+      ...(endpoint.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(endpoint.body, "input") } } } } : {}),
+      responses,
+    };
+  }
+  return {
+    openapi: "3.1.0",
+    info: { title: "Liveloop API", version: "1", description: "Feedback, traces and datasets for LLM applications." },
+    ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
+    components: {
+      securitySchemes: {
+        secretKey: { type: "http", scheme: "bearer", description: "A secret key (sk_...), for servers" },
+        publicKey: { type: "http", scheme: "bearer", description: "A public key (pk_...), for browsers; feedback only" },
+        session: { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "A console session" },
+      },
+    },
+    paths,
+  };
+}

@@ -1,0 +1,102 @@
+import { z } from "zod";
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const keyWithPrefix = (prefix: "pk_" | "sk_") =>
+  optionalText.pipe(
+    z
+      .string()
+      .regex(new RegExp(`^${prefix}[A-Za-z0-9_-]{16,200}$`), `must start with ${prefix} followed by 16-200 letters, digits, _ or -`)
+      .optional(),
+  );
+
+/** Every environment variable Liveloop reads, parsed once. `.env.example` lists the same. */
+export const environmentSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+    DATABASE_URL: optionalText.pipe(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection URL")
+        .optional(),
+    ),
+    LIVELOOP_DATA_DIR: optionalText,
+    AUTH_SECRET: optionalText.pipe(z.string().min(32, "must be at least 32 characters").optional()),
+    NEXTAUTH_URL: optionalText.pipe(z.url().optional()),
+    LIVELOOP_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+    LIVELOOP_INIT_USER_EMAIL: optionalText.pipe(z.email().optional()),
+    LIVELOOP_INIT_USER_PASSWORD: optionalText.pipe(z.string().min(8, "must be at least 8 characters").optional()),
+    LIVELOOP_INIT_PROJECT_NAME: optionalText,
+    LIVELOOP_INIT_PUBLIC_KEY: keyWithPrefix("pk_"),
+    LIVELOOP_INIT_SECRET_KEY: keyWithPrefix("sk_"),
+    AUTH_GITHUB_ID: optionalText,
+    AUTH_GITHUB_SECRET: optionalText,
+    AUTH_OIDC_ISSUER: optionalText.pipe(z.url().optional()),
+    AUTH_OIDC_CLIENT_ID: optionalText,
+    AUTH_OIDC_CLIENT_SECRET: optionalText,
+    AUTH_OIDC_NAME: optionalText,
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && env.DATABASE_URL && !env.AUTH_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUTH_SECRET"],
+        message: "is required in production with DATABASE_URL (the embedded default keeps one in the data directory)",
+      });
+    }
+    const init = [
+      "LIVELOOP_INIT_USER_EMAIL",
+      "LIVELOOP_INIT_USER_PASSWORD",
+      "LIVELOOP_INIT_PROJECT_NAME",
+      "LIVELOOP_INIT_PUBLIC_KEY",
+      "LIVELOOP_INIT_SECRET_KEY",
+    ] as const;
+    const given = init.filter((name) => env[name] !== undefined);
+    if (given.length > 0 && given.length < init.length) {
+      for (const name of init.filter((n) => env[n] === undefined)) {
+        ctx.addIssue({ code: "custom", path: [name], message: "is required when any LIVELOOP_INIT_* variable is set" });
+      }
+    }
+    for (const [id, secret] of [
+      ["AUTH_GITHUB_ID", "AUTH_GITHUB_SECRET"],
+      ["AUTH_OIDC_CLIENT_ID", "AUTH_OIDC_CLIENT_SECRET"],
+    ] as const) {
+      if ((env[id] === undefined) !== (env[secret] === undefined)) {
+        ctx.addIssue({ code: "custom", path: [env[id] ? secret : id], message: `is required together with ${env[id] ? id : secret}` });
+      }
+    }
+    if (env.AUTH_OIDC_CLIENT_ID && !env.AUTH_OIDC_ISSUER) {
+      ctx.addIssue({ code: "custom", path: ["AUTH_OIDC_ISSUER"], message: "is required when AUTH_OIDC_CLIENT_ID is set" });
+    }
+  });
+
+export type Environment = z.infer<typeof environmentSchema>;
+
+export class InvalidEnvironmentError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment:\n${problems.map((p) => `  ${p}`).join("\n")}`);
+    this.name = "InvalidEnvironmentError";
+  }
+}
+
+/** Parses an environment; the error names each bad variable and what is wrong with it. */
+export function parseEnvironment(source: Record<string, string | undefined>): Environment {
+  const result = environmentSchema.safeParse(source);
+  if (result.success) return result.data;
+  throw new InvalidEnvironmentError(
+    result.error.issues.map((issue) => `${issue.path.join(".") || "environment"}: ${issue.message}`),
+  );
+}
+
+let cached: Environment | undefined;
+
+/** The process environment, parsed on first use. */
+export function env(): Environment {
+  cached ??= parseEnvironment(process.env);
+  return cached;
+}

@@ -1,0 +1,14 @@
+import type { Role } from "@/server/auth/permissions";
+import { ForbiddenError } from "@/server/errors";
+import type { Caller } from "@/server/api/route";
+
+/** The signed-in person behind a project-scoped call, with their role there. */
+export function memberCaller(caller: Caller): { userId: string; role: Role; projectId: string } {
+  if (caller.type !== "session" || !caller.role || !caller.projectId) throw new ForbiddenError("This endpoint is for signed-in members");
+  return { userId: caller.user.id, role: caller.role, projectId: caller.projectId };
+}
+
+export function signedInUserId(caller: Caller): string {
+  if (caller.type !== "session") throw new ForbiddenError("This endpoint is for signed-in people");
+  return caller.user.id;
+}

@@ -1,0 +1,189 @@
+import type { NextRequest } from "next/server";
+import type { z } from "zod";
+import { env } from "@/env";
+import { db, type Database } from "@/server/db/client";
+import { can, keyPermissions, type Permission, type Role } from "@/server/auth/permissions";
+import { authenticateApiKey, type ApiKeyKind, type AuthenticatedKey } from "@/server/keys/apiKeys";
+import { sessionUserFromRequest, type SessionUser } from "@/server/auth/session";
+import { roleInProject } from "@/server/projects/projects";
+import { ForbiddenError, NotFoundError, RateLimitedError, UnauthorizedError, type AppError } from "@/server/errors";
+import { createRateLimiter, type RateLimiter } from "@/server/api/rateLimiter";
+import { readJsonBody } from "@/server/api/readBody";
+import { fromZodError, problemResponse, toAppError } from "@/server/api/problem";
+import { allowOriginHeaders, isOriginAllowed } from "@/server/api/cors";
+
+/** Who is calling: an API key, a signed-in person, or (for open endpoints) nobody. */
+export type Caller =
+  | { type: "anonymous" }
+  | { type: "key"; key: AuthenticatedKey; projectId: string }
+  | { type: "session"; user: SessionUser; projectId: string | null; role: Role | null };
+
+export type AuthMode = "none" | "key" | "session" | "keyOrSession";
+
+export interface RouteContext<TBody, TQuery, TParams> {
+  request: NextRequest;
+  body: TBody;
+  query: TQuery;
+  params: TParams;
+  caller: Caller;
+  database: Database;
+  now: Date;
+}
+
+export interface RouteSpec<TBody, TQuery, TParams, TResult> {
+  auth: AuthMode;
+  /** Required of every caller of a project-scoped endpoint. */
+  permission?: Permission;
+  /** Key kinds accepted (default both); others get 403. */
+  keyKinds?: ApiKeyKind[];
+  /** Accept the key as `?key=` (for navigator.sendBeacon, which cannot set headers). */
+  keyInQuery?: boolean;
+  body?: z.ZodType<TBody>;
+  query?: z.ZodType<TQuery>;
+  params?: z.ZodType<TParams>;
+  maxBodyBytes?: number;
+  /** Accept `text/plain` bodies holding JSON (sendBeacon sends that type). */
+  acceptTextPlain?: boolean;
+  /** Answer browsers from any origin (open endpoints such as health). */
+  publicCors?: boolean;
+  status?: number;
+  handler: (context: RouteContext<TBody, TQuery, TParams>) => Promise<TResult | Response>;
+}
+
+// Next passes `params` only to routes with dynamic segments.
+export type RouteHandler = (request: NextRequest, context: { params?: Promise<Record<string, string | string[]>> }) => Promise<Response>;
+
+const defaultMaxBodyBytes = 1024 * 1024;
+const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+let rateLimiter: RateLimiter | undefined;
+function limiter(): RateLimiter {
+  rateLimiter ??= createRateLimiter(env().LIVELOOP_RATE_LIMIT_PER_MINUTE);
+  return rateLimiter;
+}
+
+function presentedKey(request: NextRequest, keyInQuery: boolean): string | null {
+  const header = request.headers.get("authorization");
+  if (header) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+    if (!match?.[1]) throw new UnauthorizedError("Send the key as `Authorization: Bearer <key>`");
+    return match[1];
+  }
+  return keyInQuery ? request.nextUrl.searchParams.get("key") : null;
+}
+
+async function authenticate(
+  spec: RouteSpec<unknown, unknown, unknown, unknown>,
+  request: NextRequest,
+  database: Database,
+  projectId: string | null,
+  now: Date,
+): Promise<Caller> {
+  if (spec.auth === "none") return { type: "anonymous" };
+  const key = presentedKey(request, spec.keyInQuery ?? false);
+  if (key !== null) {
+    if (spec.auth === "session") throw new ForbiddenError("This endpoint is for signed-in people, not API keys");
+    const found = await authenticateApiKey(database, key, now);
+    if (!found) throw new UnauthorizedError("Unknown or revoked API key");
+    if (spec.keyKinds && !spec.keyKinds.includes(found.kind)) {
+      throw new ForbiddenError(`A ${found.kind} key cannot be used here; use a ${spec.keyKinds.join(" or ")} key`);
+    }
+    if (spec.permission && !keyPermissions[found.kind].has(spec.permission)) {
+      throw new ForbiddenError(`A ${found.kind} key cannot ${spec.permission}`);
+    }
+    if (projectId && projectId !== found.projectId) throw new ForbiddenError("This key belongs to another project");
+    return { type: "key", key: found, projectId: found.projectId };
+  }
+  if (spec.auth === "key") throw new UnauthorizedError("Send an API key as `Authorization: Bearer <key>`");
+  const user = await sessionUserFromRequest(request);
+  if (!user) throw new UnauthorizedError("Sign in first");
+  assertSameOrigin(request);
+  if (!projectId) return { type: "session", user, projectId: null, role: null };
+  const role = await roleInProject(database, projectId, user.id);
+  if (!role) throw new ForbiddenError("You are not a member of this project");
+  if (spec.permission && !can(role, spec.permission)) throw new ForbiddenError(`The ${role} role cannot ${spec.permission}`);
+  return { type: "session", user, projectId, role };
+}
+
+/** Session cookies ride along on cross-site requests; refuse state changes from other sites. */
+function assertSameOrigin(request: NextRequest): void {
+  if (!unsafeMethods.has(request.method)) return;
+  const origin = request.headers.get("origin");
+  if (origin && origin !== request.nextUrl.origin && new URL(origin).host !== request.headers.get("host")) {
+    throw new ForbiddenError("Cross-site requests cannot change data");
+  }
+}
+
+function corsHeadersFor(spec: RouteSpec<unknown, unknown, unknown, unknown>, request: NextRequest, caller: Caller | null): Record<string, string> {
+  const origin = request.headers.get("origin");
+  if (!origin) return {};
+  if (spec.publicCors) return allowOriginHeaders(origin);
+  if (caller?.type === "key" && caller.key.kind === "public" && isOriginAllowed(origin, caller.key.allowedOrigins)) {
+    return allowOriginHeaders(origin);
+  }
+  return {};
+}
+
+async function parseParams<T>(schema: z.ZodType<T> | undefined, raw: Record<string, string | string[]>): Promise<T> {
+  if (!schema) return raw as T;
+  const result = schema.safeParse(raw);
+  if (!result.success) throw new NotFoundError("No such resource");
+  return result.data;
+}
+
+/**
+ * Wraps one endpoint: authentication, permission, CORS, rate limit, body cap, zod
+ * parsing of params, query and body, response shaping and error mapping. Every route
+ * under /api goes through here; no handler checks access itself.
+ */
+export function apiRoute<TBody = undefined, TQuery = undefined, TParams = Record<string, never>, TResult = unknown>(
+  spec: RouteSpec<TBody, TQuery, TParams, TResult>,
+): RouteHandler {
+  const general = spec as RouteSpec<unknown, unknown, unknown, unknown>;
+  return async (request, context) => {
+    const now = new Date();
+    let caller: Caller | null = null;
+    try {
+      const database = db();
+      const params = await parseParams(spec.params, (await context.params) ?? {});
+      const projectId = typeof (params as { projectId?: unknown }).projectId === "string" ? (params as { projectId: string }).projectId : null;
+      caller = await authenticate(general, request, database, projectId, now);
+
+      const origin = request.headers.get("origin");
+      if (origin && caller.type === "key" && caller.key.kind === "public" && !isOriginAllowed(origin, caller.key.allowedOrigins)) {
+        throw new ForbiddenError(`Origin ${origin} is not allowed for this key`);
+      }
+
+      const limitKey = caller.type === "key" ? `key:${caller.key.id}` : caller.type === "session" ? `user:${caller.user.id}` : null;
+      if (limitKey) {
+        const retryAfter = limiter().take(limitKey, now.getTime());
+        if (retryAfter > 0) throw new RateLimitedError(retryAfter);
+      }
+
+      const rawQuery = Object.fromEntries(request.nextUrl.searchParams);
+      if (spec.keyInQuery) delete rawQuery.key;
+      const query = spec.query ? parseOrThrow(spec.query, rawQuery, "The query string is invalid") : (undefined as TQuery);
+      const body = spec.body
+        ? parseOrThrow(spec.body, await readJsonBody(request, spec.maxBodyBytes ?? defaultMaxBodyBytes, spec.acceptTextPlain ?? false), "The body is invalid")
+        : (undefined as TBody);
+
+      const result = await spec.handler({ request, body, query, params, caller, database, now });
+      const cors = corsHeadersFor(general, request, caller);
+      if (result instanceof Response) {
+        for (const [name, value] of Object.entries(cors)) result.headers.set(name, value);
+        return result;
+      }
+      if (result === undefined) return new Response(null, { status: spec.status ?? 204, headers: cors });
+      return Response.json(result, { status: spec.status ?? 200, headers: cors });
+    } catch (error) {
+      const appError: AppError = toAppError(error);
+      return problemResponse(appError, corsHeadersFor(general, request, caller));
+    }
+  };
+}
+
+function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, detail: string): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw fromZodError(result.error, detail);
+  return result.data;
+}

@@ -1,0 +1,97 @@
+import type { AuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import GitHubProvider from "next-auth/providers/github";
+import type { Provider } from "next-auth/providers/index";
+import { env, type Environment } from "@/env";
+import { db } from "@/server/db/client";
+import { verifyCredentials, normaliseEmail } from "@/server/auth/signIn";
+
+export const sessionMaxAgeSeconds = 7 * 24 * 60 * 60;
+
+function externalProviders(config: Environment): Provider[] {
+  const providers: Provider[] = [];
+  if (config.AUTH_GITHUB_ID && config.AUTH_GITHUB_SECRET) {
+    providers.push(GitHubProvider({ clientId: config.AUTH_GITHUB_ID, clientSecret: config.AUTH_GITHUB_SECRET }));
+  }
+  if (config.AUTH_OIDC_ISSUER && config.AUTH_OIDC_CLIENT_ID && config.AUTH_OIDC_CLIENT_SECRET) {
+    providers.push({
+      id: "oidc",
+      name: config.AUTH_OIDC_NAME ?? "Single sign-on",
+      type: "oauth",
+      wellKnown: `${config.AUTH_OIDC_ISSUER.replace(/\/$/, "")}/.well-known/openid-configuration`,
+      clientId: config.AUTH_OIDC_CLIENT_ID,
+      clientSecret: config.AUTH_OIDC_CLIENT_SECRET,
+      authorization: { params: { scope: "openid email profile" } },
+      idToken: true,
+      checks: ["pkce", "state"],
+      profile: (profile: { sub: string; email?: string; name?: string }) => ({ id: profile.sub, email: profile.email ?? null, name: profile.name ?? null }),
+    });
+  }
+  return providers;
+}
+
+/** Names of the external sign-in providers that are switched on, for the sign-in page. */
+export function enabledExternalProviders(): { id: string; name: string }[] {
+  return externalProviders(env()).map((provider) => ({ id: provider.id, name: provider.name }));
+}
+
+/**
+ * An external identity signs in only as a person already added to a project (by email):
+ * Liveloop has no open registration. The first sign-in links the identity to the user.
+ */
+async function userForExternalAccount(provider: string, providerAccountId: string, email: string | null | undefined): Promise<string | null> {
+  const database = db();
+  const linked = await database.authAccount.findUnique({
+    where: { provider_providerAccountId: { provider, providerAccountId } },
+    select: { userId: true },
+  });
+  if (linked) return linked.userId;
+  if (!email) return null;
+  const user = await database.user.findUnique({ where: { email: normaliseEmail(email) }, select: { id: true } });
+  if (!user) return null;
+  await database.authAccount.create({ data: { userId: user.id, provider, providerAccountId } });
+  return user.id;
+}
+
+export function authOptions(): AuthOptions {
+  const config = env();
+  return {
+    secret: config.AUTH_SECRET,
+    session: { strategy: "jwt", maxAge: sessionMaxAgeSeconds },
+    pages: { signIn: "/signin", error: "/signin" },
+    providers: [
+      CredentialsProvider({
+        name: "Email and password",
+        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        async authorize(credentials) {
+          if (!credentials?.email || !credentials.password) return null;
+          const result = await verifyCredentials(db(), credentials.email, credentials.password, new Date());
+          if (!result.ok) {
+            // next-auth turns a thrown error into ?error=<message>; both cases stay generic.
+            throw new Error(result.reason === "throttled" ? "TooManyAttempts" : "CredentialsSignin");
+          }
+          return { id: result.userId };
+        },
+      }),
+      ...externalProviders(config),
+    ],
+    callbacks: {
+      async signIn({ user, account }) {
+        if (!account || account.provider === "credentials") return true;
+        const userId = await userForExternalAccount(account.provider, account.providerAccountId, user.email);
+        if (!userId) return "/signin?error=AccessDenied";
+        user.id = userId;
+        return true;
+      },
+      jwt({ token, user }) {
+        // The token carries only who the person is; roles are read from the database on
+        // every request so a removed member loses access at once.
+        if (user) token.sub = user.id;
+        return token;
+      },
+      session({ session, token }) {
+        return { ...session, userId: token.sub };
+      },
+    },
+  };
+}

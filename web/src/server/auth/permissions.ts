@@ -1,0 +1,73 @@
+/**
+ * The one permission table. The API wrapper, server-side checks and the UI all ask
+ * `can(role, permission)`; nothing checks a role by name anywhere else.
+ */
+export const roles = ["owner", "admin", "annotator", "viewer"] as const;
+export type Role = (typeof roles)[number];
+
+export const permissions = [
+  "project:read",
+  "project:update",
+  "project:delete",
+  "members:read",
+  "members:manage",
+  "keys:read",
+  "keys:manage",
+  "feedback:write",
+  "feedback:read",
+  "traces:write",
+  "traces:read",
+  "scores:write",
+  "review:annotate",
+  "datasets:read",
+  "datasets:write",
+  "datasets:export",
+] as const;
+export type Permission = (typeof permissions)[number];
+
+const viewer: Permission[] = ["project:read", "members:read", "feedback:read", "traces:read", "datasets:read"];
+const annotator: Permission[] = [...viewer, "review:annotate", "datasets:write"];
+const admin: Permission[] = [
+  ...annotator,
+  "project:update",
+  "members:manage",
+  "keys:read",
+  "keys:manage",
+  "datasets:export",
+  "feedback:write",
+  "traces:write",
+  "scores:write",
+];
+const owner: Permission[] = [...admin, "project:delete"];
+
+const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
+  owner: new Set(owner),
+  admin: new Set(admin),
+  annotator: new Set(annotator),
+  viewer: new Set(viewer),
+};
+
+/** What an API key may do: a public key lives in browsers, so it may only send feedback. */
+export const keyPermissions: Record<"public" | "secret", ReadonlySet<Permission>> = {
+  public: new Set<Permission>(["feedback:write"]),
+  secret: new Set<Permission>([
+    "project:read",
+    "feedback:write",
+    "feedback:read",
+    "traces:write",
+    "traces:read",
+    "scores:write",
+    "datasets:read",
+    "datasets:write",
+    "datasets:export",
+  ]),
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return rolePermissions[role].has(permission);
+}
+
+/** Roles a member holding `actor` may hand out or take away: never above their own. */
+export function assignableRoles(actor: Role): Role[] {
+  return actor === "owner" ? [...roles] : actor === "admin" ? ["admin", "annotator", "viewer"] : [];
+}

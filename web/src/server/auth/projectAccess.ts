@@ -1,0 +1,24 @@
+import { notFound, redirect } from "next/navigation";
+import { db } from "@/server/db/client";
+import { currentUser, type SessionUser } from "@/server/auth/session";
+import { getProject, listProjectsForUser, roleInProject } from "@/server/projects/projects";
+import type { Role } from "@/server/auth/permissions";
+import type { ProjectSummary } from "@/contracts/projects";
+
+export interface ProjectPageAccess {
+  user: SessionUser;
+  project: { id: string; name: string };
+  role: Role;
+  projects: ProjectSummary[];
+}
+
+/** For console pages: the signed-in member and their role, or a redirect / 404. */
+export async function requireProjectPage(projectId: string): Promise<ProjectPageAccess> {
+  const user = await currentUser();
+  if (!user) redirect("/signin");
+  const database = db();
+  if (!/^[0-9a-f-]{36}$/i.test(projectId)) notFound();
+  const [project, role, projects] = await Promise.all([getProject(database, projectId), roleInProject(database, projectId, user.id), listProjectsForUser(database, user.id)]);
+  if (!project || !role) notFound();
+  return { user, project, role, projects };
+}

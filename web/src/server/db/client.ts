@@ -1,0 +1,49 @@
+import { openDatabase, type DatabaseConnection } from "@liveloop/prisma/connection";
+import { PrismaClient, type Prisma } from "@/generated/prisma/client";
+import { env } from "@/env";
+
+export type Database = PrismaClient;
+/** What a query needs: the client itself or an open transaction. */
+export type Queryable = Prisma.TransactionClient;
+
+interface DatabaseHandle {
+  prisma: PrismaClient;
+  connection: DatabaseConnection;
+}
+
+// PGlite owns its data directory for one process at a time, and Next's dev server
+// re-evaluates modules on every change: the handle lives on globalThis so a reload
+// reuses the open database instead of opening it twice.
+const holder = globalThis as typeof globalThis & { __liveloopDatabase?: DatabaseHandle };
+
+/** Opens a Prisma client over a connection (used directly by tests and scripts). */
+export function createDatabase(connection: DatabaseConnection): PrismaClient {
+  return new PrismaClient({ adapter: connection.adapter });
+}
+
+/** The process-wide database, opened on first use from the environment. */
+export function db(): PrismaClient {
+  if (!holder.__liveloopDatabase) {
+    const { DATABASE_URL, LIVELOOP_DATA_DIR } = env();
+    const connection = openDatabase({ DATABASE_URL, LIVELOOP_DATA_DIR });
+    holder.__liveloopDatabase = { prisma: createDatabase(connection), connection };
+  }
+  return holder.__liveloopDatabase.prisma;
+}
+
+/** Whether an error means the database could not be reached (as opposed to a bad query). */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let current: unknown = error, depth = 0; current && depth < 6; depth++) {
+    if (typeof current !== "object") return false;
+    const candidate = current as { code?: unknown; message?: unknown; cause?: unknown; kind?: unknown };
+    if (typeof candidate.code === "string" && /^(P1001|P1002|P1017|ECONNREFUSED|ECONNRESET|ETIMEDOUT|57P01|57P03|08\w{3})$/.test(candidate.code)) {
+      return true;
+    }
+    if (candidate.kind === "DatabaseNotReachable" || candidate.kind === "ConnectionClosed") return true;
+    if (typeof candidate.message === "string" && /ECONNREFUSED|ECONNRESET|Connection terminated|connect ETIMEDOUT|timeout exceeded when trying to connect|Can't reach database/i.test(candidate.message)) {
+      return true;
+    }
+    current = candidate.cause;
+  }
+  return false;
+}

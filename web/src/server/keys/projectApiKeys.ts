@@ -1,0 +1,22 @@
+import type { Queryable } from "@/server/db/client";
+import type { ApiKeySummary, CreateApiKeyInput } from "@/contracts/apiKeys";
+import { createApiKey, listApiKeys } from "@/server/keys/apiKeys";
+import { serializeApiKey } from "@/server/keys/apiKeySerializer";
+import { NotFoundError } from "@/server/errors";
+
+export async function listProjectApiKeys(database: Queryable, projectId: string): Promise<ApiKeySummary[]> {
+  return (await listApiKeys(database, projectId)).map(serializeApiKey);
+}
+
+/** Creates a key and returns it in full this one time, with its public summary. */
+export async function createProjectApiKey(
+  database: Queryable,
+  projectId: string,
+  userId: string,
+  input: CreateApiKeyInput,
+): Promise<{ apiKey: ApiKeySummary; key: string }> {
+  const created = await createApiKey(database, projectId, { ...input, createdById: userId });
+  const summary = (await listApiKeys(database, projectId)).find((row) => row.id === created.id);
+  if (!summary) throw new NotFoundError("The key vanished while being created");
+  return { apiKey: serializeApiKey(summary), key: created.key };
+}

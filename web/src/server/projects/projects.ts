@@ -1,0 +1,45 @@
+import type { Queryable } from "@/server/db/client";
+import type { Role } from "@/server/auth/permissions";
+import type { ProjectSummary } from "@/contracts/projects";
+import { NotFoundError } from "@/server/errors";
+
+export async function createProject(database: Queryable, ownerId: string, name: string): Promise<ProjectSummary> {
+  const project = await database.project.create({
+    data: { name, memberships: { create: { userId: ownerId, role: "owner" } } },
+    select: { id: true, name: true },
+  });
+  return { ...project, role: "owner" };
+}
+
+export async function renameProject(database: Queryable, projectId: string, name: string): Promise<{ id: string; name: string }> {
+  return database.project.update({ where: { id: projectId }, data: { name }, select: { id: true, name: true } });
+}
+
+export async function getProject(database: Queryable, projectId: string): Promise<{ id: string; name: string } | null> {
+  return database.project.findUnique({ where: { id: projectId }, select: { id: true, name: true } });
+}
+
+export async function listProjectsForUser(database: Queryable, userId: string): Promise<ProjectSummary[]> {
+  const memberships = await database.membership.findMany({
+    where: { userId },
+    orderBy: { project: { createdAt: "asc" } },
+    select: { role: true, project: { select: { id: true, name: true } } },
+  });
+  return memberships.map(({ role, project }) => ({ id: project.id, name: project.name, role }));
+}
+
+/** The user's role in the project, or null when they are not a member. */
+export async function roleInProject(database: Queryable, projectId: string, userId: string): Promise<Role | null> {
+  const membership = await database.membership.findUnique({
+    where: { projectId_userId: { projectId, userId } },
+    select: { role: true },
+  });
+  return membership?.role ?? null;
+}
+
+/** The project an API key belongs to, so clients can check their credentials. */
+export async function currentProjectOfKey(database: Queryable, caller: { type: string; projectId?: string | null }): Promise<{ id: string; name: string }> {
+  const project = caller.projectId ? await getProject(database, caller.projectId) : null;
+  if (!project) throw new NotFoundError("The key's project no longer exists");
+  return project;
+}
