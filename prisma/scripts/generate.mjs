@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync, existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
+import process from "node:process";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const placeholder = join(here, "..", "node_modules", ".cache", "schema-engine-placeholder");

@@ -34,7 +34,8 @@ export interface DatabaseConnection {
 export function openDatabase(env: DatabaseEnv): DatabaseConnection {
   if (env.DATABASE_URL) {
     const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, connectionTimeoutMillis: 5_000 });
-    return { kind: "postgresql", adapter, close: async () => undefined };
+    // The adapter owns its pool and ends it when Prisma disconnects; nothing more to close here.
+    return { kind: "postgresql", adapter, close: () => Promise.resolve() };
   }
   const dir = join(dataDirectory(env), "db");
   mkdirSync(dir, { recursive: true });

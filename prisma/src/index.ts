@@ -1,7 +1,1 @@
-export {
-  applyPendingMigrations,
-  createMigration,
-  migrateDatabase,
-  migrationFolderName,
-  readMigrationList,
-} from "./migrations.ts";
+export { applyPendingMigrations, createMigration, migrateDatabase, migrationFolderName, readMigrationList } from "./migrations.ts";

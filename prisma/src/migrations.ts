@@ -53,10 +53,7 @@ export async function readMigrationList(dir = migrationsDir): Promise<MigrationL
  * Applies every migration not yet recorded in `_prisma_migrations`, exactly as
  * `prisma migrate deploy` does. Returns the names applied (empty when up to date).
  */
-export async function applyPendingMigrations(
-  adapterFactory: SqlMigrationAwareDriverAdapterFactory,
-  log?: EngineLog,
-): Promise<string[]> {
+export async function applyPendingMigrations(adapterFactory: SqlMigrationAwareDriverAdapterFactory, log?: EngineLog): Promise<string[]> {
   const engine = await openSchemaEngine(adapterFactory, log);
   try {
     const result = await engine.applyMigrations({
@@ -76,15 +73,11 @@ export function migrationFolderName(name: string, now: Date): string {
 }
 
 /**
- * Writes a new migration holding the difference between what the committed migrations
- * build and what `schema.prisma` describes. The committed migrations are replayed in an
- * in-memory PGlite shadow database, so no database server is needed. Returns the folder
- * name, or null when the schema already matches.
+ * The SQL that takes a database built by the committed migrations to what
+ * `schema.prisma` describes, or null when they already agree. The migrations are
+ * replayed in an in-memory PGlite shadow database, so no database server is needed.
  */
-export async function createMigration(name: string, now = new Date()): Promise<string | null> {
-  if (!/^[a-z0-9_]+$/.test(name)) {
-    throw new Error(`Migration name "${name}" must be snake_case letters, digits and underscores`);
-  }
+export async function diffSchemaAgainstMigrations(): Promise<string | null> {
   const main = new PGlite();
   const engine = await openSchemaEngine(new PrismaPGlite(main));
   try {
@@ -98,16 +91,25 @@ export async function createMigration(name: string, now = new Date()): Promise<s
       filters: noFilter,
     });
     const script = result.stdout ?? "";
-    if (result.exitCode !== 2 || script.trim() === "") return null;
-    const folder = migrationFolderName(name, now);
-    await mkdir(join(migrationsDir, folder), { recursive: true });
-    await writeFile(join(migrationsDir, folder, "migration.sql"), script);
-    await writeFile(join(migrationsDir, "migration_lock.toml"), lockFileContent);
-    return folder;
+    return result.exitCode === 2 && script.trim() !== "" ? script : null;
   } finally {
     engine.free();
     await main.close();
   }
+}
+
+/** Writes a new migration for the schema's changes; returns its folder, or null when there are none. */
+export async function createMigration(name: string, now = new Date()): Promise<string | null> {
+  if (!/^[a-z0-9_]+$/.test(name)) {
+    throw new Error(`Migration name "${name}" must be snake_case letters, digits and underscores`);
+  }
+  const script = await diffSchemaAgainstMigrations();
+  if (script === null) return null;
+  const folder = migrationFolderName(name, now);
+  await mkdir(join(migrationsDir, folder), { recursive: true });
+  await writeFile(join(migrationsDir, folder, "migration.sql"), script);
+  await writeFile(join(migrationsDir, "migration_lock.toml"), lockFileContent);
+  return folder;
 }
 
 /** Opens the configured database, applies pending migrations and closes it again. */

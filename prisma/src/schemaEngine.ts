@@ -4,8 +4,9 @@ import { dirname, join } from "node:path";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm";
+import type * as wasmGlue from "@prisma/schema-engine-wasm/schema_engine_bg";
 
-type WasmBindings = typeof import("@prisma/schema-engine-wasm/schema_engine_bg");
+type WasmBindings = typeof wasmGlue;
 
 let bindings: Promise<WasmBindings> | undefined;
 
@@ -19,7 +20,7 @@ function loadBindings(): Promise<WasmBindings> {
     const require = createRequire(import.meta.url);
     // The package exports no `./package.json`; its main file sits beside the .wasm.
     const packageDir = dirname(require.resolve("@prisma/schema-engine-wasm"));
-    const glue = (await import("@prisma/schema-engine-wasm/schema_engine_bg")) as WasmBindings;
+    const glue: WasmBindings = await import("@prisma/schema-engine-wasm/schema_engine_bg");
     const bytes = await readFile(join(packageDir, "schema_engine_bg.wasm"));
     const { instance } = await WebAssembly.instantiate(bytes, {
       "./schema_engine_bg.js": glue as unknown as WebAssembly.ModuleImports,
@@ -36,12 +37,16 @@ export type EngineLog = (message: string) => void;
 /** Opens the schema engine over a driver adapter (PGlite or node-postgres). */
 export async function openSchemaEngine(
   adapterFactory: SqlMigrationAwareDriverAdapterFactory,
-  log: EngineLog = () => undefined,
+  log: EngineLog = () => {
+    // engine logs are dropped unless a caller asks for them
+  },
 ): Promise<SchemaEngine> {
   const { SchemaEngine: Engine } = await loadBindings();
   return Engine.new(
     { datamodels: undefined },
-    (message: unknown) => log(typeof message === "string" ? message : JSON.stringify(message)),
+    (message: unknown) => {
+      log(typeof message === "string" ? message : JSON.stringify(message));
+    },
     bindMigrationAwareSqlAdapterFactory(adapterFactory),
   );
 }

@@ -23,7 +23,7 @@ function fail(message: string): never {
 
 function loadEnvironment(): Environment {
   try {
-    return parseEnvironment({ ...process.env, NODE_ENV: process.env.NODE_ENV ?? (dev ? "development" : "production") });
+    return parseEnvironment({ ...process.env, NODE_ENV: dev ? "development" : "production" });
   } catch (error) {
     if (error instanceof InvalidEnvironmentError) fail(error.message);
     throw error;
@@ -54,7 +54,11 @@ function buildIfStale(childEnv: NodeJS.ProcessEnv): void {
   const newest = Math.max(...sources.map(newestSourceChange), statSync(join(webDir, "next.config.ts")).mtimeMs);
   if (existsSync(buildId) && statSync(buildId).mtimeMs > newest) return;
   console.log("Building the console (first start or sources changed)...");
-  const result = spawnSync(process.execPath, [nextBin(), "build"], { cwd: webDir, stdio: "inherit", env: { ...childEnv, NODE_ENV: "production" } });
+  const result = spawnSync(process.execPath, [nextBin(), "build"], {
+    cwd: webDir,
+    stdio: "inherit",
+    env: { ...childEnv, NODE_ENV: "production" },
+  });
   if (result.status !== 0) fail("next build failed");
 }
 

@@ -88,9 +88,7 @@ export class InvalidEnvironmentError extends Error {
 export function parseEnvironment(source: Record<string, string | undefined>): Environment {
   const result = environmentSchema.safeParse(source);
   if (result.success) return result.data;
-  throw new InvalidEnvironmentError(
-    result.error.issues.map((issue) => `${issue.path.join(".") || "environment"}: ${issue.message}`),
-  );
+  throw new InvalidEnvironmentError(result.error.issues.map((issue) => `${issue.path.join(".") || "environment"}: ${issue.message}`));
 }
 
 let cached: Environment | undefined;

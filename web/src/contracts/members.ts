@@ -24,10 +24,7 @@ export type AddMemberInput = z.infer<typeof addMemberSchema>;
 export const addedMemberSchema = z
   .object({
     member: memberSchema,
-    temporaryPassword: z
-      .string()
-      .nullable()
-      .describe("Set when a new account was created: shown once, to hand to the person"),
+    temporaryPassword: z.string().nullable().describe("Set when a new account was created: shown once, to hand to the person"),
   })
   .strict();
 

@@ -20,20 +20,118 @@ export interface EndpointDoc {
 
 /** Every endpoint under /api/v1. A test checks this list against the route files. */
 export const endpoints: EndpointDoc[] = [
-  { method: "get", path: "/api/v1/health", summary: "Service and database health", security: "none", success: { status: 200, schema: healthSchema, description: "Healthy" } },
-  { method: "get", path: "/api/v1/openapi.json", summary: "This document", security: "none", success: { status: 200, description: "OpenAPI 3.1 document" } },
-  { method: "post", path: "/api/v1/setup", summary: "First-run set-up: creates the first owner and project (403 once done)", security: "none", body: setupSchema, success: { status: 201, schema: setupResultSchema, description: "Set up" } },
-  { method: "get", path: "/api/v1/projects/current", summary: "The project of the secret key used", security: "secretKey", success: { status: 200, schema: currentProjectSchema, description: "The key's project" } },
-  { method: "get", path: "/api/v1/projects", summary: "Projects of the signed-in person", security: "session", success: { status: 200, schema: z.object({ data: z.array(projectSchema) }), description: "Projects" } },
-  { method: "post", path: "/api/v1/projects", summary: "Create a project (the caller becomes owner)", security: "session", body: createProjectSchema, success: { status: 201, schema: projectSchema, description: "Created" } },
-  { method: "patch", path: "/api/v1/projects/{projectId}", summary: "Rename a project", security: "session", params: projectIdParams, body: updateProjectSchema, success: { status: 200, schema: currentProjectSchema, description: "Renamed" } },
-  { method: "get", path: "/api/v1/projects/{projectId}/members", summary: "Members and their roles", security: "session", params: projectIdParams, success: { status: 200, schema: memberListSchema, description: "Members" } },
-  { method: "post", path: "/api/v1/projects/{projectId}/members", summary: "Add a member by email", security: "session", params: projectIdParams, body: addMemberSchema, success: { status: 201, schema: addedMemberSchema, description: "Added" } },
-  { method: "patch", path: "/api/v1/projects/{projectId}/members/{memberId}", summary: "Change a member's role", security: "session", params: memberParams, body: updateMemberSchema, success: { status: 200, schema: memberSchema, description: "Changed" } },
-  { method: "delete", path: "/api/v1/projects/{projectId}/members/{memberId}", summary: "Remove a member", security: "session", params: memberParams, success: { status: 204, description: "Removed" } },
-  { method: "get", path: "/api/v1/projects/{projectId}/api-keys", summary: "API keys (never the secret)", security: "session", params: projectIdParams, success: { status: 200, schema: apiKeyListSchema, description: "Keys" } },
-  { method: "post", path: "/api/v1/projects/{projectId}/api-keys", summary: "Create an API key (returned in full once)", security: "session", params: projectIdParams, body: createApiKeySchema, success: { status: 201, schema: createdApiKeySchema, description: "Created" } },
-  { method: "delete", path: "/api/v1/projects/{projectId}/api-keys/{keyId}", summary: "Revoke an API key", security: "session", params: apiKeyParams, success: { status: 204, description: "Revoked" } },
+  {
+    method: "get",
+    path: "/api/v1/health",
+    summary: "Service and database health",
+    security: "none",
+    success: { status: 200, schema: healthSchema, description: "Healthy" },
+  },
+  {
+    method: "get",
+    path: "/api/v1/openapi.json",
+    summary: "This document",
+    security: "none",
+    success: { status: 200, description: "OpenAPI 3.1 document" },
+  },
+  {
+    method: "post",
+    path: "/api/v1/setup",
+    summary: "First-run set-up: creates the first owner and project (403 once done)",
+    security: "none",
+    body: setupSchema,
+    success: { status: 201, schema: setupResultSchema, description: "Set up" },
+  },
+  {
+    method: "get",
+    path: "/api/v1/projects/current",
+    summary: "The project of the secret key used",
+    security: "secretKey",
+    success: { status: 200, schema: currentProjectSchema, description: "The key's project" },
+  },
+  {
+    method: "get",
+    path: "/api/v1/projects",
+    summary: "Projects of the signed-in person",
+    security: "session",
+    success: { status: 200, schema: z.object({ data: z.array(projectSchema) }), description: "Projects" },
+  },
+  {
+    method: "post",
+    path: "/api/v1/projects",
+    summary: "Create a project (the caller becomes owner)",
+    security: "session",
+    body: createProjectSchema,
+    success: { status: 201, schema: projectSchema, description: "Created" },
+  },
+  {
+    method: "patch",
+    path: "/api/v1/projects/{projectId}",
+    summary: "Rename a project",
+    security: "session",
+    params: projectIdParams,
+    body: updateProjectSchema,
+    success: { status: 200, schema: currentProjectSchema, description: "Renamed" },
+  },
+  {
+    method: "get",
+    path: "/api/v1/projects/{projectId}/members",
+    summary: "Members and their roles",
+    security: "session",
+    params: projectIdParams,
+    success: { status: 200, schema: memberListSchema, description: "Members" },
+  },
+  {
+    method: "post",
+    path: "/api/v1/projects/{projectId}/members",
+    summary: "Add a member by email",
+    security: "session",
+    params: projectIdParams,
+    body: addMemberSchema,
+    success: { status: 201, schema: addedMemberSchema, description: "Added" },
+  },
+  {
+    method: "patch",
+    path: "/api/v1/projects/{projectId}/members/{memberId}",
+    summary: "Change a member's role",
+    security: "session",
+    params: memberParams,
+    body: updateMemberSchema,
+    success: { status: 200, schema: memberSchema, description: "Changed" },
+  },
+  {
+    method: "delete",
+    path: "/api/v1/projects/{projectId}/members/{memberId}",
+    summary: "Remove a member",
+    security: "session",
+    params: memberParams,
+    success: { status: 204, description: "Removed" },
+  },
+  {
+    method: "get",
+    path: "/api/v1/projects/{projectId}/api-keys",
+    summary: "API keys (never the secret)",
+    security: "session",
+    params: projectIdParams,
+    success: { status: 200, schema: apiKeyListSchema, description: "Keys" },
+  },
+  {
+    method: "post",
+    path: "/api/v1/projects/{projectId}/api-keys",
+    summary: "Create an API key (returned in full once)",
+    security: "session",
+    params: projectIdParams,
+    body: createApiKeySchema,
+    success: { status: 201, schema: createdApiKeySchema, description: "Created" },
+  },
+  {
+    method: "delete",
+    path: "/api/v1/projects/{projectId}/api-keys/{keyId}",
+    summary: "Revoke an API key",
+    security: "session",
+    params: apiKeyParams,
+    success: { status: 204, description: "Revoked" },
+  },
 ];
 
 const securityRequirements: Record<Security, Record<string, string[]>[]> = {
@@ -79,12 +177,14 @@ export function openApiDocument(serverUrl?: string) {
       if (!endpoint.body && (status === "413" || status === "415")) continue;
       responses[status] = { description, content: { "application/problem+json": { schema: jsonSchema(problemSchema, "output") } } };
     }
-    paths[endpoint.path] ??= {};
-    paths[endpoint.path]![endpoint.method] = {
+    const pathItem = (paths[endpoint.path] ??= {});
+    pathItem[endpoint.method] = {
       summary: endpoint.summary,
       security: securityRequirements[endpoint.security],
       parameters: pathParameters(endpoint.params),
-      ...(endpoint.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(endpoint.body, "input") } } } } : {}),
+      ...(endpoint.body
+        ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(endpoint.body, "input") } } } }
+        : {}),
       responses,
     };
   }

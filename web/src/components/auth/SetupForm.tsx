@@ -1,6 +1,7 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { formText } from "@/components/ui/formData";
+import { useState, type SubmitEvent } from "react";
 import { signIn } from "next-auth/react";
 import { callApi } from "@/components/ui/apiClient";
 
@@ -8,14 +9,14 @@ export function SetupForm() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  async function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const input = {
-      name: String(form.get("name")),
-      email: String(form.get("email")),
-      password: String(form.get("password")),
-      projectName: String(form.get("projectName")),
+      name: formText(form, "name"),
+      email: formText(form, "email"),
+      password: formText(form, "password"),
+      projectName: formText(form, "projectName"),
     };
     setBusy(true);
     setError(null);
@@ -31,7 +32,7 @@ export function SetupForm() {
   }
 
   return (
-    <form className="stack" onSubmit={submit}>
+    <form className="stack" onSubmit={(event) => void submit(event)}>
       <label>
         Your name
         <input name="name" required autoComplete="name" />

@@ -1,6 +1,7 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { formText } from "@/components/ui/formData";
+import { useState, type SubmitEvent } from "react";
 import { signIn } from "next-auth/react";
 import { signInErrorMessage } from "@/components/auth/signInMessages";
 
@@ -8,12 +9,12 @@ export function SignInForm({ providers, initialError }: { providers: { id: strin
   const [error, setError] = useState<string | null>(initialError ? signInErrorMessage(initialError) : null);
   const [busy, setBusy] = useState(false);
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  async function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     setBusy(true);
     setError(null);
-    const result = await signIn("credentials", { email: String(form.get("email")), password: String(form.get("password")), redirect: false });
+    const result = await signIn("credentials", { email: formText(form, "email"), password: formText(form, "password"), redirect: false });
     if (!result || result.error) {
       setError(signInErrorMessage(result?.error ?? "CredentialsSignin"));
       setBusy(false);
@@ -24,7 +25,7 @@ export function SignInForm({ providers, initialError }: { providers: { id: strin
 
   return (
     <div className="stack">
-      <form className="stack" onSubmit={submit}>
+      <form className="stack" onSubmit={(event) => void submit(event)}>
         <label>
           Email
           <input name="email" type="email" required autoComplete="username" />

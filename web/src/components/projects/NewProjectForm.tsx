@@ -1,13 +1,14 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { formText } from "@/components/ui/formData";
+import { useState, type SubmitEvent } from "react";
 import { callApi } from "@/components/ui/apiClient";
 
 export function NewProjectForm() {
   const [error, setError] = useState<string | null>(null);
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  async function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
-    const name = String(new FormData(event.currentTarget).get("name"));
+    const name = formText(new FormData(event.currentTarget), "name");
     try {
       const project = await callApi<{ id: string }>("POST", "/api/v1/projects", { name });
       window.location.assign(`/projects/${project.id}`);
@@ -16,7 +17,7 @@ export function NewProjectForm() {
     }
   }
   return (
-    <form className="stack" onSubmit={submit}>
+    <form className="stack" onSubmit={(event) => void submit(event)}>
       <label>
         Project name
         <input name="name" required maxLength={100} />

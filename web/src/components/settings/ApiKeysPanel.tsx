@@ -1,6 +1,7 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { formText } from "@/components/ui/formData";
+import { useState, type SubmitEvent } from "react";
 import type { ApiKeySummary } from "@/contracts/apiKeys";
 import { callApi } from "@/components/ui/apiClient";
 import { useMutation } from "@/components/settings/useMutation";
@@ -16,13 +17,13 @@ export function ApiKeysPanel({ projectId, keys, manageable }: { projectId: strin
   const [created, setCreated] = useState<{ name: string; key: string } | null>(null);
   const base = `/api/v1/projects/${projectId}/api-keys`;
 
-  function create(event: FormEvent<HTMLFormElement>) {
+  function create(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const origins = String(form.get("allowedOrigins") ?? "")
+    const origins = formText(form, "allowedOrigins")
       .split(/[\s,]+/)
       .filter(Boolean);
-    const input = { kind, name: String(form.get("name")), allowedOrigins: kind === "public" ? origins : [] };
+    const input = { kind, name: formText(form, "name"), allowedOrigins: kind === "public" ? origins : [] };
     void run(async () => {
       const result = await callApi<{ apiKey: ApiKeySummary; key: string }>("POST", base, input);
       setCreated({ name: result.apiKey.name, key: result.key });
@@ -56,7 +57,12 @@ export function ApiKeysPanel({ projectId, keys, manageable }: { projectId: strin
                 {key.revokedAt ? (
                   <span className="muted">revoked {formatTime(key.revokedAt)}</span>
                 ) : manageable ? (
-                  <button type="button" className="danger" disabled={busy} onClick={() => void run(() => callApi("DELETE", `${base}/${key.id}`))}>
+                  <button
+                    type="button"
+                    className="danger"
+                    disabled={busy}
+                    onClick={() => void run(() => callApi("DELETE", `${base}/${key.id}`))}
+                  >
                     Revoke {key.name}
                   </button>
                 ) : (
@@ -71,7 +77,12 @@ export function ApiKeysPanel({ projectId, keys, manageable }: { projectId: strin
         <form className="row" onSubmit={create} style={{ marginTop: "1rem" }}>
           <label>
             Kind
-            <select value={kind} onChange={(event) => setKind(event.target.value === "secret" ? "secret" : "public")}>
+            <select
+              value={kind}
+              onChange={(event) => {
+                setKind(event.target.value === "secret" ? "secret" : "public");
+              }}
+            >
               <option value="public">public (pk_)</option>
               <option value="secret">secret (sk_)</option>
             </select>

@@ -1,6 +1,7 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { formText } from "@/components/ui/formData";
+import { useState, type SubmitEvent } from "react";
 import type { Member } from "@/contracts/members";
 import type { Role } from "@/server/auth/permissions";
 import { callApi } from "@/components/ui/apiClient";
@@ -20,10 +21,10 @@ export function MembersPanel({ projectId, members, currentUserId, manageable, as
   const [invite, setInvite] = useState<{ email: string; password: string } | null>(null);
   const base = `/api/v1/projects/${projectId}/members`;
 
-  function add(event: FormEvent<HTMLFormElement>) {
+  function add(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const input = { email: String(form.get("email")), role: String(form.get("role")) };
+    const input = { email: formText(form, "email"), role: formText(form, "role") };
     event.currentTarget.reset();
     void run(async () => {
       const result = await callApi<{ member: Member; temporaryPassword: string | null }>("POST", base, input);
@@ -67,7 +68,12 @@ export function MembersPanel({ projectId, members, currentUserId, manageable, as
                 {manageable ? (
                   <td>
                     {editable ? (
-                      <button type="button" className="danger" disabled={busy} onClick={() => void run(() => callApi("DELETE", `${base}/${member.id}`))}>
+                      <button
+                        type="button"
+                        className="danger"
+                        disabled={busy}
+                        onClick={() => void run(() => callApi("DELETE", `${base}/${member.id}`))}
+                      >
                         Remove {member.email}
                       </button>
                     ) : null}
@@ -99,9 +105,7 @@ export function MembersPanel({ projectId, members, currentUserId, manageable, as
       ) : null}
       {invite ? (
         <div role="status" className="stack" style={{ marginTop: "1rem" }}>
-          <p>
-            Account created for {invite.email}. Give them this temporary password; it is not shown again:
-          </p>
+          <p>Account created for {invite.email}. Give them this temporary password; it is not shown again:</p>
           <code className="secret" data-testid="temporary-password">
             {invite.password}
           </code>

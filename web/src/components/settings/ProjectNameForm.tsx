@@ -1,15 +1,16 @@
 "use client";
 
-import type { FormEvent } from "react";
+import { formText } from "@/components/ui/formData";
+import type { SubmitEvent } from "react";
 import { callApi } from "@/components/ui/apiClient";
 import { useMutation } from "@/components/settings/useMutation";
 import { ErrorMessage } from "@/components/settings/ErrorMessage";
 
 export function ProjectNameForm({ projectId, name, editable }: { projectId: string; name: string; editable: boolean }) {
   const { run, error, busy } = useMutation();
-  function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
-    const next = String(new FormData(event.currentTarget).get("name"));
+    const next = formText(new FormData(event.currentTarget), "name");
     void run(() => callApi("PATCH", `/api/v1/projects/${projectId}`, { name: next }));
   }
   return (

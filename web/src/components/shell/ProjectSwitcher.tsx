@@ -10,7 +10,9 @@ export function ProjectSwitcher({ projects, currentId }: { projects: ProjectSumm
       Project
       <select
         value={currentId}
-        onChange={(event) => router.push(event.target.value === "new" ? "/projects/new" : `/projects/${event.target.value}`)}
+        onChange={(event) => {
+          router.push(event.target.value === "new" ? "/projects/new" : `/projects/${event.target.value}`);
+        }}
       >
         {projects.map((project) => (
           <option key={project.id} value={project.id}>

@@ -11,7 +11,7 @@ export async function callApi<T>(method: string, path: string, body?: unknown): 
   const payload = (await response.json().catch(() => null)) as { detail?: string; errors?: { message: string }[] } | null;
   if (!response.ok) {
     const first = payload?.errors?.[0]?.message;
-    throw new Error(first ? `${payload?.detail ?? "Invalid"}: ${first}` : (payload?.detail ?? `Request failed (${response.status})`));
+    throw new Error(first ? `${payload.detail ?? "Invalid"}: ${first}` : (payload?.detail ?? `Request failed (${response.status})`));
   }
   return payload as T;
 }

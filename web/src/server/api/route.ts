@@ -56,11 +56,21 @@ export type RouteHandler = (request: NextRequest, context: { params?: Promise<Re
 const defaultMaxBodyBytes = 1024 * 1024;
 const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-let rateLimiter: RateLimiter | undefined;
-function limiter(): RateLimiter {
-  rateLimiter ??= createRateLimiter(env().LIVELOOP_RATE_LIMIT_PER_MINUTE);
-  return rateLimiter;
+/** What the wrapper takes from the outside world; tests pass their own database and clock. */
+export interface RouteDependencies {
+  database(): Database;
+  rateLimiter(): RateLimiter;
+  sessionUser(request: NextRequest): Promise<SessionUser | null>;
+  now(): Date;
 }
+
+let processRateLimiter: RateLimiter | undefined;
+const processDependencies: RouteDependencies = {
+  database: db,
+  rateLimiter: () => (processRateLimiter ??= createRateLimiter(env().LIVELOOP_RATE_LIMIT_PER_MINUTE)),
+  sessionUser: sessionUserFromRequest,
+  now: () => new Date(),
+};
 
 function presentedKey(request: NextRequest, keyInQuery: boolean): string | null {
   const header = request.headers.get("authorization");
@@ -75,6 +85,7 @@ function presentedKey(request: NextRequest, keyInQuery: boolean): string | null 
 async function authenticate(
   spec: RouteSpec<unknown, unknown, unknown, unknown>,
   request: NextRequest,
+  dependencies: RouteDependencies,
   database: Database,
   projectId: string | null,
   now: Date,
@@ -95,7 +106,7 @@ async function authenticate(
     return { type: "key", key: found, projectId: found.projectId };
   }
   if (spec.auth === "key") throw new UnauthorizedError("Send an API key as `Authorization: Bearer <key>`");
-  const user = await sessionUserFromRequest(request);
+  const user = await dependencies.sessionUser(request);
   if (!user) throw new UnauthorizedError("Sign in first");
   assertSameOrigin(request);
   if (!projectId) return { type: "session", user, projectId: null, role: null };
@@ -114,7 +125,11 @@ function assertSameOrigin(request: NextRequest): void {
   }
 }
 
-function corsHeadersFor(spec: RouteSpec<unknown, unknown, unknown, unknown>, request: NextRequest, caller: Caller | null): Record<string, string> {
+function corsHeadersFor(
+  spec: RouteSpec<unknown, unknown, unknown, unknown>,
+  request: NextRequest,
+  caller: Caller | null,
+): Record<string, string> {
   const origin = request.headers.get("origin");
   if (!origin) return {};
   if (spec.publicCors) return allowOriginHeaders(origin);
@@ -124,7 +139,7 @@ function corsHeadersFor(spec: RouteSpec<unknown, unknown, unknown, unknown>, req
   return {};
 }
 
-async function parseParams<T>(schema: z.ZodType<T> | undefined, raw: Record<string, string | string[]>): Promise<T> {
+function parseParams<T>(schema: z.ZodType<T> | undefined, raw: Record<string, string | string[]>): T {
   if (!schema) return raw as T;
   const result = schema.safeParse(raw);
   if (!result.success) throw new NotFoundError("No such resource");
@@ -132,22 +147,34 @@ async function parseParams<T>(schema: z.ZodType<T> | undefined, raw: Record<stri
 }
 
 /**
- * Wraps one endpoint: authentication, permission, CORS, rate limit, body cap, zod
+ * Builds `apiRoute`, which wraps one endpoint: authentication, permission, CORS, rate limit, body cap, zod
  * parsing of params, query and body, response shaping and error mapping. Every route
  * under /api goes through here; no handler checks access itself.
  */
-export function apiRoute<TBody = undefined, TQuery = undefined, TParams = Record<string, never>, TResult = unknown>(
+export function createApiRoute(dependencies: RouteDependencies) {
+  return function apiRoute<TBody = undefined, TQuery = undefined, TParams = Record<string, never>, TResult = unknown>(
+    spec: RouteSpec<TBody, TQuery, TParams, TResult>,
+  ): RouteHandler {
+    return wrapRoute(dependencies, spec);
+  };
+}
+
+export const apiRoute = createApiRoute(processDependencies);
+
+function wrapRoute<TBody, TQuery, TParams, TResult>(
+  dependencies: RouteDependencies,
   spec: RouteSpec<TBody, TQuery, TParams, TResult>,
 ): RouteHandler {
   const general = spec as RouteSpec<unknown, unknown, unknown, unknown>;
   return async (request, context) => {
-    const now = new Date();
+    const now = dependencies.now();
     let caller: Caller | null = null;
     try {
-      const database = db();
-      const params = await parseParams(spec.params, (await context.params) ?? {});
-      const projectId = typeof (params as { projectId?: unknown }).projectId === "string" ? (params as { projectId: string }).projectId : null;
-      caller = await authenticate(general, request, database, projectId, now);
+      const database = dependencies.database();
+      const params = parseParams(spec.params, (await context.params) ?? {});
+      const projectId =
+        typeof (params as { projectId?: unknown }).projectId === "string" ? (params as { projectId: string }).projectId : null;
+      caller = await authenticate(general, request, dependencies, database, projectId, now);
 
       const origin = request.headers.get("origin");
       if (origin && caller.type === "key" && caller.key.kind === "public" && !isOriginAllowed(origin, caller.key.allowedOrigins)) {
@@ -156,7 +183,7 @@ export function apiRoute<TBody = undefined, TQuery = undefined, TParams = Record
 
       const limitKey = caller.type === "key" ? `key:${caller.key.id}` : caller.type === "session" ? `user:${caller.user.id}` : null;
       if (limitKey) {
-        const retryAfter = limiter().take(limitKey, now.getTime());
+        const retryAfter = dependencies.rateLimiter().take(limitKey, now.getTime());
         if (retryAfter > 0) throw new RateLimitedError(retryAfter);
       }
 
@@ -164,7 +191,11 @@ export function apiRoute<TBody = undefined, TQuery = undefined, TParams = Record
       if (spec.keyInQuery) delete rawQuery.key;
       const query = spec.query ? parseOrThrow(spec.query, rawQuery, "The query string is invalid") : (undefined as TQuery);
       const body = spec.body
-        ? parseOrThrow(spec.body, await readJsonBody(request, spec.maxBodyBytes ?? defaultMaxBodyBytes, spec.acceptTextPlain ?? false), "The body is invalid")
+        ? parseOrThrow(
+            spec.body,
+            await readJsonBody(request, spec.maxBodyBytes ?? defaultMaxBodyBytes, spec.acceptTextPlain ?? false),
+            "The body is invalid",
+          )
         : (undefined as TBody);
 
       const result = await spec.handler({ request, body, query, params, caller, database, now });

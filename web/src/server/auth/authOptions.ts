@@ -24,7 +24,11 @@ function externalProviders(config: Environment): Provider[] {
       authorization: { params: { scope: "openid email profile" } },
       idToken: true,
       checks: ["pkce", "state"],
-      profile: (profile: { sub: string; email?: string; name?: string }) => ({ id: profile.sub, email: profile.email ?? null, name: profile.name ?? null }),
+      profile: (profile: { sub: string; email?: string; name?: string }) => ({
+        id: profile.sub,
+        email: profile.email ?? null,
+        name: profile.name ?? null,
+      }),
     });
   }
   return providers;
@@ -39,7 +43,11 @@ export function enabledExternalProviders(): { id: string; name: string }[] {
  * An external identity signs in only as a person already added to a project (by email):
  * Liveloop has no open registration. The first sign-in links the identity to the user.
  */
-async function userForExternalAccount(provider: string, providerAccountId: string, email: string | null | undefined): Promise<string | null> {
+async function userForExternalAccount(
+  provider: string,
+  providerAccountId: string,
+  email: string | null | undefined,
+): Promise<string | null> {
   const database = db();
   const linked = await database.authAccount.findUnique({
     where: { provider_providerAccountId: { provider, providerAccountId } },
@@ -83,10 +91,10 @@ export function authOptions(): AuthOptions {
         user.id = userId;
         return true;
       },
-      jwt({ token, user }) {
+      jwt({ token, user, trigger }) {
         // The token carries only who the person is; roles are read from the database on
         // every request so a removed member loses access at once.
-        if (user) token.sub = user.id;
+        if (trigger === "signIn") token.sub = user.id;
         return token;
       },
       session({ session, token }) {

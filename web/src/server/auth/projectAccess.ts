@@ -18,7 +18,11 @@ export async function requireProjectPage(projectId: string): Promise<ProjectPage
   if (!user) redirect("/signin");
   const database = db();
   if (!/^[0-9a-f-]{36}$/i.test(projectId)) notFound();
-  const [project, role, projects] = await Promise.all([getProject(database, projectId), roleInProject(database, projectId, user.id), listProjectsForUser(database, user.id)]);
+  const [project, role, projects] = await Promise.all([
+    getProject(database, projectId),
+    roleInProject(database, projectId, user.id),
+    listProjectsForUser(database, user.id),
+  ]);
   if (!project || !role) notFound();
   return { user, project, role, projects };
 }

@@ -1,5 +1,5 @@
 import { getToken } from "next-auth/jwt";
-import { getServerSession } from "next-auth";
+import { getServerSession, type AuthOptions } from "next-auth";
 import type { NextRequest } from "next/server";
 import { env } from "@/env";
 import { db } from "@/server/db/client";
@@ -26,6 +26,6 @@ export async function sessionUserFromRequest(request: NextRequest): Promise<Sess
 
 /** The signed-in user of a server component, or null. */
 export async function currentUser(): Promise<SessionUser | null> {
-  const session = (await getServerSession(authOptions())) as { userId?: string } | null;
+  const session = await getServerSession<AuthOptions, { userId?: string }>(authOptions());
   return loadUser(session?.userId);
 }

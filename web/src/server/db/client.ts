@@ -36,11 +36,19 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   for (let current: unknown = error, depth = 0; current && depth < 6; depth++) {
     if (typeof current !== "object") return false;
     const candidate = current as { code?: unknown; message?: unknown; cause?: unknown; kind?: unknown };
-    if (typeof candidate.code === "string" && /^(P1001|P1002|P1017|ECONNREFUSED|ECONNRESET|ETIMEDOUT|57P01|57P03|08\w{3})$/.test(candidate.code)) {
+    if (
+      typeof candidate.code === "string" &&
+      /^(P1001|P1002|P1017|ECONNREFUSED|ECONNRESET|ETIMEDOUT|57P01|57P03|08\w{3})$/.test(candidate.code)
+    ) {
       return true;
     }
     if (candidate.kind === "DatabaseNotReachable" || candidate.kind === "ConnectionClosed") return true;
-    if (typeof candidate.message === "string" && /ECONNREFUSED|ECONNRESET|Connection terminated|connect ETIMEDOUT|timeout exceeded when trying to connect|Can't reach database/i.test(candidate.message)) {
+    if (
+      typeof candidate.message === "string" &&
+      /ECONNREFUSED|ECONNRESET|Connection terminated|connect ETIMEDOUT|timeout exceeded when trying to connect|Can't reach database/i.test(
+        candidate.message,
+      )
+    ) {
       return true;
     }
     current = candidate.cause;

@@ -52,7 +52,8 @@ export async function createApiKey(
   input: { kind: ApiKeyKind; name: string; allowedOrigins?: string[]; key?: string; createdById?: string | null },
 ): Promise<CreatedApiKey> {
   const key = input.key ?? generateApiKey(input.kind);
-  if (apiKeyKindOf(key) !== input.kind) throw new BadRequestError(`A ${input.kind} key must start with ${input.kind === "public" ? "pk_" : "sk_"}`);
+  if (apiKeyKindOf(key) !== input.kind)
+    throw new BadRequestError(`A ${input.kind} key must start with ${input.kind === "public" ? "pk_" : "sk_"}`);
   const allowedOrigins = input.kind === "public" ? [...new Set((input.allowedOrigins ?? []).map(normaliseOrigin))] : [];
   const row = await database.apiKey.create({
     data: {

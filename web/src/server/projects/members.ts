@@ -17,7 +17,14 @@ const memberSelect = {
 type MemberRow = { id: string; userId: string; role: Role; createdAt: Date; user: { email: string; name: string | null } };
 
 function toMember(row: MemberRow): Member {
-  return { id: row.id, userId: row.userId, email: row.user.email, name: row.user.name, role: row.role, createdAt: row.createdAt.toISOString() };
+  return {
+    id: row.id,
+    userId: row.userId,
+    email: row.user.email,
+    name: row.user.name,
+    role: row.role,
+    createdAt: row.createdAt.toISOString(),
+  };
 }
 
 export async function listMembers(database: Database, projectId: string): Promise<Member[]> {
@@ -65,7 +72,13 @@ async function assertNotLastOwner(database: Database, projectId: string, member:
   if (owners <= 1) throw new ConflictError("A project needs at least one owner: make someone else owner first");
 }
 
-export async function changeMemberRole(database: Database, projectId: string, actorRole: Role, memberId: string, role: Role): Promise<Member> {
+export async function changeMemberRole(
+  database: Database,
+  projectId: string,
+  actorRole: Role,
+  memberId: string,
+  role: Role,
+): Promise<Member> {
   const member = await findMember(database, projectId, memberId);
   assertMayAssign(actorRole, member.role);
   assertMayAssign(actorRole, role);

@@ -38,7 +38,10 @@ export async function roleInProject(database: Queryable, projectId: string, user
 }
 
 /** The project an API key belongs to, so clients can check their credentials. */
-export async function currentProjectOfKey(database: Queryable, caller: { type: string; projectId?: string | null }): Promise<{ id: string; name: string }> {
+export async function currentProjectOfKey(
+  database: Queryable,
+  caller: { type: string; projectId?: string | null },
+): Promise<{ id: string; name: string }> {
   const project = caller.projectId ? await getProject(database, caller.projectId) : null;
   if (!project) throw new NotFoundError("The key's project no longer exists");
   return project;

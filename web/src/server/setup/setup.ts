@@ -39,8 +39,20 @@ export type InitOutcome = "skipped" | "created" | "unchanged";
  * existing project its name, an existing key its project.
  */
 export async function initialiseFromEnvironment(database: Database, env: Environment): Promise<InitOutcome> {
-  const { LIVELOOP_INIT_USER_EMAIL, LIVELOOP_INIT_USER_PASSWORD, LIVELOOP_INIT_PROJECT_NAME, LIVELOOP_INIT_PUBLIC_KEY, LIVELOOP_INIT_SECRET_KEY } = env;
-  if (!LIVELOOP_INIT_USER_EMAIL || !LIVELOOP_INIT_USER_PASSWORD || !LIVELOOP_INIT_PROJECT_NAME || !LIVELOOP_INIT_PUBLIC_KEY || !LIVELOOP_INIT_SECRET_KEY) {
+  const {
+    LIVELOOP_INIT_USER_EMAIL,
+    LIVELOOP_INIT_USER_PASSWORD,
+    LIVELOOP_INIT_PROJECT_NAME,
+    LIVELOOP_INIT_PUBLIC_KEY,
+    LIVELOOP_INIT_SECRET_KEY,
+  } = env;
+  if (
+    !LIVELOOP_INIT_USER_EMAIL ||
+    !LIVELOOP_INIT_USER_PASSWORD ||
+    !LIVELOOP_INIT_PROJECT_NAME ||
+    !LIVELOOP_INIT_PUBLIC_KEY ||
+    !LIVELOOP_INIT_SECRET_KEY
+  ) {
     return "skipped";
   }
   const email = normaliseEmail(LIVELOOP_INIT_USER_EMAIL);
@@ -69,7 +81,13 @@ export async function initialiseFromEnvironment(database: Database, env: Environ
       ["secret", LIVELOOP_INIT_SECRET_KEY],
     ] as const) {
       const known = await tx.apiKey.findUnique({ where: { secretHash: hashApiKey(key) }, select: { id: true } });
-      if (!known) await createApiKey(tx, project.id, { kind, name: `${kind} key (from LIVELOOP_INIT_${kind.toUpperCase()}_KEY)`, key, createdById: user.id });
+      if (!known)
+        await createApiKey(tx, project.id, {
+          kind,
+          name: `${kind} key (from LIVELOOP_INIT_${kind.toUpperCase()}_KEY)`,
+          key,
+          createdById: user.id,
+        });
     }
   });
   return "created";

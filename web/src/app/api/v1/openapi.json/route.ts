@@ -1,4 +1,8 @@
 import { apiRoute } from "@/server/api/route";
 import { openApiDocument } from "@/contracts/openapi";
 
-export const GET = apiRoute({ auth: "none", publicCors: true, handler: async ({ request }) => openApiDocument(request.nextUrl.origin) });
+export const GET = apiRoute({
+  auth: "none",
+  publicCors: true,
+  handler: ({ request }) => Promise.resolve(openApiDocument(request.nextUrl.origin)),
+});

@@ -1,0 +1,94 @@
+// Lint for the whole repository: type-aware TypeScript rules, React hooks, jsx-a11y,
+// Next's rules for the app, and the import direction between workspaces.
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+import reactHooks from "eslint-plugin-react-hooks";
+import jsxA11y from "eslint-plugin-jsx-a11y";
+import nextPlugin from "@next/eslint-plugin-next";
+
+const webImportsMessage =
+  "The widget ships to other people's apps and must not depend on the Liveloop server: web imports widget types, never the reverse (see README, Architecture).";
+
+export default tseslint.config(
+  {
+    ignores: [
+      "**/node_modules/**",
+      "**/.next/**",
+      "web/src/generated/**",
+      "**/next-env.d.ts",
+      ".liveloop/**",
+      "e2e/test-results/**",
+      "e2e/playwright-report/**",
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      "@typescript-eslint/no-explicit-any": "error",
+      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+      "@typescript-eslint/restrict-template-expressions": ["error", { allowNumber: true }],
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    files: ["**/*.mjs", "**/*.js"],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ["web/**/*.{ts,tsx}", "widget/**/*.{ts,tsx}"],
+    plugins: { "react-hooks": reactHooks, "jsx-a11y": jsxA11y },
+    rules: { ...reactHooks.configs.recommended.rules, ...jsxA11y.flatConfigs.recommended.rules },
+  },
+  {
+    files: ["web/**/*.{ts,tsx}"],
+    plugins: { "@next/next": nextPlugin },
+    settings: { next: { rootDir: "web/" } },
+    rules: { ...nextPlugin.configs.recommended.rules, ...nextPlugin.configs["core-web-vitals"].rules },
+  },
+  {
+    files: ["widget/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@liveloop/web", "@liveloop/web/*", "**/web/src/**", "@/*"], message: webImportsMessage }] },
+      ],
+    },
+  },
+  {
+    files: ["web/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@liveloop/widget", "@liveloop/widget/*"],
+              allowTypeImports: true,
+              message: "web may import only the widget's types (its wire contract), never its code.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["web/src/app/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/generated/*"],
+              message: "Routes stay thin: reach the database through a domain in src/server, not Prisma directly.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,16 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: {
+    alias: { "@/": fileURLToPath(new URL("./web/src/", import.meta.url)) },
+  },
+  test: {
+    include: ["prisma/src/**/*.test.ts", "web/src/**/*.test.{ts,tsx}", "web/scripts/**/*.test.ts", "widget/src/**/*.test.{ts,tsx}"],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // Each test file opens its own databases; two cores run two files at a time.
+    maxWorkers: 2,
+    env: { NEXT_TELEMETRY_DISABLED: "1" },
+  },
+});

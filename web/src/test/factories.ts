@@ -1,0 +1,38 @@
+import { randomBytes } from "node:crypto";
+import type { Database } from "@/server/db/client";
+import { hashPassword } from "@/server/auth/passwords";
+import { createApiKey } from "@/server/keys/apiKeys";
+import type { Role } from "@/server/auth/permissions";
+
+export function uniqueEmail(label = "user"): string {
+  return `${label}-${randomBytes(4).toString("hex")}@example.test`;
+}
+
+export async function createUser(database: Database, options: { email?: string; password?: string } = {}) {
+  const email = options.email ?? uniqueEmail();
+  const password = options.password ?? "correct horse battery";
+  const user = await database.user.create({ data: { email, passwordHash: await hashPassword(password) }, select: { id: true } });
+  return { id: user.id, email, password };
+}
+
+/** A fresh project with an owner and one live key of each kind (never a shared seed). */
+export async function createProjectWithKeys(database: Database, options: { allowedOrigins?: string[] } = {}) {
+  const owner = await createUser(database, { email: uniqueEmail("owner") });
+  const project = await database.project.create({
+    data: { name: `Project ${randomBytes(3).toString("hex")}`, memberships: { create: { userId: owner.id, role: "owner" } } },
+    select: { id: true, name: true },
+  });
+  const publicKey = await createApiKey(database, project.id, {
+    kind: "public",
+    name: "browser",
+    allowedOrigins: options.allowedOrigins ?? ["https://chat.example.test"],
+  });
+  const secretKey = await createApiKey(database, project.id, { kind: "secret", name: "server" });
+  return { project, owner, publicKey, secretKey };
+}
+
+export async function addMemberWithRole(database: Database, projectId: string, role: Role) {
+  const user = await createUser(database, { email: uniqueEmail(role) });
+  await database.membership.create({ data: { projectId, userId: user.id, role } });
+  return user;
+}

@@ -1,0 +1,82 @@
+import { randomBytes } from "node:crypto";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import pg from "pg";
+import { applyPendingMigrations } from "@liveloop/prisma";
+import { PrismaClient } from "@/generated/prisma/client";
+import type { Database } from "@/server/db/client";
+
+export type DatabaseKind = "pglite" | "postgresql";
+
+export interface TestDatabase {
+  kind: DatabaseKind;
+  database: Database;
+  url: string | null;
+  close(): Promise<void>;
+}
+
+/** The PostgreSQL server tests create throw-away databases on (trust auth on this machine). */
+export const postgresAdminUrl = process.env.LIVELOOP_TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+
+async function postgresReachable(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: postgresAdminUrl, connectionTimeoutMillis: 2_000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/**
+ * The databases every integration suite runs against: always PGlite, and PostgreSQL
+ * when a server answers. CI sets LIVELOOP_TEST_POSTGRES_URL, which makes PostgreSQL
+ * mandatory: an unreachable server then fails the run instead of shrinking it.
+ */
+export async function testDatabaseKinds(): Promise<DatabaseKind[]> {
+  if (process.env.LIVELOOP_TEST_POSTGRES_URL) return ["pglite", "postgresql"];
+  return (await postgresReachable()) ? ["pglite", "postgresql"] : ["pglite"];
+}
+
+/** A fresh, migrated database of the given kind, removed again by `close()`. */
+export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
+  if (kind === "pglite") {
+    const pglite = new PGlite();
+    const adapter = new PrismaPGlite(pglite);
+    await applyPendingMigrations(adapter);
+    const database = new PrismaClient({ adapter });
+    return {
+      kind,
+      database,
+      url: null,
+      close: async () => {
+        await database.$disconnect();
+        await pglite.close();
+      },
+    };
+  }
+  const name = `liveloop_test_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: postgresAdminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(postgresAdminUrl);
+  url.pathname = `/${name}`;
+  await applyPendingMigrations(new PrismaPg({ connectionString: url.toString() }));
+  const database = new PrismaClient({ adapter: new PrismaPg({ connectionString: url.toString() }) });
+  return {
+    kind,
+    database,
+    url: url.toString(),
+    close: async () => {
+      await database.$disconnect();
+      const cleanup = new pg.Client({ connectionString: postgresAdminUrl });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await cleanup.end();
+    },
+  };
+}
