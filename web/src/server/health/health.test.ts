@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { NextRequest } from "next/server";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/generated/prisma/client";
+import { createApiRoute, type RouteDependencies } from "@/server/api/route";
+import { createRateLimiter } from "@/server/api/rateLimiter";
+import { checkHealth } from "@/server/health/health";
+import type { Database } from "@/server/db/client";
+import { openTestDatabase, testDatabaseKinds, type TestDatabase } from "@/test/testDatabase";
+import { createProjectWithKeys } from "@/test/factories";
+import { startTcpProxy, type TcpProxy } from "@/test/tcpProxy";
+
+function dependencies(database: Database): RouteDependencies {
+  const limiter = createRateLimiter(1000);
+  return { database: () => database, rateLimiter: () => limiter, sessionUser: () => Promise.resolve(null), now: () => new Date() };
+}
+
+describe.each(await testDatabaseKinds())("health on %s", (kind) => {
+  let test: TestDatabase;
+  beforeAll(async () => {
+    test = await openTestDatabase(kind);
+  });
+  afterAll(() => test.close());
+
+  it("reports ok when the database answers", async () => {
+    expect(await checkHealth(test.database)).toEqual({ status: "ok", database: "ok" });
+  });
+});
+
+// Cutting the connection needs a database on the other end of a socket: PostgreSQL only.
+describe.runIf((await testDatabaseKinds()).includes("postgresql"))("while PostgreSQL is unreachable", () => {
+  let test: TestDatabase;
+  let proxy: TcpProxy;
+  let database: PrismaClient;
+  beforeAll(async () => {
+    test = await openTestDatabase("postgresql");
+    const target = new URL(test.url ?? "");
+    proxy = await startTcpProxy(target.hostname, Number(target.port || 5432));
+    const viaProxy = new URL(target);
+    viaProxy.port = String(proxy.port);
+    database = new PrismaClient({ adapter: new PrismaPg({ connectionString: viaProxy.toString(), connectionTimeoutMillis: 2_000 }) });
+  });
+  afterAll(async () => {
+    await database.$disconnect();
+    await proxy.close();
+    await test.close();
+  });
+
+  it("answers 503 with Retry-After on health and on the API, then recovers by itself", async () => {
+    const { secretKey } = await createProjectWithKeys(test.database);
+    const route = createApiRoute(dependencies(database));
+    const health = route({ auth: "none", handler: ({ database: d }) => checkHealth(d) });
+    const projects = route({ auth: "key", permission: "project:read", handler: ({ database: d }) => d.project.count() });
+    const get = (handler: typeof health, headers: Record<string, string> = {}) =>
+      handler(new NextRequest("http://liveloop.test/x", { headers }), {});
+
+    expect((await get(health)).status).toBe(200);
+    await proxy.cut();
+    for (const response of [await get(health), await get(projects, { authorization: `Bearer ${secretKey.key}` })]) {
+      expect(response.status).toBe(503);
+      expect(response.headers.get("retry-after")).toBe("5");
+      expect(response.headers.get("content-type")).toBe("application/problem+json");
+    }
+    await proxy.restore();
+    await expect.poll(async () => (await get(health)).status, { timeout: 10_000 }).toBe(200);
+    expect((await get(projects, { authorization: `Bearer ${secretKey.key}` })).status).toBe(200);
+  });
+});
