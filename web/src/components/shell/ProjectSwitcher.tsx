@@ -1,14 +1,17 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useId } from "react";
 import type { ProjectSummary } from "@/contracts/projects";
 
 export function ProjectSwitcher({ projects, currentId }: { projects: ProjectSummary[]; currentId: string }) {
   const router = useRouter();
+  const id = useId();
   return (
-    <label>
-      Project
+    <div className="stack">
+      <label htmlFor={id}>Project</label>
       <select
+        id={id}
         value={currentId}
         onChange={(event) => {
           router.push(event.target.value === "new" ? "/projects/new" : `/projects/${event.target.value}`);
@@ -21,6 +24,6 @@ export function ProjectSwitcher({ projects, currentId }: { projects: ProjectSumm
         ))}
         <option value="new">+ New project…</option>
       </select>
-    </label>
+    </div>
   );
 }

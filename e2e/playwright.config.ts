@@ -1,0 +1,62 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { defineConfig } from "@playwright/test";
+
+// One fresh embedded database per run, shared by the main process and its workers
+// (which inherit this environment), so first-run set-up is really the first run.
+process.env.LIVELOOP_E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), "liveloop-e2e-"));
+const port = Number(process.env.LIVELOOP_E2E_PORT ?? 3211);
+export const baseURL = `http://127.0.0.1:${port}`;
+
+export default defineConfig({
+  testDir: "./tests",
+  globalSetup: "./globalSetup.ts",
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  workers: 1,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI
+    ? [["list"], ["json", { outputFile: "test-results/results.json" }]]
+    : [["list"], ["json", { outputFile: "test-results/results.json" }]],
+  use: {
+    baseURL,
+    browserName: "chromium",
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      // The machines running this have no network beyond loopback: keep Chromium from trying.
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  projects: [
+    { name: "setup", testMatch: /first-run\.setup\.ts/ },
+    { name: "console", dependencies: ["setup"], use: { storageState: "./.auth/owner.json" } },
+  ],
+  webServer: {
+    command: "npm start",
+    cwd: "..",
+    url: `${baseURL}/api/v1/health`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    env: {
+      LIVELOOP_DATA_DIR: process.env.LIVELOOP_E2E_DATA_DIR,
+      PORT: String(port),
+      DATABASE_URL: "",
+      NEXTAUTH_URL: baseURL,
+      NEXT_TELEMETRY_DISABLED: "1",
+      // Generous, so the suite's own traffic is never throttled.
+      LIVELOOP_RATE_LIMIT_PER_MINUTE: "100000",
+    },
+  },
+});

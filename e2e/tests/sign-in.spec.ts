@@ -1,0 +1,25 @@
+import { test, expect, owner, signIn } from "./fixtures";
+
+test.use({ storageState: { cookies: [], origins: [] } });
+
+test("a wrong password gets a generic error; the right one signs in; sign-out ends the session", async ({ page }) => {
+  await signIn(page, owner.email, "not-the-password");
+  await expect(page.getByRole("alert").filter({ hasText: "Email or password is incorrect." })).toBeVisible();
+  await signIn(page, "nobody@liveloop.test", "not-the-password");
+  await expect(page.getByRole("alert").filter({ hasText: "Email or password is incorrect." })).toBeVisible();
+
+  await signIn(page, owner.email, owner.password);
+  await expect(page).toHaveURL(/\/projects\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId("signed-in-as")).toContainText(owner.email);
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin/);
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/signin$/);
+  expect((await page.request.get("/api/v1/projects")).status()).toBe(401);
+});
+
+test("console pages send a signed-out visitor to sign in", async ({ page }) => {
+  await page.goto("/projects/new");
+  await expect(page).toHaveURL(/\/signin$/);
+});
