@@ -37,6 +37,10 @@ export default tseslint.config(
   {
     files: ["**/*.mjs", "**/*.js"],
     ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: { console: "readonly", process: "readonly", URL: "readonly" },
+    },
   },
   {
     files: ["web/**/*.{ts,tsx}", "widget/**/*.{ts,tsx}"],

@@ -25,7 +25,8 @@ export default defineConfig({
     browserName: "chromium",
     trace: "retain-on-failure",
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      // An empty CHROMIUM_PATH means "use the browser Playwright downloaded itself".
+      executablePath: process.env.CHROMIUM_PATH === "" ? undefined : (process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"),
       // The machines running this have no network beyond loopback: keep Chromium from trying.
       args: [
         "--no-sandbox",

@@ -29,6 +29,11 @@ export const environmentSchema = z
     AUTH_SECRET: optionalText.pipe(z.string().min(32, "must be at least 32 characters").optional()),
     NEXTAUTH_URL: optionalText.pipe(z.url().optional()),
     LIVELOOP_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+    // Serves /api/bench/* for `npm run bench`; off in normal operation.
+    LIVELOOP_BENCH_ROUTES: z
+      .enum(["0", "1", "true", "false"])
+      .default("0")
+      .transform((value) => value === "1" || value === "true"),
     LIVELOOP_INIT_USER_EMAIL: optionalText.pipe(z.email().optional()),
     LIVELOOP_INIT_USER_PASSWORD: optionalText.pipe(z.string().min(8, "must be at least 8 characters").optional()),
     LIVELOOP_INIT_PROJECT_NAME: optionalText,
