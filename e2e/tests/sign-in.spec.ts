@@ -23,3 +23,21 @@ test("console pages send a signed-out visitor to sign in", async ({ page }) => {
   await page.goto("/projects/new");
   await expect(page).toHaveURL(/\/signin$/);
 });
+
+test("repeated wrong passwords lock the account for a while, with a message saying so", async ({ page, browser }) => {
+  const ownerContext = await browser.newContext({ storageState: ".auth/owner.json" });
+  const projects = (await (await ownerContext.request.get("/api/v1/projects")).json()) as { data: { id: string }[] };
+  const added = await ownerContext.request.post(`/api/v1/projects/${projects.data[0]?.id ?? ""}/members`, {
+    data: { email: "locked@liveloop.test", role: "viewer" },
+  });
+  const { temporaryPassword } = (await added.json()) as { temporaryPassword: string };
+  await ownerContext.close();
+
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await signIn(page, "locked@liveloop.test", "wrong-password");
+    await expect(page.getByRole("alert").filter({ hasText: "Email or password is incorrect." })).toBeVisible();
+  }
+  await signIn(page, "locked@liveloop.test", temporaryPassword);
+  await expect(page.getByRole("alert").filter({ hasText: "Too many failed attempts" })).toBeVisible();
+  await expect(page).toHaveURL(/\/signin/);
+});

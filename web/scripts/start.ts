@@ -3,8 +3,7 @@
 // then hands over to Next. Migrations run here, before Next opens the database, because
 // the embedded PGlite can be held by one process at a time.
 import { spawn, spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, statSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { migrateDatabase } from "@liveloop/prisma";
@@ -12,6 +11,7 @@ import { dataDirectory, openDatabase } from "@liveloop/prisma/connection";
 import { parseEnvironment, InvalidEnvironmentError, type Environment } from "../src/env.ts";
 import { createDatabase } from "../src/server/db/client.ts";
 import { initialiseFromEnvironment } from "../src/server/setup/setup.ts";
+import { instanceAuthSecret } from "../src/server/auth/instanceSecret.ts";
 
 const webDir = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dev = process.argv.includes("--dev");
@@ -28,14 +28,6 @@ function loadEnvironment(): Environment {
     if (error instanceof InvalidEnvironmentError) fail(error.message);
     throw error;
   }
-}
-
-/** The embedded default keeps a random AUTH_SECRET in the data directory, made once. */
-function authSecret(config: Environment, dataDir: string): string {
-  if (config.AUTH_SECRET) return config.AUTH_SECRET;
-  const file = join(dataDir, "auth-secret");
-  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
-  return readFileSync(file, "utf8").trim();
 }
 
 function newestSourceChange(dir: string): number {
@@ -73,7 +65,7 @@ async function main(): Promise<void> {
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
     LIVELOOP_DATA_DIR: dataDir,
-    AUTH_SECRET: authSecret(config, dataDir),
+    AUTH_SECRET: config.AUTH_SECRET ?? instanceAuthSecret(dataDir),
     PORT: String(config.PORT),
   };
 

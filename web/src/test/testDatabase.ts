@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll } from "vitest";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
@@ -78,5 +79,33 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase
       await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await cleanup.end();
     },
+  };
+}
+
+/**
+ * Registers hooks that open a fresh database of `kind` before the suite and remove it
+ * after; the returned handle reads through to it once it is open.
+ */
+export function useTestDatabase(kind: DatabaseKind): TestDatabase {
+  let current: TestDatabase | undefined;
+  beforeAll(async () => {
+    current = await openTestDatabase(kind);
+  });
+  afterAll(async () => {
+    await current?.close();
+  });
+  const opened = (): TestDatabase => {
+    if (!current) throw new Error("The test database is opened in beforeAll; use it inside tests");
+    return current;
+  };
+  return {
+    kind,
+    get database() {
+      return opened().database;
+    },
+    get url() {
+      return opened().url;
+    },
+    close: () => opened().close(),
   };
 }

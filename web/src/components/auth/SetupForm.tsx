@@ -1,5 +1,6 @@
 "use client";
 
+import { ErrorMessage } from "@/components/ui/ErrorMessage";
 import { formText } from "@/components/ui/formData";
 import { useState, type SubmitEvent } from "react";
 import { signIn } from "next-auth/react";
@@ -49,11 +50,7 @@ export function SetupForm() {
         First project
         <input name="projectName" required defaultValue="My assistant" />
       </label>
-      {error ? (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      ) : null}
+      <ErrorMessage error={error} />
       <button className="primary" type="submit" disabled={busy}>
         Create owner and project
       </button>

@@ -1,5 +1,6 @@
 "use client";
 
+import { ErrorMessage } from "@/components/ui/ErrorMessage";
 import { formText } from "@/components/ui/formData";
 import { useState, type SubmitEvent } from "react";
 import { signIn } from "next-auth/react";
@@ -34,11 +35,7 @@ export function SignInForm({ providers, initialError }: { providers: { id: strin
           Password
           <input name="password" type="password" required autoComplete="current-password" />
         </label>
-        {error ? (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        ) : null}
+        <ErrorMessage error={error} />
         <button className="primary" type="submit" disabled={busy}>
           Sign in
         </button>

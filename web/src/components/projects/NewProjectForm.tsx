@@ -1,5 +1,6 @@
 "use client";
 
+import { ErrorMessage } from "@/components/ui/ErrorMessage";
 import { formText } from "@/components/ui/formData";
 import { useState, type SubmitEvent } from "react";
 import { callApi } from "@/components/ui/apiClient";
@@ -22,11 +23,7 @@ export function NewProjectForm() {
         Project name
         <input name="name" required maxLength={100} />
       </label>
-      {error ? (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      ) : null}
+      <ErrorMessage error={error} />
       <button className="primary" type="submit">
         Create project
       </button>

@@ -5,7 +5,7 @@ import { useState, type SubmitEvent } from "react";
 import type { ApiKeySummary } from "@/contracts/apiKeys";
 import { callApi } from "@/components/ui/apiClient";
 import { useMutation } from "@/components/settings/useMutation";
-import { ErrorMessage } from "@/components/settings/ErrorMessage";
+import { ErrorMessage } from "@/components/ui/ErrorMessage";
 
 function formatTime(iso: string | null): string {
   return iso ? new Date(iso).toLocaleString() : "never";

@@ -6,7 +6,7 @@ import type { Member } from "@/contracts/members";
 import type { Role } from "@/server/auth/permissions";
 import { callApi } from "@/components/ui/apiClient";
 import { useMutation } from "@/components/settings/useMutation";
-import { ErrorMessage } from "@/components/settings/ErrorMessage";
+import { ErrorMessage } from "@/components/ui/ErrorMessage";
 
 interface Props {
   projectId: string;

@@ -4,7 +4,7 @@ import { formText } from "@/components/ui/formData";
 import type { SubmitEvent } from "react";
 import { callApi } from "@/components/ui/apiClient";
 import { useMutation } from "@/components/settings/useMutation";
-import { ErrorMessage } from "@/components/settings/ErrorMessage";
+import { ErrorMessage } from "@/components/ui/ErrorMessage";
 
 export function ProjectNameForm({ projectId, name, editable }: { projectId: string; name: string; editable: boolean }) {
   const { run, error, busy } = useMutation();

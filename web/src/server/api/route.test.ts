@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
 import { z } from "zod";
 import { createApiRoute, type RouteDependencies, type RouteHandler } from "@/server/api/route";
@@ -8,7 +8,7 @@ import { revokeApiKey } from "@/server/keys/apiKeys";
 import type { SessionUser } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
 import { projectIdParams } from "@/contracts/common";
-import { openTestDatabase, testDatabaseKinds, type TestDatabase } from "@/test/testDatabase";
+import { testDatabaseKinds, useTestDatabase } from "@/test/testDatabase";
 import { addMemberWithRole, createProjectWithKeys } from "@/test/factories";
 
 const base = "http://liveloop.test";
@@ -45,11 +45,7 @@ async function problem(response: Response) {
 const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
 
 describe.each(await testDatabaseKinds())("the API route wrapper on %s", (kind) => {
-  let test: TestDatabase;
-  beforeAll(async () => {
-    test = await openTestDatabase(kind);
-  });
-  afterAll(() => test.close());
+  const test = useTestDatabase(kind);
 
   function secretOnly() {
     return createApiRoute(dependencies(test.database))({

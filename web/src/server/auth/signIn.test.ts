@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { blockAfterFailures, freeFailures, verifyCredentials } from "@/server/auth/signIn";
-import { openTestDatabase, testDatabaseKinds, type TestDatabase } from "@/test/testDatabase";
+import { testDatabaseKinds, useTestDatabase } from "@/test/testDatabase";
 import { createProjectWithKeys, addMemberWithRole } from "@/test/factories";
 
 describe("blockAfterFailures", () => {
@@ -13,11 +13,7 @@ describe("blockAfterFailures", () => {
 });
 
 describe.each(await testDatabaseKinds())("verifyCredentials on %s", (kind) => {
-  let test: TestDatabase;
-  beforeAll(async () => {
-    test = await openTestDatabase(kind);
-  });
-  afterAll(() => test.close());
+  const test = useTestDatabase(kind);
 
   it("accepts the right password, case-insensitively on the email", async () => {
     const { owner } = await createProjectWithKeys(test.database);

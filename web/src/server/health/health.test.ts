@@ -6,7 +6,7 @@ import { createApiRoute, type RouteDependencies } from "@/server/api/route";
 import { createRateLimiter } from "@/server/api/rateLimiter";
 import { checkHealth } from "@/server/health/health";
 import type { Database } from "@/server/db/client";
-import { openTestDatabase, testDatabaseKinds, type TestDatabase } from "@/test/testDatabase";
+import { openTestDatabase, testDatabaseKinds, useTestDatabase, type TestDatabase } from "@/test/testDatabase";
 import { createProjectWithKeys } from "@/test/factories";
 import { startTcpProxy, type TcpProxy } from "@/test/tcpProxy";
 
@@ -16,11 +16,7 @@ function dependencies(database: Database): RouteDependencies {
 }
 
 describe.each(await testDatabaseKinds())("health on %s", (kind) => {
-  let test: TestDatabase;
-  beforeAll(async () => {
-    test = await openTestDatabase(kind);
-  });
-  afterAll(() => test.close());
+  const test = useTestDatabase(kind);
 
   it("reports ok when the database answers", async () => {
     expect(await checkHealth(test.database)).toEqual({ status: "ok", database: "ok" });

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { authenticateApiKey, createApiKey, hashApiKey, normaliseOrigin, revokeApiKey } from "@/server/keys/apiKeys";
 import { listProjectApiKeys } from "@/server/keys/projectApiKeys";
 import { BadRequestError, NotFoundError } from "@/server/errors";
-import { openTestDatabase, testDatabaseKinds, type TestDatabase } from "@/test/testDatabase";
+import { testDatabaseKinds, useTestDatabase } from "@/test/testDatabase";
 import { createProjectWithKeys } from "@/test/factories";
 
 describe("normaliseOrigin", () => {
@@ -17,11 +17,7 @@ describe("normaliseOrigin", () => {
 });
 
 describe.each(await testDatabaseKinds())("API keys on %s", (kind) => {
-  let test: TestDatabase;
-  beforeAll(async () => {
-    test = await openTestDatabase(kind);
-  });
-  afterAll(() => test.close());
+  const test = useTestDatabase(kind);
 
   it("stores only a hash and a short prefix, and finds the key again by its secret", async () => {
     const { project, secretKey } = await createProjectWithKeys(test.database);

@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { addMember, changeMemberRole, listMembers, removeMember } from "@/server/projects/members";
 import { verifyCredentials } from "@/server/auth/signIn";
 import { ConflictError, ForbiddenError } from "@/server/errors";
-import { openTestDatabase, testDatabaseKinds, type TestDatabase } from "@/test/testDatabase";
+import { testDatabaseKinds, useTestDatabase } from "@/test/testDatabase";
 import { addMemberWithRole, createProjectWithKeys, createUser, uniqueEmail } from "@/test/factories";
 
 describe.each(await testDatabaseKinds())("project members on %s", (kind) => {
-  let test: TestDatabase;
-  beforeAll(async () => {
-    test = await openTestDatabase(kind);
-  });
-  afterAll(() => test.close());
+  const test = useTestDatabase(kind);
 
   it("creates an account with a one-time password for a new email", async () => {
     const { project } = await createProjectWithKeys(test.database);

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { completeSetup, initialiseFromEnvironment, isSetupComplete } from "@/server/setup/setup";
 import { authenticateApiKey } from "@/server/keys/apiKeys";
 import { verifyCredentials } from "@/server/auth/signIn";
 import { ForbiddenError } from "@/server/errors";
 import { parseEnvironment } from "@/env";
-import { openTestDatabase, testDatabaseKinds, type TestDatabase } from "@/test/testDatabase";
+import { testDatabaseKinds, useTestDatabase, type TestDatabase } from "@/test/testDatabase";
 
 const owner = { name: "Ada", email: "ada@example.test", password: "first-owner-pw", projectName: "Support bot" };
 
@@ -19,11 +19,7 @@ async function counts(test: TestDatabase) {
 }
 
 describe.each(await testDatabaseKinds())("first-run set-up on %s", (kind) => {
-  let test: TestDatabase;
-  beforeAll(async () => {
-    test = await openTestDatabase(kind);
-  });
-  afterAll(() => test.close());
+  const test = useTestDatabase(kind);
 
   it("creates the owner and first project once, then refuses and changes nothing", async () => {
     expect(await isSetupComplete(test.database)).toBe(false);
@@ -38,11 +34,7 @@ describe.each(await testDatabaseKinds())("first-run set-up on %s", (kind) => {
 });
 
 describe.each(await testDatabaseKinds())("concurrent set-up on %s", (kind) => {
-  let test: TestDatabase;
-  beforeAll(async () => {
-    test = await openTestDatabase(kind);
-  });
-  afterAll(() => test.close());
+  const test = useTestDatabase(kind);
 
   it("lets exactly one of two simultaneous attempts create an owner", async () => {
     const results = await Promise.allSettled([
@@ -57,11 +49,7 @@ describe.each(await testDatabaseKinds())("concurrent set-up on %s", (kind) => {
 });
 
 describe.each(await testDatabaseKinds())("headless initialisation on %s", (kind) => {
-  let test: TestDatabase;
-  beforeAll(async () => {
-    test = await openTestDatabase(kind);
-  });
-  afterAll(() => test.close());
+  const test = useTestDatabase(kind);
 
   const init = parseEnvironment({
     LIVELOOP_INIT_USER_EMAIL: "ops@example.test",

@@ -1,0 +1,20 @@
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { instanceAuthSecret } from "@/server/auth/instanceSecret";
+
+describe("instanceAuthSecret", () => {
+  const dir = mkdtempSync(join(tmpdir(), "liveloop-secret-"));
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("creates a long random secret once, readable only by its owner, and keeps it", () => {
+    const first = instanceAuthSecret(dir);
+    expect(first).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(statSync(join(dir, "auth-secret")).mode & 0o777).toBe(0o600);
+    expect(instanceAuthSecret(dir)).toBe(first);
+    expect(instanceAuthSecret(mkdtempSync(join(tmpdir(), "liveloop-secret-other-")))).not.toBe(first);
+  });
+});
