@@ -5,6 +5,7 @@ import { createProjectSchema, currentProjectSchema, projectSchema, updateProject
 import { addedMemberSchema, addMemberSchema, memberListSchema, memberParams, memberSchema, updateMemberSchema } from "@/contracts/members";
 import { apiKeyListSchema, apiKeyParams, createApiKeySchema, createdApiKeySchema } from "@/contracts/apiKeys";
 import { setupResultSchema, setupSchema } from "@/contracts/setup";
+import { batchResultSchema, traceBatchSchema, traceIdParams, traceListQuerySchema, traceListSchema, traceSchema } from "@/contracts/traces";
 
 type Security = "none" | "secretKey" | "publicKey" | "anyKey" | "session";
 
@@ -14,6 +15,7 @@ export interface EndpointDoc {
   summary: string;
   security: Security;
   params?: z.ZodType;
+  query?: z.ZodType;
   body?: z.ZodType;
   success: { status: number; schema?: z.ZodType; description: string };
 }
@@ -132,6 +134,30 @@ export const endpoints: EndpointDoc[] = [
     params: apiKeyParams,
     success: { status: 204, description: "Revoked" },
   },
+  {
+    method: "post",
+    path: "/api/v1/traces",
+    summary: "Ingest a batch of traces with nested spans (re-sent ids update, never duplicate; 5 MB cap)",
+    security: "secretKey",
+    body: traceBatchSchema,
+    success: { status: 200, schema: batchResultSchema, description: "All stored; 207 with the same body when some were rejected" },
+  },
+  {
+    method: "get",
+    path: "/api/v1/traces",
+    summary: "List traces, newest first, with filters and cursor pagination",
+    security: "secretKey",
+    query: traceListQuerySchema,
+    success: { status: 200, schema: traceListSchema, description: "A page of traces" },
+  },
+  {
+    method: "get",
+    path: "/api/v1/traces/{id}",
+    summary: "One trace with its spans, feedback and scores",
+    security: "secretKey",
+    params: traceIdParams,
+    success: { status: 200, schema: traceSchema, description: "The trace" },
+  },
 ];
 
 const securityRequirements: Record<Security, Record<string, string[]>[]> = {
@@ -156,10 +182,16 @@ function jsonSchema(schema: z.ZodType, io: "input" | "output") {
   return z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any" });
 }
 
-function pathParameters(schema: z.ZodType | undefined) {
+function parameters(schema: z.ZodType | undefined, location: "path" | "query") {
   if (!schema) return [];
-  const shape = jsonSchema(schema, "input") as { properties?: Record<string, unknown> };
-  return Object.entries(shape.properties ?? {}).map(([name, property]) => ({ name, in: "path", required: true, schema: property }));
+  const shape = jsonSchema(schema, "input") as { properties?: Record<string, { description?: string }>; required?: string[] };
+  return Object.entries(shape.properties ?? {}).map(([name, property]) => ({
+    name,
+    in: location,
+    required: location === "path" || (shape.required ?? []).includes(name),
+    ...(property.description ? { description: property.description } : {}),
+    schema: property,
+  }));
 }
 
 /** The OpenAPI 3.1 document, generated from the same zod schemas that validate requests. */
@@ -181,7 +213,7 @@ export function openApiDocument(serverUrl?: string) {
     pathItem[endpoint.method] = {
       summary: endpoint.summary,
       security: securityRequirements[endpoint.security],
-      parameters: pathParameters(endpoint.params),
+      parameters: [...parameters(endpoint.params, "path"), ...parameters(endpoint.query, "query")],
       ...(endpoint.body
         ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(endpoint.body, "input") } } } }
         : {}),

@@ -12,3 +12,10 @@ export function signedInUserId(caller: Caller): string {
   if (caller.type !== "session") throw new ForbiddenError("This endpoint is for signed-in people");
   return caller.user.id;
 }
+
+/** The project a call acts on: the key's project, or the project in the path for a member. */
+export function callerProjectId(caller: Caller): string {
+  if (caller.type === "key") return caller.projectId;
+  if (caller.type === "session" && caller.projectId) return caller.projectId;
+  throw new ForbiddenError("This endpoint acts on a project: use an API key or a project path");
+}

@@ -1,0 +1,201 @@
+import { z } from "zod";
+
+const timestamp = z.iso.datetime({ offset: true }).describe("ISO 8601 time with zone, e.g. 2026-11-27T10:00:00.123Z");
+const identifier = z.string().trim().min(1).max(200);
+const shortText = z.string().max(500);
+
+export const chatMessageSchema = z
+  .object({
+    role: z.enum(["system", "user", "assistant", "tool"]),
+    content: z
+      .union([z.string(), z.array(z.unknown())])
+      .nullable()
+      .describe("Text, or content parts as the provider sends them"),
+    name: z.string().max(200).optional(),
+    toolCallId: z.string().max(200).optional(),
+  })
+  .loose();
+
+/** Input and output are chat messages, plain text, or any JSON object the application logs. */
+export const traceIoSchema = z
+  .union([z.string(), z.array(chatMessageSchema), z.record(z.string(), z.unknown())])
+  .describe("Chat messages ({ role, content }[]), text, or a JSON object");
+
+export const usageSchema = z
+  .object({
+    inputTokens: z.number().int().min(0).describe("Prompt tokens"),
+    outputTokens: z.number().int().min(0).describe("Completion tokens"),
+  })
+  .strict();
+
+export const spanTypes = ["llm", "retrieval", "tool", "agent", "chain", "embedding", "other"] as const;
+export const traceStatuses = ["ok", "error"] as const;
+
+const timing = {
+  startTime: timestamp,
+  endTime: timestamp.optional(),
+  firstTokenTime: timestamp.optional().describe("When the first token streamed back, for time to first token"),
+};
+
+function checkTimes(
+  value: { startTime: string; endTime?: string | undefined; firstTokenTime?: string | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  const start = Date.parse(value.startTime);
+  if (value.endTime !== undefined && Date.parse(value.endTime) < start) {
+    ctx.addIssue({ code: "custom", path: ["endTime"], message: "endTime is before startTime" });
+  }
+  if (value.firstTokenTime !== undefined && Date.parse(value.firstTokenTime) < start) {
+    ctx.addIssue({ code: "custom", path: ["firstTokenTime"], message: "firstTokenTime is before startTime" });
+  }
+}
+
+export const spanInputSchema = z
+  .object({
+    id: identifier.describe("Span id, unique within the trace"),
+    parentId: identifier.optional().describe("The enclosing span; omitted for top-level steps"),
+    type: z.enum(spanTypes).describe("llm, retrieval, tool, agent, chain, embedding or other"),
+    name: shortText.min(1),
+    input: traceIoSchema.optional(),
+    output: traceIoSchema.optional(),
+    model: shortText.optional(),
+    usage: usageSchema.optional(),
+    costUsd: z.number().min(0).optional(),
+    ...timing,
+    status: z.enum(traceStatuses).default("ok"),
+    error: z.string().max(20_000).optional(),
+    attributes: z.record(z.string(), z.unknown()).optional().describe("Any further attributes"),
+  })
+  .strict()
+  .superRefine(checkTimes);
+
+export const traceInputSchema = z
+  .object({
+    id: identifier.describe("The application's id for this interaction; re-sending it updates the trace"),
+    name: shortText.optional(),
+    sessionId: identifier.optional(),
+    userId: identifier.optional(),
+    input: traceIoSchema.optional(),
+    output: traceIoSchema.optional(),
+    model: shortText.optional(),
+    release: shortText.optional().describe("The deployed version of the application"),
+    promptTemplate: z.string().max(100_000).optional(),
+    promptVersion: shortText.optional(),
+    config: z.record(z.string(), z.unknown()).optional().describe("temperature, max tokens, any parameters"),
+    ...timing,
+    usage: usageSchema.optional(),
+    costUsd: z.number().min(0).optional().describe("Cost if known; otherwise computed from the price table"),
+    status: z.enum(traceStatuses).default("ok"),
+    error: z.string().max(20_000).optional(),
+    metadata: z.record(z.string(), z.unknown()).optional(),
+    spans: z.array(spanInputSchema).max(2_000).default([]),
+  })
+  .strict()
+  .superRefine((trace, ctx) => {
+    checkTimes(trace, ctx);
+    const seen = new Set<string>();
+    trace.spans.forEach((span, index) => {
+      if (seen.has(span.id)) ctx.addIssue({ code: "custom", path: ["spans", index, "id"], message: `span id ${span.id} appears twice` });
+      seen.add(span.id);
+    });
+  });
+export type TraceInput = z.infer<typeof traceInputSchema>;
+export type SpanInput = z.infer<typeof spanInputSchema>;
+
+/** The envelope is checked first; each trace is then checked on its own and answered per trace. */
+export const traceBatchEnvelopeSchema = z
+  .object({ traces: z.array(z.unknown()).min(1, "Send at least one trace").max(500, "Send at most 500 traces per request") })
+  .strict();
+
+export const traceBatchSchema = z.object({ traces: z.array(traceInputSchema).min(1).max(500) }).strict();
+
+export const batchResultSchema = z
+  .object({
+    accepted: z.array(z.string()).describe("Ids stored (created or changed)"),
+    duplicates: z.array(z.string()).describe("Ids re-sent unchanged: nothing was written"),
+    rejected: z.array(
+      z.object({ id: z.string().nullable(), index: z.number().int(), status: z.number().int(), message: z.string() }).strict(),
+    ),
+  })
+  .strict();
+export type BatchResult = z.infer<typeof batchResultSchema>;
+
+export const spanSchema = z
+  .object({
+    id: z.string(),
+    parentId: z.string().nullable(),
+    orphan: z.boolean().describe("The parent span was not in the trace; shown at the root"),
+    type: z.enum(spanTypes),
+    name: z.string(),
+    input: traceIoSchema.nullable(),
+    output: traceIoSchema.nullable(),
+    model: z.string().nullable(),
+    usage: usageSchema.nullable(),
+    startTime: z.string(),
+    endTime: z.string().nullable(),
+    firstTokenTime: z.string().nullable(),
+    latencyMs: z.number().int().nullable(),
+    costUsd: z.number().nullable(),
+    status: z.enum(traceStatuses),
+    error: z.string().nullable(),
+    attributes: z.record(z.string(), z.unknown()).nullable(),
+  })
+  .strict();
+export type SpanView = z.infer<typeof spanSchema>;
+
+export const traceSchema = z
+  .object({
+    id: z.string(),
+    name: z.string().nullable(),
+    sessionId: z.string().nullable(),
+    userId: z.string().nullable(),
+    input: traceIoSchema.nullable(),
+    output: traceIoSchema.nullable(),
+    model: z.string().nullable(),
+    release: z.string().nullable(),
+    promptTemplate: z.string().nullable(),
+    promptVersion: z.string().nullable(),
+    config: z.record(z.string(), z.unknown()).nullable(),
+    startTime: z.string(),
+    endTime: z.string().nullable(),
+    firstTokenTime: z.string().nullable(),
+    usage: usageSchema.nullable(),
+    latencyMs: z.number().int().nullable(),
+    ttftMs: z.number().int().nullable(),
+    costUsd: z.number().nullable(),
+    costSource: z.enum(["supplied", "computed"]).nullable(),
+    status: z.enum(traceStatuses),
+    error: z.string().nullable(),
+    metadata: z.record(z.string(), z.unknown()).nullable(),
+    spans: z.array(spanSchema).describe("Steps, in start order"),
+    feedback: z.array(z.unknown()).describe("Feedback events on this trace (newest first)"),
+    scores: z.array(z.unknown()).describe("Scores of this trace"),
+  })
+  .strict();
+export type TraceView = z.infer<typeof traceSchema>;
+
+export const traceIdParams = z.object({ id: identifier }).strict();
+
+export const traceListQuerySchema = z
+  .object({
+    from: timestamp.optional().describe("Traces starting at or after"),
+    to: timestamp.optional().describe("Traces starting before"),
+    status: z.enum(traceStatuses).optional(),
+    model: shortText.optional(),
+    release: shortText.optional(),
+    promptVersion: shortText.optional(),
+    userId: identifier.optional(),
+    sessionId: identifier.optional(),
+    q: z.string().max(500).optional().describe("Text to find in input or output (matched literally)"),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    cursor: z.string().max(500).optional().describe("nextCursor from the previous page"),
+  })
+  .strict();
+export type TraceListQuery = z.infer<typeof traceListQuerySchema>;
+
+export const traceListSchema = z
+  .object({
+    data: z.array(traceSchema.omit({ spans: true, feedback: true, scores: true, promptTemplate: true, config: true, metadata: true })),
+    nextCursor: z.string().nullable().describe("Pass as cursor for the next page; null on the last"),
+  })
+  .strict();

@@ -1,0 +1,142 @@
+import { isIPv6 } from "node:net";
+
+/**
+ * Detectors for personal data and secrets in free text. One module, so trace redaction
+ * at ingest and later evaluators (a "PII leak" check) find exactly the same things.
+ * Numbers that merely look right are checked: cards by Luhn, IBANs by ISO 7064 mod 97.
+ */
+export type PiiKind = "email" | "phone" | "card" | "iban" | "ip" | "secret";
+
+export interface PiiMatch {
+  kind: PiiKind;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Luhn checksum over the digits of a candidate card number. */
+export function passesLuhn(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let digit = digits.charCodeAt(digits.length - 1 - i) - 48;
+    if (i % 2 === 1) {
+      digit *= 2;
+      if (digit > 9) digit -= 9;
+    }
+    sum += digit;
+  }
+  return digits.length > 0 && sum % 10 === 0;
+}
+
+/** ISO 13616 IBAN check: move the first four characters to the end, letters to numbers, mod 97 = 1. */
+export function isValidIban(candidate: string): boolean {
+  const iban = candidate.replace(/\s+/g, "").toUpperCase();
+  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(iban)) return false;
+  const rearranged = iban.slice(4) + iban.slice(0, 4);
+  let remainder = 0;
+  for (const char of rearranged) {
+    const value = char >= "A" ? char.charCodeAt(0) - 55 : char.charCodeAt(0) - 48;
+    remainder = (remainder * (value > 9 ? 100 : 10) + value) % 97;
+  }
+  return remainder === 1;
+}
+
+function isValidIpv4(text: string): boolean {
+  return text.split(".").every((part) => part.length <= 3 && Number(part) <= 255 && !(part.length > 1 && part.startsWith("0")));
+}
+
+interface Detector {
+  kind: PiiKind;
+  pattern: RegExp;
+  accept?: (text: string) => boolean;
+  /** A rejected match still claims its text, so e.g. an IBAN-shaped string is never read as a card. */
+  claimsWhenRejected?: boolean;
+}
+
+// Order matters where patterns overlap: earlier detectors claim their text first.
+const detectors: Detector[] = [
+  {
+    kind: "secret",
+    pattern:
+      /\b(?:sk-(?:proj-|ant-)?[A-Za-z0-9_-]{20,}|sk_(?:live|test)_[A-Za-z0-9]{16,}|AKIA[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{40,}|xox[abposr]-[A-Za-z0-9-]{10,}|AIza[0-9A-Za-z_-]{35}|eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})/g,
+  },
+  { kind: "secret", pattern: /(?<=\bBearer\s+)[A-Za-z0-9._~+/-]{20,}=*/g },
+  { kind: "email", pattern: /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b/g },
+  {
+    kind: "iban",
+    pattern: /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b/g,
+    accept: isValidIban,
+    claimsWhenRejected: true,
+  },
+  { kind: "card", pattern: /\b\d(?:[ -]?\d){12,18}\b/g, accept: (text) => passesLuhn(text.replace(/\D/g, "")) },
+  {
+    kind: "ip",
+    pattern: /\b(?:\d{1,3}\.){3}\d{1,3}\b/g,
+    accept: isValidIpv4,
+  },
+  {
+    kind: "ip",
+    // Candidates with at least two colons, checked by Node's parser, so times like 10:30 stay.
+    pattern: /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:])/g,
+    accept: (text) => isIPv6(text) && /[0-9A-Fa-f]/.test(text),
+  },
+  {
+    kind: "phone",
+    // International (+...) or grouped national numbers with 7-15 digits.
+    pattern: /(?<![\w+])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,8}){1,4}(?![\w])/g,
+    accept: (text) => {
+      const digits = text.replace(/\D/g, "").length;
+      return digits >= 7 && digits <= 15 && (text.startsWith("+") || text.startsWith("(") || /[\s.-]/.test(text));
+    },
+  },
+];
+
+/** Every detected span in the text, non-overlapping, in order of position. */
+export function detectPii(text: string): PiiMatch[] {
+  const matches: PiiMatch[] = [];
+  const claimed: { start: number; end: number }[] = [];
+  const taken = (start: number, end: number) => claimed.some((c) => start < c.end && end > c.start);
+  for (const detector of detectors) {
+    for (const match of text.matchAll(detector.pattern)) {
+      const start = match.index;
+      const end = start + match[0].length;
+      if (taken(start, end)) continue;
+      const accepted = !detector.accept || detector.accept(match[0]);
+      if (accepted || detector.claimsWhenRejected) claimed.push({ start, end });
+      if (accepted) matches.push({ kind: detector.kind, start, end, text: match[0] });
+    }
+  }
+  return matches.sort((a, b) => a.start - b.start);
+}
+
+const placeholders: Record<PiiKind, string> = {
+  email: "[EMAIL]",
+  phone: "[PHONE]",
+  card: "[CARD]",
+  iban: "[IBAN]",
+  ip: "[IP]",
+  secret: "[SECRET]",
+};
+
+/** The text with each detected item replaced by a placeholder naming its kind. */
+export function maskPii(text: string): string {
+  let result = "";
+  let cursor = 0;
+  for (const match of detectPii(text)) {
+    result += text.slice(cursor, match.start) + placeholders[match.kind];
+    cursor = match.end;
+  }
+  return result + text.slice(cursor);
+}
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/** Masks every string inside a JSON value (keys are left as they are). */
+export function maskPiiInJson(value: JsonValue): JsonValue {
+  if (typeof value === "string") return maskPii(value);
+  if (Array.isArray(value)) return value.map(maskPiiInJson);
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, maskPiiInJson(inner)]));
+  }
+  return value;
+}

@@ -1,0 +1,186 @@
+import { createHash } from "node:crypto";
+import type { Database, Queryable } from "@/server/db/client";
+import type { Prisma } from "@/generated/prisma/client";
+import { traceInputSchema, type BatchResult, type SpanInput, type TraceInput } from "@/contracts/traces";
+import { maskPii, maskPiiInJson, type JsonValue } from "@/server/pii/detectors";
+import { costTrace } from "@/server/traces/traceCost";
+import { searchTextOf } from "@/server/traces/traceText";
+import type { ModelPriceEntry } from "@/server/traces/modelPrices";
+
+type Rejection = BatchResult["rejected"][number];
+
+function idOf(raw: unknown): string | null {
+  return typeof raw === "object" && raw !== null && typeof (raw as { id?: unknown }).id === "string" ? (raw as { id: string }).id : null;
+}
+
+function describeIssues(issues: { path: PropertyKey[]; message: string }[]): string {
+  return issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.map(String).join(".") || "trace"}: ${issue.message}`)
+    .join("; ");
+}
+
+/** Checks each trace on its own: good ones go on, bad ones are answered with their index. */
+export function validateTraces(rawTraces: unknown[]): { valid: { index: number; trace: TraceInput }[]; rejected: Rejection[] } {
+  const valid: { index: number; trace: TraceInput }[] = [];
+  const rejected: Rejection[] = [];
+  const seen = new Set<string>();
+  rawTraces.forEach((raw, index) => {
+    const result = traceInputSchema.safeParse(raw);
+    if (!result.success) {
+      rejected.push({ id: idOf(raw), index, status: 400, message: describeIssues(result.error.issues) });
+    } else if (seen.has(result.data.id)) {
+      rejected.push({ id: result.data.id, index, status: 400, message: `trace ${result.data.id} appears twice in this batch` });
+    } else {
+      seen.add(result.data.id);
+      valid.push({ index, trace: result.data });
+    }
+  });
+  return { valid, rejected };
+}
+
+interface Redactor {
+  text(value: string | undefined): string | undefined;
+  json<T>(value: T | undefined): T | undefined;
+}
+
+const keepAsSent: Redactor = { text: (value) => value, json: (value) => value };
+const maskAll: Redactor = {
+  text: (value) => (value === undefined ? undefined : maskPii(value)),
+  json: <T>(value: T | undefined) => (value === undefined ? undefined : (maskPiiInJson(value as JsonValue) as T)),
+};
+
+const jsonOrNull = (value: unknown): Prisma.InputJsonValue | undefined =>
+  value === undefined ? undefined : (value as Prisma.InputJsonValue);
+const dateOrNull = (value: string | undefined) => (value === undefined ? null : new Date(value));
+const msBetween = (from: string, to: string | undefined) => (to === undefined ? null : Date.parse(to) - Date.parse(from));
+
+function spanRow(
+  projectId: string,
+  traceId: string,
+  span: SpanInput,
+  costUsd: number | null,
+  orphan: boolean,
+  redact: Redactor,
+): Prisma.SpanCreateManyInput {
+  return {
+    projectId,
+    traceId,
+    id: span.id,
+    parentId: span.parentId ?? null,
+    orphan,
+    type: span.type,
+    name: span.name,
+    input: jsonOrNull(redact.json(span.input)),
+    output: jsonOrNull(redact.json(span.output)),
+    model: span.model ?? null,
+    startTime: new Date(span.startTime),
+    endTime: dateOrNull(span.endTime),
+    firstTokenTime: dateOrNull(span.firstTokenTime),
+    inputTokens: span.usage?.inputTokens ?? null,
+    outputTokens: span.usage?.outputTokens ?? null,
+    costUsd,
+    status: span.status,
+    error: redact.text(span.error) ?? null,
+    attributes: jsonOrNull(redact.json(span.attributes)),
+  };
+}
+
+function traceRow(projectId: string, trace: TraceInput, prices: ModelPriceEntry[], redact: Redactor) {
+  const cost = costTrace(trace, prices);
+  const input = redact.json(trace.input);
+  const output = redact.json(trace.output);
+  const row: Prisma.TraceCreateManyInput = {
+    projectId,
+    id: trace.id,
+    name: trace.name ?? null,
+    sessionId: trace.sessionId ?? null,
+    userId: trace.userId ?? null,
+    input: jsonOrNull(input),
+    output: jsonOrNull(output),
+    model: trace.model ?? null,
+    release: trace.release ?? null,
+    promptTemplate: redact.text(trace.promptTemplate) ?? null,
+    promptVersion: trace.promptVersion ?? null,
+    config: jsonOrNull(trace.config),
+    startTime: new Date(trace.startTime),
+    endTime: dateOrNull(trace.endTime),
+    firstTokenTime: dateOrNull(trace.firstTokenTime),
+    latencyMs: msBetween(trace.startTime, trace.endTime),
+    ttftMs: msBetween(trace.startTime, trace.firstTokenTime),
+    inputTokens: cost.inputTokens,
+    outputTokens: cost.outputTokens,
+    costUsd: cost.costUsd,
+    costSource: cost.costSource,
+    status: trace.status,
+    error: redact.text(trace.error) ?? null,
+    metadata: jsonOrNull(redact.json(trace.metadata)),
+    searchText: searchTextOf(input, output),
+    contentHash: createHash("sha256").update(JSON.stringify(trace)).digest("hex"),
+  };
+  const spanIds = new Set(trace.spans.map((span) => span.id));
+  const spans = trace.spans.map((span, i) =>
+    spanRow(projectId, trace.id, span, cost.spanCosts[i] ?? null, span.parentId !== undefined && !spanIds.has(span.parentId), redact),
+  );
+  return { row, spans };
+}
+
+async function projectPrices(database: Queryable, projectId: string): Promise<ModelPriceEntry[]> {
+  return database.modelPrice.findMany({
+    where: { projectId },
+    select: { modelPattern: true, inputPerMillionUsd: true, outputPerMillionUsd: true, effectiveFrom: true },
+  });
+}
+
+/**
+ * Stores a batch of traces: each is validated alone; all valid ones are written in one
+ * transaction. A known id with the same content is a duplicate (nothing written); with
+ * changed content the trace is updated and its spans replaced by id, never duplicated.
+ */
+export async function ingestTraces(database: Database, projectId: string, rawTraces: unknown[]): Promise<BatchResult> {
+  const { valid, rejected } = validateTraces(rawTraces);
+  if (valid.length === 0) return { accepted: [], duplicates: [], rejected };
+  const [project, prices] = await Promise.all([
+    database.project.findUniqueOrThrow({ where: { id: projectId }, select: { piiRedaction: true } }),
+    projectPrices(database, projectId),
+  ]);
+  const redact = project.piiRedaction === "mask" ? maskAll : keepAsSent;
+  const prepared = valid.map(({ trace }) => traceRow(projectId, trace, prices, redact));
+
+  const duplicates: string[] = [];
+  const accepted: string[] = [];
+  await database.$transaction(
+    async (tx) => {
+      const existing = await tx.trace.findMany({
+        where: { projectId, id: { in: prepared.map(({ row }) => row.id) } },
+        select: { id: true, contentHash: true },
+      });
+      const known = new Map(existing.map((trace) => [trace.id, trace.contentHash]));
+      const created = prepared.filter(({ row }) => !known.has(row.id));
+      const changed = prepared.filter(({ row }) => known.has(row.id) && known.get(row.id) !== row.contentHash);
+      duplicates.push(...prepared.filter(({ row }) => known.get(row.id) === row.contentHash).map(({ row }) => row.id));
+
+      if (created.length > 0) {
+        await tx.trace.createMany({ data: created.map(({ row }) => row) });
+        const spans = created.flatMap(({ spans: rows }) => rows);
+        if (spans.length > 0) await tx.span.createMany({ data: spans });
+      }
+      for (const { row, spans } of changed) {
+        const { projectId: _project, id, ...fields } = row;
+        await tx.trace.update({ where: { projectId_id: { projectId, id } }, data: fields });
+        await tx.span.deleteMany({ where: { projectId, traceId: id, id: { in: spans.map((span) => span.id) } } });
+        if (spans.length > 0) await tx.span.createMany({ data: spans });
+      }
+      if (changed.length > 0) {
+        // Spans sent earlier may now have their parent (or lost it): settle the flag in SQL.
+        await tx.$executeRaw`
+          UPDATE spans s SET orphan = (s.parent_id IS NOT NULL AND NOT EXISTS (
+            SELECT 1 FROM spans p WHERE p.project_id = s.project_id AND p.trace_id = s.trace_id AND p.id = s.parent_id))
+          WHERE s.project_id = ${projectId}::uuid AND s.trace_id = ANY(${changed.map(({ row }) => row.id)})`;
+      }
+      accepted.push(...created.map(({ row }) => row.id), ...changed.map(({ row }) => row.id));
+    },
+    { timeout: 60_000, maxWait: 10_000 },
+  );
+  return { accepted, duplicates, rejected };
+}

@@ -1,0 +1,115 @@
+import type { Queryable } from "@/server/db/client";
+import type { Prisma } from "@/generated/prisma/client";
+import type { TraceListQuery, TraceView } from "@/contracts/traces";
+import { BadRequestError, NotFoundError } from "@/server/errors";
+import { escapeLikePattern } from "@/server/db/likePattern";
+import { serializeTrace, type TraceRow } from "@/server/traces/traceSerializer";
+
+const traceFields = {
+  id: true,
+  name: true,
+  sessionId: true,
+  userId: true,
+  input: true,
+  output: true,
+  model: true,
+  release: true,
+  promptTemplate: true,
+  promptVersion: true,
+  config: true,
+  startTime: true,
+  endTime: true,
+  firstTokenTime: true,
+  latencyMs: true,
+  ttftMs: true,
+  inputTokens: true,
+  outputTokens: true,
+  costUsd: true,
+  costSource: true,
+  status: true,
+  error: true,
+  metadata: true,
+} satisfies Prisma.TraceSelect;
+
+export async function getTrace(database: Queryable, projectId: string, traceId: string): Promise<TraceView> {
+  const row: TraceRow | null = await database.trace.findUnique({
+    where: { projectId_id: { projectId, id: traceId } },
+    select: traceFields,
+  });
+  if (!row) throw new NotFoundError(`No trace ${traceId} in this project`);
+  const spans = await database.span.findMany({
+    where: { projectId, traceId },
+    orderBy: [{ startTime: "asc" }, { id: "asc" }],
+    omit: { projectId: true, traceId: true },
+  });
+  return serializeTrace(row, spans);
+}
+
+interface Cursor {
+  startTime: string;
+  id: string;
+}
+
+function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString("base64url");
+}
+
+function decodeCursor(value: string): Cursor {
+  try {
+    const parsed = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as Partial<Cursor>;
+    if (typeof parsed.startTime === "string" && typeof parsed.id === "string" && !Number.isNaN(Date.parse(parsed.startTime))) {
+      return { startTime: parsed.startTime, id: parsed.id };
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw new BadRequestError("cursor is not one this API returned");
+}
+
+/** Traces newest first, filtered, a page at a time (keyset pagination on start time and id). */
+export async function listTraces(database: Queryable, projectId: string, query: TraceListQuery) {
+  const where: Prisma.TraceWhereInput = {
+    projectId,
+    ...(query.from || query.to
+      ? { startTime: { ...(query.from ? { gte: new Date(query.from) } : {}), ...(query.to ? { lt: new Date(query.to) } : {}) } }
+      : {}),
+    ...(query.status ? { status: query.status } : {}),
+    ...(query.model ? { model: query.model } : {}),
+    ...(query.release ? { release: query.release } : {}),
+    ...(query.promptVersion ? { promptVersion: query.promptVersion } : {}),
+    ...(query.userId ? { userId: query.userId } : {}),
+    ...(query.sessionId ? { sessionId: query.sessionId } : {}),
+    ...(query.q ? { searchText: { contains: escapeLikePattern(query.q.toLowerCase()) } } : {}),
+  };
+  const cursor = query.cursor ? decodeCursor(query.cursor) : null;
+  const page = await database.trace.findMany({
+    where: cursor
+      ? {
+          AND: [
+            where,
+            { OR: [{ startTime: { lt: new Date(cursor.startTime) } }, { startTime: new Date(cursor.startTime), id: { lt: cursor.id } }] },
+          ],
+        }
+      : where,
+    orderBy: [{ startTime: "desc" }, { id: "desc" }],
+    take: query.limit + 1,
+    select: traceFields,
+  });
+  const rows = page.slice(0, query.limit);
+  const last = rows.at(-1);
+  return {
+    data: rows.map((row) => {
+      const {
+        spans: _spans,
+        feedback: _feedback,
+        scores: _scores,
+        promptTemplate: _template,
+        config: _config,
+        metadata: _metadata,
+        ...summary
+      } = serializeTrace(row, []);
+      return summary;
+    }),
+    nextCursor: page.length > query.limit && last ? encodeCursor({ startTime: last.startTime.toISOString(), id: last.id }) : null,
+  };
+}
