@@ -5,6 +5,7 @@ import { createProjectSchema, currentProjectSchema, projectSchema, updateProject
 import { addedMemberSchema, addMemberSchema, memberListSchema, memberParams, memberSchema, updateMemberSchema } from "@/contracts/members";
 import { apiKeyListSchema, apiKeyParams, createApiKeySchema, createdApiKeySchema } from "@/contracts/apiKeys";
 import { setupResultSchema, setupSchema } from "@/contracts/setup";
+import { otlpExportResponseSchema, otlpJsonRequestSchema } from "@/contracts/otlp";
 import { batchResultSchema, traceBatchSchema, traceIdParams, traceListQuerySchema, traceListSchema, traceSchema } from "@/contracts/traces";
 
 type Security = "none" | "secretKey" | "publicKey" | "anyKey" | "session";
@@ -17,6 +18,8 @@ export interface EndpointDoc {
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
+  /** Media types the body may come in (default JSON only). */
+  bodyMediaTypes?: string[];
   success: { status: number; schema?: z.ZodType; description: string };
 }
 
@@ -158,6 +161,15 @@ export const endpoints: EndpointDoc[] = [
     params: traceIdParams,
     success: { status: 200, schema: traceSchema, description: "The trace" },
   },
+  {
+    method: "post",
+    path: "/api/v1/otel/v1/traces",
+    summary: "OTLP/HTTP trace export (application/json or application/x-protobuf, gzip accepted) with the OpenTelemetry GenAI conventions",
+    security: "secretKey",
+    body: otlpJsonRequestSchema,
+    bodyMediaTypes: ["application/json", "application/x-protobuf"],
+    success: { status: 200, schema: otlpExportResponseSchema, description: "Stored; partialSuccess counts rejected spans" },
+  },
 ];
 
 const securityRequirements: Record<Security, Record<string, string[]>[]> = {
@@ -194,6 +206,14 @@ function parameters(schema: z.ZodType | undefined, location: "path" | "query") {
   }));
 }
 
+function requestContent(body: z.ZodType, mediaTypes: string[] = ["application/json"]) {
+  const schema = jsonSchema(body, "input");
+  // Binary encodings of the same message (OTLP protobuf) are described by the JSON form.
+  return Object.fromEntries(
+    mediaTypes.map((type) => [type, type === "application/json" ? { schema } : { schema: { type: "string", contentMediaType: type } }]),
+  );
+}
+
 /** The OpenAPI 3.1 document, generated from the same zod schemas that validate requests. */
 export function openApiDocument(serverUrl?: string) {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -214,9 +234,7 @@ export function openApiDocument(serverUrl?: string) {
       summary: endpoint.summary,
       security: securityRequirements[endpoint.security],
       parameters: [...parameters(endpoint.params, "path"), ...parameters(endpoint.query, "query")],
-      ...(endpoint.body
-        ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(endpoint.body, "input") } } } }
-        : {}),
+      ...(endpoint.body ? { requestBody: { required: true, content: requestContent(endpoint.body, endpoint.bodyMediaTypes) } } : {}),
       responses,
     };
   }

@@ -8,7 +8,7 @@ import { sessionUserFromRequest, type SessionUser } from "@/server/auth/session"
 import { roleInProject } from "@/server/projects/projects";
 import { ForbiddenError, NotFoundError, RateLimitedError, UnauthorizedError, type AppError } from "@/server/errors";
 import { createRateLimiter, type RateLimiter } from "@/server/api/rateLimiter";
-import { readJsonBody } from "@/server/api/readBody";
+import { readJsonBody, readRawBody, type RawBody } from "@/server/api/readBody";
 import { fromZodError, problemResponse, toAppError } from "@/server/api/problem";
 import { allowOriginHeaders, isOriginAllowed } from "@/server/api/cors";
 
@@ -23,6 +23,8 @@ export type AuthMode = "none" | "key" | "session" | "keyOrSession";
 export interface RouteContext<TBody, TQuery, TParams> {
   request: NextRequest;
   body: TBody;
+  /** The undecoded body, for endpoints that declare `rawBody` (e.g. OTLP protobuf). */
+  rawBody: RawBody | null;
   query: TQuery;
   params: TParams;
   caller: Caller;
@@ -39,6 +41,8 @@ export interface RouteSpec<TBody, TQuery, TParams, TResult> {
   /** Accept the key as `?key=` (for navigator.sendBeacon, which cannot set headers). */
   keyInQuery?: boolean;
   body?: z.ZodType<TBody>;
+  /** Hand the handler the body bytes of these media types instead of parsed JSON. */
+  rawBody?: { mediaTypes: string[] };
   query?: z.ZodType<TQuery>;
   params?: z.ZodType<TParams>;
   maxBodyBytes?: number;
@@ -198,7 +202,9 @@ function wrapRoute<TBody, TQuery, TParams, TResult>(
           )
         : (undefined as TBody);
 
-      const result = await spec.handler({ request, body, query, params, caller, database, now });
+      const rawBody = spec.rawBody ? await readRawBody(request, spec.rawBody.mediaTypes, spec.maxBodyBytes ?? defaultMaxBodyBytes) : null;
+
+      const result = await spec.handler({ request, body, rawBody, query, params, caller, database, now });
       const cors = corsHeadersFor(general, request, caller);
       if (result instanceof Response) {
         for (const [name, value] of Object.entries(cors)) result.headers.set(name, value);

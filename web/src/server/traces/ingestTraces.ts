@@ -132,55 +132,89 @@ async function projectPrices(database: Queryable, projectId: string): Promise<Mo
   });
 }
 
-/**
- * Stores a batch of traces: each is validated alone; all valid ones are written in one
- * transaction. A known id with the same content is a duplicate (nothing written); with
- * changed content the trace is updated and its spans replaced by id, never duplicated.
- */
-export async function ingestTraces(database: Database, projectId: string, rawTraces: unknown[]): Promise<BatchResult> {
-  const { valid, rejected } = validateTraces(rawTraces);
-  if (valid.length === 0) return { accepted: [], duplicates: [], rejected };
+/** Settings that shape how a project's traces are stored, read once per batch. */
+export interface IngestSettings {
+  redact: Redactor;
+  prices: ModelPriceEntry[];
+}
+
+export async function loadIngestSettings(database: Queryable, projectId: string): Promise<IngestSettings> {
   const [project, prices] = await Promise.all([
     database.project.findUniqueOrThrow({ where: { id: projectId }, select: { piiRedaction: true } }),
     projectPrices(database, projectId),
   ]);
-  const redact = project.piiRedaction === "mask" ? maskAll : keepAsSent;
-  const prepared = valid.map(({ trace }) => traceRow(projectId, trace, prices, redact));
+  return { redact: project.piiRedaction === "mask" ? maskAll : keepAsSent, prices };
+}
 
-  const duplicates: string[] = [];
-  const accepted: string[] = [];
-  await database.$transaction(
-    async (tx) => {
-      const existing = await tx.trace.findMany({
-        where: { projectId, id: { in: prepared.map(({ row }) => row.id) } },
-        select: { id: true, contentHash: true },
-      });
-      const known = new Map(existing.map((trace) => [trace.id, trace.contentHash]));
-      const created = prepared.filter(({ row }) => !known.has(row.id));
-      const changed = prepared.filter(({ row }) => known.has(row.id) && known.get(row.id) !== row.contentHash);
-      duplicates.push(...prepared.filter(({ row }) => known.get(row.id) === row.contentHash).map(({ row }) => row.id));
+/**
+ * Serialises writers of the same traces (two exports of one trace can arrive at once):
+ * transaction-scoped advisory locks, taken in a fixed order so batches cannot deadlock.
+ */
+export async function lockTraces(tx: Queryable, projectId: string, traceIds: string[]): Promise<void> {
+  if (traceIds.length === 0) return;
+  await tx.$executeRaw`
+    SELECT pg_advisory_xact_lock(key) FROM (
+      SELECT DISTINCT hashtextextended(${projectId} || ':' || id, 0) AS key FROM unnest(${traceIds}::text[]) AS id ORDER BY key
+    ) AS keys`;
+}
 
-      if (created.length > 0) {
-        await tx.trace.createMany({ data: created.map(({ row }) => row) });
-        const spans = created.flatMap(({ spans: rows }) => rows);
-        if (spans.length > 0) await tx.span.createMany({ data: spans });
-      }
-      for (const { row, spans } of changed) {
-        const { projectId: _project, id, ...fields } = row;
-        await tx.trace.update({ where: { projectId_id: { projectId, id } }, data: fields });
-        await tx.span.deleteMany({ where: { projectId, traceId: id, id: { in: spans.map((span) => span.id) } } });
-        if (spans.length > 0) await tx.span.createMany({ data: spans });
-      }
-      if (changed.length > 0) {
-        // Spans sent earlier may now have their parent (or lost it): settle the flag in SQL.
-        await tx.$executeRaw`
-          UPDATE spans s SET orphan = (s.parent_id IS NOT NULL AND NOT EXISTS (
-            SELECT 1 FROM spans p WHERE p.project_id = s.project_id AND p.trace_id = s.trace_id AND p.id = s.parent_id))
-          WHERE s.project_id = ${projectId}::uuid AND s.trace_id = ANY(${changed.map(({ row }) => row.id)})`;
-      }
-      accepted.push(...created.map(({ row }) => row.id), ...changed.map(({ row }) => row.id));
-    },
-    { timeout: 60_000, maxWait: 10_000 },
-  );
-  return { accepted, duplicates, rejected };
+/**
+ * Writes validated traces inside an open transaction that holds their locks. A known id
+ * with the same content is a duplicate (nothing written); with changed content the trace
+ * is updated and its spans replaced by id, never duplicated.
+ */
+export async function writeTraces(
+  tx: Queryable,
+  projectId: string,
+  traces: TraceInput[],
+  settings: IngestSettings,
+): Promise<{ accepted: string[]; duplicates: string[] }> {
+  const prepared = traces.map((trace) => traceRow(projectId, trace, settings.prices, settings.redact));
+  const existing = await tx.trace.findMany({
+    where: { projectId, id: { in: prepared.map(({ row }) => row.id) } },
+    select: { id: true, contentHash: true },
+  });
+  const known = new Map(existing.map((trace) => [trace.id, trace.contentHash]));
+  const created = prepared.filter(({ row }) => !known.has(row.id));
+  const changed = prepared.filter(({ row }) => known.has(row.id) && known.get(row.id) !== row.contentHash);
+  const duplicates = prepared.filter(({ row }) => known.get(row.id) === row.contentHash).map(({ row }) => row.id);
+
+  if (created.length > 0) {
+    await tx.trace.createMany({ data: created.map(({ row }) => row) });
+    const spans = created.flatMap(({ spans: rows }) => rows);
+    if (spans.length > 0) await tx.span.createMany({ data: spans });
+  }
+  for (const { row, spans } of changed) {
+    const { projectId: _project, id, ...fields } = row;
+    await tx.trace.update({ where: { projectId_id: { projectId, id } }, data: fields });
+    await tx.span.deleteMany({ where: { projectId, traceId: id, id: { in: spans.map((span) => span.id) } } });
+    if (spans.length > 0) await tx.span.createMany({ data: spans });
+  }
+  if (changed.length > 0) {
+    // Spans sent earlier may now have their parent (or lost it): settle the flag in SQL.
+    await tx.$executeRaw`
+      UPDATE spans s SET orphan = (s.parent_id IS NOT NULL AND NOT EXISTS (
+        SELECT 1 FROM spans p WHERE p.project_id = s.project_id AND p.trace_id = s.trace_id AND p.id = s.parent_id))
+      WHERE s.project_id = ${projectId}::uuid AND s.trace_id = ANY(${changed.map(({ row }) => row.id)})`;
+  }
+  return { accepted: [...created, ...changed].map(({ row }) => row.id), duplicates };
+}
+
+export const ingestTransactionOptions = { timeout: 60_000, maxWait: 30_000 };
+
+/** Stores a batch of traces: each is validated alone; all valid ones are written in one transaction. */
+export async function ingestTraces(database: Database, projectId: string, rawTraces: unknown[]): Promise<BatchResult> {
+  const { valid, rejected } = validateTraces(rawTraces);
+  if (valid.length === 0) return { accepted: [], duplicates: [], rejected };
+  const settings = await loadIngestSettings(database, projectId);
+  const traces = valid.map(({ trace }) => trace);
+  const written = await database.$transaction(async (tx) => {
+    await lockTraces(
+      tx,
+      projectId,
+      traces.map((trace) => trace.id),
+    );
+    return writeTraces(tx, projectId, traces, settings);
+  }, ingestTransactionOptions);
+  return { ...written, rejected };
 }
