@@ -16,6 +16,8 @@ export function AppShell({ access, children }: { access: ProjectPageAccess; chil
           <NavLink href={base} exact>
             Overview
           </NavLink>
+          <NavLink href={`${base}/traces`}>Traces</NavLink>
+          <NavLink href={`${base}/sessions`}>Sessions</NavLink>
           <NavLink href={`${base}/settings`}>Settings</NavLink>
         </nav>
         <div className="stack" style={{ marginTop: "auto" }}>

@@ -113,3 +113,10 @@ export async function listTraces(database: Queryable, projectId: string, query: 
     nextCursor: page.length > query.limit && last ? encodeCursor({ startTime: last.startTime.toISOString(), id: last.id }) : null,
   };
 }
+
+/** The id itself when the project has a trace with exactly that id (for "paste an id" search). */
+export async function findTraceId(database: Queryable, projectId: string, candidate: string): Promise<string | null> {
+  if (candidate.length === 0 || candidate.length > 200) return null;
+  const row = await database.trace.findUnique({ where: { projectId_id: { projectId, id: candidate } }, select: { id: true } });
+  return row?.id ?? null;
+}

@@ -1,0 +1,11 @@
+import { describe, expect, it } from "vitest";
+import { formatMs, formatTime, formatTokens, formatUsd } from "@/components/traces/format";
+
+describe("console number formats", () => {
+  it("formats durations, money, times and tokens", () => {
+    expect([formatMs(null), formatMs(950), formatMs(1234), formatMs(65_000)]).toEqual(["—", "950 ms", "1.23 s", "65.0 s"]);
+    expect([formatUsd(null), formatUsd(0), formatUsd(0.000123), formatUsd(1.5)]).toEqual(["—", "$0", "$0.00012", "$1.5000"]);
+    expect(formatTime("2026-11-27T09:05:03.120Z")).toBe("2026-11-27 09:05:03 UTC");
+    expect(formatTokens({ inputTokens: 1200, outputTokens: 5 })).toBe("1,200 in · 5 out");
+  });
+});

@@ -1,0 +1,45 @@
+import type { Queryable } from "@/server/db/client";
+import { NotFoundError } from "@/server/errors";
+import { listTraces } from "@/server/traces/traceQueries";
+import { traceListQuerySchema } from "@/contracts/traces";
+
+export interface SessionSummary {
+  sessionId: string;
+  traceCount: number;
+  firstAt: string;
+  lastAt: string;
+  userId: string | null;
+}
+
+/** Sessions with their latest activity first. */
+export async function listSessions(database: Queryable, projectId: string, limit = 100): Promise<SessionSummary[]> {
+  const groups = await database.trace.groupBy({
+    by: ["sessionId"],
+    where: { projectId, sessionId: { not: null } },
+    _count: { _all: true },
+    _min: { startTime: true, userId: true },
+    _max: { startTime: true },
+    orderBy: { _max: { startTime: "desc" } },
+    take: limit,
+  });
+  return groups.flatMap((group) =>
+    group.sessionId && group._min.startTime && group._max.startTime
+      ? [
+          {
+            sessionId: group.sessionId,
+            traceCount: group._count._all,
+            firstAt: group._min.startTime.toISOString(),
+            lastAt: group._max.startTime.toISOString(),
+            userId: group._min.userId,
+          },
+        ]
+      : [],
+  );
+}
+
+/** The turns of one session, oldest first, as the conversation happened. */
+export async function sessionConversation(database: Queryable, projectId: string, sessionId: string) {
+  const page = await listTraces(database, projectId, traceListQuerySchema.parse({ sessionId, limit: 200 }));
+  if (page.data.length === 0) throw new NotFoundError(`No session ${sessionId} in this project`);
+  return [...page.data].reverse();
+}
