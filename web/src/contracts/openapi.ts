@@ -6,6 +6,7 @@ import { addedMemberSchema, addMemberSchema, memberListSchema, memberParams, mem
 import { apiKeyListSchema, apiKeyParams, createApiKeySchema, createdApiKeySchema } from "@/contracts/apiKeys";
 import { setupResultSchema, setupSchema } from "@/contracts/setup";
 import { otlpExportResponseSchema, otlpJsonRequestSchema } from "@/contracts/otlp";
+import { metricsQuerySchema, metricsSchema } from "@/contracts/metrics";
 import { batchResultSchema, traceBatchSchema, traceIdParams, traceListQuerySchema, traceListSchema, traceSchema } from "@/contracts/traces";
 
 type Security = "none" | "secretKey" | "publicKey" | "anyKey" | "session";
@@ -169,6 +170,14 @@ export const endpoints: EndpointDoc[] = [
     body: otlpJsonRequestSchema,
     bodyMediaTypes: ["application/json", "application/x-protobuf"],
     success: { status: 200, schema: otlpExportResponseSchema, description: "Stored; partialSuccess counts rejected spans" },
+  },
+  {
+    method: "get",
+    path: "/api/v1/metrics",
+    summary: "Requests, error rate, latency and TTFT percentiles, cost and tokens over a range, as totals and time series",
+    security: "secretKey",
+    query: metricsQuerySchema,
+    success: { status: 200, schema: metricsSchema, description: "The same figures as the console's metrics page" },
   },
 ];
 

@@ -18,6 +18,7 @@ export function AppShell({ access, children }: { access: ProjectPageAccess; chil
           </NavLink>
           <NavLink href={`${base}/traces`}>Traces</NavLink>
           <NavLink href={`${base}/sessions`}>Sessions</NavLink>
+          <NavLink href={`${base}/metrics`}>Metrics</NavLink>
           <NavLink href={`${base}/settings`}>Settings</NavLink>
         </nav>
         <div className="stack" style={{ marginTop: "auto" }}>

@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import { getMetrics, resolveRange } from "@/server/metrics/metricsQuery";
+import { relativeAccuracy } from "@/server/metrics/logHistogram";
+import { ingestTraces } from "@/server/traces/ingestTraces";
+import { metricsQuerySchema } from "@/contracts/metrics";
+import { testDatabaseKinds, useTestDatabase } from "@/test/testDatabase";
+import { createProjectWithKeys } from "@/test/factories";
+
+const now = new Date("2026-11-27T12:00:00Z");
+
+function lcg(seed: number) {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+}
+
+/** 600 traces over the last 20 hours: two models, two releases, skewed latencies, some errors. */
+function generatedTraces() {
+  const random = lcg(7);
+  return Array.from({ length: 600 }, (_, i) => {
+    const start = now.getTime() - 20 * 3_600_000 + Math.floor(random() * 20 * 3_600_000);
+    const latency = Math.round(Math.exp(5 + 2 * random()));
+    return {
+      id: `m-${i}`,
+      model: i % 3 === 0 ? "gpt-4o" : "gpt-4o-mini",
+      release: i < 300 ? "v1" : "v2",
+      status: i % 10 === 0 ? "error" : "ok",
+      startTime: new Date(start).toISOString(),
+      firstTokenTime: new Date(start + Math.round(latency * 0.3)).toISOString(),
+      endTime: new Date(start + latency).toISOString(),
+      usage: { inputTokens: 100 + (i % 50), outputTokens: 20 + (i % 7) },
+    };
+  });
+}
+
+describe("resolveRange", () => {
+  it("uses minutes up to six hours and hours beyond, with at most 180 points", () => {
+    expect(resolveRange(metricsQuerySchema.parse({ range: "1h" }), now)).toMatchObject({ granularity: "minute", stepMs: 60_000 });
+    expect(resolveRange(metricsQuerySchema.parse({ range: "24h" }), now)).toMatchObject({ granularity: "hour", stepMs: 3_600_000 });
+    expect(resolveRange(metricsQuerySchema.parse({ range: "30d" }), now)).toMatchObject({ granularity: "hour", stepMs: 6 * 3_600_000 });
+    const custom = resolveRange(metricsQuerySchema.parse({ from: "2026-11-27T10:00:30Z", to: "2026-11-27T10:30:10Z" }), now);
+    expect([custom.from.toISOString(), custom.to.toISOString()]).toEqual(["2026-11-27T10:00:00.000Z", "2026-11-27T10:31:00.000Z"]);
+  });
+});
+
+describe.each(await testDatabaseKinds())("metrics on %s", (kind) => {
+  const test = useTestDatabase(kind);
+
+  it("agrees with percentile_cont, counts, sums and breakdowns computed over the raw traces", async () => {
+    const { project } = await createProjectWithKeys(test.database);
+    const traces = generatedTraces();
+    for (let i = 0; i < traces.length; i += 200) await ingestTraces(test.database, project.id, traces.slice(i, i + 200));
+    const metrics = await getMetrics(test.database, project.id, metricsQuerySchema.parse({ range: "24h", breakdown: "release" }), now);
+
+    const [exact] = await test.database.$queryRaw<
+      { p50: number; p95: number; p99: number; t50: number; t95: number; errors: bigint; cost: number; input: bigint }[]
+    >`
+      SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY latency_ms) AS p50, percentile_cont(0.95) WITHIN GROUP (ORDER BY latency_ms) AS p95,
+             percentile_cont(0.99) WITHIN GROUP (ORDER BY latency_ms) AS p99, percentile_cont(0.5) WITHIN GROUP (ORDER BY ttft_ms) AS t50,
+             percentile_cont(0.95) WITHIN GROUP (ORDER BY ttft_ms) AS t95, count(*) FILTER (WHERE status = 'error') AS errors,
+             sum(cost_usd) AS cost, sum(input_tokens) AS input
+      FROM traces WHERE project_id = ${project.id}::uuid`;
+    if (!exact) throw new Error("no result");
+    const within = (estimate: number | null, truth: number) => {
+      expect(estimate).not.toBeNull();
+      expect(Math.abs((estimate ?? 0) - truth)).toBeLessThanOrEqual(relativeAccuracy * (truth + 1) + 1e-9);
+    };
+    within(metrics.totals.latencyP50Ms, exact.p50);
+    within(metrics.totals.latencyP95Ms, exact.p95);
+    within(metrics.totals.latencyP99Ms, exact.p99);
+    within(metrics.totals.ttftP50Ms, exact.t50);
+    within(metrics.totals.ttftP95Ms, exact.t95);
+    expect(metrics.totals).toMatchObject({ requests: 600, errors: Number(exact.errors), inputTokens: Number(exact.input) });
+    expect(metrics.totals.costUsd).toBeCloseTo(exact.cost, 9);
+    expect(metrics.totals.errorRate).toBeCloseTo(0.1, 12);
+    expect(metrics.series.map((s) => [s.key, s.totals.requests]).sort()).toEqual([
+      ["v1", 300],
+      ["v2", 300],
+    ]);
+    expect(metrics.series[0]?.points).toHaveLength(24);
+    expect(metrics.series.flatMap((s) => s.points).reduce((sum, point) => sum + point.requests, 0)).toBe(600);
+  });
+
+  it("picks up re-sent traces on the next read without double counting", async () => {
+    const { project } = await createProjectWithKeys(test.database);
+    const trace = { id: "r-1", startTime: "2026-11-27T11:30:00Z", endTime: "2026-11-27T11:30:01Z" };
+    await ingestTraces(test.database, project.id, [trace]);
+    const query = metricsQuerySchema.parse({ range: "1h" });
+    expect((await getMetrics(test.database, project.id, query, now)).totals).toMatchObject({ requests: 1, errors: 0 });
+    await ingestTraces(test.database, project.id, [
+      { ...trace, status: "error" },
+      { id: "r-2", startTime: "2026-11-27T11:45:00Z" },
+    ]);
+    expect((await getMetrics(test.database, project.id, query, now)).totals).toMatchObject({ requests: 2, errors: 1 });
+  });
+});

@@ -1,0 +1,154 @@
+import type { Database } from "@/server/db/client";
+import type { MetricFigures, Metrics, MetricsQuery } from "@/contracts/metrics";
+import { histogramQuantile, mergeHistograms, relativeAccuracy, type LogHistogram } from "@/server/metrics/logHistogram";
+import { refreshRollups } from "@/server/metrics/rollups";
+
+const minuteMs = 60_000;
+const hourMs = 3_600_000;
+const presetMs: Record<NonNullable<MetricsQuery["range"]>, number> = {
+  "1h": hourMs,
+  "24h": 24 * hourMs,
+  "7d": 7 * 24 * hourMs,
+  "30d": 30 * 24 * hourMs,
+};
+const niceStepsMs = [minuteMs, 5 * minuteMs, 15 * minuteMs, hourMs, 3 * hourMs, 6 * hourMs, 12 * hourMs, 24 * hourMs];
+const maxPoints = 180;
+
+export interface ResolvedRange {
+  from: Date;
+  to: Date;
+  granularity: "minute" | "hour";
+  stepMs: number;
+}
+
+/** The time range of a query, aligned to the rollups: minutes up to 6 hours, hours beyond. */
+export function resolveRange(query: MetricsQuery, now: Date): ResolvedRange {
+  const rawTo = query.to ? Date.parse(query.to) : now.getTime();
+  const rawFrom = query.from ? Date.parse(query.from) : rawTo - presetMs[query.range ?? "24h"];
+  const granularity = rawTo - rawFrom <= 6 * hourMs ? "minute" : "hour";
+  const unit = granularity === "minute" ? minuteMs : hourMs;
+  const from = Math.floor(rawFrom / unit) * unit;
+  const to = Math.ceil(rawTo / unit) * unit;
+  const stepMs = niceStepsMs.find((step) => step >= unit && (to - from) / step <= maxPoints) ?? 24 * hourMs;
+  return { from: new Date(from), to: new Date(to), granularity, stepMs };
+}
+
+interface Accumulator {
+  requests: number;
+  errors: number;
+  latency: LogHistogram;
+  ttft: LogHistogram;
+  costUsd: number;
+  inputTokens: number;
+  outputTokens: number;
+}
+
+const emptyAccumulator = (): Accumulator => ({
+  requests: 0,
+  errors: 0,
+  latency: {},
+  ttft: {},
+  costUsd: 0,
+  inputTokens: 0,
+  outputTokens: 0,
+});
+
+interface RollupRow {
+  bucketStart: Date;
+  model: string;
+  release: string;
+  promptVersion: string;
+  requests: number;
+  errors: number;
+  latencyHist: unknown;
+  ttftHist: unknown;
+  costUsd: number;
+  inputTokens: bigint;
+  outputTokens: bigint;
+}
+
+function add(into: Accumulator, row: RollupRow): void {
+  into.requests += row.requests;
+  into.errors += row.errors;
+  mergeHistograms(into.latency, row.latencyHist as LogHistogram);
+  mergeHistograms(into.ttft, row.ttftHist as LogHistogram);
+  into.costUsd += row.costUsd;
+  into.inputTokens += Number(row.inputTokens);
+  into.outputTokens += Number(row.outputTokens);
+}
+
+/** The figures the dashboard shows, from accumulated rollups. */
+export function figuresOf(acc: Accumulator): MetricFigures {
+  return {
+    requests: acc.requests,
+    errors: acc.errors,
+    errorRate: acc.requests > 0 ? acc.errors / acc.requests : null,
+    latencyP50Ms: histogramQuantile(acc.latency, 0.5),
+    latencyP95Ms: histogramQuantile(acc.latency, 0.95),
+    latencyP99Ms: histogramQuantile(acc.latency, 0.99),
+    ttftP50Ms: histogramQuantile(acc.ttft, 0.5),
+    ttftP95Ms: histogramQuantile(acc.ttft, 0.95),
+    costUsd: acc.costUsd,
+    costPerRequestUsd: acc.requests > 0 ? acc.costUsd / acc.requests : null,
+    inputTokens: acc.inputTokens,
+    outputTokens: acc.outputTokens,
+  };
+}
+
+/**
+ * Requests, errors, latency and TTFT percentiles, cost and tokens over a range, as totals
+ * and as a time series, optionally split by model, release or prompt version. Reads only
+ * rollups (refreshed first), never raw traces.
+ */
+export async function getMetrics(database: Database, projectId: string, query: MetricsQuery, now: Date): Promise<Metrics> {
+  await refreshRollups(database, projectId);
+  const range = resolveRange(query, now);
+  const rows: RollupRow[] = await database.metricRollup.findMany({
+    where: { projectId, granularity: range.granularity, bucketStart: { gte: range.from, lt: range.to } },
+    select: {
+      bucketStart: true,
+      model: true,
+      release: true,
+      promptVersion: true,
+      requests: true,
+      errors: true,
+      latencyHist: true,
+      ttftHist: true,
+      costUsd: true,
+      inputTokens: true,
+      outputTokens: true,
+    },
+  });
+  const pointCount = Math.ceil((range.to.getTime() - range.from.getTime()) / range.stepMs);
+  const total = emptyAccumulator();
+  const series = new Map<string, { total: Accumulator; points: Accumulator[] }>();
+  for (const row of rows) {
+    const key = query.breakdown ? row[query.breakdown] || "(none)" : "all";
+    const entry = series.get(key) ?? { total: emptyAccumulator(), points: Array.from({ length: pointCount }, emptyAccumulator) };
+    series.set(key, entry);
+    const point = entry.points[Math.floor((row.bucketStart.getTime() - range.from.getTime()) / range.stepMs)];
+    if (point) add(point, row);
+    add(entry.total, row);
+    add(total, row);
+  }
+  if (series.size === 0) series.set("all", { total: emptyAccumulator(), points: Array.from({ length: pointCount }, emptyAccumulator) });
+  return {
+    from: range.from.toISOString(),
+    to: range.to.toISOString(),
+    granularity: range.granularity,
+    stepSeconds: range.stepMs / 1000,
+    percentileAccuracy: relativeAccuracy,
+    breakdown: query.breakdown ?? null,
+    totals: figuresOf(total),
+    series: [...series]
+      .sort((a, b) => b[1].total.requests - a[1].total.requests)
+      .map(([key, entry]) => ({
+        key,
+        totals: figuresOf(entry.total),
+        points: entry.points.map((point, index) => ({
+          t: new Date(range.from.getTime() + index * range.stepMs).toISOString(),
+          ...figuresOf(point),
+        })),
+      })),
+  };
+}

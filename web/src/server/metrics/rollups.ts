@@ -1,0 +1,73 @@
+import type { Database, Queryable } from "@/server/db/client";
+import { relativeAccuracy } from "@/server/metrics/logHistogram";
+
+const logGamma = Math.log((1 + relativeAccuracy) / (1 - relativeAccuracy));
+
+// A trace written in a transaction that commits late carries an updated_at older than
+// the commit: changes of the last few minutes are looked at again on every refresh.
+const commitLagMs = 2 * 60_000;
+const chunkSize = 500;
+
+type Granularity = "minute" | "hour";
+
+/** Recomputes the rollup rows of the given buckets from the raw traces (delete, then insert). */
+async function rebuildBuckets(tx: Queryable, projectId: string, granularity: Granularity, buckets: Date[]): Promise<void> {
+  const stepMs = granularity === "minute" ? 60_000 : 3_600_000;
+  for (let i = 0; i < buckets.length; i += chunkSize) {
+    const chunk = buckets.slice(i, i + chunkSize);
+    const from = new Date(Math.min(...chunk.map((bucket) => bucket.getTime())));
+    const to = new Date(Math.max(...chunk.map((bucket) => bucket.getTime())) + stepMs);
+    const starts = chunk.map((bucket) => bucket.toISOString());
+    await tx.$executeRaw`
+      DELETE FROM metric_rollups
+      WHERE project_id = ${projectId}::uuid AND granularity = ${granularity}::"RollupGranularity" AND bucket_start = ANY(${starts}::timestamptz[])`;
+    await tx.$executeRaw`
+      INSERT INTO metric_rollups (project_id, granularity, bucket_start, model, release, prompt_version, requests, errors,
+        latency_count, latency_sum_ms, latency_hist, ttft_count, ttft_hist, cost_usd, input_tokens, output_tokens)
+      SELECT project_id, ${granularity}::"RollupGranularity", date_trunc(${granularity}, start_time, 'UTC'),
+        coalesce(model, ''), coalesce(release, ''), coalesce(prompt_version, ''),
+        count(*)::int, (count(*) FILTER (WHERE status = 'error'))::int,
+        count(latency_ms)::int, coalesce(sum(latency_ms), 0)::float8,
+        (SELECT coalesce(jsonb_object_agg(b, c), '{}'::jsonb) FROM (
+          SELECT ceil(ln(greatest(v, 0) + 1) / ${logGamma}::float8)::int AS b, count(*) AS c
+          FROM unnest(array_agg(latency_ms)) AS v WHERE v IS NOT NULL GROUP BY 1) AS latency),
+        count(ttft_ms)::int,
+        (SELECT coalesce(jsonb_object_agg(b, c), '{}'::jsonb) FROM (
+          SELECT ceil(ln(greatest(v, 0) + 1) / ${logGamma}::float8)::int AS b, count(*) AS c
+          FROM unnest(array_agg(ttft_ms)) AS v WHERE v IS NOT NULL GROUP BY 1) AS ttft),
+        coalesce(sum(cost_usd), 0)::float8, coalesce(sum(input_tokens), 0)::bigint, coalesce(sum(output_tokens), 0)::bigint
+      FROM traces
+      WHERE project_id = ${projectId}::uuid AND start_time >= ${from} AND start_time < ${to}
+        AND date_trunc(${granularity}, start_time, 'UTC') = ANY(${starts}::timestamptz[])
+      GROUP BY 1, 2, 3, 4, 5, 6`;
+  }
+}
+
+/**
+ * Brings a project's rollups up to date with every trace written since the last
+ * refresh. Runs off the insert path (ingest never touches rollups); the metrics queries
+ * call it first, so dashboards are exact up to the moment they load.
+ */
+export async function refreshRollups(database: Database, projectId: string): Promise<void> {
+  await database.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended('rollups:' || ${projectId}, 0))`;
+      const state = await tx.rollupState.findUnique({ where: { projectId }, select: { refreshedUntil: true } });
+      const since = state?.refreshedUntil ?? new Date(0);
+      const touched = await tx.$queryRaw<{ minute: Date }[]>`
+        SELECT DISTINCT date_trunc('minute', start_time, 'UTC') AS minute FROM traces
+        WHERE project_id = ${projectId}::uuid AND updated_at > ${since}`;
+      if (touched.length > 0) {
+        const minutes = touched.map((row) => row.minute);
+        const hours = [...new Set(minutes.map((minute) => Math.floor(minute.getTime() / 3_600_000) * 3_600_000))].map((ms) => new Date(ms));
+        await rebuildBuckets(tx, projectId, "minute", minutes);
+        await rebuildBuckets(tx, projectId, "hour", hours);
+      }
+      // The watermark follows the clock that stamps updated_at (Prisma's, in this process),
+      // not the time a dashboard asks about.
+      const refreshedUntil = new Date(Math.max(since.getTime(), Date.now() - commitLagMs));
+      await tx.rollupState.upsert({ where: { projectId }, create: { projectId, refreshedUntil }, update: { refreshedUntil } });
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
+}
