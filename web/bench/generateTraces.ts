@@ -1,0 +1,29 @@
+import type { Queryable } from "../src/server/db/client.ts";
+
+/**
+ * Fills a project with `count` synthetic traces spread over the 30 days before `now`:
+ * 4 models, 3 releases, 5 prompt versions, about 2% errors, log-normal-ish latencies.
+ * Generated inside the database (generate_series), so a million rows take seconds.
+ */
+export async function generateTraces(database: Queryable, projectId: string, count: number, now: Date): Promise<void> {
+  const chunk = 100_000;
+  const spanMs = 30 * 24 * 3_600_000;
+  for (let offset = 0; offset < count; offset += chunk) {
+    const size = Math.min(chunk, count - offset);
+    await database.$executeRaw`
+      INSERT INTO traces (project_id, id, name, model, release, prompt_version, start_time, end_time, first_token_time,
+        latency_ms, ttft_ms, input_tokens, output_tokens, cost_usd, cost_source, status, search_text, content_hash, updated_at)
+      SELECT ${projectId}::uuid, 'gen-' || g, 'chat',
+        (ARRAY['gpt-4o','gpt-4o-mini','claude-sonnet-4','gemini-2.5-flash'])[1 + g % 4],
+        (ARRAY['v1','v2','v3'])[1 + (g / 7) % 3],
+        (1 + g % 5)::text,
+        start_time, start_time + make_interval(secs => latency / 1000.0), start_time + make_interval(secs => latency * 0.3 / 1000.0),
+        latency, (latency * 0.3)::int, 400 + g % 300, 60 + g % 90, (400 + g % 300) * 0.0000025 + (60 + g % 90) * 0.00001, 'computed',
+        (CASE WHEN g % 50 = 0 THEN 'error' ELSE 'ok' END)::"TraceStatus", '', md5(g::text), ${now}
+      FROM (
+        SELECT g, ${now}::timestamptz - make_interval(secs => ((g * 7919) % ${spanMs}) / 1000.0) AS start_time,
+          (200 + exp(4 + 3 * ((g * 104729) % 1000) / 1000.0))::int AS latency
+        FROM generate_series(${offset + 1}::int, ${offset + size}::int) AS g
+      ) AS rows`;
+  }
+}
