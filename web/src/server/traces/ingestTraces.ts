@@ -5,6 +5,7 @@ import { traceInputSchema, type BatchResult, type SpanInput, type TraceInput } f
 import { maskPii, maskPiiInJson, type JsonValue } from "@/server/pii/detectors";
 import { costTrace } from "@/server/traces/traceCost";
 import { searchTextOf } from "@/server/traces/traceText";
+import { insertSpans, insertTraces } from "@/server/traces/traceSql";
 import type { ModelPriceEntry } from "@/server/traces/modelPrices";
 
 type Rejection = BatchResult["rejected"][number];
@@ -180,15 +181,21 @@ export async function writeTraces(
   const duplicates = prepared.filter(({ row }) => known.get(row.id) === row.contentHash).map(({ row }) => row.id);
 
   if (created.length > 0) {
-    await tx.trace.createMany({ data: created.map(({ row }) => row) });
-    const spans = created.flatMap(({ spans: rows }) => rows);
-    if (spans.length > 0) await tx.span.createMany({ data: spans });
+    await insertTraces(
+      tx,
+      created.map(({ row }) => row),
+      new Date(),
+    );
+    await insertSpans(
+      tx,
+      created.flatMap(({ spans: rows }) => rows),
+    );
   }
   for (const { row, spans } of changed) {
     const { projectId: _project, id, ...fields } = row;
     await tx.trace.update({ where: { projectId_id: { projectId, id } }, data: fields });
     await tx.span.deleteMany({ where: { projectId, traceId: id, id: { in: spans.map((span) => span.id) } } });
-    if (spans.length > 0) await tx.span.createMany({ data: spans });
+    await insertSpans(tx, spans);
   }
   if (changed.length > 0) {
     // Spans sent earlier may now have their parent (or lost it): settle the flag in SQL.
