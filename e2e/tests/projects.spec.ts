@@ -16,6 +16,13 @@ test("create a project from the switcher, rename it, and switch back", async ({ 
   await page.getByRole("button", { name: "Rename" }).click();
   await expect(page.getByRole("combobox", { name: "Project", exact: true })).toContainText("Billing assistant");
 
+  await page.getByLabel("Personal data in traces").selectOption("mask");
+  await expect(page.getByLabel("Personal data in traces")).toBeEnabled();
+  await page.reload();
+  await expect(page.getByLabel("Personal data in traces")).toHaveValue("mask");
+  const patched = await page.request.patch(`/api/v1/projects/${created}`, { data: { piiRedaction: "sometimes" } });
+  expect(patched.status()).toBe(400);
+
   await page.getByRole("combobox", { name: "Project", exact: true }).selectOption(firstProject);
   await expect(page).toHaveURL(new RegExp(`/projects/${firstProject}$`));
 });

@@ -3,6 +3,7 @@ import type { Queryable } from "../src/server/db/client.ts";
 /**
  * Fills a project with `count` synthetic traces spread over the 30 days before `now`:
  * 4 models, 3 releases, 5 prompt versions, about 2% errors, log-normal-ish latencies.
+ * Each trace counts as last written when it started, as history would be.
  * Generated inside the database (generate_series), so a million rows take seconds.
  */
 export async function generateTraces(database: Queryable, projectId: string, count: number, now: Date): Promise<void> {
@@ -19,10 +20,10 @@ export async function generateTraces(database: Queryable, projectId: string, cou
         (1 + g % 5)::text,
         start_time, start_time + make_interval(secs => latency / 1000.0), start_time + make_interval(secs => latency * 0.3 / 1000.0),
         latency, (latency * 0.3)::int, 400 + g % 300, 60 + g % 90, (400 + g % 300) * 0.0000025 + (60 + g % 90) * 0.00001, 'computed',
-        (CASE WHEN g % 50 = 0 THEN 'error' ELSE 'ok' END)::"TraceStatus", '', md5(g::text), ${now}
+        (CASE WHEN g % 50 = 0 THEN 'error' ELSE 'ok' END)::"TraceStatus", '', md5(g::text), start_time
       FROM (
-        SELECT g, ${now}::timestamptz - make_interval(secs => ((g * 7919) % ${spanMs}) / 1000.0) AS start_time,
-          (200 + exp(4 + 3 * ((g * 104729) % 1000) / 1000.0))::int AS latency
+        SELECT g, ${now}::timestamptz - make_interval(secs => ((g::bigint * 7919) % ${spanMs}::bigint) / 1000.0) AS start_time,
+          (200 + exp(4 + 3 * ((g::bigint * 104729) % 1000) / 1000.0))::int AS latency
         FROM generate_series(${offset + 1}::int, ${offset + size}::int) AS g
       ) AS rows`;
   }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { problemSchema, projectIdParams } from "@/contracts/common";
 import { healthSchema } from "@/contracts/health";
-import { createProjectSchema, currentProjectSchema, projectSchema, updateProjectSchema } from "@/contracts/projects";
+import { createProjectSchema, currentProjectSchema, projectSchema, projectSettingsSchema, updateProjectSchema } from "@/contracts/projects";
 import { addedMemberSchema, addMemberSchema, memberListSchema, memberParams, memberSchema, updateMemberSchema } from "@/contracts/members";
 import { apiKeyListSchema, apiKeyParams, createApiKeySchema, createdApiKeySchema } from "@/contracts/apiKeys";
 import { setupResultSchema, setupSchema } from "@/contracts/setup";
@@ -73,11 +73,11 @@ export const endpoints: EndpointDoc[] = [
   {
     method: "patch",
     path: "/api/v1/projects/{projectId}",
-    summary: "Rename a project",
+    summary: "Rename a project or change its PII redaction",
     security: "session",
     params: projectIdParams,
     body: updateProjectSchema,
-    success: { status: 200, schema: currentProjectSchema, description: "Renamed" },
+    success: { status: 200, schema: projectSettingsSchema, description: "Updated" },
   },
   {
     method: "get",

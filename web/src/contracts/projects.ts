@@ -6,7 +6,17 @@ export const projectNameSchema = z.string().trim().min(1, "Name the project").ma
 export const currentProjectSchema = z.object({ id: z.uuid().describe("Project id"), name: z.string().describe("Project name") }).strict();
 
 export const createProjectSchema = z.object({ name: projectNameSchema }).strict();
-export const updateProjectSchema = z.object({ name: projectNameSchema }).strict();
+export const piiRedactionSchema = z
+  .enum(["off", "mask"])
+  .describe("off: store traces as sent; mask: replace personal data and secrets before storing");
+
+export const updateProjectSchema = z
+  .object({ name: projectNameSchema.optional(), piiRedaction: piiRedactionSchema.optional() })
+  .strict()
+  .refine((update) => update.name !== undefined || update.piiRedaction !== undefined, { message: "Change the name or piiRedaction" });
+export type ProjectUpdate = z.infer<typeof updateProjectSchema>;
+
+export const projectSettingsSchema = z.object({ id: z.uuid(), name: z.string(), piiRedaction: piiRedactionSchema }).strict();
 
 export const projectSchema = z.object({ id: z.uuid(), name: z.string(), role: roleSchema.describe("The caller's role in it") }).strict();
 export type ProjectSummary = z.infer<typeof projectSchema>;

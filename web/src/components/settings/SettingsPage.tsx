@@ -6,6 +6,7 @@ import { listProjectApiKeys } from "@/server/keys/projectApiKeys";
 import { ProjectNameForm } from "@/components/settings/ProjectNameForm";
 import { MembersPanel } from "@/components/settings/MembersPanel";
 import { ApiKeysPanel } from "@/components/settings/ApiKeysPanel";
+import { PrivacyPanel } from "@/components/settings/PrivacyPanel";
 
 /** Settings show each section only to roles that may see it, and controls only to those that may use them. */
 export async function SettingsPage({ access }: { access: ProjectPageAccess }) {
@@ -19,6 +20,7 @@ export async function SettingsPage({ access }: { access: ProjectPageAccess }) {
     <>
       <h1>Settings</h1>
       <ProjectNameForm projectId={project.id} name={project.name} editable={can(role, "project:update")} />
+      <PrivacyPanel projectId={project.id} piiRedaction={project.piiRedaction} editable={can(role, "project:update")} />
       <MembersPanel
         projectId={project.id}
         members={members}

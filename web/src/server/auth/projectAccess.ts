@@ -1,13 +1,13 @@
 import { notFound, redirect } from "next/navigation";
 import { db } from "@/server/db/client";
 import { currentUser, type SessionUser } from "@/server/auth/session";
-import { getProject, listProjectsForUser, roleInProject } from "@/server/projects/projects";
+import { getProject, listProjectsForUser, roleInProject, type ProjectSettings } from "@/server/projects/projects";
 import type { Role } from "@/server/auth/permissions";
 import type { ProjectSummary } from "@/contracts/projects";
 
 export interface ProjectPageAccess {
   user: SessionUser;
-  project: { id: string; name: string };
+  project: ProjectSettings;
   role: Role;
   projects: ProjectSummary[];
 }

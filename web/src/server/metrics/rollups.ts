@@ -21,11 +21,15 @@ async function rebuildBuckets(tx: Queryable, projectId: string, granularity: Gra
     await tx.$executeRaw`
       DELETE FROM metric_rollups
       WHERE project_id = ${projectId}::uuid AND granularity = ${granularity}::"RollupGranularity" AND bucket_start = ANY(${starts}::timestamptz[])`;
+    // One pass over the traces yields the "all" row and one row per model, release and
+    // prompt version (GROUPING SETS); GROUPING() tells which set a result row belongs to.
     await tx.$executeRaw`
-      INSERT INTO metric_rollups (project_id, granularity, bucket_start, model, release, prompt_version, requests, errors,
+      INSERT INTO metric_rollups (project_id, granularity, bucket_start, dimension, value, requests, errors,
         latency_count, latency_sum_ms, latency_hist, ttft_count, ttft_hist, cost_usd, input_tokens, output_tokens)
-      SELECT project_id, ${granularity}::"RollupGranularity", date_trunc(${granularity}, start_time, 'UTC'),
-        coalesce(model, ''), coalesce(release, ''), coalesce(prompt_version, ''),
+      SELECT project_id, ${granularity}::"RollupGranularity", bucket,
+        CASE WHEN GROUPING(model) = 0 THEN 'model' WHEN GROUPING(release) = 0 THEN 'release'
+             WHEN GROUPING(prompt_version) = 0 THEN 'promptVersion' ELSE 'all' END,
+        coalesce(model, release, prompt_version, ''),
         count(*)::int, (count(*) FILTER (WHERE status = 'error'))::int,
         count(latency_ms)::int, coalesce(sum(latency_ms), 0)::float8,
         (SELECT coalesce(jsonb_object_agg(b, c), '{}'::jsonb) FROM (
@@ -36,10 +40,15 @@ async function rebuildBuckets(tx: Queryable, projectId: string, granularity: Gra
           SELECT ceil(ln(greatest(v, 0) + 1) / ${logGamma}::float8)::int AS b, count(*) AS c
           FROM unnest(array_agg(ttft_ms)) AS v WHERE v IS NOT NULL GROUP BY 1) AS ttft),
         coalesce(sum(cost_usd), 0)::float8, coalesce(sum(input_tokens), 0)::bigint, coalesce(sum(output_tokens), 0)::bigint
-      FROM traces
-      WHERE project_id = ${projectId}::uuid AND start_time >= ${from} AND start_time < ${to}
-        AND date_trunc(${granularity}, start_time, 'UTC') = ANY(${starts}::timestamptz[])
-      GROUP BY 1, 2, 3, 4, 5, 6`;
+      FROM (
+        SELECT project_id, date_trunc(${granularity}, start_time, 'UTC') AS bucket, coalesce(model, '') AS model,
+          coalesce(release, '') AS release, coalesce(prompt_version, '') AS prompt_version, status, latency_ms, ttft_ms,
+          cost_usd, input_tokens, output_tokens
+        FROM traces
+        WHERE project_id = ${projectId}::uuid AND start_time >= ${from} AND start_time < ${to}
+          AND date_trunc(${granularity}, start_time, 'UTC') = ANY(${starts}::timestamptz[])
+      ) AS t
+      GROUP BY project_id, bucket, GROUPING SETS ((), (model), (release), (prompt_version))`;
   }
 }
 
@@ -70,4 +79,26 @@ export async function refreshRollups(database: Database, projectId: string): Pro
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
+}
+
+// When each project's rollups were last refreshed by this process, and which projects
+// this process has written traces to since. A dashboard in a process that saw no write
+// is at most `maxStalenessMs` behind traces written by other processes.
+const refreshedAt = new Map<string, number>();
+const written = new Set<string>();
+const maxStalenessMs = 5_000;
+
+/** Called by ingest: the next metrics read in this process refreshes at once. */
+export function noteTracesWritten(projectId: string): void {
+  written.add(projectId);
+}
+
+/** Refreshes unless this process refreshed within the last few seconds and wrote nothing since. */
+export async function refreshRollupsIfStale(database: Database, projectId: string): Promise<void> {
+  const last = refreshedAt.get(projectId) ?? 0;
+  if (!written.has(projectId) && Date.now() - last < maxStalenessMs) return;
+  written.delete(projectId);
+  await refreshRollups(database, projectId);
+  if (refreshedAt.size > 10_000) refreshedAt.clear();
+  refreshedAt.set(projectId, Date.now());
 }

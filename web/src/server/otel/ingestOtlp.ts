@@ -7,6 +7,7 @@ import { serializeSpan } from "@/server/traces/traceSerializer";
 import { decodeOtlpProtobuf } from "@/server/otel/otlpProtobuf";
 import { spansFromOtlpJson } from "@/server/otel/otlpJson";
 import { deriveTrace, mapOtlpSpan, type MappedSpan } from "@/server/otel/genAiMapping";
+import { noteTracesWritten } from "@/server/metrics/rollups";
 import type { OtlpSpan } from "@/server/otel/otlpSpan";
 
 export const otlpMediaTypes = ["application/json", "application/x-protobuf"];
@@ -59,7 +60,7 @@ export async function ingestOtlpSpans(database: Database, projectId: string, spa
 
   const settings = await loadIngestSettings(database, projectId);
   const traceIds = [...groups.keys()];
-  const { rejected } = await database.$transaction(async (tx) => {
+  const { rejected, accepted } = await database.$transaction(async (tx) => {
     // Hold the traces while their spans are merged, so concurrent exports of one trace
     // (SDKs send spans as they end) each see what the other stored.
     await lockTraces(tx, projectId, traceIds);
@@ -69,14 +70,15 @@ export async function ingestOtlpSpans(database: Database, projectId: string, spa
       if (group && !group.has(row.id)) group.set(row.id, storedAsMapped(serializeSpan(row)));
     }
     const { valid, rejected } = validateTraces([...groups].map(([traceId, group]) => deriveTrace(traceId, [...group.values()])));
-    await writeTraces(
+    const { accepted } = await writeTraces(
       tx,
       projectId,
       valid.map(({ trace }) => trace),
       settings,
     );
-    return { rejected };
+    return { rejected, accepted };
   }, ingestTransactionOptions);
+  if (accepted.length > 0) noteTracesWritten(projectId);
   const newSpansPerTrace = new Map<string, number>();
   for (const span of spans) newSpansPerTrace.set(span.traceId, (newSpansPerTrace.get(span.traceId) ?? 0) + 1);
   return {

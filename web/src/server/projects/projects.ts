@@ -1,6 +1,12 @@
 import type { Queryable } from "@/server/db/client";
 import type { Role } from "@/server/auth/permissions";
-import type { ProjectSummary } from "@/contracts/projects";
+import type { ProjectSummary, ProjectUpdate } from "@/contracts/projects";
+
+export interface ProjectSettings {
+  id: string;
+  name: string;
+  piiRedaction: "off" | "mask";
+}
 import { NotFoundError } from "@/server/errors";
 
 export async function createProject(database: Queryable, ownerId: string, name: string): Promise<ProjectSummary> {
@@ -11,12 +17,12 @@ export async function createProject(database: Queryable, ownerId: string, name: 
   return { ...project, role: "owner" };
 }
 
-export async function renameProject(database: Queryable, projectId: string, name: string): Promise<{ id: string; name: string }> {
-  return database.project.update({ where: { id: projectId }, data: { name }, select: { id: true, name: true } });
+export async function updateProject(database: Queryable, projectId: string, update: ProjectUpdate): Promise<ProjectSettings> {
+  return database.project.update({ where: { id: projectId }, data: update, select: { id: true, name: true, piiRedaction: true } });
 }
 
-export async function getProject(database: Queryable, projectId: string): Promise<{ id: string; name: string } | null> {
-  return database.project.findUnique({ where: { id: projectId }, select: { id: true, name: true } });
+export async function getProject(database: Queryable, projectId: string): Promise<ProjectSettings | null> {
+  return database.project.findUnique({ where: { id: projectId }, select: { id: true, name: true, piiRedaction: true } });
 }
 
 export async function listProjectsForUser(database: Queryable, userId: string): Promise<ProjectSummary[]> {

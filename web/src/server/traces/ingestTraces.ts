@@ -6,6 +6,7 @@ import { maskPii, maskPiiInJson, type JsonValue } from "@/server/pii/detectors";
 import { costTrace } from "@/server/traces/traceCost";
 import { searchTextOf } from "@/server/traces/traceText";
 import { insertSpans, insertTraces } from "@/server/traces/traceSql";
+import { noteTracesWritten } from "@/server/metrics/rollups";
 import type { ModelPriceEntry } from "@/server/traces/modelPrices";
 
 type Rejection = BatchResult["rejected"][number];
@@ -223,5 +224,7 @@ export async function ingestTraces(database: Database, projectId: string, rawTra
     );
     return writeTraces(tx, projectId, traces, settings);
   }, ingestTransactionOptions);
+  // After the commit, so a metrics read that refreshes at once sees the new rows.
+  if (written.accepted.length > 0) noteTracesWritten(projectId);
   return { ...written, rejected };
 }

@@ -6,9 +6,8 @@ CREATE TABLE "metric_rollups" (
     "project_id" UUID NOT NULL,
     "granularity" "RollupGranularity" NOT NULL,
     "bucket_start" TIMESTAMPTZ(3) NOT NULL,
-    "model" TEXT NOT NULL DEFAULT '',
-    "release" TEXT NOT NULL DEFAULT '',
-    "prompt_version" TEXT NOT NULL DEFAULT '',
+    "dimension" TEXT NOT NULL,
+    "value" TEXT NOT NULL DEFAULT '',
     "requests" INTEGER NOT NULL,
     "errors" INTEGER NOT NULL,
     "latency_count" INTEGER NOT NULL,
@@ -20,7 +19,7 @@ CREATE TABLE "metric_rollups" (
     "input_tokens" BIGINT NOT NULL,
     "output_tokens" BIGINT NOT NULL,
 
-    CONSTRAINT "metric_rollups_pkey" PRIMARY KEY ("project_id","granularity","bucket_start","model","release","prompt_version")
+    CONSTRAINT "metric_rollups_pkey" PRIMARY KEY ("project_id","granularity","dimension","bucket_start","value")
 );
 
 -- CreateTable
