@@ -21,5 +21,12 @@ export async function openSettings(page: Page): Promise<void> {
   await expect(page.getByRole("heading", { name: "Settings", level: 1 })).toBeVisible();
 }
 
+/** Creates a secret key for a project through the console's API (as its signed-in owner). */
+export async function createSecretKey(page: Page, projectId: string, name: string): Promise<string> {
+  const created = await page.request.post(`/api/v1/projects/${projectId}/api-keys`, { data: { kind: "secret", name } });
+  expect(created.status()).toBe(201);
+  return ((await created.json()) as { key: string }).key;
+}
+
 export const test = base;
 export { expect };

@@ -1,12 +1,11 @@
-import { test, expect, projectIdOf } from "./fixtures";
+import { test, expect, createSecretKey, projectIdOf } from "./fixtures";
 
 test("the metrics page charts seeded traces and the API serves the same figures", async ({ page, request }) => {
   await page.goto("/");
   const projectId = projectIdOf(page);
   const fresh = await page.request.post("/api/v1/projects", { data: { name: "Metrics demo" } });
   const metricsProject = ((await fresh.json()) as { id: string }).id;
-  const created = await page.request.post(`/api/v1/projects/${metricsProject}/api-keys`, { data: { kind: "secret", name: "metrics" } });
-  const { key } = (await created.json()) as { key: string };
+  const key = await createSecretKey(page, metricsProject, "metrics");
   expect(metricsProject).not.toBe(projectId);
 
   const now = Date.now();

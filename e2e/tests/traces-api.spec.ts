@@ -1,10 +1,9 @@
-import { test, expect, projectIdOf } from "./fixtures";
+import { test, expect, createSecretKey, projectIdOf } from "./fixtures";
 
 test("traces go in over HTTP, come back by id and in lists, and bad ones are answered per trace", async ({ page, request }) => {
   await page.goto("/");
   const projectId = projectIdOf(page);
-  const created = await page.request.post(`/api/v1/projects/${projectId}/api-keys`, { data: { kind: "secret", name: "tracing" } });
-  const { key } = (await created.json()) as { key: string };
+  const key = await createSecretKey(page, projectId, "tracing");
   const headers = { authorization: `Bearer ${key}` };
   const trace = {
     id: "http-trace-1",

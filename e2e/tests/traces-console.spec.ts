@@ -1,12 +1,11 @@
-import { test, expect, projectIdOf } from "./fixtures";
+import { test, expect, createSecretKey, projectIdOf } from "./fixtures";
 
 const t = (ms: number) => new Date(Date.parse("2026-11-20T09:00:00Z") + ms).toISOString();
 
 test("find a trace by text, user and id, read its waterfall, and follow its session", async ({ page, request }) => {
   await page.goto("/");
   const projectId = projectIdOf(page);
-  const created = await page.request.post(`/api/v1/projects/${projectId}/api-keys`, { data: { kind: "secret", name: "console traces" } });
-  const { key } = (await created.json()) as { key: string };
+  const key = await createSecretKey(page, projectId, "console traces");
   const longAnswer = `Refund policy: ${"details ".repeat(600)}END-OF-ANSWER`;
   const response = await request.post("/api/v1/traces", {
     headers: { authorization: `Bearer ${key}` },

@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll } from "vitest";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -7,6 +6,7 @@ import pg from "pg";
 import { applyPendingMigrations } from "@liveloop/prisma";
 import { PrismaClient } from "@/generated/prisma/client";
 import type { Database } from "@/server/db/client";
+import { createPostgresDatabase } from "@/test/postgresDatabase";
 
 export type DatabaseKind = "pglite" | "postgresql";
 
@@ -59,13 +59,8 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase
       },
     };
   }
-  const name = `liveloop_test_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: postgresAdminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(postgresAdminUrl);
-  url.pathname = `/${name}`;
+  const server = await createPostgresDatabase(postgresAdminUrl, "liveloop_test");
+  const url = new URL(server.url);
   await applyPendingMigrations(new PrismaPg({ connectionString: url.toString() }));
   const database = new PrismaClient({ adapter: new PrismaPg({ connectionString: url.toString() }) });
   return {
@@ -74,10 +69,7 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase
     url: url.toString(),
     close: async () => {
       await database.$disconnect();
-      const cleanup = new pg.Client({ connectionString: postgresAdminUrl });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await cleanup.end();
+      await server.drop();
     },
   };
 }

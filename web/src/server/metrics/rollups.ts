@@ -45,40 +45,50 @@ async function rebuildBuckets(tx: Queryable, projectId: string, granularity: Gra
           coalesce(release, '') AS release, coalesce(prompt_version, '') AS prompt_version, status, latency_ms, ttft_ms,
           cost_usd, input_tokens, output_tokens
         FROM traces
+        JOIN unnest(${starts}::timestamptz[]) AS wanted(bucket) ON wanted.bucket = date_trunc(${granularity}, start_time, 'UTC')
         WHERE project_id = ${projectId}::uuid AND start_time >= ${from} AND start_time < ${to}
-          AND date_trunc(${granularity}, start_time, 'UTC') = ANY(${starts}::timestamptz[])
       ) AS t
       GROUP BY project_id, bucket, GROUPING SETS ((), (model), (release), (prompt_version))`;
   }
 }
 
-/**
- * Brings a project's rollups up to date with every trace written since the last
- * refresh. Runs off the insert path (ingest never touches rollups); the metrics queries
- * call it first, so dashboards are exact up to the moment they load.
- */
-export async function refreshRollups(database: Database, projectId: string): Promise<void> {
-  await database.$transaction(
+async function withProjectLock<T>(database: Database, projectId: string, work: (tx: Queryable) => Promise<T>): Promise<T> {
+  return database.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended('rollups:' || ${projectId}, 0))`;
-      const state = await tx.rollupState.findUnique({ where: { projectId }, select: { refreshedUntil: true } });
-      const since = state?.refreshedUntil ?? new Date(0);
-      const touched = await tx.$queryRaw<{ minute: Date }[]>`
-        SELECT DISTINCT date_trunc('minute', start_time, 'UTC') AS minute FROM traces
-        WHERE project_id = ${projectId}::uuid AND updated_at > ${since}`;
-      if (touched.length > 0) {
-        const minutes = touched.map((row) => row.minute);
-        const hours = [...new Set(minutes.map((minute) => Math.floor(minute.getTime() / 3_600_000) * 3_600_000))].map((ms) => new Date(ms));
-        await rebuildBuckets(tx, projectId, "minute", minutes);
-        await rebuildBuckets(tx, projectId, "hour", hours);
-      }
-      // The watermark follows the clock that stamps updated_at (Prisma's, in this process),
-      // not the time a dashboard asks about.
-      const refreshedUntil = new Date(Math.max(since.getTime(), Date.now() - commitLagMs));
-      await tx.rollupState.upsert({ where: { projectId }, create: { projectId, refreshedUntil }, update: { refreshedUntil } });
+      return work(tx);
     },
-    { timeout: 120_000, maxWait: 30_000 },
+    { timeout: 120_000, maxWait: 60_000 },
   );
+}
+
+/**
+ * Brings a project's rollups up to date with every trace written since the last
+ * refresh. Runs off the insert path (ingest never touches rollups). Buckets are rebuilt
+ * a chunk per transaction, so a first build over months of history never holds one
+ * transaction for long; rebuilding a bucket is idempotent, and the watermark moves only
+ * once every touched bucket is rebuilt.
+ */
+export async function refreshRollups(database: Database, projectId: string): Promise<void> {
+  const state = await database.rollupState.findUnique({ where: { projectId }, select: { refreshedUntil: true } });
+  const since = state?.refreshedUntil ?? new Date(0);
+  // The watermark follows the clock that stamps updated_at (this process's, via Prisma
+  // and ingest), not the time a dashboard asks about.
+  const refreshedUntil = new Date(Math.max(since.getTime(), Date.now() - commitLagMs));
+  const touched = await database.$queryRaw<{ minute: Date }[]>`
+    SELECT DISTINCT date_trunc('minute', start_time, 'UTC') AS minute FROM traces
+    WHERE project_id = ${projectId}::uuid AND updated_at > ${since}`;
+  const minutes = touched.map((row) => row.minute).sort((a, b) => a.getTime() - b.getTime());
+  const hours = [...new Set(minutes.map((minute) => Math.floor(minute.getTime() / 3_600_000) * 3_600_000))].map((ms) => new Date(ms));
+  for (const [granularity, buckets] of [
+    ["minute", minutes],
+    ["hour", hours],
+  ] as const) {
+    for (let i = 0; i < buckets.length; i += chunkSize) {
+      await withProjectLock(database, projectId, (tx) => rebuildBuckets(tx, projectId, granularity, buckets.slice(i, i + chunkSize)));
+    }
+  }
+  await database.rollupState.upsert({ where: { projectId }, create: { projectId, refreshedUntil }, update: { refreshedUntil } });
 }
 
 // When each project's rollups were last refreshed by this process, and which projects
