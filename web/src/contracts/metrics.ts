@@ -49,7 +49,7 @@ export const metricsSchema = z
   .object({
     from: z.string().describe("Start of the range, aligned to the rollup granularity"),
     to: z.string(),
-    granularity: z.enum(["minute", "hour"]),
+    granularity: z.enum(["minute", "hour", "day"]),
     stepSeconds: z.number().int().describe("Width of each point"),
     percentileAccuracy: z.number().describe("Percentiles are within this relative error of percentile_cont (on ms + 1)"),
     breakdown: z.enum(metricBreakdowns).nullable(),

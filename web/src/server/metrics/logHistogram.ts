@@ -43,15 +43,19 @@ export function histogramCount(histogram: LogHistogram): number {
   return Object.values(histogram).reduce((total, count) => total + count, 0);
 }
 
-/** The q-quantile (0 ≤ q ≤ 1) in the sense of percentile_cont, or null for no values. */
-export function histogramQuantile(histogram: LogHistogram, q: number): number | null {
-  const buckets = Object.entries(histogram)
-    .map(([key, count]) => [Number(key), count] as const)
-    .filter(([, count]) => count > 0)
-    .sort((a, b) => a[0] - b[0]);
-  const total = buckets.reduce((sum, [, count]) => sum + count, 0);
-  if (total === 0) return null;
-  const rank = Math.min(Math.max(q, 0), 1) * (total - 1);
+/** The q-quantiles (0 ≤ q ≤ 1) in the sense of percentile_cont, sorting the buckets once; null for no values. */
+export function histogramQuantiles(histogram: LogHistogram, qs: number[]): (number | null)[] {
+  const buckets: [number, number][] = [];
+  let total = 0;
+  for (const key in histogram) {
+    const count = histogram[key] ?? 0;
+    if (count > 0) {
+      buckets.push([Number(key), count]);
+      total += count;
+    }
+  }
+  if (total === 0) return qs.map(() => null);
+  buckets.sort((a, b) => a[0] - b[0]);
   const valueAtRank = (target: number): number => {
     let seen = 0;
     for (const [index, count] of buckets) {
@@ -60,7 +64,15 @@ export function histogramQuantile(histogram: LogHistogram, q: number): number | 
     }
     return bucketValue(buckets.at(-1)?.[0] ?? 0);
   };
-  const lower = valueAtRank(Math.floor(rank));
-  const upper = valueAtRank(Math.ceil(rank));
-  return lower + (upper - lower) * (rank - Math.floor(rank));
+  return qs.map((q) => {
+    const rank = Math.min(Math.max(q, 0), 1) * (total - 1);
+    const lower = valueAtRank(Math.floor(rank));
+    const upper = valueAtRank(Math.ceil(rank));
+    return lower + (upper - lower) * (rank - Math.floor(rank));
+  });
+}
+
+/** The q-quantile (0 ≤ q ≤ 1) in the sense of percentile_cont, or null for no values. */
+export function histogramQuantile(histogram: LogHistogram, q: number): number | null {
+  return histogramQuantiles(histogram, [q])[0] ?? null;
 }

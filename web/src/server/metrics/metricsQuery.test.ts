@@ -36,10 +36,11 @@ function generatedTraces() {
 }
 
 describe("resolveRange", () => {
-  it("uses minutes up to six hours and hours beyond, with at most 180 points", () => {
+  it("uses minutes up to six hours, hours up to eight days and days beyond, with at most 180 points", () => {
     expect(resolveRange(metricsQuerySchema.parse({ range: "1h" }), now)).toMatchObject({ granularity: "minute", stepMs: 60_000 });
     expect(resolveRange(metricsQuerySchema.parse({ range: "24h" }), now)).toMatchObject({ granularity: "hour", stepMs: 3_600_000 });
-    expect(resolveRange(metricsQuerySchema.parse({ range: "30d" }), now)).toMatchObject({ granularity: "hour", stepMs: 6 * 3_600_000 });
+    expect(resolveRange(metricsQuerySchema.parse({ range: "7d" }), now)).toMatchObject({ granularity: "hour", stepMs: 3_600_000 });
+    expect(resolveRange(metricsQuerySchema.parse({ range: "30d" }), now)).toMatchObject({ granularity: "day", stepMs: 86_400_000 });
     const custom = resolveRange(metricsQuerySchema.parse({ from: "2026-11-27T10:00:30Z", to: "2026-11-27T10:30:10Z" }), now);
     expect([custom.from.toISOString(), custom.to.toISOString()]).toEqual(["2026-11-27T10:00:00.000Z", "2026-11-27T10:31:00.000Z"]);
   });

@@ -1,6 +1,6 @@
 import type { Database } from "@/server/db/client";
 import type { MetricFigures, Metrics, MetricsQuery } from "@/contracts/metrics";
-import { histogramQuantile, mergeHistograms, relativeAccuracy, type LogHistogram } from "@/server/metrics/logHistogram";
+import { histogramQuantiles, mergeHistograms, relativeAccuracy, type LogHistogram } from "@/server/metrics/logHistogram";
 import { refreshRollupsIfStale } from "@/server/metrics/rollups";
 
 const minuteMs = 60_000;
@@ -17,16 +17,17 @@ const maxPoints = 180;
 export interface ResolvedRange {
   from: Date;
   to: Date;
-  granularity: "minute" | "hour";
+  granularity: "minute" | "hour" | "day";
   stepMs: number;
 }
 
-/** The time range of a query, aligned to the rollups: minutes up to 6 hours, hours beyond. */
+/** The time range of a query, aligned to the rollups: minutes up to 6 hours, hours up to 8 days, days beyond. */
 export function resolveRange(query: MetricsQuery, now: Date): ResolvedRange {
   const rawTo = query.to ? Date.parse(query.to) : now.getTime();
   const rawFrom = query.from ? Date.parse(query.from) : rawTo - presetMs[query.range ?? "24h"];
-  const granularity = rawTo - rawFrom <= 6 * hourMs ? "minute" : "hour";
-  const unit = granularity === "minute" ? minuteMs : hourMs;
+  const span = rawTo - rawFrom;
+  const granularity = span <= 6 * hourMs ? "minute" : span <= 8 * 24 * hourMs ? "hour" : "day";
+  const unit = granularity === "minute" ? minuteMs : granularity === "hour" ? hourMs : 24 * hourMs;
   const from = Math.floor(rawFrom / unit) * unit;
   const to = Math.ceil(rawTo / unit) * unit;
   const stepMs = niceStepsMs.find((step) => step >= unit && (to - from) / step <= maxPoints) ?? 24 * hourMs;
@@ -77,15 +78,17 @@ function add(into: Accumulator, row: RollupRow): void {
 
 /** The figures the dashboard shows, from accumulated rollups. */
 export function figuresOf(acc: Accumulator): MetricFigures {
+  const [latencyP50Ms, latencyP95Ms, latencyP99Ms] = histogramQuantiles(acc.latency, [0.5, 0.95, 0.99]);
+  const [ttftP50Ms, ttftP95Ms] = histogramQuantiles(acc.ttft, [0.5, 0.95]);
   return {
     requests: acc.requests,
     errors: acc.errors,
     errorRate: acc.requests > 0 ? acc.errors / acc.requests : null,
-    latencyP50Ms: histogramQuantile(acc.latency, 0.5),
-    latencyP95Ms: histogramQuantile(acc.latency, 0.95),
-    latencyP99Ms: histogramQuantile(acc.latency, 0.99),
-    ttftP50Ms: histogramQuantile(acc.ttft, 0.5),
-    ttftP95Ms: histogramQuantile(acc.ttft, 0.95),
+    latencyP50Ms: latencyP50Ms ?? null,
+    latencyP95Ms: latencyP95Ms ?? null,
+    latencyP99Ms: latencyP99Ms ?? null,
+    ttftP50Ms: ttftP50Ms ?? null,
+    ttftP95Ms: ttftP95Ms ?? null,
     costUsd: acc.costUsd,
     costPerRequestUsd: acc.requests > 0 ? acc.costUsd / acc.requests : null,
     inputTokens: acc.inputTokens,

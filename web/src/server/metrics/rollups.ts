@@ -8,11 +8,12 @@ const logGamma = Math.log((1 + relativeAccuracy) / (1 - relativeAccuracy));
 const commitLagMs = 2 * 60_000;
 const chunkSize = 500;
 
-type Granularity = "minute" | "hour";
+type Granularity = "minute" | "hour" | "day";
+const granularityMs: Record<Granularity, number> = { minute: 60_000, hour: 3_600_000, day: 86_400_000 };
 
 /** Recomputes the rollup rows of the given buckets from the raw traces (delete, then insert). */
 async function rebuildBuckets(tx: Queryable, projectId: string, granularity: Granularity, buckets: Date[]): Promise<void> {
-  const stepMs = granularity === "minute" ? 60_000 : 3_600_000;
+  const stepMs = granularityMs[granularity];
   for (let i = 0; i < buckets.length; i += chunkSize) {
     const chunk = buckets.slice(i, i + chunkSize);
     const from = new Date(Math.min(...chunk.map((bucket) => bucket.getTime())));
@@ -79,10 +80,14 @@ export async function refreshRollups(database: Database, projectId: string): Pro
     SELECT DISTINCT date_trunc('minute', start_time, 'UTC') AS minute FROM traces
     WHERE project_id = ${projectId}::uuid AND updated_at > ${since}`;
   const minutes = touched.map((row) => row.minute).sort((a, b) => a.getTime() - b.getTime());
-  const hours = [...new Set(minutes.map((minute) => Math.floor(minute.getTime() / 3_600_000) * 3_600_000))].map((ms) => new Date(ms));
+  const containing = (granularity: Granularity) =>
+    [...new Set(minutes.map((minute) => Math.floor(minute.getTime() / granularityMs[granularity]) * granularityMs[granularity]))].map(
+      (ms) => new Date(ms),
+    );
   for (const [granularity, buckets] of [
     ["minute", minutes],
-    ["hour", hours],
+    ["hour", containing("hour")],
+    ["day", containing("day")],
   ] as const) {
     for (let i = 0; i < buckets.length; i += chunkSize) {
       await withProjectLock(database, projectId, (tx) => rebuildBuckets(tx, projectId, granularity, buckets.slice(i, i + chunkSize)));

@@ -1,5 +1,5 @@
 -- CreateEnum
-CREATE TYPE "RollupGranularity" AS ENUM ('minute', 'hour');
+CREATE TYPE "RollupGranularity" AS ENUM ('minute', 'hour', 'day');
 
 -- CreateTable
 CREATE TABLE "metric_rollups" (
