@@ -4,15 +4,7 @@ import { metricsQuerySchema, metricRanges, type MetricFigures, type Metrics } fr
 import { LineChart, type ChartSeries } from "@/components/metrics/LineChart";
 import { formatMs, formatUsd } from "@/components/traces/format";
 import { ErrorMessage } from "@/components/ui/ErrorMessage";
-
-type SearchParams = Record<string, string | string[] | undefined>;
-
-function first(value: string | string[] | undefined): string | undefined {
-  const single = Array.isArray(value) ? value[0] : value;
-  return single === undefined || single.trim() === "" ? undefined : single.trim();
-}
-
-const asUtc = (value: string | undefined) => (value && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value) ? `${value}:00Z` : value);
+import { datetimeLocalAsUtc, firstParam, type SearchParams } from "@/server/console/searchParams";
 
 const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
 const plain = (value: number) => Math.round(value).toLocaleString("en");
@@ -23,10 +15,10 @@ function series(metrics: Metrics, pick: (point: MetricFigures) => number | null,
 
 export async function MetricsPage({ projectId, searchParams }: { projectId: string; searchParams: SearchParams }) {
   const parsed = metricsQuerySchema.safeParse({
-    range: first(searchParams.range),
-    from: asUtc(first(searchParams.from)),
-    to: asUtc(first(searchParams.to)),
-    breakdown: first(searchParams.breakdown),
+    range: firstParam(searchParams.range),
+    from: datetimeLocalAsUtc(firstParam(searchParams.from)),
+    to: datetimeLocalAsUtc(firstParam(searchParams.to)),
+    breakdown: firstParam(searchParams.breakdown),
   });
   const query = parsed.success ? parsed.data : metricsQuerySchema.parse({});
   const metrics = await getMetrics(db(), projectId, query, new Date());

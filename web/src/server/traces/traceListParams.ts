@@ -1,11 +1,5 @@
 import { traceListQuerySchema, type TraceListQuery } from "@/contracts/traces";
-
-type SearchParams = Record<string, string | string[] | undefined>;
-
-/** A `datetime-local` value has no zone: the console reads and shows times in UTC. */
-function asUtc(value: string): string {
-  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(value) ? `${value.length === 16 ? `${value}:00` : value}Z` : value;
-}
+import { datetimeLocalAsUtc, firstParam, type SearchParams } from "@/server/console/searchParams";
 
 /**
  * The console's trace filters from a URL: blanks dropped, local times read as UTC. An
@@ -14,9 +8,9 @@ function asUtc(value: string): string {
 export function traceListParams(params: SearchParams): { query: TraceListQuery; error: string | null } {
   const cleaned: Record<string, string> = {};
   for (const [key, raw] of Object.entries(params)) {
-    const value = Array.isArray(raw) ? raw[0] : raw;
-    if (value === undefined || value.trim() === "") continue;
-    cleaned[key] = key === "from" || key === "to" ? asUtc(value.trim()) : value.trim();
+    const value = firstParam(raw);
+    if (value === undefined) continue;
+    cleaned[key] = (key === "from" || key === "to" ? datetimeLocalAsUtc(value) : undefined) ?? value;
   }
   const result = traceListQuerySchema.safeParse(cleaned);
   if (result.success) return { query: result.data, error: null };
