@@ -20,6 +20,16 @@ test("create a project from the switcher, rename it, and switch back", async ({ 
   await expect(page.getByLabel("Personal data in traces")).toBeEnabled();
   await page.reload();
   await expect(page.getByLabel("Personal data in traces")).toHaveValue("mask");
+  const prices = page.getByRole("region", { name: "Model prices" });
+  await prices.getByLabel("Model pattern").fill("in-house-*");
+  await prices.getByLabel("Input $/M").fill("1.5");
+  await prices.getByLabel("Output $/M").fill("3");
+  await prices.getByLabel("From (UTC)").fill("2026-01-01");
+  await prices.getByRole("button", { name: "Add price" }).click();
+  await expect(prices.getByRole("row", { name: /in-house-\*/ })).toContainText("$1.5");
+  await prices.getByRole("button", { name: "Recompute past costs" }).click();
+  await expect(prices.getByRole("status")).toHaveText("Recomputed 0 traces.");
+
   const patched = await page.request.patch(`/api/v1/projects/${created}`, { data: { piiRedaction: "sometimes" } });
   expect(patched.status()).toBe(400);
 

@@ -7,6 +7,13 @@ import { apiKeyListSchema, apiKeyParams, createApiKeySchema, createdApiKeySchema
 import { setupResultSchema, setupSchema } from "@/contracts/setup";
 import { otlpExportResponseSchema, otlpJsonRequestSchema } from "@/contracts/otlp";
 import { metricsQuerySchema, metricsSchema } from "@/contracts/metrics";
+import {
+  modelPriceInputSchema,
+  modelPriceListSchema,
+  modelPriceParams,
+  modelPriceSchema,
+  recomputeResultSchema,
+} from "@/contracts/modelPrices";
 import { batchResultSchema, traceBatchSchema, traceIdParams, traceListQuerySchema, traceListSchema, traceSchema } from "@/contracts/traces";
 
 type Security = "none" | "secretKey" | "publicKey" | "anyKey" | "session";
@@ -178,6 +185,39 @@ export const endpoints: EndpointDoc[] = [
     security: "secretKey",
     query: metricsQuerySchema,
     success: { status: 200, schema: metricsSchema, description: "The same figures as the console's metrics page" },
+  },
+  {
+    method: "get",
+    path: "/api/v1/projects/{projectId}/model-prices",
+    summary: "The project's model prices and the shipped list prices",
+    security: "session",
+    params: projectIdParams,
+    success: { status: 200, schema: modelPriceListSchema, description: "Prices" },
+  },
+  {
+    method: "post",
+    path: "/api/v1/projects/{projectId}/model-prices",
+    summary: "Add a price for models matching a pattern from a date on",
+    security: "session",
+    params: projectIdParams,
+    body: modelPriceInputSchema,
+    success: { status: 201, schema: modelPriceSchema, description: "Added" },
+  },
+  {
+    method: "delete",
+    path: "/api/v1/projects/{projectId}/model-prices/{priceId}",
+    summary: "Remove a project price",
+    security: "session",
+    params: modelPriceParams,
+    success: { status: 204, description: "Removed" },
+  },
+  {
+    method: "post",
+    path: "/api/v1/projects/{projectId}/model-prices/recompute",
+    summary: "Recompute the cost of every trace whose cost was not supplied",
+    security: "session",
+    params: projectIdParams,
+    success: { status: 200, schema: recomputeResultSchema, description: "Recomputed" },
   },
 ];
 

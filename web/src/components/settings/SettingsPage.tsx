@@ -7,14 +7,17 @@ import { ProjectNameForm } from "@/components/settings/ProjectNameForm";
 import { MembersPanel } from "@/components/settings/MembersPanel";
 import { ApiKeysPanel } from "@/components/settings/ApiKeysPanel";
 import { PrivacyPanel } from "@/components/settings/PrivacyPanel";
+import { ModelPricesPanel } from "@/components/settings/ModelPricesPanel";
+import { listModelPrices } from "@/server/traces/projectPrices";
 
 /** Settings show each section only to roles that may see it, and controls only to those that may use them. */
 export async function SettingsPage({ access }: { access: ProjectPageAccess }) {
   const { project, role, user } = access;
   const database = db();
-  const [members, keys] = await Promise.all([
+  const [members, keys, prices] = await Promise.all([
     listMembers(database, project.id),
     can(role, "keys:read") ? listProjectApiKeys(database, project.id) : Promise.resolve(null),
+    listModelPrices(database, project.id),
   ]);
   return (
     <>
@@ -27,6 +30,13 @@ export async function SettingsPage({ access }: { access: ProjectPageAccess }) {
         currentUserId={user.id}
         manageable={can(role, "members:manage")}
         assignable={assignableRoles(role)}
+      />
+      <ModelPricesPanel
+        projectId={project.id}
+        prices={prices.data}
+        listPrices={prices.listPrices}
+        listPricesTakenOn={prices.listPricesTakenOn}
+        editable={can(role, "project:update")}
       />
       {keys ? <ApiKeysPanel projectId={project.id} keys={keys} manageable={can(role, "keys:manage")} /> : null}
     </>

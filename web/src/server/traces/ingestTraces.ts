@@ -3,7 +3,7 @@ import type { Database, Queryable } from "@/server/db/client";
 import type { Prisma } from "@/generated/prisma/client";
 import { traceInputSchema, type BatchResult, type SpanInput, type TraceInput } from "@/contracts/traces";
 import { maskPii, maskPiiInJson, type JsonValue } from "@/server/pii/detectors";
-import { costTrace } from "@/server/traces/traceCost";
+import { costTrace, type CostedTrace } from "@/server/traces/traceCost";
 import { searchTextOf } from "@/server/traces/traceText";
 import { insertSpans, insertTraces } from "@/server/traces/traceSql";
 import { noteTracesWritten } from "@/server/metrics/rollups";
@@ -61,7 +61,7 @@ function spanRow(
   projectId: string,
   traceId: string,
   span: SpanInput,
-  costUsd: number | null,
+  cost: CostedTrace["spanCosts"][number] | undefined,
   orphan: boolean,
   redact: Redactor,
 ): Prisma.SpanCreateManyInput {
@@ -81,7 +81,8 @@ function spanRow(
     firstTokenTime: dateOrNull(span.firstTokenTime),
     inputTokens: span.usage?.inputTokens ?? null,
     outputTokens: span.usage?.outputTokens ?? null,
-    costUsd,
+    costUsd: cost?.costUsd ?? null,
+    costSource: cost?.costSource ?? null,
     status: span.status,
     error: redact.text(span.error) ?? null,
     attributes: jsonOrNull(redact.json(span.attributes)),
@@ -122,7 +123,7 @@ function traceRow(projectId: string, trace: TraceInput, prices: ModelPriceEntry[
   };
   const spanIds = new Set(trace.spans.map((span) => span.id));
   const spans = trace.spans.map((span, i) =>
-    spanRow(projectId, trace.id, span, cost.spanCosts[i] ?? null, span.parentId !== undefined && !spanIds.has(span.parentId), redact),
+    spanRow(projectId, trace.id, span, cost.spanCosts[i], span.parentId !== undefined && !spanIds.has(span.parentId), redact),
   );
   return { row, spans };
 }

@@ -56,10 +56,23 @@ describe("costTrace", () => {
       }),
       [],
     );
-    expect(result.spanCosts[0]).toBeCloseTo((2000 * 2.5 + 200 * 10) / 1e6, 12);
-    expect(result.spanCosts.slice(1)).toEqual([0.01, null]);
+    expect(result.spanCosts[0]?.costUsd).toBeCloseTo((2000 * 2.5 + 200 * 10) / 1e6, 12);
+    expect(result.spanCosts.map((span) => span.costSource)).toEqual(["computed", "supplied", null]);
+    expect(result.spanCosts.slice(1).map((span) => span.costUsd)).toEqual([0.01, null]);
     expect(result.costUsd).toBeCloseTo(0.007 + 0.01, 12);
     expect(result).toMatchObject({ inputTokens: 3000, outputTokens: 300 });
+  });
+
+  it("does not price the trace's own usage when its spans carry the tokens", () => {
+    const result = costTrace(
+      trace({
+        model: "gpt-4o",
+        usage: { inputTokens: 10, outputTokens: 5 },
+        spans: [span("a", { model: "in-house-7b", usage: { inputTokens: 10, outputTokens: 5 } })],
+      }),
+      [],
+    );
+    expect(result).toMatchObject({ costUsd: null, costSource: null, inputTokens: 10, outputTokens: 5 });
   });
 
   it("takes tokens from the spans when the trace has none, and leaves cost empty for unknown models", () => {

@@ -1,12 +1,21 @@
 import type { SpanInput, TraceInput } from "@/contracts/traces";
 import { findModelPrice, tokenCostUsd, type ModelPriceEntry } from "@/server/traces/modelPrices";
 
+/** What pricing needs of a trace: its time, model, usage, any supplied cost, and the same of its spans. */
+export interface CostInput {
+  startTime: string;
+  model?: string | undefined;
+  usage?: TraceInput["usage"];
+  costUsd?: number | undefined;
+  spans: { model?: string | undefined; usage?: SpanInput["usage"]; costUsd?: number | undefined }[];
+}
+
 export interface CostedTrace {
   costUsd: number | null;
   costSource: "supplied" | "computed" | null;
   inputTokens: number | null;
   outputTokens: number | null;
-  spanCosts: (number | null)[];
+  spanCosts: { costUsd: number | null; costSource: "supplied" | "computed" | null }[];
 }
 
 function modelCallCost(model: string | undefined, usage: SpanInput["usage"], at: Date, prices: ModelPriceEntry[]): number | null {
@@ -23,16 +32,22 @@ function sumOrNull(values: (number | null | undefined)[]): number | null {
 /**
  * Cost and tokens of a trace. A supplied cost is kept as sent. Otherwise each span costs
  * its supplied amount or its model's price times its tokens, and the trace costs the sum
- * of its spans; only a trace without costed spans is priced from its own model and usage,
- * so nothing is counted twice. Tokens likewise come from the trace, else its spans.
+ * of its spans. A trace's own usage is priced only when no span carries usage, since the
+ * trace's tokens are then not the spans' tokens again: nothing is counted twice, and a
+ * recompute from stored rows reaches the same figure as ingest did.
  */
-export function costTrace(trace: TraceInput, prices: ModelPriceEntry[]): CostedTrace {
+export function costTrace(trace: CostInput, prices: ModelPriceEntry[]): CostedTrace {
   const at = new Date(trace.startTime);
-  const spanCosts = trace.spans.map((span) => span.costUsd ?? modelCallCost(span.model ?? trace.model, span.usage, at, prices));
+  const spanCosts = trace.spans.map((span) => {
+    if (span.costUsd !== undefined) return { costUsd: span.costUsd, costSource: "supplied" as const };
+    const costUsd = modelCallCost(span.model ?? trace.model, span.usage, at, prices);
+    return { costUsd, costSource: costUsd === null ? null : ("computed" as const) };
+  });
+  const spansCarryUsage = trace.spans.some((span) => span.usage !== undefined);
   const inputTokens = trace.usage?.inputTokens ?? sumOrNull(trace.spans.map((span) => span.usage?.inputTokens));
   const outputTokens = trace.usage?.outputTokens ?? sumOrNull(trace.spans.map((span) => span.usage?.outputTokens));
   if (trace.costUsd !== undefined) return { costUsd: trace.costUsd, costSource: "supplied", inputTokens, outputTokens, spanCosts };
-  const fromSpans = sumOrNull(spanCosts);
-  const costUsd = fromSpans ?? modelCallCost(trace.model, trace.usage, at, prices);
+  const fromSpans = sumOrNull(spanCosts.map((span) => span.costUsd));
+  const costUsd = fromSpans ?? (spansCarryUsage ? null : modelCallCost(trace.model, trace.usage, at, prices));
   return { costUsd, costSource: costUsd === null ? null : "computed", inputTokens, outputTokens, spanCosts };
 }

@@ -41,14 +41,14 @@ export function insertSpans(tx: Queryable, rows: Prisma.SpanCreateManyInput[]): 
     rows,
     (chunk) => Prisma.sql`
       INSERT INTO spans (project_id, trace_id, id, parent_id, orphan, type, name, input, output, model, start_time, end_time,
-        first_token_time, input_tokens, output_tokens, cost_usd, status, error, attributes)
+        first_token_time, input_tokens, output_tokens, cost_usd, cost_source, status, error, attributes)
       VALUES ${Prisma.join(
         chunk.map(
           (row) => Prisma.sql`(${row.projectId}::uuid, ${row.traceId}, ${row.id}, ${row.parentId ?? null}, ${row.orphan ?? false},
             ${row.type}::"SpanType", ${row.name}, ${json(row.input)}::jsonb, ${json(row.output)}::jsonb, ${row.model ?? null},
             ${time(row.startTime)}::timestamptz, ${time(row.endTime)}::timestamptz, ${time(row.firstTokenTime)}::timestamptz,
-            ${row.inputTokens ?? null}::int, ${row.outputTokens ?? null}::int, ${row.costUsd ?? null}::float8, ${row.status ?? "ok"}::"TraceStatus",
-            ${row.error ?? null}, ${json(row.attributes)}::jsonb)`,
+            ${row.inputTokens ?? null}::int, ${row.outputTokens ?? null}::int, ${row.costUsd ?? null}::float8,
+            ${row.costSource ?? null}::"CostSource", ${row.status ?? "ok"}::"TraceStatus", ${row.error ?? null}, ${json(row.attributes)}::jsonb)`,
         ),
       )}`,
   );
