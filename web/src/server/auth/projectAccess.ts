@@ -1,3 +1,4 @@
+import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
 import { db } from "@/server/db/client";
 import { currentUser, type SessionUser } from "@/server/auth/session";
@@ -12,8 +13,11 @@ export interface ProjectPageAccess {
   projects: ProjectSummary[];
 }
 
-/** For console pages: the signed-in member and their role, or a redirect / 404. */
-export async function requireProjectPage(projectId: string): Promise<ProjectPageAccess> {
+/**
+ * For console pages: the signed-in member and their role, or a redirect / 404. Cached per
+ * request, since a project's layout and its page both ask.
+ */
+export const requireProjectPage = cache(async (projectId: string): Promise<ProjectPageAccess> => {
   const user = await currentUser();
   if (!user) redirect("/signin");
   const database = db();
@@ -25,4 +29,4 @@ export async function requireProjectPage(projectId: string): Promise<ProjectPage
   ]);
   if (!project || !role) notFound();
   return { user, project, role, projects };
-}
+});

@@ -70,21 +70,20 @@ export async function createApiKey(
   return { id: row.id, key };
 }
 
+/** The columns of a key that may leave the server: never its hash. */
+export const apiKeySummarySelect = {
+  id: true,
+  kind: true,
+  name: true,
+  displayPrefix: true,
+  allowedOrigins: true,
+  createdAt: true,
+  lastUsedAt: true,
+  revokedAt: true,
+} as const;
+
 export async function listApiKeys(database: Queryable, projectId: string) {
-  return database.apiKey.findMany({
-    where: { projectId },
-    orderBy: { createdAt: "desc" },
-    select: {
-      id: true,
-      kind: true,
-      name: true,
-      displayPrefix: true,
-      allowedOrigins: true,
-      createdAt: true,
-      lastUsedAt: true,
-      revokedAt: true,
-    },
-  });
+  return database.apiKey.findMany({ where: { projectId }, orderBy: { createdAt: "desc" }, select: apiKeySummarySelect });
 }
 
 export async function revokeApiKey(database: Queryable, projectId: string, keyId: string, now: Date): Promise<void> {

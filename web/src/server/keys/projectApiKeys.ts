@@ -1,8 +1,7 @@
 import type { Queryable } from "@/server/db/client";
 import type { ApiKeySummary, CreateApiKeyInput } from "@/contracts/apiKeys";
-import { createApiKey, listApiKeys } from "@/server/keys/apiKeys";
+import { apiKeySummarySelect, createApiKey, listApiKeys } from "@/server/keys/apiKeys";
 import { serializeApiKey } from "@/server/keys/apiKeySerializer";
-import { NotFoundError } from "@/server/errors";
 
 export async function listProjectApiKeys(database: Queryable, projectId: string): Promise<ApiKeySummary[]> {
   return (await listApiKeys(database, projectId)).map(serializeApiKey);
@@ -16,7 +15,6 @@ export async function createProjectApiKey(
   input: CreateApiKeyInput,
 ): Promise<{ apiKey: ApiKeySummary; key: string }> {
   const created = await createApiKey(database, projectId, { ...input, createdById: userId });
-  const summary = (await listApiKeys(database, projectId)).find((row) => row.id === created.id);
-  if (!summary) throw new NotFoundError("The key vanished while being created");
+  const summary = await database.apiKey.findUniqueOrThrow({ where: { id: created.id }, select: apiKeySummarySelect });
   return { apiKey: serializeApiKey(summary), key: created.key };
 }

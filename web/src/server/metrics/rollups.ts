@@ -11,46 +11,43 @@ const chunkSize = 500;
 type Granularity = "minute" | "hour" | "day";
 const granularityMs: Record<Granularity, number> = { minute: 60_000, hour: 3_600_000, day: 86_400_000 };
 
-/** Recomputes the rollup rows of the given buckets from the raw traces (delete, then insert). */
-async function rebuildBuckets(tx: Queryable, projectId: string, granularity: Granularity, buckets: Date[]): Promise<void> {
+/** Recomputes the rollup rows of one chunk of buckets from the raw traces (delete, then insert). */
+async function rebuildBuckets(tx: Queryable, projectId: string, granularity: Granularity, chunk: Date[]): Promise<void> {
   const stepMs = granularityMs[granularity];
-  for (let i = 0; i < buckets.length; i += chunkSize) {
-    const chunk = buckets.slice(i, i + chunkSize);
-    const from = new Date(Math.min(...chunk.map((bucket) => bucket.getTime())));
-    const to = new Date(Math.max(...chunk.map((bucket) => bucket.getTime())) + stepMs);
-    const starts = chunk.map((bucket) => bucket.toISOString());
-    await tx.$executeRaw`
-      DELETE FROM metric_rollups
-      WHERE project_id = ${projectId}::uuid AND granularity = ${granularity}::"RollupGranularity" AND bucket_start = ANY(${starts}::timestamptz[])`;
-    // One pass over the traces yields the "all" row and one row per model, release and
-    // prompt version (GROUPING SETS); GROUPING() tells which set a result row belongs to.
-    await tx.$executeRaw`
-      INSERT INTO metric_rollups (project_id, granularity, bucket_start, dimension, value, requests, errors,
-        latency_count, latency_sum_ms, latency_hist, ttft_count, ttft_hist, cost_usd, input_tokens, output_tokens)
-      SELECT project_id, ${granularity}::"RollupGranularity", bucket,
-        CASE WHEN GROUPING(model) = 0 THEN 'model' WHEN GROUPING(release) = 0 THEN 'release'
-             WHEN GROUPING(prompt_version) = 0 THEN 'promptVersion' ELSE 'all' END,
-        coalesce(model, release, prompt_version, ''),
-        count(*)::int, (count(*) FILTER (WHERE status = 'error'))::int,
-        count(latency_ms)::int, coalesce(sum(latency_ms), 0)::float8,
-        (SELECT coalesce(jsonb_object_agg(b, c), '{}'::jsonb) FROM (
-          SELECT ceil(ln(greatest(v, 0) + 1) / ${logGamma}::float8)::int AS b, count(*) AS c
-          FROM unnest(array_agg(latency_ms)) AS v WHERE v IS NOT NULL GROUP BY 1) AS latency),
-        count(ttft_ms)::int,
-        (SELECT coalesce(jsonb_object_agg(b, c), '{}'::jsonb) FROM (
-          SELECT ceil(ln(greatest(v, 0) + 1) / ${logGamma}::float8)::int AS b, count(*) AS c
-          FROM unnest(array_agg(ttft_ms)) AS v WHERE v IS NOT NULL GROUP BY 1) AS ttft),
-        coalesce(sum(cost_usd), 0)::float8, coalesce(sum(input_tokens), 0)::bigint, coalesce(sum(output_tokens), 0)::bigint
-      FROM (
-        SELECT project_id, date_trunc(${granularity}, start_time, 'UTC') AS bucket, coalesce(model, '') AS model,
-          coalesce(release, '') AS release, coalesce(prompt_version, '') AS prompt_version, status, latency_ms, ttft_ms,
-          cost_usd, input_tokens, output_tokens
-        FROM traces
-        JOIN unnest(${starts}::timestamptz[]) AS wanted(bucket) ON wanted.bucket = date_trunc(${granularity}, start_time, 'UTC')
-        WHERE project_id = ${projectId}::uuid AND start_time >= ${from} AND start_time < ${to}
-      ) AS t
-      GROUP BY project_id, bucket, GROUPING SETS ((), (model), (release), (prompt_version))`;
-  }
+  const from = new Date(Math.min(...chunk.map((bucket) => bucket.getTime())));
+  const to = new Date(Math.max(...chunk.map((bucket) => bucket.getTime())) + stepMs);
+  const starts = chunk.map((bucket) => bucket.toISOString());
+  await tx.$executeRaw`
+    DELETE FROM metric_rollups
+    WHERE project_id = ${projectId}::uuid AND granularity = ${granularity}::"RollupGranularity" AND bucket_start = ANY(${starts}::timestamptz[])`;
+  // One pass over the traces yields the "all" row and one row per model, release and
+  // prompt version (GROUPING SETS); GROUPING() tells which set a result row belongs to.
+  await tx.$executeRaw`
+    INSERT INTO metric_rollups (project_id, granularity, bucket_start, dimension, value, requests, errors,
+      latency_count, latency_sum_ms, latency_hist, ttft_count, ttft_hist, cost_usd, input_tokens, output_tokens)
+    SELECT project_id, ${granularity}::"RollupGranularity", bucket,
+      CASE WHEN GROUPING(model) = 0 THEN 'model' WHEN GROUPING(release) = 0 THEN 'release'
+           WHEN GROUPING(prompt_version) = 0 THEN 'promptVersion' ELSE 'all' END,
+      coalesce(model, release, prompt_version, ''),
+      count(*)::int, (count(*) FILTER (WHERE status = 'error'))::int,
+      count(latency_ms)::int, coalesce(sum(latency_ms), 0)::float8,
+      (SELECT coalesce(jsonb_object_agg(b, c), '{}'::jsonb) FROM (
+        SELECT ceil(ln(greatest(v, 0) + 1) / ${logGamma}::float8)::int AS b, count(*) AS c
+        FROM unnest(array_agg(latency_ms)) AS v WHERE v IS NOT NULL GROUP BY 1) AS latency),
+      count(ttft_ms)::int,
+      (SELECT coalesce(jsonb_object_agg(b, c), '{}'::jsonb) FROM (
+        SELECT ceil(ln(greatest(v, 0) + 1) / ${logGamma}::float8)::int AS b, count(*) AS c
+        FROM unnest(array_agg(ttft_ms)) AS v WHERE v IS NOT NULL GROUP BY 1) AS ttft),
+      coalesce(sum(cost_usd), 0)::float8, coalesce(sum(input_tokens), 0)::bigint, coalesce(sum(output_tokens), 0)::bigint
+    FROM (
+      SELECT project_id, date_trunc(${granularity}, start_time, 'UTC') AS bucket, coalesce(model, '') AS model,
+        coalesce(release, '') AS release, coalesce(prompt_version, '') AS prompt_version, status, latency_ms, ttft_ms,
+        cost_usd, input_tokens, output_tokens
+      FROM traces
+      JOIN unnest(${starts}::timestamptz[]) AS wanted(bucket) ON wanted.bucket = date_trunc(${granularity}, start_time, 'UTC')
+      WHERE project_id = ${projectId}::uuid AND start_time >= ${from} AND start_time < ${to}
+    ) AS t
+    GROUP BY project_id, bucket, GROUPING SETS ((), (model), (release), (prompt_version))`;
 }
 
 async function withProjectLock<T>(database: Database, projectId: string, work: (tx: Queryable) => Promise<T>): Promise<T> {
