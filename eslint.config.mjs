@@ -70,9 +70,12 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ["@liveloop/widget", "@liveloop/widget/*"],
+              // The wire contract is the protocol module (event types) and the Node-only server
+              // entry (the feedback-token format): one implementation, used on both sides.
+              regex: "^@liveloop/widget(?!/(protocol|server)$)(/.*)?$",
               allowTypeImports: true,
-              message: "web may import only the widget's types (its wire contract), never its code.",
+              message:
+                "web may import the widget's types, @liveloop/widget/protocol and @liveloop/widget/server (the wire contract), never its browser code.",
             },
           ],
         },

@@ -14,7 +14,15 @@ import {
   modelPriceSchema,
   recomputeResultSchema,
 } from "@/contracts/modelPrices";
-import { batchResultSchema, traceBatchSchema, traceIdParams, traceListQuerySchema, traceListSchema, traceSchema } from "@/contracts/traces";
+import { batchResultSchema } from "@/contracts/batch";
+import {
+  feedbackBatchSchema,
+  feedbackListQuerySchema,
+  feedbackListSchema,
+  feedbackTokenRequestSchema,
+  feedbackTokensSchema,
+} from "@/contracts/feedback";
+import { traceBatchSchema, traceIdParams, traceListQuerySchema, traceListSchema, traceSchema } from "@/contracts/traces";
 
 type Security = "none" | "secretKey" | "publicKey" | "anyKey" | "session";
 
@@ -152,6 +160,36 @@ export const endpoints: EndpointDoc[] = [
     security: "secretKey",
     body: traceBatchSchema,
     success: { status: 200, schema: batchResultSchema, description: "All stored; 207 with the same body when some were rejected" },
+  },
+  {
+    method: "post",
+    path: "/api/v1/feedback",
+    summary:
+      "Ingest a batch of feedback events (public or secret key; CORS per public key; key also as ?key= with a text/plain body for sendBeacon; 64 KB, 100 events)",
+    security: "anyKey",
+    body: feedbackBatchSchema,
+    bodyMediaTypes: ["application/json", "text/plain"],
+    success: {
+      status: 200,
+      schema: batchResultSchema,
+      description: "All stored or already stored; 207 with the same body when some were rejected",
+    },
+  },
+  {
+    method: "get",
+    path: "/api/v1/feedback",
+    summary: "A trace's feedback events, newest first",
+    security: "secretKey",
+    query: feedbackListQuerySchema,
+    success: { status: 200, schema: feedbackListSchema, description: "The trace's feedback" },
+  },
+  {
+    method: "post",
+    path: "/api/v1/feedback-tokens",
+    summary: "Mint feedback tokens (HMAC-SHA256 over trace, project and expiry) for the given traces",
+    security: "secretKey",
+    body: feedbackTokenRequestSchema,
+    success: { status: 200, schema: feedbackTokensSchema, description: "A token per trace" },
   },
   {
     method: "get",

@@ -10,13 +10,25 @@ export const piiRedactionSchema = z
   .enum(["off", "mask"])
   .describe("off: store traces as sent; mask: replace personal data and secrets before storing");
 
+export const requireFeedbackTokensSchema = z
+  .boolean()
+  .describe("Refuse feedback (403) that carries no valid, unexpired feedback token for its trace");
+
 export const updateProjectSchema = z
-  .object({ name: projectNameSchema.optional(), piiRedaction: piiRedactionSchema.optional() })
+  .object({
+    name: projectNameSchema.optional(),
+    piiRedaction: piiRedactionSchema.optional(),
+    requireFeedbackTokens: requireFeedbackTokensSchema.optional(),
+  })
   .strict()
-  .refine((update) => update.name !== undefined || update.piiRedaction !== undefined, { message: "Change the name or piiRedaction" });
+  .refine((update) => Object.keys(update).length > 0, {
+    message: "Change the name, piiRedaction or requireFeedbackTokens",
+  });
 export type ProjectUpdate = z.infer<typeof updateProjectSchema>;
 
-export const projectSettingsSchema = z.object({ id: z.uuid(), name: z.string(), piiRedaction: piiRedactionSchema }).strict();
+export const projectSettingsSchema = z
+  .object({ id: z.uuid(), name: z.string(), piiRedaction: piiRedactionSchema, requireFeedbackTokens: requireFeedbackTokensSchema })
+  .strict();
 
 export const projectSchema = z.object({ id: z.uuid(), name: z.string(), role: roleSchema.describe("The caller's role in it") }).strict();
 export type ProjectSummary = z.infer<typeof projectSchema>;

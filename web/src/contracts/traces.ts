@@ -109,17 +109,6 @@ export const traceBatchEnvelopeSchema = z
 
 export const traceBatchSchema = z.object({ traces: z.array(traceInputSchema).min(1).max(500) }).strict();
 
-export const batchResultSchema = z
-  .object({
-    accepted: z.array(z.string()).describe("Ids stored (created or changed)"),
-    duplicates: z.array(z.string()).describe("Ids re-sent unchanged: nothing was written"),
-    rejected: z.array(
-      z.object({ id: z.string().nullable(), index: z.number().int(), status: z.number().int(), message: z.string() }).strict(),
-    ),
-  })
-  .strict();
-export type BatchResult = z.infer<typeof batchResultSchema>;
-
 export const spanSchema = z
   .object({
     id: z.string(),

@@ -32,12 +32,14 @@ export interface FeedbackBatch {
 }
 
 export interface FeedbackRejection {
-  id: string;
+  /** null when the refused event carried no usable id. */
+  id: string | null;
   index: number;
   status: number;
   message: string;
 }
 
+/** 200 when every event was stored or already had been, 207 when any was rejected. */
 export interface FeedbackBatchResult {
   accepted: string[];
   duplicates: string[];

@@ -1,4 +1,4 @@
-import type { BatchResult } from "@/contracts/traces";
+import type { BatchResult } from "@/contracts/batch";
 
 /** 200 when every item of a batch was stored (or already was), 207 when any was rejected. */
 export function batchResponse(result: BatchResult): Response {

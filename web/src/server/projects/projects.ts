@@ -2,12 +2,16 @@ import type { Queryable } from "@/server/db/client";
 import type { Role } from "@/server/auth/permissions";
 import type { ProjectSummary, ProjectUpdate } from "@/contracts/projects";
 
+import { NotFoundError } from "@/server/errors";
+
 export interface ProjectSettings {
   id: string;
   name: string;
   piiRedaction: "off" | "mask";
+  requireFeedbackTokens: boolean;
 }
-import { NotFoundError } from "@/server/errors";
+
+const projectSettingsSelect = { id: true, name: true, piiRedaction: true, requireFeedbackTokens: true } as const;
 
 export async function createProject(database: Queryable, ownerId: string, name: string): Promise<ProjectSummary> {
   const project = await database.project.create({
@@ -18,11 +22,11 @@ export async function createProject(database: Queryable, ownerId: string, name: 
 }
 
 export async function updateProject(database: Queryable, projectId: string, update: ProjectUpdate): Promise<ProjectSettings> {
-  return database.project.update({ where: { id: projectId }, data: update, select: { id: true, name: true, piiRedaction: true } });
+  return database.project.update({ where: { id: projectId }, data: update, select: projectSettingsSelect });
 }
 
 export async function getProject(database: Queryable, projectId: string): Promise<ProjectSettings | null> {
-  return database.project.findUnique({ where: { id: projectId }, select: { id: true, name: true, piiRedaction: true } });
+  return database.project.findUnique({ where: { id: projectId }, select: projectSettingsSelect });
 }
 
 export async function listProjectsForUser(database: Queryable, userId: string): Promise<ProjectSummary[]> {
@@ -50,5 +54,5 @@ export async function currentProjectOfKey(
 ): Promise<{ id: string; name: string }> {
   const project = caller.projectId ? await getProject(database, caller.projectId) : null;
   if (!project) throw new NotFoundError("The key's project no longer exists");
-  return project;
+  return { id: project.id, name: project.name };
 }

@@ -1,7 +1,9 @@
 import { createHash } from "node:crypto";
 import type { Database, Queryable } from "@/server/db/client";
 import type { Prisma } from "@/generated/prisma/client";
-import { traceInputSchema, type BatchResult, type SpanInput, type TraceInput } from "@/contracts/traces";
+import { traceInputSchema, type SpanInput, type TraceInput } from "@/contracts/traces";
+import type { BatchResult } from "@/contracts/batch";
+import { validateBatchItems, type Rejection } from "@/server/api/batchValidation";
 import { maskPii, maskPiiInJson, type JsonValue } from "@/server/pii/detectors";
 import { costTrace, type CostedTrace } from "@/server/traces/traceCost";
 import { searchTextOf } from "@/server/traces/traceText";
@@ -9,35 +11,18 @@ import { insertSpans, insertTraces } from "@/server/traces/traceSql";
 import { noteTracesWritten } from "@/server/metrics/rollups";
 import type { ModelPriceEntry } from "@/server/traces/modelPrices";
 
-type Rejection = BatchResult["rejected"][number];
-
-function idOf(raw: unknown): string | null {
-  return typeof raw === "object" && raw !== null && typeof (raw as { id?: unknown }).id === "string" ? (raw as { id: string }).id : null;
-}
-
-function describeIssues(issues: { path: PropertyKey[]; message: string }[]): string {
-  return issues
-    .slice(0, 5)
-    .map((issue) => `${issue.path.map(String).join(".") || "trace"}: ${issue.message}`)
-    .join("; ");
-}
-
-/** Checks each trace on its own: good ones go on, bad ones are answered with their index. */
+/** Checks each trace on its own: good ones go on, bad ones (or a second copy of an id) are answered with their index. */
 export function validateTraces(rawTraces: unknown[]): { valid: { index: number; trace: TraceInput }[]; rejected: Rejection[] } {
+  const checked = validateBatchItems(rawTraces, traceInputSchema, "trace");
   const valid: { index: number; trace: TraceInput }[] = [];
-  const rejected: Rejection[] = [];
+  const rejected = checked.rejected;
   const seen = new Set<string>();
-  rawTraces.forEach((raw, index) => {
-    const result = traceInputSchema.safeParse(raw);
-    if (!result.success) {
-      rejected.push({ id: idOf(raw), index, status: 400, message: describeIssues(result.error.issues) });
-    } else if (seen.has(result.data.id)) {
-      rejected.push({ id: result.data.id, index, status: 400, message: `trace ${result.data.id} appears twice in this batch` });
-    } else {
-      seen.add(result.data.id);
-      valid.push({ index, trace: result.data });
-    }
-  });
+  for (const { index, item: trace } of checked.valid) {
+    if (seen.has(trace.id)) rejected.push({ id: trace.id, index, status: 400, message: `trace ${trace.id} appears twice in this batch` });
+    else valid.push({ index, trace });
+    seen.add(trace.id);
+  }
+  rejected.sort((a, b) => a.index - b.index);
   return { valid, rejected };
 }
 

@@ -1,0 +1,2 @@
+// Server-side helpers for applications that host the widget (Node only: uses node:crypto).
+export { signFeedbackToken, verifyFeedbackToken, type FeedbackTokenCheck, type FeedbackTokenClaims } from "./feedbackToken.ts";
