@@ -6,7 +6,13 @@ export default defineConfig({
     alias: { "@/": fileURLToPath(new URL("./web/src/", import.meta.url)) },
   },
   test: {
-    include: ["prisma/src/**/*.test.ts", "web/src/**/*.test.{ts,tsx}", "web/scripts/**/*.test.ts", "widget/src/**/*.test.{ts,tsx}"],
+    include: [
+      "prisma/src/**/*.test.ts",
+      "web/src/**/*.test.{ts,tsx}",
+      "web/scripts/**/*.test.ts",
+      "widget/src/**/*.test.{ts,tsx}",
+      "widget/scripts/**/*.test.ts",
+    ],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Each test file opens its own databases; two cores run two files at a time.

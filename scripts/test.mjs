@@ -38,7 +38,7 @@ function readJson(path) {
   }
 }
 
-/** Finds Chromium: CHROMIUM_PATH, Debian's package, apt-get as root, else Playwright's download. */
+/** Finds Chromium: CHROMIUM_PATH, Debian's package, or apt-get as root. Never a test tool's own browser download. */
 function resolveChromium() {
   const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(Boolean);
   const found = candidates.find((path) => existsSync(path));
@@ -52,14 +52,13 @@ function resolveChromium() {
       return "/usr/bin/chromium";
     }
   }
-  console.log("Trying Playwright's own Chromium download...");
-  if (run(join(npx, "playwright"), ["install", "chromium"], { cwd: join(root, "e2e") }) === 0) return "";
   return null;
 }
 
 check("eslint", join(npx, "eslint"), [".", "--max-warnings", "0"]);
 check("prettier", join(npx, "prettier"), ["--check", "."]);
 for (const workspace of ["prisma", "widget", "web", "e2e"]) check(`tsc ${workspace}`, join(npx, "tsc"), ["--noEmit", "-p", workspace]);
+check("widget size budgets and scoped CSS", join(npx, "tsx"), ["widget/scripts/checkBundles.ts"]);
 
 const vitestReport = join(reports, "vitest.json");
 const vitestStatus = run(join(npx, "vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`]);

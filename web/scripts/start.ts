@@ -54,6 +54,19 @@ function buildIfStale(childEnv: NodeJS.ProcessEnv): void {
   if (result.status !== 0) fail("next build failed");
 }
 
+/** The script-tag build of the widget, served by the app as /widget.js (see widget/src/embed). */
+function buildWidgetScriptIfStale(): void {
+  const out = join(webDir, "public", "widget.js");
+  const widgetDir = join(webDir, "..", "widget");
+  if (existsSync(out) && statSync(out).mtimeMs > newestSourceChange(join(widgetDir, "src"))) return;
+  console.log("Building /widget.js (the widget's script-tag build)...");
+  const result = spawnSync(process.execPath, ["--import", "tsx", join(widgetDir, "scripts", "buildEmbed.ts"), out], {
+    cwd: webDir,
+    stdio: "inherit",
+  });
+  if (result.status !== 0) fail("building widget.js failed");
+}
+
 function nextBin(): string {
   return fileURLToPath(import.meta.resolve("next/dist/bin/next"));
 }
@@ -82,6 +95,7 @@ async function main(): Promise<void> {
     await connection.close();
   }
 
+  buildWidgetScriptIfStale();
   if (!dev) buildIfStale(childEnv);
   const child = spawn(process.execPath, [nextBin(), dev ? "dev" : "start", "--port", String(config.PORT)], {
     cwd: webDir,

@@ -1,2 +1,3 @@
-export { feedbackEventTypes } from "./core/protocol.ts";
-export type { FeedbackBatch, FeedbackBatchResult, FeedbackEvent, FeedbackEventType, FeedbackRejection } from "./core/protocol.ts";
+// The package entry: the React components and hooks, plus the framework-free core.
+// Non-React pages can import "@liveloop/widget/core" (no React) or load /widget.js.
+export * from "./react/index.ts";
