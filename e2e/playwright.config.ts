@@ -25,8 +25,8 @@ export default defineConfig({
     browserName: "chromium",
     trace: "retain-on-failure",
     launchOptions: {
-      // An empty CHROMIUM_PATH means "use the browser Playwright downloaded itself".
-      executablePath: process.env.CHROMIUM_PATH === "" ? undefined : (process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"),
+      // Debian's chromium (or CHROMIUM_PATH): never a browser downloaded by the test tool.
+      executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
       // The machines running this have no network beyond loopback: keep Chromium from trying.
       args: [
         "--no-sandbox",

@@ -34,6 +34,10 @@ export const environmentSchema = z
       .enum(["0", "1", "true", "false"])
       .default("0")
       .transform((value) => value === "1" || value === "true"),
+    // The /demo chat answers with a local responder unless pointed at an OpenAI-compatible API.
+    LIVELOOP_DEMO_LLM_URL: optionalText.pipe(z.url().optional()),
+    LIVELOOP_DEMO_LLM_MODEL: z.string().trim().min(1).default("gpt-4o-mini"),
+    LIVELOOP_DEMO_LLM_API_KEY: optionalText,
     LIVELOOP_INIT_USER_EMAIL: optionalText.pipe(z.email().optional()),
     LIVELOOP_INIT_USER_PASSWORD: optionalText.pipe(z.string().min(8, "must be at least 8 characters").optional()),
     LIVELOOP_INIT_PROJECT_NAME: optionalText,

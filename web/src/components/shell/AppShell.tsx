@@ -20,6 +20,7 @@ export function AppShell({ access, children }: { access: ProjectPageAccess; chil
           <NavLink href={`${base}/sessions`}>Sessions</NavLink>
           <NavLink href={`${base}/metrics`}>Metrics</NavLink>
           <NavLink href={`${base}/settings`}>Settings</NavLink>
+          <NavLink href="/demo">Demo chat</NavLink>
         </nav>
         <div className="stack" style={{ marginTop: "auto" }}>
           <span className="muted" data-testid="signed-in-as">

@@ -10,7 +10,7 @@ import { ForbiddenError, NotFoundError, RateLimitedError, UnauthorizedError, typ
 import { createRateLimiter, type RateLimiter } from "@/server/api/rateLimiter";
 import { readJsonBody, readRawBody, type RawBody } from "@/server/api/readBody";
 import { fromZodError, problemResponse, toAppError } from "@/server/api/problem";
-import { allowOriginHeaders, isOriginAllowed } from "@/server/api/cors";
+import { allowOriginHeaders, isOriginAllowed, isOwnOrigin } from "@/server/api/cors";
 
 /** Who is calling: an API key, a signed-in person, or (for open endpoints) nobody. */
 export type Caller =
@@ -181,7 +181,13 @@ function wrapRoute<TBody, TQuery, TParams, TResult>(
       caller = await authenticate(general, request, dependencies, database, projectId, now);
 
       const origin = request.headers.get("origin");
-      if (origin && caller.type === "key" && caller.key.kind === "public" && !isOriginAllowed(origin, caller.key.allowedOrigins)) {
+      if (
+        origin &&
+        caller.type === "key" &&
+        caller.key.kind === "public" &&
+        !isOriginAllowed(origin, caller.key.allowedOrigins) &&
+        !isOwnOrigin(request, origin)
+      ) {
         throw new ForbiddenError(`Origin ${origin} is not allowed for this key`);
       }
 

@@ -67,6 +67,8 @@ export async function createApiKey(
     },
     select: { id: true },
   });
+  // A lookup of this key made before it existed may be cached as "unknown".
+  keyCache.delete(hashApiKey(key));
   return { id: row.id, key };
 }
 

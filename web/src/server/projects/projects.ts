@@ -32,7 +32,8 @@ export async function getProject(database: Queryable, projectId: string): Promis
 export async function listProjectsForUser(database: Queryable, userId: string): Promise<ProjectSummary[]> {
   const memberships = await database.membership.findMany({
     where: { userId },
-    orderBy: { project: { createdAt: "asc" } },
+    // The demo project is made in the same transaction as the first one: keep it last.
+    orderBy: [{ project: { isDemo: "asc" } }, { project: { createdAt: "asc" } }],
     select: { role: true, project: { select: { id: true, name: true } } },
   });
   return memberships.map(({ role, project }) => ({ id: project.id, name: project.name, role }));

@@ -5,6 +5,7 @@ import { normaliseEmail } from "@/server/auth/signIn";
 import { createApiKey, hashApiKey } from "@/server/keys/apiKeys";
 import { ForbiddenError } from "@/server/errors";
 import type { SetupInput } from "@/contracts/setup";
+import { createDemoProject } from "@/server/demo/demoProject";
 
 // Serialises concurrent set-up attempts across processes: only one can create the owner.
 const setupLockId = 4_711_001;
@@ -13,7 +14,7 @@ export async function isSetupComplete(database: Database): Promise<boolean> {
   return (await database.user.count()) > 0;
 }
 
-/** Creates the first owner and project. Refused once any user exists. */
+/** Creates the first owner, their project and the /demo chat's project. Refused once any user exists. */
 export async function completeSetup(database: Database, input: SetupInput): Promise<{ projectId: string; userId: string }> {
   const passwordHash = await hashPassword(input.password);
   return database.$transaction(async (tx) => {
@@ -27,6 +28,7 @@ export async function completeSetup(database: Database, input: SetupInput): Prom
       data: { name: input.projectName, memberships: { create: { userId: user.id, role: "owner" } } },
       select: { id: true },
     });
+    await createDemoProject(tx, user.id);
     return { projectId: project.id, userId: user.id };
   });
 }

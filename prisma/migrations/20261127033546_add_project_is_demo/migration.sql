@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "projects" ADD COLUMN     "is_demo" BOOLEAN NOT NULL DEFAULT false;
