@@ -84,8 +84,9 @@ export default tseslint.config(
     },
   },
   {
-    // The /demo chat is the widget's customer inside the app: it uses the widget exactly as a host page would.
-    files: ["web/src/components/demo/**/*.{ts,tsx}"],
+    // The /demo chat is the widget's customer inside the app, and tests drive the widget
+    // against the real server: both use the widget exactly as a host page would.
+    files: ["web/src/components/demo/**/*.{ts,tsx}", "web/src/**/*.test.{ts,tsx}"],
     rules: { "no-restricted-imports": "off" },
   },
   {
