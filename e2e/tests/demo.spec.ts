@@ -78,3 +78,31 @@ test("feedback given while offline is kept and delivered once the browser is bac
     .toEqual(["rating", "reasons", "thumb"]);
   await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith("liveloop:queue:")).length)).toBe(0);
 });
+
+test("feedback shows in the console: the trace, the negative-feedback filter, the session and the metrics", async ({ page }) => {
+  const { answer, projectId, secretKey } = await askDemo(page, "Do you accept PayPal?");
+  const traceId = await traceIdOfLatestAnswer(page, projectId, secretKey);
+  await answer.getByRole("button", { name: "Not helpful" }).click();
+  await answer.getByLabel("Tell us more (optional)").fill("I wanted to know about gift cards.");
+  await answer.getByRole("button", { name: "Send feedback" }).click();
+  await expect.poll(async () => (await feedbackOf(page, secretKey, traceId)).length, { timeout: 15_000 }).toBe(2);
+
+  await page.goto(`/projects/${projectId}/traces/${traceId}`);
+  const feedback = page.getByRole("list", { name: "Feedback events" });
+  await expect(feedback).toContainText("👎 Thumbs down");
+  await expect(feedback).toContainText("I wanted to know about gift cards.");
+
+  await page.goto(`/projects/${projectId}/traces`);
+  await page.getByLabel("Feedback").selectOption("negative");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/feedback=negative/);
+  const listed = page.getByRole("link", { name: "demo chat" });
+  await expect(listed.first()).toBeVisible();
+  const hrefs = await listed.evaluateAll((links) => links.map((link) => link.getAttribute("href")));
+  expect(hrefs).toContain(`/projects/${projectId}/traces/${traceId}`);
+
+  await page.goto(`/projects/${projectId}/metrics?range=1h`);
+  const totals = page.getByRole("region", { name: "Totals" });
+  await expect(totals.getByText("Thumbs-down rate")).toBeVisible();
+  await expect(totals.getByText("Negative-feedback rate")).toBeVisible();
+});

@@ -28,7 +28,7 @@ test("the metrics page charts seeded traces and the API serves the same figures"
   const totals = page.getByRole("region", { name: "Totals" });
   await expect(totals.getByText("Requests", { exact: true }).locator("..")).toContainText("12");
   await expect(totals.getByText("Error rate", { exact: true }).locator("..")).toContainText("8.3%");
-  await expect(page.getByRole("img")).toHaveCount(6);
+  await expect(page.getByRole("img")).toHaveCount(9);
 
   const requestsChart = page.getByRole("img", { name: /^Requests/ });
   const box = await requestsChart.boundingBox();

@@ -41,6 +41,14 @@ export const metricFiguresSchema = z
     costPerRequestUsd: z.number().nullable(),
     inputTokens: z.number().int(),
     outputTokens: z.number().int(),
+    feedbackEvents: z.number().int().describe("Feedback events on these traces (volume)"),
+    thumbsUp: z.number().int().describe("Traces whose latest thumb is up"),
+    thumbsDown: z.number().int().describe("Traces whose latest thumb is down"),
+    thumbsDownRate: z.number().nullable().describe("thumbsDown / (thumbsUp + thumbsDown)"),
+    ratings: z.number().int().describe("Traces with a star rating"),
+    averageRating: z.number().nullable().describe("Mean of each trace's latest rating, on a 5-point scale"),
+    negativeTraces: z.number().int().describe("Traces with negative feedback: thumb down, rating <= 2/5, report, rephrase or regenerate"),
+    negativeFeedbackRate: z.number().nullable().describe("negativeTraces / requests"),
   })
   .strict();
 export type MetricFigures = z.infer<typeof metricFiguresSchema>;

@@ -163,6 +163,14 @@ export const endpoints: EndpointDoc[] = [
   },
   {
     method: "post",
+    path: "/api/v1/projects/{projectId}/feedback-signing-secret",
+    summary: "Replace the project's feedback signing secret: every feedback token minted before stops being valid",
+    security: "session",
+    params: projectIdParams,
+    success: { status: 204, description: "Rotated" },
+  },
+  {
+    method: "post",
     path: "/api/v1/feedback",
     summary:
       "Ingest a batch of feedback events (public or secret key; CORS per public key; key also as ?key= with a text/plain body for sendBeacon; 64 KB, 100 events)",

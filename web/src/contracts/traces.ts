@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { storedFeedbackEventSchema } from "@/contracts/feedback";
 
 const timestamp = z.iso.datetime({ offset: true }).describe("ISO 8601 time with zone, e.g. 2026-11-27T10:00:00.123Z");
 const identifier = z.string().trim().min(1).max(200);
@@ -157,7 +158,7 @@ export const traceSchema = z
     error: z.string().nullable(),
     metadata: z.record(z.string(), z.unknown()).nullable(),
     spans: z.array(spanSchema).describe("Steps, in start order"),
-    feedback: z.array(z.unknown()).describe("Feedback events on this trace (newest first)"),
+    feedback: z.array(storedFeedbackEventSchema).describe("Feedback events on this trace (newest first)"),
     scores: z.array(z.unknown()).describe("Scores of this trace"),
   })
   .strict();
@@ -176,6 +177,10 @@ export const traceListQuerySchema = z
     userId: identifier.optional(),
     sessionId: identifier.optional(),
     q: z.string().max(500).optional().describe("Text to find in input or output (matched literally)"),
+    feedback: z
+      .enum(["negative"])
+      .optional()
+      .describe("negative: only traces with negative feedback (thumb down, rating <= 2/5, report, rephrase or regenerate)"),
     limit: z.coerce.number().int().min(1).max(200).default(50),
     cursor: z.string().max(500).optional().describe("nextCursor from the previous page"),
   })

@@ -7,6 +7,7 @@ import { ErrorMessage } from "@/components/ui/ErrorMessage";
 import { datetimeLocalAsUtc, firstParam, type SearchParams } from "@/server/console/searchParams";
 
 const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
+const rate = (value: number | null) => (value === null ? "—" : percent(value));
 const plain = (value: number) => Math.round(value).toLocaleString("en");
 
 function series(metrics: Metrics, pick: (point: MetricFigures) => number | null, label?: string): ChartSeries[] {
@@ -34,7 +35,7 @@ export async function MetricsPage({ projectId, searchParams }: { projectId: stri
       : series(metrics, (p) => p.latencyP95Ms);
   const tiles: [string, string][] = [
     ["Requests", plain(totals.requests)],
-    ["Error rate", totals.errorRate === null ? "—" : percent(totals.errorRate)],
+    ["Error rate", rate(totals.errorRate)],
     ["Latency p50", formatMs(totals.latencyP50Ms === null ? null : Math.round(totals.latencyP50Ms))],
     ["Latency p95", formatMs(totals.latencyP95Ms === null ? null : Math.round(totals.latencyP95Ms))],
     ["Latency p99", formatMs(totals.latencyP99Ms === null ? null : Math.round(totals.latencyP99Ms))],
@@ -43,6 +44,10 @@ export async function MetricsPage({ projectId, searchParams }: { projectId: stri
     ["Cost", formatUsd(totals.costUsd)],
     ["Cost per request", formatUsd(totals.costPerRequestUsd)],
     ["Tokens in / out", `${plain(totals.inputTokens)} / ${plain(totals.outputTokens)}`],
+    ["Feedback events", plain(totals.feedbackEvents)],
+    ["Thumbs-down rate", rate(totals.thumbsDownRate)],
+    ["Average rating", totals.averageRating === null ? "—" : `${totals.averageRating.toFixed(2)} / 5`],
+    ["Negative-feedback rate", rate(totals.negativeFeedbackRate)],
   ];
   return (
     <>
@@ -96,6 +101,19 @@ export async function MetricsPage({ projectId, searchParams }: { projectId: stri
         <LineChart title={metrics.breakdown === null ? "Latency" : "Latency p95"} times={times} series={latency} valueFormat="ms" />
         <LineChart title="Time to first token p95" times={times} series={series(metrics, (p) => p.ttftP95Ms, "p95")} valueFormat="ms" />
         <LineChart title="Cost" times={times} series={series(metrics, (p) => p.costUsd, "cost")} valueFormat="usd" />
+        <LineChart title="Feedback volume" times={times} series={series(metrics, (p) => p.feedbackEvents, "events")} valueFormat="count" />
+        <LineChart
+          title="Thumbs-down rate"
+          times={times}
+          series={series(metrics, (p) => p.thumbsDownRate, "thumbs down")}
+          valueFormat="percent"
+        />
+        <LineChart
+          title="Negative-feedback rate"
+          times={times}
+          series={series(metrics, (p) => p.negativeFeedbackRate, "negative")}
+          valueFormat="percent"
+        />
         <LineChart
           title="Tokens"
           times={times}
@@ -114,6 +132,10 @@ export async function MetricsPage({ projectId, searchParams }: { projectId: stri
                 <th scope="col">Error rate</th>
                 <th scope="col">p95 latency</th>
                 <th scope="col">Cost</th>
+                <th scope="col">Feedback</th>
+                <th scope="col">Thumbs-down rate</th>
+                <th scope="col">Average rating</th>
+                <th scope="col">Negative-feedback rate</th>
               </tr>
             </thead>
             <tbody>
@@ -121,9 +143,13 @@ export async function MetricsPage({ projectId, searchParams }: { projectId: stri
                 <tr key={s.key}>
                   <td>{s.key}</td>
                   <td>{plain(s.totals.requests)}</td>
-                  <td>{s.totals.errorRate === null ? "—" : percent(s.totals.errorRate)}</td>
+                  <td>{rate(s.totals.errorRate)}</td>
                   <td>{formatMs(s.totals.latencyP95Ms === null ? null : Math.round(s.totals.latencyP95Ms))}</td>
                   <td>{formatUsd(s.totals.costUsd)}</td>
+                  <td>{plain(s.totals.feedbackEvents)}</td>
+                  <td>{rate(s.totals.thumbsDownRate)}</td>
+                  <td>{s.totals.averageRating === null ? "—" : s.totals.averageRating.toFixed(2)}</td>
+                  <td>{rate(s.totals.negativeFeedbackRate)}</td>
                 </tr>
               ))}
             </tbody>

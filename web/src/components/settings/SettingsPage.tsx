@@ -9,21 +9,30 @@ import { ApiKeysPanel } from "@/components/settings/ApiKeysPanel";
 import { PrivacyPanel } from "@/components/settings/PrivacyPanel";
 import { ModelPricesPanel } from "@/components/settings/ModelPricesPanel";
 import { listModelPrices } from "@/server/traces/projectPrices";
+import { FeedbackTokensPanel } from "@/components/settings/FeedbackTokensPanel";
+import { feedbackSigningSecret } from "@/server/feedback/feedbackTokens";
 
 /** Settings show each section only to roles that may see it, and controls only to those that may use them. */
 export async function SettingsPage({ access }: { access: ProjectPageAccess }) {
   const { project, role, user } = access;
   const database = db();
-  const [members, keys, prices] = await Promise.all([
+  const [members, keys, prices, signingSecret] = await Promise.all([
     listMembers(database, project.id),
     can(role, "keys:read") ? listProjectApiKeys(database, project.id) : Promise.resolve(null),
     listModelPrices(database, project.id),
+    can(role, "keys:manage") ? feedbackSigningSecret(database, project.id) : Promise.resolve(null),
   ]);
   return (
     <>
       <h1>Settings</h1>
       <ProjectNameForm projectId={project.id} name={project.name} editable={can(role, "project:update")} />
       <PrivacyPanel projectId={project.id} piiRedaction={project.piiRedaction} editable={can(role, "project:update")} />
+      <FeedbackTokensPanel
+        projectId={project.id}
+        required={project.requireFeedbackTokens}
+        editable={can(role, "project:update")}
+        signingSecret={signingSecret}
+      />
       <MembersPanel
         projectId={project.id}
         members={members}

@@ -5,6 +5,7 @@ import { sessionConversation } from "@/server/traces/sessionQueries";
 import { NotFoundError } from "@/server/errors";
 import { IoView } from "@/components/traces/IoView";
 import { formatMs, formatTime } from "@/components/traces/format";
+import { FeedbackList } from "@/components/feedback/FeedbackList";
 
 /** A session read as the conversation it was: each turn's prompt and answer, oldest first. */
 export async function SessionConversation({ projectId, sessionId }: { projectId: string; sessionId: string }) {
@@ -27,6 +28,7 @@ export async function SessionConversation({ projectId, sessionId }: { projectId:
               value={Array.isArray(turn.input) ? turn.input.filter((message) => message.role !== "system") : turn.input}
             />
             <IoView label="Output" value={turn.output} />
+            {turn.feedback.length > 0 ? <FeedbackList events={turn.feedback} /> : null}
           </li>
         ))}
       </ol>

@@ -4,10 +4,11 @@ import { layoutWaterfall } from "@/server/traces/waterfall";
 import { IoView, JsonView } from "@/components/traces/IoView";
 import { Waterfall } from "@/components/traces/Waterfall";
 import { formatMs, formatTime, formatTokens, formatUsd } from "@/components/traces/format";
+import { FeedbackList } from "@/components/feedback/FeedbackList";
 
 /**
- * Everything known about one interaction. Feedback, scores and review actions get their
- * own sections below the steps as those capabilities land.
+ * Everything known about one interaction: summary, input and output, steps, the end
+ * user's feedback; scores and review actions get their sections as those capabilities land.
  */
 export function TraceDetail({ projectId, trace }: { projectId: string; trace: TraceView }) {
   const base = `/projects/${projectId}`;
@@ -62,7 +63,7 @@ export function TraceDetail({ projectId, trace }: { projectId: string; trace: Tr
       </section>
       <section className="panel" aria-labelledby="feedback-heading">
         <h2 id="feedback-heading">Feedback</h2>
-        <p className="muted">No feedback on this trace yet.</p>
+        <FeedbackList events={trace.feedback} />
       </section>
       <section className="panel" aria-labelledby="scores-heading">
         <h2 id="scores-heading">Scores</h2>

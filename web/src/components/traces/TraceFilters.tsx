@@ -32,6 +32,13 @@ export function TraceFilters({ query }: { query: Partial<TraceListQuery> }) {
           <option value="error">error</option>
         </select>
       </label>
+      <label>
+        Feedback
+        <select name="feedback" defaultValue={query.feedback ?? ""}>
+          <option value="">any</option>
+          <option value="negative">has negative feedback</option>
+        </select>
+      </label>
       {fields.map(([name, label]) => (
         <label key={name}>
           {label}

@@ -7,7 +7,7 @@ import { createApiRoute, type RouteDependencies, type RouteHandler } from "@/ser
 import { createRateLimiter } from "@/server/api/rateLimiter";
 import { revokeApiKey } from "@/server/keys/apiKeys";
 import { feedbackIngestRoute, feedbackListRoute, feedbackTokensRoute } from "@/server/feedback/feedbackRoutes";
-import { feedbackSigningSecret } from "@/server/feedback/feedbackTokens";
+import { feedbackSigningSecret, mintFeedbackTokens, rotateFeedbackSigningSecret } from "@/server/feedback/feedbackTokens";
 import type { Database } from "@/server/db/client";
 import { testDatabaseKinds, useTestDatabase } from "@/test/testDatabase";
 import { createProjectWithKeys } from "@/test/factories";
@@ -243,6 +243,19 @@ describe.each(await testDatabaseKinds())("feedback endpoints on %s", (kind) => {
         [3, 403, "the feedback token is not valid for trace answer-1"],
       ]);
       expect(await storedCount(project.id)).toBe(1);
+    });
+
+    it("stops accepting tokens minted before the signing secret was rotated", async () => {
+      const { project, publicKey } = await tokenProject();
+      const before = await mintFeedbackTokens(test.database, project.id, { traceIds: ["answer-1"], ttlSeconds: 600 }, now);
+      await rotateFeedbackSigningSecret(test.database, project.id);
+      const after = await mintFeedbackTokens(test.database, project.id, { traceIds: ["answer-1"], ttlSeconds: 600 }, now);
+      const events = [event({ feedbackToken: before.tokens["answer-1"] }), event({ feedbackToken: after.tokens["answer-1"] })];
+      const answer = (await (
+        await send(routes(test.database).ingest, { key: publicKey.key, origin, body: batch(...events) })
+      ).json()) as BatchAnswer;
+      expect(answer.accepted).toEqual([events[1]?.id]);
+      expect(answer.rejected.map((r) => [r.index, r.status])).toEqual([[0, 403]]);
     });
 
     it("refuses token minting with a public key (403)", async () => {

@@ -15,6 +15,8 @@ export interface FeedbackRow {
   category: string | null;
   metadata: string | null;
   occurredAt: string;
+  /** The process clock, like traces' updated_at: the rollup watermark compares the two. */
+  receivedAt: string;
 }
 
 /**
@@ -25,14 +27,15 @@ export interface FeedbackRow {
 export async function insertFeedbackRows(database: Queryable, rows: FeedbackRow[]): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
   const inserted = await database.$queryRaw<{ id: string }[]>`
-    INSERT INTO feedback_events (project_id, id, type, trace_id, session_id, user_id, value, scale, reasons, comment, category, metadata, occurred_at)
+    INSERT INTO feedback_events (project_id, id, type, trace_id, session_id, user_id, value, scale, reasons, comment, category, metadata,
+      occurred_at, received_at)
     VALUES ${Prisma.join(
       rows.map(
         (
           row,
         ) => Prisma.sql`(${row.projectId}::uuid, ${row.id}, ${row.type}::"FeedbackType", ${row.traceId}, ${row.sessionId}, ${row.userId},
           ${row.value}::float8, ${row.scale}::int, ${row.reasons}::text[], ${row.comment}, ${row.category}, ${row.metadata}::jsonb,
-          ${row.occurredAt}::timestamptz)`,
+          ${row.occurredAt}::timestamptz, ${row.receivedAt}::timestamptz)`,
       ),
     )}
     ON CONFLICT (project_id, id) DO NOTHING

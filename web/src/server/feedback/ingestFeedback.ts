@@ -6,6 +6,7 @@ import { validateBatchItems, type Rejection } from "@/server/api/batchValidation
 import { maskPii, maskPiiInJson, type JsonValue } from "@/server/pii/detectors";
 import { feedbackTokenProblem } from "@/server/feedback/feedbackTokens";
 import { insertFeedbackRows, type FeedbackRow } from "@/server/feedback/feedbackSql";
+import { noteRollupInputsWritten } from "@/server/metrics/rollups";
 
 interface FeedbackPolicy {
   projectId: string;
@@ -27,7 +28,7 @@ async function loadFeedbackPolicy(database: Queryable, projectId: string): Promi
   };
 }
 
-function feedbackRow(projectId: string, event: FeedbackEvent, mask: boolean): FeedbackRow {
+function feedbackRow(projectId: string, event: FeedbackEvent, mask: boolean, receivedAt: Date): FeedbackRow {
   const text = (value: string | undefined) => (value === undefined ? null : mask ? maskPii(value) : value);
   const metadata = event.metadata === undefined ? null : mask ? maskPiiInJson(event.metadata as JsonValue) : event.metadata;
   return {
@@ -44,6 +45,7 @@ function feedbackRow(projectId: string, event: FeedbackEvent, mask: boolean): Fe
     category: event.category ?? null,
     metadata: metadata === null ? null : JSON.stringify(metadata),
     occurredAt: event.timestamp,
+    receivedAt: receivedAt.toISOString(),
   };
 }
 
@@ -71,8 +73,9 @@ export async function ingestFeedback(database: Queryable, projectId: string, raw
 
   const inserted = await insertFeedbackRows(
     database,
-    authorised.map((event) => feedbackRow(projectId, event, policy.maskPersonalData)),
+    authorised.map((event) => feedbackRow(projectId, event, policy.maskPersonalData, now)),
   );
+  if (inserted.size > 0) noteRollupInputsWritten(projectId);
   const accepted = authorised.filter((event) => inserted.has(event.id)).map((event) => event.id);
   const duplicates = [...authorised.filter((event) => !inserted.has(event.id)).map((event) => event.id), ...repeated];
   return { accepted, duplicates, rejected };

@@ -42,6 +42,12 @@ interface Accumulator {
   costUsd: number;
   inputTokens: number;
   outputTokens: number;
+  feedbackEvents: number;
+  thumbsUp: number;
+  thumbsDown: number;
+  ratingCount: number;
+  ratingSum: number;
+  negativeTraces: number;
 }
 
 const emptyAccumulator = (): Accumulator => ({
@@ -52,6 +58,12 @@ const emptyAccumulator = (): Accumulator => ({
   costUsd: 0,
   inputTokens: 0,
   outputTokens: 0,
+  feedbackEvents: 0,
+  thumbsUp: 0,
+  thumbsDown: 0,
+  ratingCount: 0,
+  ratingSum: 0,
+  negativeTraces: 0,
 });
 
 interface RollupRow {
@@ -64,7 +76,15 @@ interface RollupRow {
   costUsd: number;
   inputTokens: bigint;
   outputTokens: bigint;
+  feedbackEvents: number;
+  thumbsUp: number;
+  thumbsDown: number;
+  ratingCount: number;
+  ratingSum: number;
+  negativeTraces: number;
 }
+
+const counters = ["feedbackEvents", "thumbsUp", "thumbsDown", "ratingCount", "ratingSum", "negativeTraces"] as const;
 
 function add(into: Accumulator, row: RollupRow): void {
   into.requests += row.requests;
@@ -74,7 +94,10 @@ function add(into: Accumulator, row: RollupRow): void {
   into.costUsd += row.costUsd;
   into.inputTokens += Number(row.inputTokens);
   into.outputTokens += Number(row.outputTokens);
+  for (const counter of counters) into[counter] += row[counter];
 }
+
+const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : null);
 
 /** The figures the dashboard shows, from accumulated rollups. */
 export function figuresOf(acc: Accumulator): MetricFigures {
@@ -93,6 +116,14 @@ export function figuresOf(acc: Accumulator): MetricFigures {
     costPerRequestUsd: acc.requests > 0 ? acc.costUsd / acc.requests : null,
     inputTokens: acc.inputTokens,
     outputTokens: acc.outputTokens,
+    feedbackEvents: acc.feedbackEvents,
+    thumbsUp: acc.thumbsUp,
+    thumbsDown: acc.thumbsDown,
+    thumbsDownRate: ratio(acc.thumbsDown, acc.thumbsUp + acc.thumbsDown),
+    ratings: acc.ratingCount,
+    averageRating: ratio(acc.ratingSum, acc.ratingCount),
+    negativeTraces: acc.negativeTraces,
+    negativeFeedbackRate: ratio(acc.negativeTraces, acc.requests),
   };
 }
 
@@ -107,7 +138,9 @@ export async function getMetrics(database: Database, projectId: string, query: M
   // A raw query: Prisma's row mapping of the JSON histograms costs more than the read.
   const rows = await database.$queryRaw<RollupRow[]>`
     SELECT bucket_start AS "bucketStart", value, requests, errors, latency_hist AS "latencyHist", ttft_hist AS "ttftHist",
-      cost_usd AS "costUsd", input_tokens AS "inputTokens", output_tokens AS "outputTokens"
+      cost_usd AS "costUsd", input_tokens AS "inputTokens", output_tokens AS "outputTokens", feedback_events AS "feedbackEvents",
+      thumbs_up AS "thumbsUp", thumbs_down AS "thumbsDown", rating_count AS "ratingCount", rating_sum AS "ratingSum",
+      negative_traces AS "negativeTraces"
     FROM metric_rollups
     WHERE project_id = ${projectId}::uuid AND granularity = ${range.granularity}::"RollupGranularity"
       AND dimension = ${query.breakdown ?? "all"} AND bucket_start >= ${range.from} AND bucket_start < ${range.to}`;

@@ -3,14 +3,15 @@ import { isDatabaseUnavailable } from "@/server/db/client";
 import { refreshRollups } from "@/server/metrics/rollups";
 
 /**
- * One pass of the rollup job: refreshes every project that has traces written since its
- * rollups last caught up. Idempotent, and safe to run from several processes at once
+ * One pass of the rollup job: refreshes every project that has traces or feedback written
+ * since its rollups last caught up. Idempotent, and safe to run from several processes at once
  * (each bucket rebuild takes the project's lock).
  */
 export async function runRollupJobOnce(database: Database): Promise<number> {
   const stale = await database.$queryRaw<{ id: string }[]>`
     SELECT p.id FROM projects p LEFT JOIN rollup_states s ON s.project_id = p.id
-    WHERE EXISTS (SELECT 1 FROM traces t WHERE t.project_id = p.id AND t.updated_at > coalesce(s.refreshed_until, 'epoch'::timestamptz))`;
+    WHERE EXISTS (SELECT 1 FROM traces t WHERE t.project_id = p.id AND t.updated_at > coalesce(s.refreshed_until, 'epoch'::timestamptz))
+       OR EXISTS (SELECT 1 FROM feedback_events f WHERE f.project_id = p.id AND f.received_at > coalesce(s.refreshed_until, 'epoch'::timestamptz))`;
   for (const { id } of stale) await refreshRollups(database, id);
   return stale.length;
 }

@@ -1,5 +1,6 @@
 import type { Database, Queryable } from "@/server/db/client";
 import { relativeAccuracy } from "@/server/metrics/logHistogram";
+import { hasNegativeFeedback, latestRatingShare, latestThumb } from "@/server/feedback/feedbackSignals";
 
 const logGamma = Math.log((1 + relativeAccuracy) / (1 - relativeAccuracy));
 
@@ -22,9 +23,11 @@ async function rebuildBuckets(tx: Queryable, projectId: string, granularity: Gra
     WHERE project_id = ${projectId}::uuid AND granularity = ${granularity}::"RollupGranularity" AND bucket_start = ANY(${starts}::timestamptz[])`;
   // One pass over the traces yields the "all" row and one row per model, release and
   // prompt version (GROUPING SETS); GROUPING() tells which set a result row belongs to.
+  // Each trace brings its feedback summary (feedbackSignals.ts) from a lateral join.
   await tx.$executeRaw`
     INSERT INTO metric_rollups (project_id, granularity, bucket_start, dimension, value, requests, errors,
-      latency_count, latency_sum_ms, latency_hist, ttft_count, ttft_hist, cost_usd, input_tokens, output_tokens)
+      latency_count, latency_sum_ms, latency_hist, ttft_count, ttft_hist, cost_usd, input_tokens, output_tokens,
+      feedback_events, thumbs_up, thumbs_down, rating_count, rating_sum, negative_traces)
     SELECT project_id, ${granularity}::"RollupGranularity", bucket,
       CASE WHEN GROUPING(model) = 0 THEN 'model' WHEN GROUPING(release) = 0 THEN 'release'
            WHEN GROUPING(prompt_version) = 0 THEN 'promptVersion' ELSE 'all' END,
@@ -38,13 +41,19 @@ async function rebuildBuckets(tx: Queryable, projectId: string, granularity: Gra
       (SELECT coalesce(jsonb_object_agg(b, c), '{}'::jsonb) FROM (
         SELECT ceil(ln(greatest(v, 0) + 1) / ${logGamma}::float8)::int AS b, count(*) AS c
         FROM unnest(array_agg(ttft_ms)) AS v WHERE v IS NOT NULL GROUP BY 1) AS ttft),
-      coalesce(sum(cost_usd), 0)::float8, coalesce(sum(input_tokens), 0)::bigint, coalesce(sum(output_tokens), 0)::bigint
+      coalesce(sum(cost_usd), 0)::float8, coalesce(sum(input_tokens), 0)::bigint, coalesce(sum(output_tokens), 0)::bigint,
+      coalesce(sum(feedback_events), 0)::int, (count(*) FILTER (WHERE thumb = 1))::int, (count(*) FILTER (WHERE thumb = -1))::int,
+      count(rating_share)::int, coalesce(sum(rating_share * 5), 0)::float8, (count(*) FILTER (WHERE negative))::int
     FROM (
       SELECT project_id, date_trunc(${granularity}, start_time, 'UTC') AS bucket, coalesce(model, '') AS model,
         coalesce(release, '') AS release, coalesce(prompt_version, '') AS prompt_version, status, latency_ms, ttft_ms,
-        cost_usd, input_tokens, output_tokens
+        cost_usd, input_tokens, output_tokens, fb.events AS feedback_events, fb.thumb, fb.rating_share, fb.negative
       FROM traces
       JOIN unnest(${starts}::timestamptz[]) AS wanted(bucket) ON wanted.bucket = date_trunc(${granularity}, start_time, 'UTC')
+      LEFT JOIN LATERAL (
+        SELECT count(*) AS events, ${latestThumb} AS thumb, ${latestRatingShare} AS rating_share, ${hasNegativeFeedback} AS negative
+        FROM feedback_events f WHERE f.project_id = traces.project_id AND f.trace_id = traces.id
+      ) AS fb ON true
       WHERE project_id = ${projectId}::uuid AND start_time >= ${from} AND start_time < ${to}
     ) AS t
     GROUP BY project_id, bucket, GROUPING SETS ((), (model), (release), (prompt_version))`;
@@ -73,9 +82,14 @@ export async function refreshRollups(database: Database, projectId: string): Pro
   // The watermark follows the clock that stamps updated_at (this process's, via Prisma
   // and ingest), not the time a dashboard asks about.
   const refreshedUntil = new Date(Math.max(since.getTime(), Date.now() - commitLagMs));
+  // Buckets of traces that changed, and of traces that received feedback, since the watermark.
   const touched = await database.$queryRaw<{ minute: Date }[]>`
-    SELECT DISTINCT date_trunc('minute', start_time, 'UTC') AS minute FROM traces
-    WHERE project_id = ${projectId}::uuid AND updated_at > ${since}`;
+    SELECT date_trunc('minute', start_time, 'UTC') AS minute FROM traces
+    WHERE project_id = ${projectId}::uuid AND updated_at > ${since}
+    UNION
+    SELECT date_trunc('minute', t.start_time, 'UTC') FROM feedback_events f
+    JOIN traces t ON t.project_id = f.project_id AND t.id = f.trace_id
+    WHERE f.project_id = ${projectId}::uuid AND f.received_at > ${since}`;
   const minutes = touched.map((row) => row.minute).sort((a, b) => a.getTime() - b.getTime());
   const containing = (granularity: Granularity) =>
     [...new Set(minutes.map((minute) => Math.floor(minute.getTime() / granularityMs[granularity]) * granularityMs[granularity]))].map(
@@ -100,8 +114,8 @@ const refreshedAt = new Map<string, number>();
 const written = new Set<string>();
 const maxStalenessMs = 5_000;
 
-/** Called by ingest: the next metrics read in this process refreshes at once. */
-export function noteTracesWritten(projectId: string): void {
+/** Called by trace and feedback ingest: the next metrics read in this process refreshes at once. */
+export function noteRollupInputsWritten(projectId: string): void {
   written.add(projectId);
 }
 

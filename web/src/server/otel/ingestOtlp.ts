@@ -7,7 +7,7 @@ import { serializeSpan } from "@/server/traces/traceSerializer";
 import { decodeOtlpProtobuf } from "@/server/otel/otlpProtobuf";
 import { spansFromOtlpJson } from "@/server/otel/otlpJson";
 import { deriveTrace, mapOtlpSpan, type MappedSpan } from "@/server/otel/genAiMapping";
-import { noteTracesWritten } from "@/server/metrics/rollups";
+import { noteRollupInputsWritten } from "@/server/metrics/rollups";
 import type { OtlpSpan } from "@/server/otel/otlpSpan";
 
 export const otlpMediaTypes = ["application/json", "application/x-protobuf"];
@@ -78,7 +78,7 @@ export async function ingestOtlpSpans(database: Database, projectId: string, spa
     );
     return { rejected, accepted };
   }, ingestTransactionOptions);
-  if (accepted.length > 0) noteTracesWritten(projectId);
+  if (accepted.length > 0) noteRollupInputsWritten(projectId);
   const newSpansPerTrace = new Map<string, number>();
   for (const span of spans) newSpansPerTrace.set(span.traceId, (newSpansPerTrace.get(span.traceId) ?? 0) + 1);
   return {

@@ -8,7 +8,7 @@ import { maskPii, maskPiiInJson, type JsonValue } from "@/server/pii/detectors";
 import { costTrace, type CostedTrace } from "@/server/traces/traceCost";
 import { searchTextOf } from "@/server/traces/traceText";
 import { insertSpans, insertTraces } from "@/server/traces/traceSql";
-import { noteTracesWritten } from "@/server/metrics/rollups";
+import { noteRollupInputsWritten } from "@/server/metrics/rollups";
 import type { ModelPriceEntry } from "@/server/traces/modelPrices";
 
 /** Checks each trace on its own: good ones go on, bad ones (or a second copy of an id) are answered with their index. */
@@ -211,6 +211,6 @@ export async function ingestTraces(database: Database, projectId: string, rawTra
     return writeTraces(tx, projectId, traces, settings);
   }, ingestTransactionOptions);
   // After the commit, so a metrics read that refreshes at once sees the new rows.
-  if (written.accepted.length > 0) noteTracesWritten(projectId);
+  if (written.accepted.length > 0) noteRollupInputsWritten(projectId);
   return { ...written, rejected };
 }

@@ -2,6 +2,7 @@ import type { Queryable } from "@/server/db/client";
 import { NotFoundError } from "@/server/errors";
 import { listTraces } from "@/server/traces/traceQueries";
 import { traceListQuerySchema } from "@/contracts/traces";
+import { listFeedbackOfTraces } from "@/server/feedback/feedbackQueries";
 
 export interface SessionSummary {
   sessionId: string;
@@ -37,9 +38,14 @@ export async function listSessions(database: Queryable, projectId: string, limit
   );
 }
 
-/** The turns of one session, oldest first, as the conversation happened. */
+/** The turns of one session, oldest first, as the conversation happened, each with its feedback. */
 export async function sessionConversation(database: Queryable, projectId: string, sessionId: string) {
   const page = await listTraces(database, projectId, traceListQuerySchema.parse({ sessionId, limit: 200 }));
   if (page.data.length === 0) throw new NotFoundError(`No session ${sessionId} in this project`);
-  return [...page.data].reverse();
+  const feedback = await listFeedbackOfTraces(
+    database,
+    projectId,
+    page.data.map((turn) => turn.id),
+  );
+  return [...page.data].reverse().map((turn) => ({ ...turn, feedback: feedback.get(turn.id) ?? [] }));
 }

@@ -4,6 +4,7 @@ import type { TraceListQuery, TraceView } from "@/contracts/traces";
 import { BadRequestError, NotFoundError } from "@/server/errors";
 import { escapeLikePattern } from "@/server/db/likePattern";
 import { serializeTrace, type TraceRow } from "@/server/traces/traceSerializer";
+import { listTraceFeedback, tracesWithNegativeFeedback } from "@/server/feedback/feedbackQueries";
 
 const traceFields = {
   id: true,
@@ -37,12 +38,15 @@ export async function getTrace(database: Queryable, projectId: string, traceId: 
     select: traceFields,
   });
   if (!row) throw new NotFoundError(`No trace ${traceId} in this project`);
-  const spans = await database.span.findMany({
-    where: { projectId, traceId },
-    orderBy: [{ startTime: "asc" }, { id: "asc" }],
-    omit: { projectId: true, traceId: true },
-  });
-  return serializeTrace(row, spans);
+  const [spans, feedback] = await Promise.all([
+    database.span.findMany({
+      where: { projectId, traceId },
+      orderBy: [{ startTime: "asc" }, { id: "asc" }],
+      omit: { projectId: true, traceId: true },
+    }),
+    listTraceFeedback(database, projectId, traceId),
+  ]);
+  return { ...serializeTrace(row, spans), feedback };
 }
 
 interface Cursor {
@@ -80,6 +84,7 @@ export async function listTraces(database: Queryable, projectId: string, query: 
     ...(query.userId ? { userId: query.userId } : {}),
     ...(query.sessionId ? { sessionId: query.sessionId } : {}),
     ...(query.q ? { searchText: { contains: escapeLikePattern(query.q.toLowerCase()) } } : {}),
+    ...(query.feedback === "negative" ? { id: { in: await tracesWithNegativeFeedback(database, projectId) } } : {}),
   };
   const cursor = query.cursor ? decodeCursor(query.cursor) : null;
   const page = await database.trace.findMany({
