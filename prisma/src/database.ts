@@ -3,6 +3,7 @@ import { dirname, isAbsolute, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 
@@ -20,9 +21,27 @@ export function dataDirectory(env: DatabaseEnv): string {
   return isAbsolute(configured) ? configured : resolve(/* turbopackIgnore: true */ process.cwd(), configured);
 }
 
+/**
+ * Plain parameterised SQL on the same connections Prisma uses, for the few hot paths
+ * (feedback ingest) where Prisma's per-query overhead is most of the cost.
+ */
+export interface SqlExecutor {
+  /** `name` makes it a prepared statement, parsed and planned once per connection (PostgreSQL). */
+  query<T>(text: string, values: unknown[], name?: string): Promise<T[]>;
+}
+
+export const poolExecutor = (pool: pg.Pool): SqlExecutor => ({
+  query: async <T>(text: string, values: unknown[], name?: string) => (await pool.query({ text, values, name })).rows as T[],
+});
+
+export const pgliteExecutor = (pglite: PGlite): SqlExecutor => ({
+  query: async <T>(text: string, values: unknown[]) => (await pglite.query<T>(text, values)).rows,
+});
+
 export interface DatabaseConnection {
   kind: "postgresql" | "pglite";
   adapter: SqlMigrationAwareDriverAdapterFactory;
+  sql: SqlExecutor;
   close(): Promise<void>;
 }
 
@@ -33,12 +52,24 @@ export interface DatabaseConnection {
  */
 export function openDatabase(env: DatabaseEnv): DatabaseConnection {
   if (env.DATABASE_URL) {
-    const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, connectionTimeoutMillis: 5_000 });
-    // The adapter owns its pool and ends it when Prisma disconnects; nothing more to close here.
-    return { kind: "postgresql", adapter, close: () => Promise.resolve() };
+    // One pool for Prisma and for plain SQL.
+    const pool = new pg.Pool({ connectionString: env.DATABASE_URL, connectionTimeoutMillis: 5_000 });
+    // An idle connection dropped by the server must not crash the process; the next query reconnects.
+    pool.on("error", () => undefined);
+    return {
+      kind: "postgresql",
+      adapter: new PrismaPg(pool),
+      sql: poolExecutor(pool),
+      close: () => pool.end(),
+    };
   }
   const dir = join(dataDirectory(env), "db");
   mkdirSync(dir, { recursive: true });
   const pglite = new PGlite(dir);
-  return { kind: "pglite", adapter: new PrismaPGlite(pglite), close: () => pglite.close() };
+  return {
+    kind: "pglite",
+    adapter: new PrismaPGlite(pglite),
+    sql: pgliteExecutor(pglite),
+    close: () => pglite.close(),
+  };
 }

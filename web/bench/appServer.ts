@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 const webDir = fileURLToPath(new URL("..", import.meta.url));
 
 export const benchSecretKey = "sk_bench_secret_key_0123456789";
+export const benchPublicKey = "pk_bench_public_key_0123456789";
 
 export interface AppServer {
   baseUrl: string;
@@ -47,7 +48,7 @@ export async function startAppServer(options: { port: number; databaseUrl?: stri
       LIVELOOP_INIT_USER_EMAIL: "bench@liveloop.test",
       LIVELOOP_INIT_USER_PASSWORD: "bench-password",
       LIVELOOP_INIT_PROJECT_NAME: "Bench",
-      LIVELOOP_INIT_PUBLIC_KEY: "pk_bench_public_key_0123456789",
+      LIVELOOP_INIT_PUBLIC_KEY: benchPublicKey,
       LIVELOOP_INIT_SECRET_KEY: benchSecretKey,
       NEXT_TELEMETRY_DISABLED: "1",
     },

@@ -3,6 +3,7 @@
 // shared and noisy, so absolute numbers from different runs are not compared.
 import { benchWrapperOverhead } from "./wrapperOverhead.ts";
 import { benchTraceIngest } from "./traceIngest.ts";
+import { benchFeedbackIngestPglite, benchFeedbackIngestPostgres } from "./feedbackIngest.ts";
 import { benchDashboardPglite, benchDashboardPostgres } from "./dashboard.ts";
 import type { BenchRow } from "./appServer.ts";
 
@@ -10,6 +11,8 @@ const port = Number(process.env.LIVELOOP_BENCH_PORT ?? 3311);
 const benches: Record<string, () => Promise<BenchRow>> = {
   wrapper: () => benchWrapperOverhead(port),
   ingest: () => benchTraceIngest(port),
+  "feedback-postgres": () => benchFeedbackIngestPostgres(port),
+  "feedback-pglite": () => benchFeedbackIngestPglite(port),
   "dashboard-postgres": benchDashboardPostgres,
   "dashboard-pglite": benchDashboardPglite,
 };

@@ -1,6 +1,6 @@
 // `npm start` / `npm run dev`: checks the environment, prepares the data directory,
 // applies migrations, runs headless initialisation, builds when the sources changed,
-// then hands over to Next. Migrations run here, before Next opens the database, because
+// then hands over to the web server (scripts/server.ts: Next plus the lean ingest routes). Migrations run here, before Next opens the database, because
 // the embedded PGlite can be held by one process at a time.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, statSync, readdirSync } from "node:fs";
@@ -97,7 +97,7 @@ async function main(): Promise<void> {
 
   buildWidgetScriptIfStale();
   if (!dev) buildIfStale(childEnv);
-  const child = spawn(process.execPath, [nextBin(), dev ? "dev" : "start", "--port", String(config.PORT)], {
+  const child = spawn(process.execPath, ["--import", "tsx", join(webDir, "scripts", "server.ts"), ...(dev ? ["--dev"] : [])], {
     cwd: webDir,
     stdio: "inherit",
     env: { ...childEnv, NODE_ENV: dev ? "development" : "production" },

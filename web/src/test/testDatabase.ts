@@ -4,8 +4,9 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import pg from "pg";
 import { applyPendingMigrations } from "@liveloop/prisma";
+import { pgliteExecutor, poolExecutor } from "@liveloop/prisma/connection";
 import { PrismaClient } from "@/generated/prisma/client";
-import type { Database } from "@/server/db/client";
+import { registerPlainSql, type Database } from "@/server/db/client";
 import { createPostgresDatabase } from "@/test/postgresDatabase";
 
 export type DatabaseKind = "pglite" | "postgresql";
@@ -49,6 +50,7 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase
     const adapter = new PrismaPGlite(pglite);
     await applyPendingMigrations(adapter);
     const database = new PrismaClient({ adapter });
+    registerPlainSql(database, pgliteExecutor(pglite));
     return {
       kind,
       database,
@@ -62,13 +64,19 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase
   const server = await createPostgresDatabase(postgresAdminUrl, "liveloop_test");
   const url = new URL(server.url);
   await applyPendingMigrations(new PrismaPg({ connectionString: url.toString() }));
-  const database = new PrismaClient({ adapter: new PrismaPg({ connectionString: url.toString() }) });
+  // One pool for Prisma and plain SQL, as the app has (prisma/src/database.ts).
+  const pool = new pg.Pool({ connectionString: url.toString() });
+  // Dropping the database ends its idle connections; that is expected, not an error.
+  pool.on("error", () => undefined);
+  const database = new PrismaClient({ adapter: new PrismaPg(pool) });
+  registerPlainSql(database, poolExecutor(pool));
   return {
     kind,
     database,
     url: url.toString(),
     close: async () => {
       await database.$disconnect();
+      await pool.end();
       await server.drop();
     },
   };

@@ -1,4 +1,4 @@
-import { openDatabase, type DatabaseConnection } from "@liveloop/prisma/connection";
+import { openDatabase, type DatabaseConnection, type SqlExecutor } from "@liveloop/prisma/connection";
 import { PrismaClient, type Prisma } from "@/generated/prisma/client";
 import { env } from "@/env";
 
@@ -14,11 +14,36 @@ interface DatabaseHandle {
 // PGlite owns its data directory for one process at a time, and Next's dev server
 // re-evaluates modules on every change: the handle lives on globalThis so a reload
 // reuses the open database instead of opening it twice.
-const holder = globalThis as typeof globalThis & { __liveloopDatabase?: DatabaseHandle };
+// The plain-SQL executor of each client lives on globalThis too: Next's bundle and the
+// lean ingest server (web/scripts/server.ts) load separate copies of this module.
+const holder = globalThis as typeof globalThis & {
+  __liveloopDatabase?: DatabaseHandle;
+  __liveloopPlainSql?: WeakMap<object, SqlExecutor>;
+};
+const plainSqlOf = (holder.__liveloopPlainSql ??= new WeakMap());
 
 /** Opens a Prisma client over a connection (used directly by tests and scripts). */
 export function createDatabase(connection: DatabaseConnection): PrismaClient {
-  return new PrismaClient({ adapter: connection.adapter });
+  const prisma = new PrismaClient({ adapter: connection.adapter });
+  registerPlainSql(prisma, connection.sql);
+  return prisma;
+}
+
+/** Records the plain-SQL executor that reaches the same database as `prisma`. */
+export function registerPlainSql(prisma: PrismaClient, sql: SqlExecutor): void {
+  plainSqlOf.set(prisma, sql);
+}
+
+/**
+ * Plain parameterised SQL for hot paths, on the client's own connections; Prisma's raw
+ * query (slower) for a client without one, such as an open transaction.
+ */
+export function plainSql(database: Queryable): SqlExecutor {
+  return (
+    plainSqlOf.get(database) ?? {
+      query: <T>(text: string, values: unknown[]) => database.$queryRawUnsafe<T[]>(text, ...values),
+    }
+  );
 }
 
 /** The process-wide database, opened on first use from the environment. */

@@ -1,4 +1,5 @@
 import type { RouteSpec } from "@/server/api/route";
+import { preflightResponse } from "@/server/api/cors";
 import { callerProjectId } from "@/server/api/caller";
 import { batchResponse } from "@/server/api/batchResponse";
 import {
@@ -55,3 +56,8 @@ export const feedbackTokensRoute: RouteSpec<
   body: feedbackTokenRequestSchema,
   handler: ({ database, caller, body, now }) => mintFeedbackTokens(database, callerProjectId(caller), body, now),
 };
+
+/** OPTIONS /api/v1/feedback: browsers ask before sending JSON with an Authorization header. */
+export function feedbackPreflight(request: Request): Promise<Response> {
+  return Promise.resolve(preflightResponse(request, ["POST"]));
+}

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { signFeedbackToken, verifyFeedbackToken, type FeedbackTokenCheck } from "@liveloop/widget/server";
 import type { Queryable } from "@/server/db/client";
+import { forgetFeedbackPolicy } from "@/server/feedback/feedbackPolicy";
 
 /**
  * The project's feedback signing secret, created on first use. Concurrent first uses
@@ -13,6 +14,7 @@ export async function feedbackSigningSecret(database: Queryable, projectId: stri
     where: { id: projectId, feedbackSigningSecret: null },
     data: { feedbackSigningSecret: randomBytes(32).toString("base64url") },
   });
+  forgetFeedbackPolicy(projectId);
   const created = await database.project.findUniqueOrThrow({ where: { id: projectId }, select: { feedbackSigningSecret: true } });
   if (!created.feedbackSigningSecret) throw new Error("feedback signing secret was not stored");
   return created.feedbackSigningSecret;
@@ -21,6 +23,7 @@ export async function feedbackSigningSecret(database: Queryable, projectId: stri
 /** Replaces the signing secret: every token minted before stops being valid. */
 export async function rotateFeedbackSigningSecret(database: Queryable, projectId: string): Promise<void> {
   await database.project.update({ where: { id: projectId }, data: { feedbackSigningSecret: randomBytes(32).toString("base64url") } });
+  forgetFeedbackPolicy(projectId);
 }
 
 export async function mintFeedbackTokens(

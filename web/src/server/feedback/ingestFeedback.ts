@@ -7,26 +7,7 @@ import { maskPii, maskPiiInJson, type JsonValue } from "@/server/pii/detectors";
 import { feedbackTokenProblem } from "@/server/feedback/feedbackTokens";
 import { insertFeedbackRows, type FeedbackRow } from "@/server/feedback/feedbackSql";
 import { noteRollupInputsWritten } from "@/server/metrics/rollups";
-
-interface FeedbackPolicy {
-  projectId: string;
-  secret: string | null;
-  required: boolean;
-  maskPersonalData: boolean;
-}
-
-async function loadFeedbackPolicy(database: Queryable, projectId: string): Promise<FeedbackPolicy> {
-  const project = await database.project.findUniqueOrThrow({
-    where: { id: projectId },
-    select: { requireFeedbackTokens: true, feedbackSigningSecret: true, piiRedaction: true },
-  });
-  return {
-    projectId,
-    secret: project.feedbackSigningSecret,
-    required: project.requireFeedbackTokens,
-    maskPersonalData: project.piiRedaction === "mask",
-  };
-}
+import { feedbackPolicy } from "@/server/feedback/feedbackPolicy";
 
 function feedbackRow(projectId: string, event: FeedbackEvent, mask: boolean, receivedAt: Date): FeedbackRow {
   const text = (value: string | undefined) => (value === undefined ? null : mask ? maskPii(value) : value);
@@ -57,7 +38,7 @@ function feedbackRow(projectId: string, event: FeedbackEvent, mask: boolean, rec
 export async function ingestFeedback(database: Queryable, projectId: string, rawEvents: unknown[], now: Date): Promise<BatchResult> {
   const { valid, rejected } = validateBatchItems(rawEvents, feedbackEventSchema, "event");
   if (valid.length === 0) return { accepted: [], duplicates: [], rejected };
-  const policy = await loadFeedbackPolicy(database, projectId);
+  const policy = await feedbackPolicy(database, projectId);
 
   const authorised: FeedbackEvent[] = [];
   const repeated: string[] = [];

@@ -3,6 +3,7 @@ import type { Role } from "@/server/auth/permissions";
 import type { ProjectSummary, ProjectUpdate } from "@/contracts/projects";
 
 import { NotFoundError } from "@/server/errors";
+import { forgetFeedbackPolicy } from "@/server/feedback/feedbackPolicy";
 
 export interface ProjectSettings {
   id: string;
@@ -22,7 +23,9 @@ export async function createProject(database: Queryable, ownerId: string, name: 
 }
 
 export async function updateProject(database: Queryable, projectId: string, update: ProjectUpdate): Promise<ProjectSettings> {
-  return database.project.update({ where: { id: projectId }, data: update, select: projectSettingsSelect });
+  const updated = await database.project.update({ where: { id: projectId }, data: update, select: projectSettingsSelect });
+  forgetFeedbackPolicy(projectId);
+  return updated;
 }
 
 export async function getProject(database: Queryable, projectId: string): Promise<ProjectSettings | null> {

@@ -1,19 +1,10 @@
 import { apiRoute } from "@/server/api/route";
 import { callerProjectId } from "@/server/api/caller";
-import { batchResponse } from "@/server/api/batchResponse";
-import { traceBatchEnvelopeSchema, traceListQuerySchema } from "@/contracts/traces";
-import { ingestTraces } from "@/server/traces/ingestTraces";
+import { traceListQuerySchema } from "@/contracts/traces";
 import { listTraces } from "@/server/traces/traceQueries";
-import { traceIngestMaxBytes } from "@/server/traces/limits";
+import { traceIngestRoute } from "@/server/traces/traceRoutes";
 
-export const POST = apiRoute({
-  auth: "key",
-  keyKinds: ["secret"],
-  permission: "traces:write",
-  body: traceBatchEnvelopeSchema,
-  maxBodyBytes: traceIngestMaxBytes,
-  handler: async ({ database, caller, body }) => batchResponse(await ingestTraces(database, callerProjectId(caller), body.traces)),
-});
+export const POST = apiRoute(traceIngestRoute);
 
 export const GET = apiRoute({
   auth: "key",

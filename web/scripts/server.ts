@@ -1,0 +1,40 @@
+// The web server `npm start` runs: Next for the console and most of the API, with the
+// ingest endpoints (src/server/http/leanRoutes.ts) answered before Next's pipeline. One
+// process, so the embedded PGlite, held by one process at a time, serves both.
+import http from "node:http";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import next from "next";
+
+const webDir = join(dirname(fileURLToPath(import.meta.url)), "..");
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+
+const app = next({ dev, dir: webDir, port });
+const handleWithNext = app.getRequestHandler();
+await app.prepare();
+// Loaded once Next has set up its server environment (AsyncLocalStorage), which the
+// modules behind these routes expect, as they would inside Next.
+const { leanRoutes } = await import("../src/server/http/leanRoutes.ts");
+const { handleNodeRequest } = await import("../src/server/http/nodeBridge.ts");
+
+const server = http.createServer((incoming, outgoing) => {
+  const path = (incoming.url ?? "/").split("?", 1)[0] ?? "/";
+  const lean = leanRoutes.get(`${incoming.method ?? "GET"} ${path}`);
+  const handled = lean ? handleNodeRequest(lean, incoming, outgoing) : handleWithNext(incoming, outgoing);
+  handled.catch((error: unknown) => {
+    console.error("Request failed", error);
+    if (!outgoing.headersSent) outgoing.writeHead(500).end();
+  });
+});
+// Longer than a load balancer's idle timeout, so kept-alive connections are closed by it, not us.
+server.keepAliveTimeout = 65_000;
+server.listen(port, () => {
+  console.log(`Liveloop is listening on http://localhost:${port}${dev ? " (development)" : ""}`);
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    server.close();
+    void app.close().finally(() => process.exit(0));
+  });
+}
