@@ -4,17 +4,20 @@
 import { benchWrapperOverhead } from "./wrapperOverhead.ts";
 import { benchTraceIngest } from "./traceIngest.ts";
 import { benchFeedbackIngestPglite, benchFeedbackIngestPostgres } from "./feedbackIngest.ts";
+import { benchWidgetInteraction, benchWidgetSizes } from "./widget.ts";
 import { benchDashboardPglite, benchDashboardPostgres } from "./dashboard.ts";
 import type { BenchRow } from "./appServer.ts";
 
 const port = Number(process.env.LIVELOOP_BENCH_PORT ?? 3311);
-const benches: Record<string, () => Promise<BenchRow>> = {
+const benches: Record<string, () => Promise<BenchRow | BenchRow[]>> = {
   wrapper: () => benchWrapperOverhead(port),
   ingest: () => benchTraceIngest(port),
   "feedback-postgres": () => benchFeedbackIngestPostgres(port),
   "feedback-pglite": () => benchFeedbackIngestPglite(port),
   "dashboard-postgres": benchDashboardPostgres,
   "dashboard-pglite": benchDashboardPglite,
+  "widget-size": benchWidgetSizes,
+  "widget-interaction": () => benchWidgetInteraction(port),
 };
 
 const requested = process.argv.slice(2).filter((arg) => arg !== "--");
@@ -27,7 +30,7 @@ if (unknown.length > 0) {
 const rows: BenchRow[] = [];
 for (const name of requested.length > 0 ? requested : Object.keys(benches)) {
   console.error(`running ${name}...`);
-  rows.push(await (benches[name] ?? (() => Promise.reject(new Error(name))))());
+  rows.push(...[await (benches[name] ?? (() => Promise.reject(new Error(name))))()].flat());
 }
 console.log("\n| benchmark | baseline | measured | ratio | target | result |");
 console.log("|---|---|---|---|---|---|");
