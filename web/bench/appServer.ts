@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import pg from "pg";
+import { createBenchDatabase } from "./benchDatabase.ts";
 
 const webDir = fileURLToPath(new URL("..", import.meta.url));
 
@@ -62,6 +64,29 @@ export async function startAppServer(options: { port: number; databaseUrl?: stri
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Runs `work` against the app started on a throw-away PostgreSQL database holding the
+ * headless-initialised bench project, then stops the app and drops the database.
+ */
+export async function withAppOnPostgres<T>(
+  label: string,
+  port: number,
+  work: (context: { app: AppServer; databaseUrl: string; projectId: string }) => Promise<T>,
+): Promise<T> {
+  const database = await createBenchDatabase(label);
+  const app = await startAppServer({ port, databaseUrl: database.url });
+  try {
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    const project = await client.query<{ id: string }>("SELECT id FROM projects LIMIT 1");
+    await client.end();
+    return await work({ app, databaseUrl: database.url, projectId: project.rows[0]?.id ?? "" });
+  } finally {
+    await app.stop();
+    await database.drop();
+  }
 }
 
 export function median(values: number[]): number {

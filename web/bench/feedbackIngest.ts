@@ -5,8 +5,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { applyPendingMigrations } from "@liveloop/prisma";
 import type { FeedbackEvent } from "@liveloop/widget/protocol";
-import { benchPublicKey, startAppServer, type BenchRow } from "./appServer.ts";
-import { createBenchDatabase } from "./benchDatabase.ts";
+import { benchPublicKey, startAppServer, withAppOnPostgres, type BenchRow } from "./appServer.ts";
 
 const seconds = Number(process.env.LIVELOOP_BENCH_SECONDS ?? 8);
 const eventsPerBatch = 20;
@@ -119,22 +118,12 @@ function row(database: string, raw: number, http: { eventsPerSecond: number; p99
   };
 }
 
-export async function benchFeedbackIngestPostgres(port: number): Promise<BenchRow> {
-  const database = await createBenchDatabase("feedback");
-  const app = await startAppServer({ port, databaseUrl: database.url });
-  try {
-    const client = new pg.Client({ connectionString: database.url });
-    await client.connect();
-    const project = await client.query<{ id: string }>("SELECT id FROM projects LIMIT 1");
-    await client.end();
+export function benchFeedbackIngestPostgres(port: number): Promise<BenchRow> {
+  return withAppOnPostgres("feedback", port, async ({ app, databaseUrl, projectId }) => {
     await httpRate(app.baseUrl, 3); // JIT, key cache, connection pool
-    const raw = await rawPostgresRate(database.url, project.rows[0]?.id ?? "");
-    const http = await httpRate(app.baseUrl, seconds);
-    return row("PostgreSQL", raw, http, 0.5);
-  } finally {
-    await app.stop();
-    await database.drop();
-  }
+    const raw = await rawPostgresRate(databaseUrl, projectId);
+    return row("PostgreSQL", raw, await httpRate(app.baseUrl, seconds), 0.5);
+  });
 }
 
 export async function benchFeedbackIngestPglite(port: number): Promise<BenchRow> {

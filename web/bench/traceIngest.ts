@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import pg from "pg";
-import { benchSecretKey, startAppServer, type BenchRow } from "./appServer.ts";
-import { createBenchDatabase } from "./benchDatabase.ts";
+import { benchSecretKey, withAppOnPostgres, type BenchRow } from "./appServer.ts";
 
 const traceCount = Number(process.env.LIVELOOP_BENCH_INGEST_TRACES ?? 2000);
 const batchSize = 50;
@@ -130,17 +129,10 @@ async function httpIngestRate(baseUrl: string, prefix: string): Promise<number> 
 }
 
 /** Traces per second through POST /api/v1/traces over raw multi-row INSERTs of the same rows, on PostgreSQL. */
-export async function benchTraceIngest(port: number): Promise<BenchRow> {
-  const database = await createBenchDatabase("ingest");
-  const app = await startAppServer({ port, databaseUrl: database.url });
-  try {
-    const client = new pg.Client({ connectionString: database.url });
-    await client.connect();
-    const project = await client.query<{ id: string }>("SELECT id FROM projects LIMIT 1");
-    await client.end();
-    const projectId = project.rows[0]?.id ?? "";
+export function benchTraceIngest(port: number): Promise<BenchRow> {
+  return withAppOnPostgres("ingest", port, async ({ app, databaseUrl, projectId }) => {
     await httpIngestRate(app.baseUrl, "warmup"); // JIT, key cache, connection pool
-    const raw = await rawInsertRate(database.url, projectId);
+    const raw = await rawInsertRate(databaseUrl, projectId);
     const http = await httpIngestRate(app.baseUrl, "http");
     const ratio = http / raw;
     return {
@@ -151,8 +143,5 @@ export async function benchTraceIngest(port: number): Promise<BenchRow> {
       target: ">= 0.3",
       met: ratio >= 0.3,
     };
-  } finally {
-    await app.stop();
-    await database.drop();
-  }
+  });
 }

@@ -1,4 +1,7 @@
 import net from "node:net";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/generated/prisma/client";
+import { openTestDatabase, type TestDatabase } from "@/test/testDatabase";
 
 /**
  * A TCP relay to a real server that a test can cut and restore, to see what happens
@@ -50,4 +53,33 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
 
   await listen();
   return { port, cut, restore: listen, close: cut };
+}
+
+/**
+ * A fresh PostgreSQL test database with a second client that reaches it through a relay
+ * the test can cut: `test.database` always works (for set-up and checks), `database`
+ * loses the server while the relay is cut. PostgreSQL only: PGlite has no socket.
+ */
+export async function openPostgresBehindProxy(): Promise<{
+  test: TestDatabase;
+  proxy: TcpProxy;
+  database: PrismaClient;
+  close: () => Promise<void>;
+}> {
+  const test = await openTestDatabase("postgresql");
+  const target = new URL(test.url ?? "");
+  const proxy = await startTcpProxy(target.hostname, Number(target.port || 5432));
+  const viaProxy = new URL(target);
+  viaProxy.port = String(proxy.port);
+  const database = new PrismaClient({ adapter: new PrismaPg({ connectionString: viaProxy.toString(), connectionTimeoutMillis: 1_000 }) });
+  return {
+    test,
+    proxy,
+    database,
+    close: async () => {
+      await database.$disconnect();
+      await proxy.close();
+      await test.close();
+    },
+  };
 }

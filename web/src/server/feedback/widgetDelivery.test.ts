@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { createFeedbackClient, type FeedbackDeliveryError } from "@liveloop/widget/core";
-import { PrismaClient } from "@/generated/prisma/client";
+import type { PrismaClient } from "@/generated/prisma/client";
 import { createApiRoute } from "@/server/api/route";
 import { createRateLimiter } from "@/server/api/rateLimiter";
 import { feedbackIngestRoute } from "@/server/feedback/feedbackRoutes";
-import { openTestDatabase, testDatabaseKinds, type TestDatabase } from "@/test/testDatabase";
+import { testDatabaseKinds, type TestDatabase } from "@/test/testDatabase";
 import { createProjectWithKeys } from "@/test/factories";
-import { startTcpProxy, type TcpProxy } from "@/test/tcpProxy";
+import { openPostgresBehindProxy, type TcpProxy } from "@/test/tcpProxy";
 import { serveRoutes, type RouteServer } from "@/test/routeServer";
 
 // The widget's core, in Node, against the real ingest endpoint over HTTP, with PostgreSQL
@@ -19,14 +18,10 @@ describe.runIf((await testDatabaseKinds()).includes("postgresql"))("widget deliv
   let test: TestDatabase;
   let proxy: TcpProxy;
   let database: PrismaClient;
+  let closeDatabases: () => Promise<void>;
   let server: RouteServer;
   beforeAll(async () => {
-    test = await openTestDatabase("postgresql");
-    const target = new URL(test.url ?? "");
-    proxy = await startTcpProxy(target.hostname, Number(target.port || 5432));
-    const viaProxy = new URL(target);
-    viaProxy.port = String(proxy.port);
-    database = new PrismaClient({ adapter: new PrismaPg({ connectionString: viaProxy.toString(), connectionTimeoutMillis: 1_000 }) });
+    ({ test, proxy, database, close: closeDatabases } = await openPostgresBehindProxy());
     const route = createApiRoute({
       database: () => database,
       rateLimiter: () => createRateLimiter(1_000_000),
@@ -37,9 +32,7 @@ describe.runIf((await testDatabaseKinds()).includes("postgresql"))("widget deliv
   });
   afterAll(async () => {
     await server.close();
-    await database.$disconnect();
-    await proxy.close();
-    await test.close();
+    await closeDatabases();
   });
 
   it("loses nothing and doubles nothing: every click is stored once after the database returns", { timeout: 120_000 }, async () => {

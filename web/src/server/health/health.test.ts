@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/generated/prisma/client";
+import type { PrismaClient } from "@/generated/prisma/client";
 import { createApiRoute, type RouteDependencies } from "@/server/api/route";
 import { createRateLimiter } from "@/server/api/rateLimiter";
 import { checkHealth } from "@/server/health/health";
 import type { Database } from "@/server/db/client";
-import { openTestDatabase, testDatabaseKinds, useTestDatabase, type TestDatabase } from "@/test/testDatabase";
+import { testDatabaseKinds, useTestDatabase, type TestDatabase } from "@/test/testDatabase";
 import { createProjectWithKeys } from "@/test/factories";
-import { startTcpProxy, type TcpProxy } from "@/test/tcpProxy";
+import { openPostgresBehindProxy, type TcpProxy } from "@/test/tcpProxy";
 
 function dependencies(database: Database): RouteDependencies {
   const limiter = createRateLimiter(1000);
@@ -28,19 +27,11 @@ describe.runIf((await testDatabaseKinds()).includes("postgresql"))("while Postgr
   let test: TestDatabase;
   let proxy: TcpProxy;
   let database: PrismaClient;
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    test = await openTestDatabase("postgresql");
-    const target = new URL(test.url ?? "");
-    proxy = await startTcpProxy(target.hostname, Number(target.port || 5432));
-    const viaProxy = new URL(target);
-    viaProxy.port = String(proxy.port);
-    database = new PrismaClient({ adapter: new PrismaPg({ connectionString: viaProxy.toString(), connectionTimeoutMillis: 2_000 }) });
+    ({ test, proxy, database, close } = await openPostgresBehindProxy());
   });
-  afterAll(async () => {
-    await database.$disconnect();
-    await proxy.close();
-    await test.close();
-  });
+  afterAll(() => close());
 
   it("answers 503 with Retry-After on health and on the API, then recovers by itself", async () => {
     const { secretKey } = await createProjectWithKeys(test.database);
