@@ -1,0 +1,74 @@
+import { z } from "zod";
+
+export const reviewReasons = ["report", "thumbs_down", "low_rating", "rephrase", "sampled_positive"] as const;
+export const reviewStatuses = ["open", "in_review", "done", "dismissed"] as const;
+export const severities = ["low", "medium", "high", "critical"] as const;
+export const annotationDecisions = ["corrected_failure", "good_example", "dismiss"] as const;
+
+export const defaultFailureCategories = [
+  "hallucination",
+  "misinterpretation",
+  "lack_of_knowledge",
+  "unsafe_or_toxic",
+  "pii_leak",
+  "formatting",
+  "refusal",
+  "other",
+];
+
+export const reviewRulesSchema = z
+  .object({
+    thumbsDown: z.boolean().describe("Queue every thumbs-down"),
+    ratingThreshold: z.number().min(1).max(5).nullable().describe("Queue ratings at or below this many stars of 5; null: off"),
+    reports: z.boolean().describe("Queue every report"),
+    rephrases: z.boolean().describe("Queue answers the user rephrased their question after"),
+    positiveSampleRate: z.number().min(0).max(1).describe("Share of positive feedback queued as a sample (0.05 = 5%)"),
+    annotationsPerItem: z.number().int().min(1).max(5).describe("Independent annotations each item needs"),
+    failureCategories: z.array(z.string().trim().min(1).max(60)).min(1).max(30).describe("The failure taxonomy annotators choose from"),
+  })
+  .strict();
+export type ReviewRuleSet = z.infer<typeof reviewRulesSchema>;
+export const reviewRulesUpdateSchema = reviewRulesSchema.partial().strict();
+
+export const reviewItemListQuerySchema = z
+  .object({
+    status: z.enum(reviewStatuses).optional(),
+    traceId: z.string().max(200).optional(),
+    reason: z.enum(reviewReasons).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .strict();
+export type ReviewItemListQuery = z.infer<typeof reviewItemListQuerySchema>;
+
+export const annotationSchema = z
+  .object({
+    id: z.string(),
+    annotatorId: z.string(),
+    annotatorEmail: z.string(),
+    category: z.string(),
+    severity: z.enum(severities),
+    correctedResponse: z.string().nullable(),
+    notes: z.string().nullable(),
+    decision: z.enum(annotationDecisions),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .strict();
+export type AnnotationView = z.infer<typeof annotationSchema>;
+
+export const reviewItemSchema = z
+  .object({
+    id: z.string(),
+    traceId: z.string(),
+    status: z.enum(reviewStatuses),
+    reasons: z.array(z.enum(reviewReasons)).describe("Why it is in the queue, worst first"),
+    priority: z.number().int().describe("Higher is reviewed first: severity x 1000 + cluster size"),
+    clusterSize: z.number().int().describe("Negatively rated items with a near-duplicate prompt, this one included"),
+    leasedBy: z.string().nullable().describe("Who is reviewing it now"),
+    leaseExpiresAt: z.string().nullable(),
+    createdAt: z.string(),
+    annotations: z.array(annotationSchema),
+  })
+  .strict();
+export type ReviewItemView = z.infer<typeof reviewItemSchema>;
+export const reviewItemListSchema = z.object({ data: z.array(reviewItemSchema) }).strict();

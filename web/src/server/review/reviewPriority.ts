@@ -1,0 +1,27 @@
+import type { ReviewReason } from "@/generated/prisma/enums";
+
+/** How bad each reason is: a report outranks a thumbs-down, and so on down to sampled positives. */
+export const reasonWeight: Record<ReviewReason, number> = {
+  report: 5,
+  thumbs_down: 4,
+  low_rating: 3,
+  rephrase: 2,
+  sampled_positive: 1,
+};
+
+/**
+ * Fingerprints at most this many bits apart are near-duplicate prompts. Chat prompts are
+ * short, so one changed word moves several trigrams: paraphrases measured 8-14 bits
+ * apart, unrelated questions 24-33 (random pairs average 32).
+ */
+export const nearDuplicateBits = 12;
+
+/**
+ * An item's place in the queue: the severity of its worst reason first, then the size of
+ * its cluster of similar negatively rated prompts (more complaints about the same thing
+ * rank higher; capped so severity always dominates).
+ */
+export function reviewPriority(reasons: ReviewReason[], clusterSize: number): number {
+  const worst = Math.max(0, ...reasons.map((reason) => reasonWeight[reason]));
+  return worst * 1000 + Math.min(999, Math.max(1, clusterSize));
+}

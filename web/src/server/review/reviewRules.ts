@@ -1,0 +1,37 @@
+import type { Queryable } from "@/server/db/client";
+import { defaultFailureCategories, type ReviewRuleSet } from "@/contracts/review";
+
+export const defaultReviewRules: ReviewRuleSet = {
+  thumbsDown: true,
+  ratingThreshold: 2,
+  reports: true,
+  rephrases: true,
+  positiveSampleRate: 0.05,
+  annotationsPerItem: 1,
+  failureCategories: defaultFailureCategories,
+};
+
+const rulesSelect = {
+  thumbsDown: true,
+  ratingThreshold: true,
+  reports: true,
+  rephrases: true,
+  positiveSampleRate: true,
+  annotationsPerItem: true,
+  failureCategories: true,
+} as const;
+
+/** The project's routing rules; the defaults until someone changes them. */
+export async function getReviewRules(database: Queryable, projectId: string): Promise<ReviewRuleSet> {
+  const row = await database.reviewRules.findUnique({ where: { projectId }, select: rulesSelect });
+  return row ?? defaultReviewRules;
+}
+
+export async function updateReviewRules(database: Queryable, projectId: string, update: Partial<ReviewRuleSet>): Promise<ReviewRuleSet> {
+  return database.reviewRules.upsert({
+    where: { projectId },
+    create: { ...defaultReviewRules, ...update, projectId },
+    update,
+    select: rulesSelect,
+  });
+}

@@ -1,0 +1,111 @@
+import { describe, expect, it } from "vitest";
+import { routeNewFeedback, reviewReasonFor, sampleDraw } from "@/server/review/routeFeedback";
+import { defaultReviewRules, updateReviewRules } from "@/server/review/reviewRules";
+import { reviewPriority } from "@/server/review/reviewPriority";
+import { ingestTraces } from "@/server/traces/ingestTraces";
+import { ingestFeedback } from "@/server/feedback/ingestFeedback";
+import { testDatabaseKinds, useTestDatabase } from "@/test/testDatabase";
+import { createProjectWithKeys } from "@/test/factories";
+
+const now = new Date("2026-11-27T12:00:00Z");
+let sequence = 0;
+const feedback = (traceId: string, fields: Record<string, unknown>) => ({
+  id: `e-${sequence++}`,
+  traceId,
+  timestamp: "2026-11-27T11:59:00.000Z",
+  ...fields,
+});
+const chat = (id: string, question: string) => ({
+  id,
+  startTime: "2026-11-27T11:58:00.000Z",
+  input: [
+    { role: "system", content: "Be helpful." },
+    { role: "user", content: question },
+  ],
+  output: "An answer.",
+});
+
+describe("routing rules", () => {
+  const rules = defaultReviewRules;
+  it("send reports, thumbs-down, ratings at or below 2 of 5 and rephrases; sample positives", () => {
+    const event = (type: string, value: number | null, scale: number | null = null) => ({ id: "x", type, value, scale });
+    expect(reviewReasonFor(event("report", null), rules)).toBe("report");
+    expect(reviewReasonFor(event("thumb", -1), rules)).toBe("thumbs_down");
+    expect(reviewReasonFor(event("thumb", 0), rules)).toBeNull();
+    expect(reviewReasonFor(event("rating", 2, 5), rules)).toBe("low_rating");
+    expect(reviewReasonFor(event("rating", 3, 5), rules)).toBeNull();
+    expect(reviewReasonFor(event("rating", 4, 10), rules)).toBe("low_rating");
+    expect(reviewReasonFor(event("rephrase", 0.8), rules)).toBe("rephrase");
+    expect(reviewReasonFor(event("copy", null), rules)).toBeNull();
+    expect(reviewReasonFor(event("thumb", 1), { ...rules, positiveSampleRate: 1 })).toBe("sampled_positive");
+    expect(reviewReasonFor(event("thumb", 1), { ...rules, positiveSampleRate: 0 })).toBeNull();
+    expect(reviewReasonFor(event("thumb", -1), { ...rules, thumbsDown: false })).toBeNull();
+  });
+
+  it("sample about the configured share of positive events, the same way every time", () => {
+    const draws = Array.from({ length: 20_000 }, (_, i) => sampleDraw(`event-${i}`));
+    expect(draws.filter((draw) => draw < 0.05).length / draws.length).toBeCloseTo(0.05, 2);
+    expect(sampleDraw("event-7")).toBe(sampleDraw("event-7"));
+  });
+
+  it("rank by the worst reason first, then by cluster size", () => {
+    expect(reviewPriority(["thumbs_down", "report"], 1)).toBe(5001);
+    expect(reviewPriority(["thumbs_down"], 12)).toBe(4012);
+    expect(reviewPriority(["thumbs_down"], 5000)).toBeLessThan(reviewPriority(["report"], 1));
+    expect(reviewPriority(["sampled_positive"], 1)).toBe(1001);
+  });
+});
+
+describe.each(await testDatabaseKinds())("review routing on %s", (kind) => {
+  const test = useTestDatabase(kind);
+  const items = (projectId: string) =>
+    test.database.reviewItem.findMany({
+      where: { projectId },
+      orderBy: { traceId: "asc" },
+      select: { traceId: true, priority: true, clusterId: true, signals: { select: { reason: true }, orderBy: { reason: "asc" } } },
+    });
+
+  it("makes one item per trace, attaches later signals, and never routes an event twice", async () => {
+    const { project } = await createProjectWithKeys(test.database);
+    await ingestTraces(test.database, project.id, [chat("t1", "Where is my parcel?"), chat("t2", "Do you sell tents?")]);
+    await ingestFeedback(
+      test.database,
+      project.id,
+      [feedback("t1", { type: "thumb", value: -1 }), feedback("t2", { type: "copy" }), feedback("t2", { type: "rating", value: 5 })],
+      now,
+    );
+    await updateReviewRules(test.database, project.id, { positiveSampleRate: 0 });
+    expect(await routeNewFeedback(test.database, project.id, now)).toBe(1);
+    await ingestFeedback(test.database, project.id, [feedback("t1", { type: "report", category: "harmful" })], now);
+    expect(await routeNewFeedback(test.database, project.id, now)).toBe(1);
+    expect(await routeNewFeedback(test.database, project.id, now)).toBe(0);
+    const [item] = await items(project.id);
+    expect(item?.traceId).toBe("t1");
+    expect(item?.signals.map((signal) => signal.reason)).toEqual(["report", "thumbs_down"]);
+    expect(item?.priority).toBe(5001);
+    expect(await items(project.id)).toHaveLength(1);
+  });
+
+  it("clusters near-duplicate negative prompts and ranks bigger clusters higher", async () => {
+    const { project } = await createProjectWithKeys(test.database);
+    await ingestTraces(test.database, project.id, [
+      chat("a", "How do I reset my password for the online shop account?"),
+      chat("b", "How can I reset my password for the online shop account?"),
+      chat("c", "how do i reset my password for the online shop account"),
+      chat("d", "Which payment methods do you accept for large orders?"),
+    ]);
+    await ingestFeedback(
+      test.database,
+      project.id,
+      ["a", "b", "c", "d"].map((traceId) => feedback(traceId, { type: "thumb", value: -1 })),
+      now,
+    );
+    await routeNewFeedback(test.database, project.id, now);
+    const routed = await items(project.id);
+    const clusterOf = Object.fromEntries(routed.map((item) => [item.traceId, item.clusterId]));
+    expect(clusterOf.b).toBe(clusterOf.a);
+    expect(clusterOf.c).toBe(clusterOf.a);
+    expect(clusterOf.d).not.toBe(clusterOf.a);
+    expect(Object.fromEntries(routed.map((item) => [item.traceId, item.priority]))).toEqual({ a: 4003, b: 4003, c: 4003, d: 4001 });
+  });
+});
