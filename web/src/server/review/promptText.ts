@@ -9,7 +9,7 @@ export function promptText(input: unknown): string {
     if (Array.isArray(message.content)) {
       return message.content
         .map((part: unknown) =>
-          typeof part === "object" && part !== null && "text" in part ? String((part as { text: unknown }).text) : "",
+          typeof part === "object" && part !== null && "text" in part ? String((part).text) : "",
         )
         .join(" ");
     }
