@@ -72,3 +72,25 @@ export const reviewItemSchema = z
   .strict();
 export type ReviewItemView = z.infer<typeof reviewItemSchema>;
 export const reviewItemListSchema = z.object({ data: z.array(reviewItemSchema) }).strict();
+
+export const maxCorrectionChars = 100_000;
+
+export const annotationInputSchema = z
+  .object({
+    category: z.string().trim().min(1).max(60).describe("One of the project's failure categories"),
+    severity: z.enum(severities),
+    correctedResponse: z.string().max(maxCorrectionChars, "A correction may be at most 100 000 characters").optional(),
+    notes: z.string().max(10_000).optional(),
+    decision: z.enum(annotationDecisions).describe("corrected_failure and good_example add the item to the dataset"),
+    datasetName: z.string().trim().min(1).max(100).optional().describe("Dataset the example goes to (default: golden)"),
+  })
+  .strict()
+  .refine((input) => input.decision !== "corrected_failure" || (input.correctedResponse ?? "").trim() !== "", {
+    message: "A corrected failure needs the corrected response",
+    path: ["correctedResponse"],
+  });
+export type AnnotationInput = z.infer<typeof annotationInputSchema>;
+
+export const claimedItemSchema = z
+  .object({ id: z.string(), leaseExpiresAt: z.string().describe("Renew before this (POST .../lease) or the item returns to the queue") })
+  .strict();

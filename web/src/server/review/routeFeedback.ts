@@ -5,7 +5,7 @@ import type { ReviewRuleSet } from "@/contracts/review";
 import { getReviewRules } from "@/server/review/reviewRules";
 import { simhash64, toSigned64 } from "@/server/review/simhash";
 import { nearDuplicateBits, reviewPriority } from "@/server/review/reviewPriority";
-import { promptText } from "@/server/review/promptText";
+import { promptText } from "@/server/review/conversation";
 
 interface FeedbackForRouting {
   id: string;

@@ -1,0 +1,53 @@
+import { z } from "zod";
+
+export const chatRoles = ["system", "user", "assistant", "tool"] as const;
+export const messageSchema = z
+  .object({ role: z.enum(chatRoles), content: z.string().max(100_000) })
+  .strict()
+  .describe("An OpenAI-style chat message");
+export type ChatMessage = z.infer<typeof messageSchema>;
+
+export const datasetNameSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "Use letters, digits, '.', '_' and '-'")
+  .describe("The dataset's name");
+export const datasetParams = z.object({ name: datasetNameSchema }).strict();
+
+export const datasetItemInputSchema = z
+  .object({
+    id: z.string().trim().min(1).max(200).optional().describe("Your id for the item; sending it again is a duplicate, not a second item"),
+    input: z.array(messageSchema).min(1).max(200).describe("The conversation up to the answer: system, history, user"),
+    expectedOutput: z.string().min(1).max(100_000).describe("The answer the model should give"),
+    rejectedOutput: z.string().max(100_000).optional().describe("A bad answer to prefer against (for DPO)"),
+    category: z.string().max(60).optional(),
+    severity: z.string().max(20).optional(),
+    metadata: z.record(z.string(), z.unknown()).optional(),
+  })
+  .strict();
+export type DatasetItemInput = z.infer<typeof datasetItemInputSchema>;
+
+export const datasetItemsEnvelopeSchema = z
+  .object({ items: z.array(z.unknown()).min(1, "Send at least one item").max(1_000, "Send at most 1 000 items per request") })
+  .strict();
+export const datasetItemsSchema = z.object({ items: z.array(datasetItemInputSchema).min(1).max(1_000) }).strict();
+
+export const publishedVersionSchema = z
+  .object({ version: z.number().int().describe("The new version's number"), itemCount: z.number().int() })
+  .strict();
+
+export const exportFormats = ["openai", "dpo", "jsonl", "csv"] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+export const exportQuerySchema = z
+  .object({
+    format: z.enum(exportFormats).describe("openai (chat fine-tuning), dpo (TRL preference pairs), jsonl (everything), csv"),
+    version: z
+      .union([z.literal("latest"), z.coerce.number().int().min(1)])
+      .default("latest")
+      .describe("A published version number, or latest"),
+    split: z.enum(["train", "test", "all"]).default("all"),
+  })
+  .strict();
+export type ExportQuery = z.infer<typeof exportQuerySchema>;

@@ -1,0 +1,89 @@
+import type { Database } from "@/server/db/client";
+import type { ExportQuery } from "@/contracts/datasets";
+import { NotFoundError } from "@/server/errors";
+import { exportContentType, exportHeader, exportLine, type ExportRow } from "@/server/datasets/exportFormats";
+
+const pageSize = 500;
+
+export interface DatasetExport {
+  filename: string;
+  contentType: string;
+  body: ReadableStream<Uint8Array>;
+}
+
+/**
+ * A published version of a dataset as a stream in the asked format: pages of rows are
+ * read as the client takes them (keyset on position), so no export is ever held whole
+ * in memory and a slow reader slows the reads.
+ */
+export async function exportDataset(database: Database, projectId: string, name: string, query: ExportQuery): Promise<DatasetExport> {
+  const dataset = await database.dataset.findUnique({ where: { projectId_name: { projectId, name } }, select: { id: true } });
+  if (!dataset) throw new NotFoundError(`No dataset named ${name} in this project`);
+  const version = await database.datasetVersion.findFirst({
+    where: { datasetId: dataset.id, ...(query.version === "latest" ? {} : { version: query.version }) },
+    orderBy: { version: "desc" },
+    select: { id: true, version: true },
+  });
+  if (!version) {
+    throw new NotFoundError(
+      query.version === "latest" ? `Dataset ${name} has no published version yet` : `Dataset ${name} has no version ${query.version}`,
+    );
+  }
+  const encoder = new TextEncoder();
+  let after = -1;
+  let headerSent = false;
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!headerSent) {
+        headerSent = true;
+        const header = exportHeader(query.format);
+        if (header) {
+          controller.enqueue(encoder.encode(header));
+          return;
+        }
+      }
+      const rows: ExportRow[] = await database.datasetVersionItem.findMany({
+        where: { versionId: version.id, position: { gt: after }, ...(query.split === "all" ? {} : { split: query.split }) },
+        orderBy: { position: "asc" },
+        take: pageSize,
+        select: {
+          position: true,
+          externalId: true,
+          split: true,
+          input: true,
+          expectedOutput: true,
+          rejectedOutput: true,
+          category: true,
+          severity: true,
+          metadata: true,
+          provenance: true,
+        },
+      });
+      const last = rows.at(-1);
+      if (!last) {
+        controller.close();
+        return;
+      }
+      after = last.position;
+      const chunk = rows.flatMap((row) => exportLine(query.format, row, version.version) ?? []).join("");
+      if (chunk) controller.enqueue(encoder.encode(chunk));
+      if (rows.length < pageSize) controller.close();
+    },
+  });
+  const extension = query.format === "csv" ? "csv" : "jsonl";
+  return {
+    filename: `${name}-v${version.version}-${query.format}${query.split === "all" ? "" : `-${query.split}`}.${extension}`,
+    contentType: exportContentType[query.format],
+    body,
+  };
+}
+
+export function exportResponse(result: DatasetExport): Response {
+  return new Response(result.body, {
+    headers: {
+      "Content-Type": result.contentType,
+      "Content-Disposition": `attachment; filename="${result.filename}"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

@@ -1,0 +1,159 @@
+import { randomUUID } from "node:crypto";
+import type { Prisma } from "@/generated/prisma/client";
+import type { Database, Queryable } from "@/server/db/client";
+import type { BatchResult } from "@/contracts/batch";
+import { datasetItemInputSchema, type ChatMessage } from "@/contracts/datasets";
+import { validateBatchItems } from "@/server/api/batchValidation";
+import { NotFoundError } from "@/server/errors";
+import { splitOf } from "@/server/datasets/datasetSplit";
+
+export const defaultDatasetName = "golden";
+
+/** The dataset's id, creating it on first use (adding items to a new name makes the dataset). */
+export async function ensureDataset(database: Queryable, projectId: string, name: string): Promise<string> {
+  const dataset = await database.dataset.upsert({
+    where: { projectId_name: { projectId, name } },
+    create: { projectId, name },
+    update: {},
+    select: { id: true },
+  });
+  return dataset.id;
+}
+
+async function datasetId(database: Queryable, projectId: string, name: string): Promise<string> {
+  const dataset = await database.dataset.findUnique({ where: { projectId_name: { projectId, name } }, select: { id: true } });
+  if (!dataset) throw new NotFoundError(`No dataset named ${name} in this project`);
+  return dataset.id;
+}
+
+const json = (value: unknown) => value as Prisma.InputJsonValue;
+
+/** Imports items (an existing test suite, say): each checked alone; an id sent before is a duplicate. */
+export async function addDatasetItems(database: Database, projectId: string, name: string, rawItems: unknown[]): Promise<BatchResult> {
+  const { valid, rejected } = validateBatchItems(rawItems, datasetItemInputSchema, "item");
+  if (valid.length === 0) return { accepted: [], duplicates: [], rejected };
+  const rows = valid.map(({ item }) => ({ ...item, externalId: item.id ?? randomUUID() }));
+  const created = await database.$transaction(async (tx) => {
+    const id = await ensureDataset(tx, projectId, name);
+    return tx.datasetItem.createManyAndReturn({
+      data: rows.map((row) => ({
+        projectId,
+        datasetId: id,
+        externalId: row.externalId,
+        input: json(row.input),
+        expectedOutput: row.expectedOutput,
+        rejectedOutput: row.rejectedOutput ?? null,
+        category: row.category ?? null,
+        severity: row.severity ?? null,
+        metadata: row.metadata === undefined ? undefined : json(row.metadata),
+        provenance: json({ source: "api" }),
+      })),
+      skipDuplicates: true,
+      select: { externalId: true },
+    });
+  });
+  const stored = new Set(created.map((row) => row.externalId));
+  return {
+    accepted: rows.filter((row) => stored.has(row.externalId)).map((row) => row.externalId),
+    duplicates: rows.filter((row) => !stored.has(row.externalId)).map((row) => row.externalId),
+    rejected,
+  };
+}
+
+export interface ReviewedExample {
+  reviewItemId: string;
+  input: ChatMessage[];
+  expectedOutput: string;
+  rejectedOutput: string | null;
+  category: string;
+  severity: string;
+  provenance: Record<string, unknown>;
+}
+
+/** Puts a reviewed trace into a dataset; annotating the same item again updates its example. */
+export async function addReviewedExample(tx: Queryable, projectId: string, name: string, example: ReviewedExample): Promise<void> {
+  const id = await ensureDataset(tx, projectId, name);
+  const fields = {
+    input: json(example.input),
+    expectedOutput: example.expectedOutput,
+    rejectedOutput: example.rejectedOutput,
+    category: example.category,
+    severity: example.severity,
+    provenance: json(example.provenance),
+  };
+  await tx.datasetItem.upsert({
+    where: { datasetId_externalId: { datasetId: id, externalId: example.reviewItemId } },
+    create: { projectId, datasetId: id, externalId: example.reviewItemId, ...fields },
+    update: fields,
+  });
+}
+
+/**
+ * Publishes the dataset's current items as the next numbered version: a copy of every
+ * item with its split, which later edits never touch.
+ */
+export async function publishDatasetVersion(
+  database: Database,
+  projectId: string,
+  name: string,
+): Promise<{ version: number; itemCount: number }> {
+  return database.$transaction(
+    async (tx) => {
+      const id = await datasetId(tx, projectId, name);
+      // One publisher at a time per dataset, so version numbers never collide.
+      await tx.$executeRaw`SELECT id FROM datasets WHERE id = ${id}::uuid FOR UPDATE`;
+      const dataset = await tx.dataset.findUniqueOrThrow({ where: { id }, select: { testRatio: true } });
+      const latest = await tx.datasetVersion.aggregate({ where: { datasetId: id }, _max: { version: true } });
+      const version = (latest._max.version ?? 0) + 1;
+      const items = await tx.datasetItem.findMany({
+        where: { datasetId: id },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        omit: { projectId: true, datasetId: true, createdAt: true, updatedAt: true },
+      });
+      const created = await tx.datasetVersion.create({
+        data: { projectId, datasetId: id, version, itemCount: items.length, testRatio: dataset.testRatio },
+        select: { id: true },
+      });
+      for (let i = 0; i < items.length; i += 1_000) {
+        await tx.datasetVersionItem.createMany({
+          data: items.slice(i, i + 1_000).map(({ id: itemId, input, metadata, provenance, ...item }, offset) => ({
+            ...item,
+            projectId,
+            versionId: created.id,
+            position: i + offset,
+            itemId,
+            split: splitOf(itemId, dataset.testRatio),
+            input: json(input),
+            metadata: metadata === null ? undefined : json(metadata),
+            provenance: provenance === null ? undefined : json(provenance),
+          })),
+        });
+      }
+      return { version, itemCount: items.length };
+    },
+    { timeout: 120_000 },
+  );
+}
+
+export interface DatasetSummary {
+  name: string;
+  itemCount: number;
+  versions: { version: number; itemCount: number; createdAt: string }[];
+}
+
+export async function listDatasets(database: Queryable, projectId: string): Promise<DatasetSummary[]> {
+  const datasets = await database.dataset.findMany({
+    where: { projectId },
+    orderBy: { name: "asc" },
+    select: {
+      name: true,
+      _count: { select: { items: true } },
+      versions: { orderBy: { version: "desc" }, select: { version: true, itemCount: true, createdAt: true } },
+    },
+  });
+  return datasets.map((dataset) => ({
+    name: dataset.name,
+    itemCount: dataset._count.items,
+    versions: dataset.versions.map((version) => ({ ...version, createdAt: version.createdAt.toISOString() })),
+  }));
+}

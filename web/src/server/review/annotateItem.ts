@@ -1,0 +1,97 @@
+import type { Prisma } from "@/generated/prisma/client";
+import type { Database } from "@/server/db/client";
+import type { AnnotationInput } from "@/contracts/review";
+import type { ChatMessage } from "@/contracts/datasets";
+import { BadRequestError, NotFoundError } from "@/server/errors";
+import { assertLeaseHeld } from "@/server/review/reviewLeases";
+import { getReviewRules } from "@/server/review/reviewRules";
+import { addReviewedExample, defaultDatasetName } from "@/server/datasets/datasets";
+import { chatMessagesOf, textOf } from "@/server/review/conversation";
+
+const annotationFields = { category: true, severity: true, correctedResponse: true, notes: true, decision: true } as const;
+
+/**
+ * Saves the annotator's verdict on the item they hold: the annotation (every change kept
+ * as a revision), the item's new status once it has the annotations it needs, and, for a
+ * corrected failure or a good example, the example in the dataset. All or nothing.
+ */
+export async function annotateItem(
+  database: Database,
+  projectId: string,
+  itemId: string,
+  userId: string,
+  input: AnnotationInput,
+): Promise<{ status: string }> {
+  const rules = await getReviewRules(database, projectId);
+  if (!rules.failureCategories.includes(input.category)) {
+    throw new BadRequestError(`Unknown category ${input.category}; choose one of ${rules.failureCategories.join(", ")}`);
+  }
+  return database.$transaction(async (tx) => {
+    // Locks the item row: a concurrent claim or save waits, then sees this one's outcome.
+    await tx.$executeRaw`SELECT id FROM review_items WHERE id = ${itemId}::uuid FOR UPDATE`;
+    await assertLeaseHeld(tx, projectId, itemId, userId);
+    const item = await tx.reviewItem.findUniqueOrThrow({
+      where: { id: itemId },
+      select: { traceId: true, signals: { select: { feedbackEventId: true } } },
+    });
+    const values = {
+      category: input.category,
+      severity: input.severity,
+      correctedResponse: input.correctedResponse ?? null,
+      notes: input.notes ?? null,
+      decision: input.decision,
+    };
+    const before = await tx.annotation.findUnique({
+      where: { itemId_annotatorId: { itemId, annotatorId: userId } },
+      select: { id: true, ...annotationFields },
+    });
+    const annotation = await tx.annotation.upsert({
+      where: { itemId_annotatorId: { itemId, annotatorId: userId } },
+      create: { projectId, itemId, annotatorId: userId, ...values },
+      update: values,
+      select: { id: true },
+    });
+    const { id: _id, ...previous } = before ?? { id: null };
+    await tx.annotationRevision.create({
+      data: {
+        projectId,
+        annotationId: annotation.id,
+        editorId: userId,
+        before: before ? (previous as Prisma.InputJsonValue) : undefined,
+        after: values,
+      },
+    });
+
+    const annotations = await tx.annotation.findMany({ where: { itemId }, select: { decision: true } });
+    const complete = annotations.length >= rules.annotationsPerItem;
+    const status = !complete ? "open" : annotations.every((a) => a.decision === "dismiss") ? "dismissed" : "done";
+    await tx.reviewItem.update({ where: { id: itemId }, data: { status, leasedById: null, leaseExpiresAt: null } });
+
+    if (input.decision !== "dismiss") {
+      const trace = await tx.trace.findUnique({
+        where: { projectId_id: { projectId, id: item.traceId } },
+        select: { input: true, output: true, model: true, release: true, promptVersion: true },
+      });
+      if (!trace) throw new NotFoundError(`Trace ${item.traceId} has not been received, so there is no conversation to add`);
+      const original = textOf(trace.output);
+      const corrected = input.decision === "corrected_failure";
+      await addReviewedExample(tx, projectId, input.datasetName ?? defaultDatasetName, {
+        reviewItemId: itemId,
+        input: chatMessagesOf(trace.input) satisfies ChatMessage[],
+        expectedOutput: corrected ? (input.correctedResponse ?? "") : original,
+        rejectedOutput: corrected ? original : null,
+        category: input.category,
+        severity: input.severity,
+        provenance: {
+          traceId: item.traceId,
+          feedbackIds: item.signals.map((signal) => signal.feedbackEventId),
+          annotatorId: userId,
+          model: trace.model,
+          release: trace.release,
+          promptVersion: trace.promptVersion,
+        },
+      });
+    }
+    return { status };
+  });
+}

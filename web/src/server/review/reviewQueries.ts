@@ -1,0 +1,114 @@
+import type { Prisma } from "@/generated/prisma/client";
+import type { Queryable } from "@/server/db/client";
+import type { AnnotationView, ReviewItemListQuery, ReviewItemView } from "@/contracts/review";
+import { reasonWeight } from "@/server/review/reviewPriority";
+
+const reviewItemSelect = {
+  id: true,
+  traceId: true,
+  status: true,
+  priority: true,
+  clusterId: true,
+  leaseExpiresAt: true,
+  createdAt: true,
+  leasedBy: { select: { email: true } },
+  signals: { select: { reason: true } },
+  annotations: {
+    orderBy: { createdAt: "asc" },
+    select: {
+      id: true,
+      annotatorId: true,
+      annotator: { select: { email: true } },
+      category: true,
+      severity: true,
+      correctedResponse: true,
+      notes: true,
+      decision: true,
+      createdAt: true,
+      updatedAt: true,
+    },
+  },
+} as const satisfies Prisma.ReviewItemSelect;
+
+type ReviewItemRow = Prisma.ReviewItemGetPayload<{ select: typeof reviewItemSelect }>;
+
+async function clusterSizes(database: Queryable, projectId: string, clusterIds: string[]): Promise<Map<string, number>> {
+  if (clusterIds.length === 0) return new Map();
+  const groups = await database.reviewItem.groupBy({
+    by: ["clusterId"],
+    where: { projectId, clusterId: { in: clusterIds } },
+    _count: { _all: true },
+  });
+  return new Map(groups.flatMap((group) => (group.clusterId ? [[group.clusterId, group._count._all] as const] : [])));
+}
+
+export function serializeAnnotation(row: ReviewItemRow["annotations"][number]): AnnotationView {
+  const { annotator, createdAt, updatedAt, ...rest } = row;
+  return { ...rest, annotatorEmail: annotator.email, createdAt: createdAt.toISOString(), updatedAt: updatedAt.toISOString() };
+}
+
+function serializeItem(row: ReviewItemRow, sizes: Map<string, number>): ReviewItemView {
+  const reasons = [...new Set(row.signals.map((signal) => signal.reason))].sort((a, b) => reasonWeight[b] - reasonWeight[a]);
+  return {
+    id: row.id,
+    traceId: row.traceId,
+    status: row.status,
+    reasons,
+    priority: row.priority,
+    clusterSize: row.clusterId ? (sizes.get(row.clusterId) ?? 1) : 1,
+    leasedBy: row.status === "in_review" ? (row.leasedBy?.email ?? null) : null,
+    leaseExpiresAt: row.status === "in_review" ? (row.leaseExpiresAt?.toISOString() ?? null) : null,
+    createdAt: row.createdAt.toISOString(),
+    annotations: row.annotations.map(serializeAnnotation),
+  };
+}
+
+/** Review items by priority (highest first), with reasons, cluster size and annotations. */
+export async function listReviewItems(database: Queryable, projectId: string, query: ReviewItemListQuery): Promise<ReviewItemView[]> {
+  const rows = await database.reviewItem.findMany({
+    where: {
+      projectId,
+      ...(query.status ? { status: query.status } : {}),
+      ...(query.traceId ? { traceId: query.traceId } : {}),
+      ...(query.reason ? { signals: { some: { reason: query.reason } } } : {}),
+    },
+    orderBy: [{ priority: "desc" }, { createdAt: "asc" }],
+    take: query.limit,
+    select: reviewItemSelect,
+  });
+  const sizes = await clusterSizes(database, projectId, [...new Set(rows.flatMap((row) => (row.clusterId ? [row.clusterId] : [])))]);
+  return rows.map((row) => serializeItem(row, sizes));
+}
+
+export async function getReviewItem(database: Queryable, projectId: string, itemId: string): Promise<ReviewItemView | null> {
+  const row = await database.reviewItem.findFirst({ where: { id: itemId, projectId }, select: reviewItemSelect });
+  if (!row) return null;
+  return serializeItem(row, await clusterSizes(database, projectId, row.clusterId ? [row.clusterId] : []));
+}
+
+/** Counts for the queue page: items per status, and open items per reason. */
+export async function reviewQueueCounts(database: Queryable, projectId: string) {
+  const [byStatus, byReason] = await Promise.all([
+    database.reviewItem.groupBy({ by: ["status"], where: { projectId }, _count: { _all: true } }),
+    database.$queryRaw<{ reason: string; count: bigint }[]>`
+      SELECT s.reason::text AS reason, count(DISTINCT s.item_id) AS count FROM review_signals s
+      JOIN review_items i ON i.id = s.item_id
+      WHERE s.project_id = ${projectId}::uuid AND i.status IN ('open', 'in_review') GROUP BY s.reason`,
+  ]);
+  return {
+    byStatus: Object.fromEntries(byStatus.map((group) => [group.status, group._count._all])) as Partial<Record<string, number>>,
+    openByReason: Object.fromEntries(byReason.map((row) => [row.reason, Number(row.count)])) as Partial<Record<string, number>>,
+  };
+}
+
+/** Other items of the item's cluster (the similar complaints), with their prompts. */
+export async function clusterNeighbours(database: Queryable, projectId: string, itemId: string, limit = 10) {
+  const item = await database.reviewItem.findFirst({ where: { id: itemId, projectId }, select: { clusterId: true } });
+  if (!item?.clusterId) return [];
+  return database.reviewItem.findMany({
+    where: { projectId, clusterId: item.clusterId, id: { not: itemId } },
+    orderBy: { createdAt: "desc" },
+    take: limit,
+    select: { id: true, traceId: true, status: true },
+  });
+}
