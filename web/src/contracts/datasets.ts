@@ -15,6 +15,7 @@ export const datasetNameSchema = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "Use letters, digits, '.', '_' and '-'")
   .describe("The dataset's name");
 export const datasetParams = z.object({ name: datasetNameSchema }).strict();
+export const projectDatasetParams = z.object({ projectId: z.uuid().describe("The project's id"), name: datasetNameSchema }).strict();
 
 export const datasetItemInputSchema = z
   .object({

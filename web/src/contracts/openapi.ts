@@ -22,12 +22,24 @@ import {
   feedbackTokenRequestSchema,
   feedbackTokensSchema,
 } from "@/contracts/feedback";
+import {
+  annotationInputSchema,
+  annotationResultSchema,
+  claimedItemSchema,
+  leaseSchema,
+  reviewItemListQuerySchema,
+  reviewItemListSchema,
+  reviewItemParams,
+  reviewRulesSchema,
+  reviewRulesUpdateSchema,
+} from "@/contracts/review";
+import { datasetItemsSchema, datasetParams, exportQuerySchema, projectDatasetParams, publishedVersionSchema } from "@/contracts/datasets";
 import { traceBatchSchema, traceIdParams, traceListQuerySchema, traceListSchema, traceSchema } from "@/contracts/traces";
 
 type Security = "none" | "secretKey" | "publicKey" | "anyKey" | "session";
 
 export interface EndpointDoc {
-  method: "get" | "post" | "patch" | "delete";
+  method: "get" | "post" | "put" | "patch" | "delete";
   path: string;
   summary: string;
   security: Security;
@@ -168,6 +180,107 @@ export const endpoints: EndpointDoc[] = [
     security: "session",
     params: projectIdParams,
     success: { status: 204, description: "Rotated" },
+  },
+  {
+    method: "get",
+    path: "/api/v1/review-items",
+    summary: "Review items by priority, with their reasons, cluster size and annotations",
+    security: "secretKey",
+    query: reviewItemListQuerySchema,
+    success: { status: 200, schema: reviewItemListSchema, description: "Items" },
+  },
+  {
+    method: "post",
+    path: "/api/v1/projects/{projectId}/review-items/claim",
+    summary: "Claim the highest-priority item for the signed-in annotator, leased for 10 minutes (204: queue empty)",
+    security: "session",
+    params: projectIdParams,
+    success: { status: 200, schema: claimedItemSchema, description: "The claimed item" },
+  },
+  {
+    method: "post",
+    path: "/api/v1/projects/{projectId}/review-items/{itemId}/lease",
+    summary: "Renew the caller's lease on an item (409 when it is not theirs anymore)",
+    security: "session",
+    params: reviewItemParams,
+    success: { status: 200, schema: leaseSchema, description: "Renewed" },
+  },
+  {
+    method: "post",
+    path: "/api/v1/projects/{projectId}/review-items/{itemId}/release",
+    summary: "Give a claimed item back to the queue (skip)",
+    security: "session",
+    params: reviewItemParams,
+    success: { status: 204, description: "Released" },
+  },
+  {
+    method: "put",
+    path: "/api/v1/projects/{projectId}/review-items/{itemId}/annotation",
+    summary: "Save the caller's annotation of an item they hold (409 when the lease moved on)",
+    security: "session",
+    params: reviewItemParams,
+    body: annotationInputSchema,
+    success: { status: 200, schema: annotationResultSchema, description: "Saved" },
+  },
+  {
+    method: "get",
+    path: "/api/v1/projects/{projectId}/review-rules",
+    summary: "What sends traces to the review queue",
+    security: "session",
+    params: projectIdParams,
+    success: { status: 200, schema: reviewRulesSchema, description: "The rules" },
+  },
+  {
+    method: "patch",
+    path: "/api/v1/projects/{projectId}/review-rules",
+    summary: "Change what sends traces to the review queue",
+    security: "session",
+    params: projectIdParams,
+    body: reviewRulesUpdateSchema,
+    success: { status: 200, schema: reviewRulesSchema, description: "The rules" },
+  },
+  {
+    method: "post",
+    path: "/api/v1/datasets/{name}/items",
+    summary: "Add items to a dataset (created on first use); an item id sent before is a duplicate",
+    security: "secretKey",
+    params: datasetParams,
+    body: datasetItemsSchema,
+    success: { status: 200, schema: batchResultSchema, description: "All stored or already stored; 207 when some were rejected" },
+  },
+  {
+    method: "post",
+    path: "/api/v1/datasets/{name}/versions",
+    summary: "Publish the dataset's items as the next immutable numbered version",
+    security: "secretKey",
+    params: datasetParams,
+    success: { status: 201, schema: publishedVersionSchema, description: "Published" },
+  },
+  {
+    method: "post",
+    path: "/api/v1/projects/{projectId}/datasets/{name}/versions",
+    summary: "Publish the dataset's items as the next version (console)",
+    security: "session",
+    params: projectDatasetParams,
+    success: { status: 201, schema: publishedVersionSchema, description: "Published" },
+  },
+  {
+    method: "get",
+    path: "/api/v1/datasets/{name}/export",
+    summary: "Stream a published version as openai, dpo, jsonl or csv",
+    security: "secretKey",
+    params: datasetParams,
+    query: exportQuerySchema,
+    success: { status: 200, description: "The export, streamed, with Content-Disposition" },
+  },
+  {
+    method: "get",
+    path: "/api/v1/projects/{projectId}/datasets/{name}/export",
+    summary: "Stream a published version (console download)",
+    security: "session",
+    params: projectDatasetParams,
+    query: exportQuerySchema,
+    success: { status: 200, description: "The export, streamed, with Content-Disposition" },
   },
   {
     method: "post",

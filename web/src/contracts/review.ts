@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { uuidParam } from "@/contracts/common";
 
 export const reviewReasons = ["report", "thumbs_down", "low_rating", "rephrase", "sampled_positive"] as const;
 export const reviewStatuses = ["open", "in_review", "done", "dismissed"] as const;
@@ -94,3 +95,9 @@ export type AnnotationInput = z.infer<typeof annotationInputSchema>;
 export const claimedItemSchema = z
   .object({ id: z.string(), leaseExpiresAt: z.string().describe("Renew before this (POST .../lease) or the item returns to the queue") })
   .strict();
+
+export const reviewItemParams = z
+  .object({ projectId: uuidParam.describe("The project's id"), itemId: uuidParam.describe("The review item's id") })
+  .strict();
+export const leaseSchema = z.object({ leaseExpiresAt: z.string() }).strict();
+export const annotationResultSchema = z.object({ status: z.enum(reviewStatuses) }).strict();

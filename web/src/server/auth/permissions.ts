@@ -18,6 +18,7 @@ export const permissions = [
   "traces:write",
   "traces:read",
   "scores:write",
+  "review:read",
   "review:annotate",
   "datasets:read",
   "datasets:write",
@@ -25,7 +26,7 @@ export const permissions = [
 ] as const;
 export type Permission = (typeof permissions)[number];
 
-const viewer: Permission[] = ["project:read", "members:read", "feedback:read", "traces:read", "datasets:read"];
+const viewer: Permission[] = ["project:read", "members:read", "feedback:read", "traces:read", "review:read", "datasets:read"];
 const annotator: Permission[] = [...viewer, "review:annotate", "datasets:write"];
 const admin: Permission[] = [
   ...annotator,
@@ -57,6 +58,7 @@ export const keyPermissions: Record<"public" | "secret", ReadonlySet<Permission>
     "traces:write",
     "traces:read",
     "scores:write",
+    "review:read",
     "datasets:read",
     "datasets:write",
     "datasets:export",

@@ -1,5 +1,5 @@
 import type { Database } from "@/server/db/client";
-import { isDatabaseUnavailable } from "@/server/db/client";
+import { startIntervalJob } from "@/server/jobs/intervalJob";
 import { refreshRollups } from "@/server/metrics/rollups";
 
 /**
@@ -16,28 +16,7 @@ export async function runRollupJobOnce(database: Database): Promise<number> {
   return stale.length;
 }
 
-const intervalMs = 30_000;
-
-/**
- * Keeps rollups current in the background of the web process, so dashboards rarely
- * find work to do on read. A run that is still going is never overlapped; while the
- * database is unreachable the job waits for the next tick.
- */
+/** Keeps rollups current in the background, so dashboards rarely find work to do on read. */
 export function startRollupJob(database: () => Database): () => void {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    runRollupJobOnce(database())
-      .catch((error: unknown) => {
-        if (!isDatabaseUnavailable(error)) console.error("Rollup job failed; retrying on the next tick", error);
-      })
-      .finally(() => {
-        running = false;
-      });
-  }, intervalMs);
-  timer.unref();
-  return () => {
-    clearInterval(timer);
-  };
+  return startIntervalJob("Rollup job", 30_000, () => runRollupJobOnce(database()));
 }

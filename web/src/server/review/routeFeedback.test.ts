@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { routeNewFeedback, reviewReasonFor, sampleDraw } from "@/server/review/routeFeedback";
+import { runReviewRoutingOnce } from "@/server/review/reviewRoutingJob";
 import { defaultReviewRules, updateReviewRules } from "@/server/review/reviewRules";
 import { reviewPriority } from "@/server/review/reviewPriority";
 import { ingestTraces } from "@/server/traces/ingestTraces";
@@ -107,5 +108,19 @@ describe.each(await testDatabaseKinds())("review routing on %s", (kind) => {
     expect(clusterOf.c).toBe(clusterOf.a);
     expect(clusterOf.d).not.toBe(clusterOf.a);
     expect(Object.fromEntries(routed.map((item) => [item.traceId, item.priority]))).toEqual({ a: 4003, b: 4003, c: 4003, d: 4001 });
+  });
+});
+
+describe.each(await testDatabaseKinds())("the review routing job on %s", (kind) => {
+  const test = useTestDatabase(kind);
+
+  it("routes every project with new feedback, and finds nothing more on the next pass", async () => {
+    const { project } = await createProjectWithKeys(test.database);
+    await ingestTraces(test.database, project.id, [chat("j1", "Is the store open on Sunday?")]);
+    await ingestFeedback(test.database, project.id, [feedback("j1", { type: "report", category: "other" })], now);
+    expect(await runReviewRoutingOnce(test.database, now)).toBeGreaterThanOrEqual(1);
+    expect(await test.database.reviewItem.count({ where: { projectId: project.id } })).toBe(1);
+    await runReviewRoutingOnce(test.database, now);
+    expect(await test.database.reviewSignal.count({ where: { projectId: project.id } })).toBe(1);
   });
 });

@@ -1,0 +1,4 @@
+import { apiRoute } from "@/server/api/route";
+import { annotateRoute } from "@/server/review/reviewRoutes";
+
+export const PUT = apiRoute(annotateRoute);

@@ -1,0 +1,59 @@
+import type { z } from "zod";
+import type { RouteSpec } from "@/server/api/route";
+import { callerProjectId } from "@/server/api/caller";
+import { batchResponse } from "@/server/api/batchResponse";
+import { datasetItemsEnvelopeSchema, datasetParams, exportQuerySchema, projectDatasetParams } from "@/contracts/datasets";
+import { addDatasetItems, publishDatasetVersion } from "@/server/datasets/datasets";
+import { exportDataset, exportResponse } from "@/server/datasets/datasetExport";
+
+type KeyParams = z.infer<typeof datasetParams>;
+type MemberParams = z.infer<typeof projectDatasetParams>;
+
+// Each dataset action has a key route (/api/v1/datasets/{name}/...) for servers and a
+// project route (/api/v1/projects/{projectId}/datasets/{name}/...) for the console.
+
+export const addDatasetItemsRoute: RouteSpec<z.infer<typeof datasetItemsEnvelopeSchema>, undefined, KeyParams, Response> = {
+  auth: "key",
+  keyKinds: ["secret"],
+  permission: "datasets:write",
+  params: datasetParams,
+  body: datasetItemsEnvelopeSchema,
+  maxBodyBytes: 10 * 1024 * 1024,
+  handler: async ({ database, caller, params, body }) =>
+    batchResponse(await addDatasetItems(database, callerProjectId(caller), params.name, body.items)),
+};
+
+export const publishVersionRoute: RouteSpec<undefined, undefined, KeyParams, { version: number; itemCount: number }> = {
+  auth: "key",
+  keyKinds: ["secret"],
+  permission: "datasets:write",
+  params: datasetParams,
+  status: 201,
+  handler: ({ database, caller, params }) => publishDatasetVersion(database, callerProjectId(caller), params.name),
+};
+
+export const memberPublishVersionRoute: RouteSpec<undefined, undefined, MemberParams, { version: number; itemCount: number }> = {
+  auth: "session",
+  permission: "datasets:write",
+  params: projectDatasetParams,
+  status: 201,
+  handler: ({ database, params }) => publishDatasetVersion(database, params.projectId, params.name),
+};
+
+export const exportRoute: RouteSpec<undefined, z.infer<typeof exportQuerySchema>, KeyParams, Response> = {
+  auth: "key",
+  keyKinds: ["secret"],
+  permission: "datasets:export",
+  params: datasetParams,
+  query: exportQuerySchema,
+  handler: async ({ database, caller, params, query }) =>
+    exportResponse(await exportDataset(database, callerProjectId(caller), params.name, query)),
+};
+
+export const memberExportRoute: RouteSpec<undefined, z.infer<typeof exportQuerySchema>, MemberParams, Response> = {
+  auth: "session",
+  permission: "datasets:export",
+  params: projectDatasetParams,
+  query: exportQuerySchema,
+  handler: async ({ database, params, query }) => exportResponse(await exportDataset(database, params.projectId, params.name, query)),
+};

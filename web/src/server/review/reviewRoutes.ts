@@ -1,0 +1,91 @@
+import type { z } from "zod";
+import type { RouteSpec } from "@/server/api/route";
+import { callerProjectId, memberCaller } from "@/server/api/caller";
+import { projectIdParams } from "@/contracts/common";
+import {
+  annotationInputSchema,
+  reviewItemListQuerySchema,
+  reviewItemParams,
+  reviewRulesUpdateSchema,
+  type ReviewItemView,
+  type ReviewRuleSet,
+} from "@/contracts/review";
+import { listReviewItems } from "@/server/review/reviewQueries";
+import { routeNewFeedback } from "@/server/review/routeFeedback";
+import { claimNextReviewItem, releaseItem, renewLease } from "@/server/review/reviewLeases";
+import { annotateItem } from "@/server/review/annotateItem";
+import { getReviewRules, updateReviewRules } from "@/server/review/reviewRules";
+
+type ProjectParams = z.infer<typeof projectIdParams>;
+type ItemParams = z.infer<typeof reviewItemParams>;
+
+/** GET /api/v1/review-items: the queue for automation (secret key). */
+export const reviewItemListRoute: RouteSpec<
+  undefined,
+  z.infer<typeof reviewItemListQuerySchema>,
+  Record<string, never>,
+  { data: ReviewItemView[] }
+> = {
+  auth: "key",
+  keyKinds: ["secret"],
+  permission: "review:read",
+  query: reviewItemListQuerySchema,
+  handler: async ({ database, caller, query, now }) => {
+    const projectId = callerProjectId(caller);
+    await routeNewFeedback(database, projectId, now);
+    return { data: await listReviewItems(database, projectId, query) };
+  },
+};
+
+/** POST .../review-items/claim: the next item for the signed-in annotator, leased to them (204 when the queue is empty). */
+export const claimRoute: RouteSpec<undefined, undefined, ProjectParams, Response | { id: string; leaseExpiresAt: string }> = {
+  auth: "session",
+  permission: "review:annotate",
+  params: projectIdParams,
+  handler: async ({ database, caller, params, now }) => {
+    await routeNewFeedback(database, params.projectId, now);
+    const claimed = await claimNextReviewItem(database, params.projectId, memberCaller(caller).userId, now);
+    return claimed ?? new Response(null, { status: 204 });
+  },
+};
+
+export const renewLeaseRoute: RouteSpec<undefined, undefined, ItemParams, { leaseExpiresAt: string }> = {
+  auth: "session",
+  permission: "review:annotate",
+  params: reviewItemParams,
+  handler: ({ database, caller, params, now }) => renewLease(database, params.projectId, params.itemId, memberCaller(caller).userId, now),
+};
+
+export const releaseRoute: RouteSpec<undefined, undefined, ItemParams, undefined> = {
+  auth: "session",
+  permission: "review:annotate",
+  params: reviewItemParams,
+  handler: async ({ database, caller, params }) => {
+    await releaseItem(database, params.projectId, params.itemId, memberCaller(caller).userId);
+    return undefined;
+  },
+};
+
+export const annotateRoute: RouteSpec<z.infer<typeof annotationInputSchema>, undefined, ItemParams, { status: string }> = {
+  auth: "session",
+  permission: "review:annotate",
+  params: reviewItemParams,
+  body: annotationInputSchema,
+  handler: ({ database, caller, params, body }) =>
+    annotateItem(database, params.projectId, params.itemId, memberCaller(caller).userId, body),
+};
+
+export const reviewRulesRoute: RouteSpec<undefined, undefined, ProjectParams, ReviewRuleSet> = {
+  auth: "session",
+  permission: "project:read",
+  params: projectIdParams,
+  handler: ({ database, params }) => getReviewRules(database, params.projectId),
+};
+
+export const updateReviewRulesRoute: RouteSpec<z.infer<typeof reviewRulesUpdateSchema>, undefined, ProjectParams, ReviewRuleSet> = {
+  auth: "session",
+  permission: "project:update",
+  params: projectIdParams,
+  body: reviewRulesUpdateSchema,
+  handler: ({ database, params, body }) => updateReviewRules(database, params.projectId, body),
+};
