@@ -5,6 +5,8 @@ export default defineConfig({
   resolve: {
     alias: { "@/": fileURLToPath(new URL("./web/src/", import.meta.url)) },
   },
+  // web's tsconfig leaves JSX to Next ("preserve"); tests compile it themselves.
+  oxc: { jsx: { runtime: "automatic" } },
   test: {
     include: [
       "prisma/src/**/*.test.ts",

@@ -25,6 +25,7 @@ import {
 import {
   annotationInputSchema,
   annotationResultSchema,
+  claimQuerySchema,
   claimedItemSchema,
   leaseSchema,
   reviewItemListQuerySchema,
@@ -195,6 +196,7 @@ export const endpoints: EndpointDoc[] = [
     summary: "Claim the highest-priority item for the signed-in annotator, leased for 10 minutes (204: queue empty)",
     security: "session",
     params: projectIdParams,
+    query: claimQuerySchema,
     success: { status: 200, schema: claimedItemSchema, description: "The claimed item" },
   },
   {

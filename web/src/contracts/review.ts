@@ -101,3 +101,15 @@ export const reviewItemParams = z
   .strict();
 export const leaseSchema = z.object({ leaseExpiresAt: z.string() }).strict();
 export const annotationResultSchema = z.object({ status: z.enum(reviewStatuses) }).strict();
+
+export const claimQuerySchema = z
+  .object({
+    exclude: z
+      .string()
+      .max(4_000)
+      .optional()
+      .transform((value) => (value ? value.split(",") : []))
+      .pipe(z.array(z.uuid()).max(100))
+      .describe("Comma-separated ids of items the annotator skipped in this session"),
+  })
+  .strict();

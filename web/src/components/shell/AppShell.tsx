@@ -19,6 +19,8 @@ export function AppShell({ access, children }: { access: ProjectPageAccess; chil
           <NavLink href={`${base}/traces`}>Traces</NavLink>
           <NavLink href={`${base}/sessions`}>Sessions</NavLink>
           <NavLink href={`${base}/metrics`}>Metrics</NavLink>
+          <NavLink href={`${base}/review`}>Review</NavLink>
+          <NavLink href={`${base}/datasets`}>Datasets</NavLink>
           <NavLink href={`${base}/settings`}>Settings</NavLink>
           <NavLink href="/demo">Demo chat</NavLink>
         </nav>

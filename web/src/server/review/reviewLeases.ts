@@ -6,7 +6,7 @@ export const leaseMs = 10 * 60_000;
 /**
  * Gives the annotator the highest-priority item they may review, leased to them for ten
  * minutes: the one they already hold, else an open item (or one whose lease ran out)
- * they have not annotated yet. One UPDATE picks and takes the row; `FOR UPDATE SKIP
+ * they have not annotated yet, leaving out those they skipped (`exclude`). One UPDATE picks and takes the row; `FOR UPDATE SKIP
  * LOCKED` makes concurrent claims take different items, never the same one.
  */
 export async function claimNextReviewItem(
@@ -14,6 +14,7 @@ export async function claimNextReviewItem(
   projectId: string,
   userId: string,
   now: Date,
+  exclude: string[] = [],
 ): Promise<{ id: string; leaseExpiresAt: string } | null> {
   const expires = new Date(now.getTime() + leaseMs);
   const [claimed] = await database.$queryRaw<{ id: string; leaseExpiresAt: Date }[]>`
@@ -23,6 +24,7 @@ export async function claimNextReviewItem(
       WHERE i.project_id = ${projectId}::uuid
         AND (i.status = 'open' OR (i.status = 'in_review' AND (i.lease_expires_at < ${now} OR i.leased_by_id = ${userId}::uuid)))
         AND NOT EXISTS (SELECT 1 FROM annotations a WHERE a.item_id = i.id AND a.annotator_id = ${userId}::uuid)
+        AND NOT (i.id = ANY(${exclude}::uuid[]))
       ORDER BY (i.leased_by_id = ${userId}::uuid AND i.status = 'in_review') DESC, i.priority DESC, i.created_at, i.id
       FOR UPDATE SKIP LOCKED
       LIMIT 1)

@@ -4,6 +4,7 @@ import { callerProjectId, memberCaller } from "@/server/api/caller";
 import { projectIdParams } from "@/contracts/common";
 import {
   annotationInputSchema,
+  claimQuerySchema,
   reviewItemListQuerySchema,
   reviewItemParams,
   reviewRulesUpdateSchema,
@@ -38,13 +39,19 @@ export const reviewItemListRoute: RouteSpec<
 };
 
 /** POST .../review-items/claim: the next item for the signed-in annotator, leased to them (204 when the queue is empty). */
-export const claimRoute: RouteSpec<undefined, undefined, ProjectParams, Response | { id: string; leaseExpiresAt: string }> = {
+export const claimRoute: RouteSpec<
+  undefined,
+  z.infer<typeof claimQuerySchema>,
+  ProjectParams,
+  Response | { id: string; leaseExpiresAt: string }
+> = {
   auth: "session",
   permission: "review:annotate",
   params: projectIdParams,
-  handler: async ({ database, caller, params, now }) => {
+  query: claimQuerySchema,
+  handler: async ({ database, caller, params, query, now }) => {
     await routeNewFeedback(database, params.projectId, now);
-    const claimed = await claimNextReviewItem(database, params.projectId, memberCaller(caller).userId, now);
+    const claimed = await claimNextReviewItem(database, params.projectId, memberCaller(caller).userId, now, query.exclude);
     return claimed ?? new Response(null, { status: 204 });
   },
 };

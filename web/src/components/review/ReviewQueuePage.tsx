@@ -1,0 +1,104 @@
+import Link from "next/link";
+import { db } from "@/server/db/client";
+import { can, type Role } from "@/server/auth/permissions";
+import { listReviewItems, reviewQueueCounts } from "@/server/review/reviewQueries";
+import { routeNewFeedback } from "@/server/review/routeFeedback";
+import { reviewItemListQuerySchema, reviewReasons, reviewStatuses } from "@/contracts/review";
+import { firstParam, type SearchParams } from "@/server/console/searchParams";
+import { formatTime } from "@/components/traces/format";
+import { StartReviewing } from "@/components/review/StartReviewing";
+
+export const reasonLabel: Record<(typeof reviewReasons)[number], string> = {
+  report: "Report",
+  thumbs_down: "Thumbs down",
+  low_rating: "Low rating",
+  rephrase: "Rephrased",
+  sampled_positive: "Sampled positive",
+};
+
+/** The queue: what is waiting and why, and the button that starts a review session. */
+export async function ReviewQueuePage({ projectId, role, searchParams }: { projectId: string; role: Role; searchParams: SearchParams }) {
+  const database = db();
+  await routeNewFeedback(database, projectId, new Date());
+  const parsed = reviewItemListQuerySchema.safeParse({
+    status: firstParam(searchParams.status) || "open",
+    reason: firstParam(searchParams.reason) || undefined,
+    limit: 100,
+  });
+  const query = parsed.success ? parsed.data : reviewItemListQuerySchema.parse({ status: "open", limit: 100 });
+  const [items, counts] = await Promise.all([listReviewItems(database, projectId, query), reviewQueueCounts(database, projectId)]);
+  return (
+    <>
+      <h1>Review queue</h1>
+      <section className="tiles" aria-label="Queue counts">
+        {reviewStatuses.map((status) => (
+          <div key={status} className="tile">
+            <span className="muted">{status.replace("_", " ")}</span>
+            <strong>{counts.byStatus[status] ?? 0}</strong>
+          </div>
+        ))}
+        {reviewReasons.map((reason) => (
+          <div key={reason} className="tile">
+            <span className="muted">open · {reasonLabel[reason]}</span>
+            <strong>{counts.openByReason[reason] ?? 0}</strong>
+          </div>
+        ))}
+      </section>
+      {can(role, "review:annotate") ? <StartReviewing projectId={projectId} /> : null}
+      <form className="filters row" method="get" aria-label="Filter the queue">
+        <label>
+          Status
+          <select name="status" defaultValue={query.status}>
+            {reviewStatuses.map((status) => (
+              <option key={status} value={status}>
+                {status.replace("_", " ")}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Reason
+          <select name="reason" defaultValue={query.reason ?? ""}>
+            <option value="">any</option>
+            {reviewReasons.map((reason) => (
+              <option key={reason} value={reason}>
+                {reasonLabel[reason]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit">Filter</button>
+      </form>
+      <table aria-label="Review items">
+        <thead>
+          <tr>
+            <th scope="col">Priority</th>
+            <th scope="col">Reasons</th>
+            <th scope="col">Similar complaints</th>
+            <th scope="col">Trace</th>
+            <th scope="col">Status</th>
+            <th scope="col">Queued</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((item) => (
+            <tr key={item.id}>
+              <td>{item.priority}</td>
+              <td>{item.reasons.map((reason) => reasonLabel[reason]).join(", ")}</td>
+              <td>{item.clusterSize > 1 ? `${item.clusterSize} similar complaints` : "—"}</td>
+              <td>
+                <Link href={`/projects/${projectId}/review/${item.id}`}>{item.traceId}</Link>
+              </td>
+              <td>
+                {item.status.replace("_", " ")}
+                {item.leasedBy ? ` (${item.leasedBy})` : ""}
+              </td>
+              <td>{formatTime(item.createdAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {items.length === 0 ? <p className="muted">No items match.</p> : null}
+    </>
+  );
+}
