@@ -5,6 +5,7 @@ import { benchWrapperOverhead } from "./wrapperOverhead.ts";
 import { benchTraceIngest } from "./traceIngest.ts";
 import { benchFeedbackIngestPglite, benchFeedbackIngestPostgres } from "./feedbackIngest.ts";
 import { benchWidgetInteraction, benchWidgetSizes } from "./widget.ts";
+import { benchDatasetExport, benchReviewClaim } from "./review.ts";
 import { benchDashboardPglite, benchDashboardPostgres } from "./dashboard.ts";
 import type { BenchRow } from "./appServer.ts";
 
@@ -18,6 +19,8 @@ const benches: Record<string, () => Promise<BenchRow | BenchRow[]>> = {
   "dashboard-pglite": benchDashboardPglite,
   "widget-size": benchWidgetSizes,
   "widget-interaction": () => benchWidgetInteraction(port),
+  "review-claim": benchReviewClaim,
+  "dataset-export": benchDatasetExport,
 };
 
 const requested = process.argv.slice(2).filter((arg) => arg !== "--");

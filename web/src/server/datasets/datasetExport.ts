@@ -1,4 +1,4 @@
-import type { Database } from "@/server/db/client";
+import { plainSql, type Database } from "@/server/db/client";
 import type { ExportQuery } from "@/contracts/datasets";
 import { NotFoundError } from "@/server/errors";
 import { exportContentType, exportHeader, exportLine, type ExportRow } from "@/server/datasets/exportFormats";
@@ -42,23 +42,17 @@ export async function exportDataset(database: Database, projectId: string, name:
           return;
         }
       }
-      const rows: ExportRow[] = await database.datasetVersionItem.findMany({
-        where: { versionId: version.id, position: { gt: after }, ...(query.split === "all" ? {} : { split: query.split }) },
-        orderBy: { position: "asc" },
-        take: pageSize,
-        select: {
-          position: true,
-          externalId: true,
-          split: true,
-          input: true,
-          expectedOutput: true,
-          rejectedOutput: true,
-          category: true,
-          severity: true,
-          metadata: true,
-          provenance: true,
-        },
-      });
+      // Plain SQL (Prisma's mapping of JSON-heavy rows costs more than the read), planned per
+      // call: a generic plan does not know `position > $2` is selective and scans the version.
+      const splitFilter = query.split === "all" ? "" : `AND split = '${query.split}'`;
+      const rows = await plainSql(database).query<ExportRow>(
+        `SELECT position, external_id AS "externalId", split, input, expected_output AS "expectedOutput", rejected_output AS "rejectedOutput",
+           category, severity, metadata, provenance
+         FROM dataset_version_items
+         WHERE version_id = $1 AND position > $2 ${splitFilter}
+         ORDER BY position LIMIT ${pageSize}`,
+        [version.id, after],
+      );
       const last = rows.at(-1);
       if (!last) {
         controller.close();

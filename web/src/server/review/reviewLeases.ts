@@ -5,9 +5,11 @@ export const leaseMs = 10 * 60_000;
 
 /**
  * Gives the annotator the highest-priority item they may review, leased to them for ten
- * minutes: the one they already hold, else an open item (or one whose lease ran out)
- * they have not annotated yet, leaving out those they skipped (`exclude`). One UPDATE picks and takes the row; `FOR UPDATE SKIP
- * LOCKED` makes concurrent claims take different items, never the same one.
+ * minutes: the one they already hold, else an open item they have not annotated and did
+ * not skip (`exclude`). Leases that ran out go back to the queue first. The final UPDATE
+ * picks and takes the row in one statement; `FOR UPDATE SKIP LOCKED` makes concurrent
+ * claims take different items, never the same one. Each step walks an index
+ * (status, priority), so a deep queue costs no more than a shallow one.
  */
 export async function claimNextReviewItem(
   database: Queryable,
@@ -17,15 +19,26 @@ export async function claimNextReviewItem(
   exclude: string[] = [],
 ): Promise<{ id: string; leaseExpiresAt: string } | null> {
   const expires = new Date(now.getTime() + leaseMs);
+  await database.$executeRaw`
+    UPDATE review_items SET status = 'open', leased_by_id = NULL, lease_expires_at = NULL, updated_at = ${now}
+    WHERE project_id = ${projectId}::uuid AND status = 'in_review' AND lease_expires_at < ${now} AND leased_by_id <> ${userId}::uuid`;
+  const held = await database.reviewItem.findFirst({
+    where: { projectId, status: "in_review", leasedById: userId, id: { notIn: exclude } },
+    orderBy: { priority: "desc" },
+    select: { id: true },
+  });
+  if (held) {
+    await database.reviewItem.update({ where: { id: held.id }, data: { leaseExpiresAt: expires } });
+    return { id: held.id, leaseExpiresAt: expires.toISOString() };
+  }
   const [claimed] = await database.$queryRaw<{ id: string; leaseExpiresAt: Date }[]>`
     UPDATE review_items SET status = 'in_review', leased_by_id = ${userId}::uuid, lease_expires_at = ${expires}, updated_at = ${now}
     WHERE id = (
       SELECT id FROM review_items i
-      WHERE i.project_id = ${projectId}::uuid
-        AND (i.status = 'open' OR (i.status = 'in_review' AND (i.lease_expires_at < ${now} OR i.leased_by_id = ${userId}::uuid)))
+      WHERE i.project_id = ${projectId}::uuid AND i.status = 'open'
         AND NOT EXISTS (SELECT 1 FROM annotations a WHERE a.item_id = i.id AND a.annotator_id = ${userId}::uuid)
         AND NOT (i.id = ANY(${exclude}::uuid[]))
-      ORDER BY (i.leased_by_id = ${userId}::uuid AND i.status = 'in_review') DESC, i.priority DESC, i.created_at, i.id
+      ORDER BY i.priority DESC, i.created_at
       FOR UPDATE SKIP LOCKED
       LIMIT 1)
     RETURNING id, lease_expires_at AS "leaseExpiresAt"`;
