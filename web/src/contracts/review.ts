@@ -36,6 +36,11 @@ export const reviewItemListQuerySchema = z
     status: z.enum(reviewStatuses).optional(),
     traceId: z.string().max(200).optional(),
     reason: z.enum(reviewReasons).optional(),
+    category: z.string().max(60).optional().describe("Items with an annotation in this failure category"),
+    cluster: z.uuid().optional().describe("Items of one cluster of similar prompts"),
+    from: z.iso.datetime({ offset: true }).optional().describe("Queued at or after"),
+    to: z.iso.datetime({ offset: true }).optional().describe("Queued before"),
+    sort: z.enum(["priority", "age"]).default("priority").describe("priority (highest first) or age (oldest first)"),
     limit: z.coerce.number().int().min(1).max(200).default(50),
   })
   .strict();
@@ -64,6 +69,7 @@ export const reviewItemSchema = z
     status: z.enum(reviewStatuses),
     reasons: z.array(z.enum(reviewReasons)).describe("Why it is in the queue, worst first"),
     priority: z.number().int().describe("Higher is reviewed first: severity x 1000 + cluster size"),
+    clusterId: z.string().nullable().describe("The cluster of near-duplicate negative prompts it belongs to"),
     clusterSize: z.number().int().describe("Negatively rated items with a near-duplicate prompt, this one included"),
     leasedBy: z.string().nullable().describe("Who is reviewing it now"),
     leaseExpiresAt: z.string().nullable(),

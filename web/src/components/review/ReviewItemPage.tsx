@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/server/db/client";
 import { can, type Role } from "@/server/auth/permissions";
-import { clusterNeighbours, getReviewItem } from "@/server/review/reviewQueries";
+import { annotationHistory, clusterNeighbours, getReviewItem } from "@/server/review/reviewQueries";
 import { getReviewRules } from "@/server/review/reviewRules";
 import { getTrace } from "@/server/traces/traceQueries";
 import { NotFoundError } from "@/server/errors";
@@ -42,6 +42,9 @@ export async function ReviewItemPage({
   const mine = item.annotations.some((annotation) => annotation.annotatorId === userId);
   const visibleAnnotations = mine || can(role, "members:manage") ? item.annotations : [];
   const answer = trace ? textOf(trace.output) : "";
+  const history = visibleAnnotations.length > 0 ? await annotationHistory(database, projectId, itemId) : [];
+  const summary = (fields: { category?: string; decision?: string; severity?: string } | null) =>
+    fields ? `${fields.category ?? "?"} (${fields.severity ?? "?"}), ${(fields.decision ?? "?").replace("_", " ")}` : "nothing";
 
   return (
     <>
@@ -104,6 +107,14 @@ export async function ReviewItemPage({
               </li>
             ))}
           </ul>
+          <h3>History</h3>
+          <ol aria-label="Annotation history">
+            {history.map((change) => (
+              <li key={change.id}>
+                {formatTime(change.at)} · {change.editor}: {summary(change.before)} → {summary(change.after)}
+              </li>
+            ))}
+          </ol>
         </section>
       ) : null}
       {heldByMe ? (

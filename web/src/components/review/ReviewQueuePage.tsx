@@ -23,6 +23,9 @@ export async function ReviewQueuePage({ projectId, role, searchParams }: { proje
   const parsed = reviewItemListQuerySchema.safeParse({
     status: firstParam(searchParams.status) || "open",
     reason: firstParam(searchParams.reason) || undefined,
+    category: firstParam(searchParams.category) || undefined,
+    cluster: firstParam(searchParams.cluster) || undefined,
+    sort: firstParam(searchParams.sort) || undefined,
     limit: 100,
   });
   const query = parsed.success ? parsed.data : reviewItemListQuerySchema.parse({ status: "open", limit: 100 });
@@ -30,6 +33,10 @@ export async function ReviewQueuePage({ projectId, role, searchParams }: { proje
   return (
     <>
       <h1>Review queue</h1>
+      <p>
+        <Link href={`/projects/${projectId}/review/agreement`}>Annotator agreement</Link> ·{" "}
+        <Link href={`/projects/${projectId}/datasets`}>Datasets</Link>
+      </p>
       <section className="tiles" aria-label="Queue counts">
         {reviewStatuses.map((status) => (
           <div key={status} className="tile">
@@ -67,6 +74,18 @@ export async function ReviewQueuePage({ projectId, role, searchParams }: { proje
             ))}
           </select>
         </label>
+        <label>
+          Category
+          <input name="category" defaultValue={query.category ?? ""} />
+        </label>
+        <label>
+          Sort
+          <select name="sort" defaultValue={query.sort}>
+            <option value="priority">priority</option>
+            <option value="age">oldest first</option>
+          </select>
+        </label>
+        {query.cluster ? <input type="hidden" name="cluster" value={query.cluster} /> : null}
         <button type="submit">Filter</button>
       </form>
       <table aria-label="Review items">
@@ -85,7 +104,15 @@ export async function ReviewQueuePage({ projectId, role, searchParams }: { proje
             <tr key={item.id}>
               <td>{item.priority}</td>
               <td>{item.reasons.map((reason) => reasonLabel[reason]).join(", ")}</td>
-              <td>{item.clusterSize > 1 ? `${item.clusterSize} similar complaints` : "—"}</td>
+              <td>
+                {item.clusterSize > 1 && item.clusterId ? (
+                  <Link href={`/projects/${projectId}/review?status=${query.status ?? "open"}&cluster=${item.clusterId}`}>
+                    {item.clusterSize} similar complaints
+                  </Link>
+                ) : (
+                  "—"
+                )}
+              </td>
               <td>
                 <Link href={`/projects/${projectId}/review/${item.id}`}>{item.traceId}</Link>
               </td>

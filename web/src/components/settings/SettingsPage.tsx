@@ -10,17 +10,20 @@ import { PrivacyPanel } from "@/components/settings/PrivacyPanel";
 import { ModelPricesPanel } from "@/components/settings/ModelPricesPanel";
 import { listModelPrices } from "@/server/traces/projectPrices";
 import { FeedbackTokensPanel } from "@/components/settings/FeedbackTokensPanel";
+import { ReviewRulesPanel } from "@/components/settings/ReviewRulesPanel";
+import { getReviewRules } from "@/server/review/reviewRules";
 import { feedbackSigningSecret } from "@/server/feedback/feedbackTokens";
 
 /** Settings show each section only to roles that may see it, and controls only to those that may use them. */
 export async function SettingsPage({ access }: { access: ProjectPageAccess }) {
   const { project, role, user } = access;
   const database = db();
-  const [members, keys, prices, signingSecret] = await Promise.all([
+  const [members, keys, prices, signingSecret, reviewRules] = await Promise.all([
     listMembers(database, project.id),
     can(role, "keys:read") ? listProjectApiKeys(database, project.id) : Promise.resolve(null),
     listModelPrices(database, project.id),
     can(role, "keys:manage") ? feedbackSigningSecret(database, project.id) : Promise.resolve(null),
+    getReviewRules(database, project.id),
   ]);
   return (
     <>
@@ -33,6 +36,7 @@ export async function SettingsPage({ access }: { access: ProjectPageAccess }) {
         editable={can(role, "project:update")}
         signingSecret={signingSecret}
       />
+      <ReviewRulesPanel projectId={project.id} rules={reviewRules} editable={can(role, "project:update")} />
       <MembersPanel
         projectId={project.id}
         members={members}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { claimNextReviewItem, leaseMs, releaseItem, renewLease } from "@/server/review/reviewLeases";
 import { annotateItem } from "@/server/review/annotateItem";
+import { projectAgreement } from "@/server/review/agreementQueries";
 import { listReviewItems } from "@/server/review/reviewQueries";
 import { routeNewFeedback } from "@/server/review/routeFeedback";
 import { updateReviewRules } from "@/server/review/reviewRules";
@@ -113,6 +114,9 @@ describe.each(await testDatabaseKinds())("working the review queue on %s", (kind
     expect(item?.annotations).toMatchObject([
       { category: "hallucination", severity: "high", decision: "corrected_failure", notes: "made up a policy" },
     ]);
+    const byCategory = (category: string) => listReviewItems(test.database, projectId, reviewItemListQuerySchema.parse({ category }));
+    expect((await byCategory("hallucination")).map((found) => found.id)).toEqual([itemId]);
+    expect(await byCategory("formatting")).toEqual([]);
 
     const example = await test.database.datasetItem.findFirstOrThrow({
       where: { projectId },
@@ -183,5 +187,41 @@ describe.each(await testDatabaseKinds())("working the review queue on %s", (kind
         correctedResponse: "x".repeat(100_001),
       }).success,
     ).toBe(false);
+  });
+});
+
+describe.each(await testDatabaseKinds())("annotator agreement on %s", (kind) => {
+  const test = useTestDatabase(kind);
+
+  it("computes kappa per pair and lists the items the annotators disagree on", async () => {
+    const { projectId } = await projectWithQueue(test.database, 3);
+    await updateReviewRules(test.database, projectId, { annotationsPerItem: 2 });
+    const annie = await addMemberWithRole(test.database, projectId, "annotator");
+    const bert = await addMemberWithRole(test.database, projectId, "annotator");
+    // Worked out by hand: pairs (x,x) (y,z) (x,y); p_o = 1/3; p_e = 2/3*1/3 + 1/3*1/3 = 1/3; kappa = 0.
+    const labels: Record<string, [string, string]> = {
+      "t-0": ["hallucination", "hallucination"],
+      "t-1": ["formatting", "refusal"],
+      "t-2": ["hallucination", "formatting"],
+    };
+    for (const [index, annotator] of [annie, bert].entries()) {
+      for (let i = 0; i < 3; i++) {
+        const claimed = await claimNextReviewItem(test.database, projectId, annotator.id, now);
+        const item = await test.database.reviewItem.findUniqueOrThrow({ where: { id: claimed?.id ?? "" }, select: { traceId: true } });
+        const category = labels[item.traceId]?.[index] ?? "other";
+        await annotateItem(
+          test.database,
+          projectId,
+          claimed?.id ?? "",
+          annotator.id,
+          label({ category, decision: "dismiss", correctedResponse: undefined }),
+        );
+      }
+    }
+    const agreement = await projectAgreement(test.database, projectId);
+    expect(agreement.items).toBe(3);
+    expect(agreement.pairs).toHaveLength(1);
+    expect(agreement.pairs[0]?.kappa).toBeCloseTo(0, 12);
+    expect(agreement.disagreements.map((item) => item.traceId).sort()).toEqual(["t-1", "t-2"]);
   });
 });

@@ -55,6 +55,7 @@ function serializeItem(row: ReviewItemRow, sizes: Map<string, number>): ReviewIt
     status: row.status,
     reasons,
     priority: row.priority,
+    clusterId: row.clusterId,
     clusterSize: row.clusterId ? (sizes.get(row.clusterId) ?? 1) : 1,
     leasedBy: row.status === "in_review" ? (row.leasedBy?.email ?? null) : null,
     leaseExpiresAt: row.status === "in_review" ? (row.leaseExpiresAt?.toISOString() ?? null) : null,
@@ -71,8 +72,13 @@ export async function listReviewItems(database: Queryable, projectId: string, qu
       ...(query.status ? { status: query.status } : {}),
       ...(query.traceId ? { traceId: query.traceId } : {}),
       ...(query.reason ? { signals: { some: { reason: query.reason } } } : {}),
+      ...(query.category ? { annotations: { some: { category: query.category } } } : {}),
+      ...(query.cluster ? { clusterId: query.cluster } : {}),
+      ...(query.from || query.to
+        ? { createdAt: { ...(query.from ? { gte: new Date(query.from) } : {}), ...(query.to ? { lt: new Date(query.to) } : {}) } }
+        : {}),
     },
-    orderBy: [{ priority: "desc" }, { createdAt: "asc" }],
+    orderBy: query.sort === "age" ? [{ createdAt: "asc" }] : [{ priority: "desc" }, { createdAt: "asc" }],
     take: query.limit,
     select: reviewItemSelect,
   });
@@ -111,4 +117,21 @@ export async function clusterNeighbours(database: Queryable, projectId: string, 
     take: limit,
     select: { id: true, traceId: true, status: true },
   });
+}
+
+/** Every change to the item's annotations, oldest first: who, when, before and after. */
+export async function annotationHistory(database: Queryable, projectId: string, itemId: string) {
+  const revisions = await database.annotationRevision.findMany({
+    where: { projectId, annotation: { itemId } },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, before: true, after: true, createdAt: true, editor: { select: { email: true } } },
+  });
+  type Fields = { category?: string; decision?: string; severity?: string } | null;
+  return revisions.map((revision) => ({
+    id: revision.id,
+    editor: revision.editor.email,
+    at: revision.createdAt.toISOString(),
+    before: revision.before as Fields,
+    after: revision.after as Fields,
+  }));
 }
