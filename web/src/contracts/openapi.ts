@@ -23,6 +23,7 @@ import {
   feedbackTokensSchema,
 } from "@/contracts/feedback";
 import {
+  adjudicationSchema,
   annotationInputSchema,
   annotationResultSchema,
   claimQuerySchema,
@@ -223,6 +224,15 @@ export const endpoints: EndpointDoc[] = [
     params: reviewItemParams,
     body: annotationInputSchema,
     success: { status: 200, schema: annotationResultSchema, description: "Saved" },
+  },
+  {
+    method: "put",
+    path: "/api/v1/projects/{projectId}/review-items/{itemId}/adjudication",
+    summary: "Settle a disagreement between annotators: the chosen category stands (owners and admins)",
+    security: "session",
+    params: reviewItemParams,
+    body: adjudicationSchema,
+    success: { status: 200, description: "Adjudicated" },
   },
   {
     method: "get",

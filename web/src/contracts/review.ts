@@ -72,6 +72,7 @@ export const reviewItemSchema = z
     clusterId: z.string().nullable().describe("The cluster of near-duplicate negative prompts it belongs to"),
     clusterSize: z.number().int().describe("Negatively rated items with a near-duplicate prompt, this one included"),
     leasedBy: z.string().nullable().describe("Who is reviewing it now"),
+    adjudicatedCategory: z.string().nullable().describe("The category an owner or admin settled on when annotators disagreed"),
     leaseExpiresAt: z.string().nullable(),
     createdAt: z.string(),
     annotations: z.array(annotationSchema),
@@ -118,4 +119,8 @@ export const claimQuerySchema = z
       .pipe(z.array(z.uuid()).max(100))
       .describe("Comma-separated ids of items the annotator skipped in this session"),
   })
+  .strict();
+
+export const adjudicationSchema = z
+  .object({ category: z.string().trim().min(1).max(60).describe("The failure category that stands") })
   .strict();

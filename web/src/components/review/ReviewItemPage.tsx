@@ -12,6 +12,7 @@ import { formatTime } from "@/components/traces/format";
 import { Markdown } from "@/components/review/Markdown";
 import { LabelForm } from "@/components/review/LabelForm";
 import { StartReviewing } from "@/components/review/StartReviewing";
+import { AdjudicationForm } from "@/components/review/AdjudicationForm";
 import { reasonLabel } from "@/components/review/ReviewQueuePage";
 
 /** One item under review: the conversation, the answer, the signals, and (for its holder) the label form. */
@@ -107,6 +108,10 @@ export async function ReviewItemPage({
               </li>
             ))}
           </ul>
+          {item.adjudicatedCategory ? <p>Adjudicated: {item.adjudicatedCategory.replace(/_/g, " ")}</p> : null}
+          {!item.adjudicatedCategory && can(role, "review:adjudicate") && new Set(item.annotations.map((a) => a.category)).size > 1 ? (
+            <AdjudicationForm projectId={projectId} itemId={itemId} categories={rules.failureCategories} />
+          ) : null}
           <h3>History</h3>
           <ol aria-label="Annotation history">
             {history.map((change) => (

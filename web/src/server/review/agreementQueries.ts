@@ -6,6 +6,7 @@ export interface ProjectAgreement {
   items: number;
   alpha: number | null;
   pairs: { first: string; second: string; items: number; kappa: number | null }[];
+  /** Not yet adjudicated. */
   disagreements: { itemId: string; traceId: string; labels: { annotator: string; category: string }[] }[];
 }
 
@@ -13,7 +14,12 @@ export interface ProjectAgreement {
 export async function projectAgreement(database: Queryable, projectId: string): Promise<ProjectAgreement> {
   const items = await database.reviewItem.findMany({
     where: { projectId, annotations: { some: {} } },
-    select: { id: true, traceId: true, annotations: { select: { category: true, annotator: { select: { email: true } } } } },
+    select: {
+      id: true,
+      traceId: true,
+      adjudicatedCategory: true,
+      annotations: { select: { category: true, annotator: { select: { email: true } } } },
+    },
   });
   const multiple = items.filter((item) => item.annotations.length >= 2);
   const annotators = [...new Set(multiple.flatMap((item) => item.annotations.map((a) => a.annotator.email)))].sort();
@@ -31,7 +37,7 @@ export async function projectAgreement(database: Queryable, projectId: string): 
     }),
   );
   const disagreements = multiple
-    .filter((item) => new Set(item.annotations.map((a) => a.category)).size > 1)
+    .filter((item) => item.adjudicatedCategory === null && new Set(item.annotations.map((a) => a.category)).size > 1)
     .map((item) => ({
       itemId: item.id,
       traceId: item.traceId,

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { claimNextReviewItem, leaseMs, releaseItem, renewLease } from "@/server/review/reviewLeases";
 import { annotateItem } from "@/server/review/annotateItem";
 import { projectAgreement } from "@/server/review/agreementQueries";
+import { adjudicateItem } from "@/server/review/adjudicate";
 import { listReviewItems } from "@/server/review/reviewQueries";
 import { routeNewFeedback } from "@/server/review/routeFeedback";
 import { updateReviewRules } from "@/server/review/reviewRules";
@@ -223,5 +224,14 @@ describe.each(await testDatabaseKinds())("annotator agreement on %s", (kind) => 
     expect(agreement.pairs).toHaveLength(1);
     expect(agreement.pairs[0]?.kappa).toBeCloseTo(0, 12);
     expect(agreement.disagreements.map((item) => item.traceId).sort()).toEqual(["t-1", "t-2"]);
+
+    // An owner settles t-1; t-0, where they agreed, needs no settling.
+    const owner = await addMemberWithRole(test.database, projectId, "owner");
+    const itemOf = (traceId: string) => test.database.reviewItem.findFirstOrThrow({ where: { projectId, traceId }, select: { id: true } });
+    await adjudicateItem(test.database, projectId, (await itemOf("t-1")).id, owner.id, "formatting", now);
+    expect((await projectAgreement(test.database, projectId)).disagreements.map((item) => item.traceId)).toEqual(["t-2"]);
+    await expect(adjudicateItem(test.database, projectId, (await itemOf("t-0")).id, owner.id, "formatting", now)).rejects.toMatchObject({
+      status: 409,
+    });
   });
 });

@@ -11,6 +11,7 @@ const reviewItemSelect = {
   clusterId: true,
   leaseExpiresAt: true,
   createdAt: true,
+  adjudicatedCategory: true,
   leasedBy: { select: { email: true } },
   signals: { select: { reason: true } },
   annotations: {
@@ -58,6 +59,7 @@ function serializeItem(row: ReviewItemRow, sizes: Map<string, number>): ReviewIt
     clusterId: row.clusterId,
     clusterSize: row.clusterId ? (sizes.get(row.clusterId) ?? 1) : 1,
     leasedBy: row.status === "in_review" ? (row.leasedBy?.email ?? null) : null,
+    adjudicatedCategory: row.adjudicatedCategory,
     leaseExpiresAt: row.status === "in_review" ? (row.leaseExpiresAt?.toISOString() ?? null) : null,
     createdAt: row.createdAt.toISOString(),
     annotations: row.annotations.map(serializeAnnotation),

@@ -3,6 +3,7 @@ import type { RouteSpec } from "@/server/api/route";
 import { callerProjectId, memberCaller } from "@/server/api/caller";
 import { projectIdParams } from "@/contracts/common";
 import {
+  adjudicationSchema,
   annotationInputSchema,
   claimQuerySchema,
   reviewItemListQuerySchema,
@@ -15,6 +16,7 @@ import { listReviewItems } from "@/server/review/reviewQueries";
 import { routeNewFeedback } from "@/server/review/routeFeedback";
 import { claimNextReviewItem, releaseItem, renewLease } from "@/server/review/reviewLeases";
 import { annotateItem } from "@/server/review/annotateItem";
+import { adjudicateItem } from "@/server/review/adjudicate";
 import { getReviewRules, updateReviewRules } from "@/server/review/reviewRules";
 
 type ProjectParams = z.infer<typeof projectIdParams>;
@@ -95,4 +97,14 @@ export const updateReviewRulesRoute: RouteSpec<z.infer<typeof reviewRulesUpdateS
   params: projectIdParams,
   body: reviewRulesUpdateSchema,
   handler: ({ database, params, body }) => updateReviewRules(database, params.projectId, body),
+};
+
+/** PUT .../review-items/{itemId}/adjudication: an owner or admin settles a disagreement. */
+export const adjudicateRoute: RouteSpec<z.infer<typeof adjudicationSchema>, undefined, ItemParams, { adjudicatedCategory: string }> = {
+  auth: "session",
+  permission: "review:adjudicate",
+  params: reviewItemParams,
+  body: adjudicationSchema,
+  handler: ({ database, caller, params, body, now }) =>
+    adjudicateItem(database, params.projectId, params.itemId, memberCaller(caller).userId, body.category, now),
 };
