@@ -35,6 +35,12 @@ export const datasetItemsEnvelopeSchema = z
   .strict();
 export const datasetItemsSchema = z.object({ items: z.array(datasetItemInputSchema).min(1).max(1_000) }).strict();
 
+export const publishQuerySchema = z
+  .object({
+    testRatio: z.coerce.number().min(0).max(1).optional().describe("Share of items in the test split from this version on (default 0.2)"),
+  })
+  .strict();
+
 export const publishedVersionSchema = z
   .object({ version: z.number().int().describe("The new version's number"), itemCount: z.number().int() })
   .strict();

@@ -35,7 +35,14 @@ import {
   reviewRulesSchema,
   reviewRulesUpdateSchema,
 } from "@/contracts/review";
-import { datasetItemsSchema, datasetParams, exportQuerySchema, projectDatasetParams, publishedVersionSchema } from "@/contracts/datasets";
+import {
+  datasetItemsSchema,
+  datasetParams,
+  exportQuerySchema,
+  projectDatasetParams,
+  publishQuerySchema,
+  publishedVersionSchema,
+} from "@/contracts/datasets";
 import { traceBatchSchema, traceIdParams, traceListQuerySchema, traceListSchema, traceSchema } from "@/contracts/traces";
 
 type Security = "none" | "secretKey" | "publicKey" | "anyKey" | "session";
@@ -266,6 +273,7 @@ export const endpoints: EndpointDoc[] = [
     summary: "Publish the dataset's items as the next immutable numbered version",
     security: "secretKey",
     params: datasetParams,
+    query: publishQuerySchema,
     success: { status: 201, schema: publishedVersionSchema, description: "Published" },
   },
   {
@@ -274,6 +282,7 @@ export const endpoints: EndpointDoc[] = [
     summary: "Publish the dataset's items as the next version (console)",
     security: "session",
     params: projectDatasetParams,
+    query: publishQuerySchema,
     success: { status: 201, schema: publishedVersionSchema, description: "Published" },
   },
   {

@@ -38,6 +38,8 @@ export const reviewItemListQuerySchema = z
     reason: z.enum(reviewReasons).optional(),
     category: z.string().max(60).optional().describe("Items with an annotation in this failure category"),
     cluster: z.uuid().optional().describe("Items of one cluster of similar prompts"),
+    model: z.string().max(500).optional().describe("Items whose trace used this model"),
+    release: z.string().max(500).optional().describe("Items whose trace came from this release"),
     from: z.iso.datetime({ offset: true }).optional().describe("Queued at or after"),
     to: z.iso.datetime({ offset: true }).optional().describe("Queued before"),
     sort: z.enum(["priority", "age"]).default("priority").describe("priority (highest first) or age (oldest first)"),

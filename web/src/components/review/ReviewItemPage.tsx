@@ -13,6 +13,8 @@ import { Markdown } from "@/components/review/Markdown";
 import { LabelForm } from "@/components/review/LabelForm";
 import { StartReviewing } from "@/components/review/StartReviewing";
 import { AdjudicationForm } from "@/components/review/AdjudicationForm";
+import { Waterfall } from "@/components/traces/Waterfall";
+import { layoutWaterfall } from "@/server/traces/waterfall";
 import { reasonLabel } from "@/components/review/ReviewQueuePage";
 
 /** One item under review: the conversation, the answer, the signals, and (for its holder) the label form. */
@@ -76,6 +78,12 @@ export async function ReviewItemPage({
               {trace.spans.length} steps
             </p>
           </section>
+          {trace.spans.length > 0 ? (
+            <section className="panel" aria-labelledby="steps-heading">
+              <h2 id="steps-heading">Steps</h2>
+              <Waterfall rows={layoutWaterfall(trace.spans, trace.startTime, trace.endTime)} />
+            </section>
+          ) : null}
           <section className="panel" aria-labelledby="signals-heading">
             <h2 id="signals-heading">Feedback</h2>
             <FeedbackList events={trace.feedback} />

@@ -25,6 +25,8 @@ export async function ReviewQueuePage({ projectId, role, searchParams }: { proje
     reason: firstParam(searchParams.reason) || undefined,
     category: firstParam(searchParams.category) || undefined,
     cluster: firstParam(searchParams.cluster) || undefined,
+    model: firstParam(searchParams.model) || undefined,
+    release: firstParam(searchParams.release) || undefined,
     sort: firstParam(searchParams.sort) || undefined,
     limit: 100,
   });
@@ -77,6 +79,14 @@ export async function ReviewQueuePage({ projectId, role, searchParams }: { proje
         <label>
           Category
           <input name="category" defaultValue={query.category ?? ""} />
+        </label>
+        <label>
+          Model
+          <input name="model" defaultValue={query.model ?? ""} />
+        </label>
+        <label>
+          Release
+          <input name="release" defaultValue={query.release ?? ""} />
         </label>
         <label>
           Sort

@@ -2,7 +2,13 @@ import type { z } from "zod";
 import type { RouteSpec } from "@/server/api/route";
 import { callerProjectId } from "@/server/api/caller";
 import { batchResponse } from "@/server/api/batchResponse";
-import { datasetItemsEnvelopeSchema, datasetParams, exportQuerySchema, projectDatasetParams } from "@/contracts/datasets";
+import {
+  datasetItemsEnvelopeSchema,
+  datasetParams,
+  exportQuerySchema,
+  projectDatasetParams,
+  publishQuerySchema,
+} from "@/contracts/datasets";
 import { addDatasetItems, publishDatasetVersion } from "@/server/datasets/datasets";
 import { exportDataset, exportResponse } from "@/server/datasets/datasetExport";
 
@@ -23,21 +29,25 @@ export const addDatasetItemsRoute: RouteSpec<z.infer<typeof datasetItemsEnvelope
     batchResponse(await addDatasetItems(database, callerProjectId(caller), params.name, body.items)),
 };
 
-export const publishVersionRoute: RouteSpec<undefined, undefined, KeyParams, { version: number; itemCount: number }> = {
+type PublishQuery = z.infer<typeof publishQuerySchema>;
+
+export const publishVersionRoute: RouteSpec<undefined, PublishQuery, KeyParams, { version: number; itemCount: number }> = {
   auth: "key",
   keyKinds: ["secret"],
   permission: "datasets:write",
   params: datasetParams,
+  query: publishQuerySchema,
   status: 201,
-  handler: ({ database, caller, params }) => publishDatasetVersion(database, callerProjectId(caller), params.name),
+  handler: ({ database, caller, params, query }) => publishDatasetVersion(database, callerProjectId(caller), params.name, query),
 };
 
-export const memberPublishVersionRoute: RouteSpec<undefined, undefined, MemberParams, { version: number; itemCount: number }> = {
+export const memberPublishVersionRoute: RouteSpec<undefined, PublishQuery, MemberParams, { version: number; itemCount: number }> = {
   auth: "session",
   permission: "datasets:write",
   params: projectDatasetParams,
+  query: publishQuerySchema,
   status: 201,
-  handler: ({ database, params }) => publishDatasetVersion(database, params.projectId, params.name),
+  handler: ({ database, params, query }) => publishDatasetVersion(database, params.projectId, params.name, query),
 };
 
 export const exportRoute: RouteSpec<undefined, z.infer<typeof exportQuerySchema>, KeyParams, Response> = {

@@ -119,6 +119,14 @@ describe.each(await testDatabaseKinds())("datasets on %s", (kind) => {
     expect(rows).toHaveLength(4);
   });
 
+  it("takes the test share at publishing time: 1 puts every item in the test split", async () => {
+    const { project } = await createProjectWithKeys(test.database);
+    await addDatasetItems(test.database, project.id, "golden", [item("a"), item("b"), item("c")]);
+    await publishDatasetVersion(test.database, project.id, "golden", { testRatio: 1 });
+    expect((await exported(test.database, project.id, { format: "jsonl", split: "train" })).text).toBe("");
+    expect((await exported(test.database, project.id, { format: "jsonl", split: "test" })).text.trim().split("\n")).toHaveLength(3);
+  });
+
   it("answers an unknown dataset or version with 404", async () => {
     const { project } = await createProjectWithKeys(test.database);
     await expect(exported(test.database, project.id, { format: "csv" }, "nope")).rejects.toMatchObject({ status: 404 });

@@ -96,13 +96,17 @@ export async function publishDatasetVersion(
   database: Database,
   projectId: string,
   name: string,
+  options: { testRatio?: number | undefined } = {},
 ): Promise<{ version: number; itemCount: number }> {
   const published = await database.$transaction(
     async (tx) => {
       const id = await datasetId(tx, projectId, name);
       // One publisher at a time per dataset, so version numbers never collide.
       await tx.$executeRaw`SELECT id FROM datasets WHERE id = ${id}::uuid FOR UPDATE`;
-      const dataset = await tx.dataset.findUniqueOrThrow({ where: { id }, select: { testRatio: true } });
+      const dataset =
+        options.testRatio === undefined
+          ? await tx.dataset.findUniqueOrThrow({ where: { id }, select: { testRatio: true } })
+          : await tx.dataset.update({ where: { id }, data: { testRatio: options.testRatio }, select: { testRatio: true } });
       const latest = await tx.datasetVersion.aggregate({ where: { datasetId: id }, _max: { version: true } });
       const version = (latest._max.version ?? 0) + 1;
       const items = await tx.datasetItem.findMany({

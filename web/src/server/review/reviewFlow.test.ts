@@ -118,6 +118,9 @@ describe.each(await testDatabaseKinds())("working the review queue on %s", (kind
     const byCategory = (category: string) => listReviewItems(test.database, projectId, reviewItemListQuerySchema.parse({ category }));
     expect((await byCategory("hallucination")).map((found) => found.id)).toEqual([itemId]);
     expect(await byCategory("formatting")).toEqual([]);
+    const byTrace = (fields: Record<string, string>) => listReviewItems(test.database, projectId, reviewItemListQuerySchema.parse(fields));
+    expect((await byTrace({ model: "gpt-4o-mini", release: "v7" })).map((found) => found.id)).toEqual([itemId]);
+    expect(await byTrace({ model: "claude" })).toEqual([]);
 
     const example = await test.database.datasetItem.findFirstOrThrow({
       where: { projectId },

@@ -68,9 +68,21 @@ function serializeItem(row: ReviewItemRow, sizes: Map<string, number>): ReviewIt
 
 /** Review items by priority (highest first), with reasons, cluster size and annotations. */
 export async function listReviewItems(database: Queryable, projectId: string, query: ReviewItemListQuery): Promise<ReviewItemView[]> {
+  // Items know their trace by id only (feedback can come before its trace): model and
+  // release filters go through the traces first.
+  const traceFiltered =
+    query.model || query.release
+      ? (
+          await database.$queryRaw<{ id: string }[]>`
+            SELECT r.id FROM review_items r JOIN traces t ON t.project_id = r.project_id AND t.id = r.trace_id
+            WHERE r.project_id = ${projectId}::uuid AND (${query.model ?? null}::text IS NULL OR t.model = ${query.model ?? null})
+              AND (${query.release ?? null}::text IS NULL OR t.release = ${query.release ?? null})`
+        ).map((row) => row.id)
+      : null;
   const rows = await database.reviewItem.findMany({
     where: {
       projectId,
+      ...(traceFiltered ? { id: { in: traceFiltered } } : {}),
       ...(query.status ? { status: query.status } : {}),
       ...(query.traceId ? { traceId: query.traceId } : {}),
       ...(query.reason ? { signals: { some: { reason: query.reason } } } : {}),
