@@ -4,7 +4,7 @@ import { can, type Role } from "@/server/auth/permissions";
 import { listReviewItems, reviewQueueCounts } from "@/server/review/reviewQueries";
 import { routeNewFeedback } from "@/server/review/routeFeedback";
 import { reviewItemListQuerySchema, reviewReasons, reviewStatuses } from "@/contracts/review";
-import { firstParam, type SearchParams } from "@/server/console/searchParams";
+import { datetimeLocalAsUtc, firstParam, type SearchParams } from "@/server/console/searchParams";
 import { formatTime } from "@/components/traces/format";
 import { StartReviewing } from "@/components/review/StartReviewing";
 
@@ -27,6 +27,8 @@ export async function ReviewQueuePage({ projectId, role, searchParams }: { proje
     cluster: firstParam(searchParams.cluster) || undefined,
     model: firstParam(searchParams.model) || undefined,
     release: firstParam(searchParams.release) || undefined,
+    from: datetimeLocalAsUtc(firstParam(searchParams.from)),
+    to: datetimeLocalAsUtc(firstParam(searchParams.to)),
     sort: firstParam(searchParams.sort) || undefined,
     limit: 100,
   });
@@ -83,6 +85,14 @@ export async function ReviewQueuePage({ projectId, role, searchParams }: { proje
         <label>
           Model
           <input name="model" defaultValue={query.model ?? ""} />
+        </label>
+        <label>
+          Queued from (UTC)
+          <input name="from" type="datetime-local" defaultValue={query.from?.slice(0, 16) ?? ""} />
+        </label>
+        <label>
+          Queued to (UTC)
+          <input name="to" type="datetime-local" defaultValue={query.to?.slice(0, 16) ?? ""} />
         </label>
         <label>
           Release
