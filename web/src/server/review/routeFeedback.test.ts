@@ -124,3 +124,43 @@ describe.each(await testDatabaseKinds())("the review routing job on %s", (kind) 
     expect(await test.database.reviewSignal.count({ where: { projectId: project.id } })).toBe(1);
   });
 });
+
+describe.each(await testDatabaseKinds())("feedback that arrives before its trace, on %s", (kind) => {
+  const test = useTestDatabase(kind);
+
+  it("is queued at once and clustered once the trace arrives", async () => {
+    const { project } = await createProjectWithKeys(test.database);
+    await ingestTraces(test.database, project.id, [chat("known", "How do I reset my password for the online shop account?")]);
+    await ingestFeedback(
+      test.database,
+      project.id,
+      [feedback("known", { type: "thumb", value: -1 }), feedback("early", { type: "thumb", value: -1 })],
+      now,
+    );
+    await routeNewFeedback(test.database, project.id, now);
+    expect((await test.database.reviewItem.findFirstOrThrow({ where: { projectId: project.id, traceId: "early" } })).clusterId).toBeNull();
+
+    await ingestTraces(test.database, project.id, [chat("early", "How can I reset my password for the online shop account?")]);
+    await routeNewFeedback(test.database, project.id, now);
+    const items = await test.database.reviewItem.findMany({
+      where: { projectId: project.id },
+      select: { traceId: true, clusterId: true, priority: true },
+    });
+    const byTrace = Object.fromEntries(items.map((item) => [item.traceId, item]));
+    expect(byTrace.early?.clusterId).toBe(byTrace.known?.clusterId);
+    expect([byTrace.early?.priority, byTrace.known?.priority]).toEqual([4002, 4002]);
+  });
+
+  it("routes every event of a backlog larger than one page, even when a page ends inside a batch", async () => {
+    const { project } = await createProjectWithKeys(test.database);
+    const events = Array.from({ length: 2_050 }, (_, i) => ({
+      id: `b-${i}`,
+      type: "report",
+      category: "other",
+      traceId: `bt-${i}`,
+      timestamp: now.toISOString(),
+    }));
+    for (let i = 0; i < events.length; i += 100) await ingestFeedback(test.database, project.id, events.slice(i, i + 100), now);
+    expect(await routeNewFeedback(test.database, project.id, new Date(now.getTime() + 3_600_000))).toBe(2_050);
+  });
+});

@@ -49,14 +49,17 @@ const pageSize = 2_000;
 export async function routeNewFeedback(database: Database, projectId: string, now: Date): Promise<number> {
   const rules = await getReviewRules(database, projectId);
   const state = await database.reviewRoutingState.findUnique({ where: { projectId }, select: { routedUntil: true } });
+  // Keyset on (received_at, id): a batch of events shares one received_at, and a page
+  // boundary inside it must not skip the rest of the batch.
   let since = new Date((state?.routedUntil.getTime() ?? 0) - commitLagMs);
+  let afterId = "";
   let added = 0;
   for (;;) {
     const events = await database.$queryRaw<FeedbackForRouting[]>`
       SELECT f.id, f.trace_id AS "traceId", f.type::text AS type, f.value, f.scale, f.received_at AS "receivedAt", t.input
       FROM feedback_events f
       LEFT JOIN traces t ON t.project_id = f.project_id AND t.id = f.trace_id
-      WHERE f.project_id = ${projectId}::uuid AND f.received_at > ${since}
+      WHERE f.project_id = ${projectId}::uuid AND (f.received_at, f.id) > (${since}::timestamptz, ${afterId})
         AND NOT EXISTS (SELECT 1 FROM review_signals s WHERE s.project_id = f.project_id AND s.feedback_event_id = f.id)
       ORDER BY f.received_at, f.id
       LIMIT ${pageSize}`;
@@ -68,7 +71,9 @@ export async function routeNewFeedback(database: Database, projectId: string, no
     const last = events.at(-1);
     if (events.length < pageSize || !last) break;
     since = last.receivedAt;
+    afterId = last.id;
   }
+  await fingerprintLateTraces(database, projectId);
   const routedUntil = new Date(Math.max(state?.routedUntil.getTime() ?? 0, now.getTime()));
   await database.reviewRoutingState.upsert({ where: { projectId }, create: { projectId, routedUntil }, update: { routedUntil } });
   return added;
@@ -125,6 +130,41 @@ async function attachSignals(
 }
 
 type Transaction = Parameters<Parameters<Database["$transaction"]>[0]>[0];
+
+/**
+ * Negative items routed before their trace arrived have no fingerprint and no cluster:
+ * once the trace is there, fingerprint them, join their cluster and re-rank (a few
+ * hundred per pass).
+ */
+async function fingerprintLateTraces(database: Database, projectId: string): Promise<void> {
+  const late = await database.$queryRaw<{ id: string; input: unknown }[]>`
+    SELECT i.id, t.input FROM review_items i
+    JOIN traces t ON t.project_id = i.project_id AND t.id = i.trace_id
+    WHERE i.project_id = ${projectId}::uuid AND i.cluster_id IS NULL AND i.status IN ('open', 'in_review')
+      AND EXISTS (SELECT 1 FROM review_signals s WHERE s.item_id = i.id AND s.reason <> 'sampled_positive')
+    LIMIT 200`;
+  if (late.length === 0) return;
+  await database.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended('review-routing:' || ${projectId}, 0))`;
+    const clusters = new Set<string>();
+    for (const item of late) {
+      const fingerprint = simhash64(promptText(item.input));
+      // No text to compare (an input that is not a conversation): a cluster of its own.
+      const clusterId = fingerprint === null ? item.id : ((await nearestCluster(tx, projectId, fingerprint)) ?? item.id);
+      await tx.reviewItem.update({
+        where: { id: item.id },
+        data: { fingerprint: fingerprint === null ? null : toSigned64(fingerprint), clusterId },
+      });
+      clusters.add(clusterId);
+    }
+    await updatePriorities(
+      tx,
+      projectId,
+      late.map((item) => item.id),
+      [...clusters],
+    );
+  });
+}
 
 /** The cluster of the closest earlier negative prompt within `nearDuplicateBits`, if any. */
 async function nearestCluster(tx: Transaction, projectId: string, fingerprint: bigint): Promise<string | null> {
