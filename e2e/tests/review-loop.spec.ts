@@ -74,6 +74,10 @@ test("thumbs-down on the demo becomes a review item, an annotator corrects it fr
   // The owner publishes version 1 of the golden dataset.
   await page.goto(`/projects/${projectId}/datasets`);
   const golden = page.getByRole("region", { name: "Dataset golden" });
+  await golden.getByText(/Working items/).click();
+  await expect(golden.getByRole("table", { name: "Items of golden" })).toContainText(
+    "Gift cards are not accepted online yet; you can use them in the Berlin store.",
+  );
   await golden.getByRole("button", { name: "Publish new version of golden" }).click();
   await expect(golden.getByRole("table", { name: "Versions of golden" }).getByRole("row")).toHaveCount(2);
   await golden.getByRole("button", { name: "Export jsonl" }).click();

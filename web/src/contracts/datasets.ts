@@ -16,6 +16,9 @@ export const datasetNameSchema = z
   .describe("The dataset's name");
 export const datasetParams = z.object({ name: datasetNameSchema }).strict();
 export const projectDatasetParams = z.object({ projectId: z.uuid().describe("The project's id"), name: datasetNameSchema }).strict();
+export const projectDatasetItemParams = z
+  .object({ projectId: z.uuid().describe("The project's id"), name: datasetNameSchema, itemId: z.uuid().describe("The item's id") })
+  .strict();
 
 export const datasetItemInputSchema = z
   .object({

@@ -39,6 +39,7 @@ import {
   datasetItemsSchema,
   datasetParams,
   exportQuerySchema,
+  projectDatasetItemParams,
   projectDatasetParams,
   publishQuerySchema,
   publishedVersionSchema,
@@ -284,6 +285,14 @@ export const endpoints: EndpointDoc[] = [
     params: projectDatasetParams,
     query: publishQuerySchema,
     success: { status: 201, schema: publishedVersionSchema, description: "Published" },
+  },
+  {
+    method: "delete",
+    path: "/api/v1/projects/{projectId}/datasets/{name}/items/{itemId}",
+    summary: "Remove an item from a dataset's working set (published versions keep their copy)",
+    security: "session",
+    params: projectDatasetItemParams,
+    success: { status: 204, description: "Removed" },
   },
   {
     method: "get",

@@ -82,3 +82,22 @@ export function ExportButtons({ projectId, name }: { projectId: string; name: st
     </div>
   );
 }
+
+/** Takes one example out of the dataset's working set. */
+export function RemoveItemButton({ projectId, name, itemId }: { projectId: string; name: string; itemId: string }) {
+  const { run, error, busy } = useMutation();
+  return (
+    <>
+      <button
+        type="button"
+        disabled={busy}
+        onClick={() => {
+          void run(() => callApi("DELETE", `/api/v1/projects/${projectId}/datasets/${encodeURIComponent(name)}/items/${itemId}`));
+        }}
+      >
+        Remove
+      </button>
+      <ErrorMessage error={error} />
+    </>
+  );
+}

@@ -1,12 +1,14 @@
 import { db } from "@/server/db/client";
 import { can, type Role } from "@/server/auth/permissions";
-import { listDatasets } from "@/server/datasets/datasets";
+import { listDatasetItems, listDatasets } from "@/server/datasets/datasets";
 import { formatTime } from "@/components/traces/format";
-import { ExportButtons, PublishButton } from "@/components/datasets/DatasetActions";
+import { ExportButtons, PublishButton, RemoveItemButton } from "@/components/datasets/DatasetActions";
 
 /** Golden datasets: their working items, published versions, and exports of the latest one. */
 export async function DatasetsPage({ projectId, role }: { projectId: string; role: Role }) {
-  const datasets = await listDatasets(db(), projectId);
+  const database = db();
+  const datasets = await listDatasets(database, projectId);
+  const items = await Promise.all(datasets.map((dataset) => listDatasetItems(database, projectId, dataset.name)));
   return (
     <>
       <h1>Datasets</h1>
@@ -16,7 +18,7 @@ export async function DatasetsPage({ projectId, role }: { projectId: string; rol
           <code>POST /api/v1/datasets/&#123;name&#125;/items</code>.
         </p>
       ) : null}
-      {datasets.map((dataset) => (
+      {datasets.map((dataset, index) => (
         <section key={dataset.name} className="panel stack" aria-label={`Dataset ${dataset.name}`}>
           <h2>{dataset.name}</h2>
           <p className="muted">
@@ -47,6 +49,35 @@ export async function DatasetsPage({ projectId, role }: { projectId: string; rol
             </table>
           ) : null}
           {dataset.versions.length > 0 && can(role, "datasets:export") ? <ExportButtons projectId={projectId} name={dataset.name} /> : null}
+          <details>
+            <summary>Working items{dataset.itemCount > 50 ? " (newest 50)" : ""}: what the next version will hold</summary>
+            <table aria-label={`Items of ${dataset.name}`}>
+              <thead>
+                <tr>
+                  <th scope="col">Question</th>
+                  <th scope="col">Expected answer</th>
+                  <th scope="col">Rejected answer</th>
+                  <th scope="col">Category</th>
+                  {can(role, "datasets:write") ? <th scope="col">Actions</th> : null}
+                </tr>
+              </thead>
+              <tbody>
+                {(items[index] ?? []).map((item) => (
+                  <tr key={item.id}>
+                    <td>{item.question}</td>
+                    <td>{item.expectedOutput}</td>
+                    <td>{item.rejectedOutput ?? "—"}</td>
+                    <td>{item.category ?? "—"}</td>
+                    {can(role, "datasets:write") ? (
+                      <td>
+                        <RemoveItemButton projectId={projectId} name={dataset.name} itemId={item.id} />
+                      </td>
+                    ) : null}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
         </section>
       ))}
     </>

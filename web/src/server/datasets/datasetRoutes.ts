@@ -6,10 +6,11 @@ import {
   datasetItemsEnvelopeSchema,
   datasetParams,
   exportQuerySchema,
+  projectDatasetItemParams,
   projectDatasetParams,
   publishQuerySchema,
 } from "@/contracts/datasets";
-import { addDatasetItems, publishDatasetVersion } from "@/server/datasets/datasets";
+import { addDatasetItems, publishDatasetVersion, removeDatasetItem } from "@/server/datasets/datasets";
 import { exportDataset, exportResponse } from "@/server/datasets/datasetExport";
 
 type KeyParams = z.infer<typeof datasetParams>;
@@ -66,4 +67,15 @@ export const memberExportRoute: RouteSpec<undefined, z.infer<typeof exportQueryS
   params: projectDatasetParams,
   query: exportQuerySchema,
   handler: async ({ database, params, query }) => exportResponse(await exportDataset(database, params.projectId, params.name, query)),
+};
+
+/** DELETE .../datasets/{name}/items/{itemId}: drop an example from the working set (console). */
+export const removeDatasetItemRoute: RouteSpec<undefined, undefined, z.infer<typeof projectDatasetItemParams>, undefined> = {
+  auth: "session",
+  permission: "datasets:write",
+  params: projectDatasetItemParams,
+  handler: async ({ database, params }) => {
+    await removeDatasetItem(database, params.projectId, params.name, params.itemId);
+    return undefined;
+  },
 };

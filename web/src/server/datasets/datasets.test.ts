@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDatasetItems, publishDatasetVersion, listDatasets } from "@/server/datasets/datasets";
+import { addDatasetItems, publishDatasetVersion, listDatasets, listDatasetItems, removeDatasetItem } from "@/server/datasets/datasets";
 import { exportDataset } from "@/server/datasets/datasetExport";
 import { csvCell } from "@/server/datasets/exportFormats";
 import { splitOf } from "@/server/datasets/datasetSplit";
@@ -125,6 +125,22 @@ describe.each(await testDatabaseKinds())("datasets on %s", (kind) => {
     await publishDatasetVersion(test.database, project.id, "golden", { testRatio: 1 });
     expect((await exported(test.database, project.id, { format: "jsonl", split: "train" })).text).toBe("");
     expect((await exported(test.database, project.id, { format: "jsonl", split: "test" })).text.trim().split("\n")).toHaveLength(3);
+  });
+
+  it("lists the working items and removes one without touching a published version", async () => {
+    const { project } = await createProjectWithKeys(test.database);
+    await addDatasetItems(test.database, project.id, "golden", [item("a"), item("b", { rejectedOutput: "Bad b" })]);
+    await publishDatasetVersion(test.database, project.id, "golden");
+    const listed = await listDatasetItems(test.database, project.id, "golden");
+    expect(listed.map((row) => [row.externalId, row.question, row.rejectedOutput]).sort()).toEqual([
+      ["a", "Question a", null],
+      ["b", "Question b", "Bad b"],
+    ]);
+    const removed = listed.find((row) => row.externalId === "a");
+    await removeDatasetItem(test.database, project.id, "golden", removed?.id ?? "");
+    expect((await listDatasetItems(test.database, project.id, "golden")).map((row) => row.externalId)).toEqual(["b"]);
+    await expect(removeDatasetItem(test.database, project.id, "golden", removed?.id ?? "")).rejects.toMatchObject({ status: 404 });
+    expect((await exported(test.database, project.id, { format: "jsonl", version: "1" })).text.trim().split("\n")).toHaveLength(2);
   });
 
   it("answers an unknown dataset or version with 404", async () => {

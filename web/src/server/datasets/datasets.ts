@@ -165,3 +165,36 @@ export async function listDatasets(database: Queryable, projectId: string): Prom
     versions: dataset.versions.map((version) => ({ ...version, createdAt: version.createdAt.toISOString() })),
   }));
 }
+
+export interface DatasetItemSummary {
+  id: string;
+  externalId: string;
+  question: string;
+  expectedOutput: string;
+  rejectedOutput: string | null;
+  category: string | null;
+  createdAt: string;
+}
+
+/** A dataset's working items, newest first, for the console to inspect before publishing. */
+export async function listDatasetItems(database: Queryable, projectId: string, name: string, limit = 50): Promise<DatasetItemSummary[]> {
+  const id = await datasetId(database, projectId, name);
+  const rows = await database.datasetItem.findMany({
+    where: { datasetId: id },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit,
+    select: { id: true, externalId: true, input: true, expectedOutput: true, rejectedOutput: true, category: true, createdAt: true },
+  });
+  return rows.map(({ input, createdAt, ...row }) => ({
+    ...row,
+    question: (input as ChatMessage[]).findLast((message) => message.role === "user")?.content ?? "",
+    createdAt: createdAt.toISOString(),
+  }));
+}
+
+/** Takes an item out of the working set; published versions keep their copy. */
+export async function removeDatasetItem(database: Queryable, projectId: string, name: string, itemId: string): Promise<void> {
+  const id = await datasetId(database, projectId, name);
+  const removed = await database.datasetItem.deleteMany({ where: { id: itemId, datasetId: id, projectId } });
+  if (removed.count === 0) throw new NotFoundError(`No item ${itemId} in dataset ${name}`);
+}
