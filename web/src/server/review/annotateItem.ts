@@ -1,4 +1,3 @@
-import type { Prisma } from "@/generated/prisma/client";
 import type { Database } from "@/server/db/client";
 import type { AnnotationInput } from "@/contracts/review";
 import type { ChatMessage } from "@/contracts/datasets";
@@ -43,7 +42,7 @@ export async function annotateItem(
     };
     const before = await tx.annotation.findUnique({
       where: { itemId_annotatorId: { itemId, annotatorId: userId } },
-      select: { id: true, ...annotationFields },
+      select: annotationFields,
     });
     const annotation = await tx.annotation.upsert({
       where: { itemId_annotatorId: { itemId, annotatorId: userId } },
@@ -51,13 +50,12 @@ export async function annotateItem(
       update: values,
       select: { id: true },
     });
-    const { id: _id, ...previous } = before ?? { id: null };
     await tx.annotationRevision.create({
       data: {
         projectId,
         annotationId: annotation.id,
         editorId: userId,
-        before: before ? (previous as Prisma.InputJsonValue) : undefined,
+        before: before ?? undefined,
         after: values,
       },
     });

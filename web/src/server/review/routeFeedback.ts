@@ -1,9 +1,9 @@
-import { createHash } from "node:crypto";
 import type { Database } from "@/server/db/client";
 import type { ReviewReason } from "@/generated/prisma/enums";
 import type { ReviewRuleSet } from "@/contracts/review";
 import { getReviewRules } from "@/server/review/reviewRules";
 import { simhash64, toSigned64 } from "@/server/review/simhash";
+import { stableDraw } from "@/server/stats/stableDraw";
 import { nearDuplicateBits, reviewPriority } from "@/server/review/reviewPriority";
 import { promptText } from "@/server/review/conversation";
 
@@ -18,7 +18,7 @@ interface FeedbackForRouting {
 }
 
 /** A stable, uniform draw in [0, 1) per event, so routing the same event again samples it the same way. */
-export const sampleDraw = (eventId: string): number => createHash("sha256").update(eventId).digest().readUIntBE(0, 6) / 2 ** 48;
+export const sampleDraw = (eventId: string): number => stableDraw(eventId);
 
 /** Why this event sends its trace to review under these rules, or null when it does not. */
 export function reviewReasonFor(
@@ -85,8 +85,7 @@ async function attachSignals(
   routed: { event: FeedbackForRouting; reason: ReviewReason }[],
 ): Promise<number> {
   return database.$transaction(async (tx) => {
-    // Routing passes of one project run one at a time (the job and a queue read may meet).
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended('review-routing:' || ${projectId}, 0))`;
+    await lockRouting(tx, projectId);
     const byTrace = new Map<string, { event: FeedbackForRouting; reason: ReviewReason }[]>();
     for (const entry of routed) byTrace.set(entry.event.traceId, [...(byTrace.get(entry.event.traceId) ?? []), entry]);
 
@@ -131,6 +130,11 @@ async function attachSignals(
 
 type Transaction = Parameters<Parameters<Database["$transaction"]>[0]>[0];
 
+/** Routing passes of one project run one at a time (the job and a queue read may meet). */
+async function lockRouting(tx: Transaction, projectId: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended('review-routing:' || ${projectId}, 0))`;
+}
+
 /**
  * Negative items routed before their trace arrived have no fingerprint and no cluster:
  * once the trace is there, fingerprint them, join their cluster and re-rank (a few
@@ -145,7 +149,7 @@ async function fingerprintLateTraces(database: Database, projectId: string): Pro
     LIMIT 200`;
   if (late.length === 0) return;
   await database.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended('review-routing:' || ${projectId}, 0))`;
+    await lockRouting(tx, projectId);
     const clusters = new Set<string>();
     for (const item of late) {
       const fingerprint = simhash64(promptText(item.input));
