@@ -17,8 +17,15 @@ await app.prepare();
 // modules behind these routes expect, as they would inside Next.
 const { leanRoutes } = await import("../src/server/http/leanRoutes.ts");
 const { handleNodeRequest } = await import("../src/server/http/nodeBridge.ts");
+const { applyRequestOrigin, requestOrigin } = await import("../src/server/http/forwardedHeaders.ts");
+const { env } = await import("../src/env.ts");
+const trustedProxyHops = env().LIVELOOP_TRUSTED_PROXY_HOPS;
+// Without NEXTAUTH_URL, next-auth builds its URLs from X-Forwarded-Host/Proto, which this
+// server sets itself on every request (applyRequestOrigin), so they can be trusted.
+if (!env().NEXTAUTH_URL) process.env.AUTH_TRUST_HOST = "true";
 
 const server = http.createServer((incoming, outgoing) => {
+  applyRequestOrigin(incoming, requestOrigin(incoming, trustedProxyHops));
   const path = (incoming.url ?? "/").split("?", 1)[0] ?? "/";
   const lean = leanRoutes.get(`${incoming.method ?? "GET"} ${path}`);
   const handled = lean ? handleNodeRequest(lean, incoming, outgoing) : handleWithNext(incoming, outgoing);

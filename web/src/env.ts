@@ -29,6 +29,17 @@ export const environmentSchema = z
     AUTH_SECRET: optionalText.pipe(z.string().min(32, "must be at least 32 characters").optional()),
     NEXTAUTH_URL: optionalText.pipe(z.url().optional()),
     LIVELOOP_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+    // How many reverse proxies in front of Liveloop append to X-Forwarded-For and set
+    // X-Forwarded-Proto/Host. 0 (default): those headers are the client's and are ignored.
+    LIVELOOP_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    // Sends invitations and password-reset links by e-mail (smtp:// or smtps://); unset: links are shown once.
+    SMTP_URL: optionalText.pipe(
+      z
+        .string()
+        .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+        .optional(),
+    ),
+    SMTP_FROM: optionalText.pipe(z.string().optional()),
     // Serves /api/bench/* for `npm run bench`; off in normal operation.
     LIVELOOP_BENCH_ROUTES: z
       .enum(["0", "1", "true", "false"])
