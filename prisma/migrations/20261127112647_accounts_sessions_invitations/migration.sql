@@ -84,5 +84,5 @@ ALTER TABLE "password_resets" ADD CONSTRAINT "password_resets_user_id_fkey" FORE
 -- AddForeignKey
 ALTER TABLE "password_resets" ADD CONSTRAINT "password_resets_issued_by_id_fkey" FOREIGN KEY ("issued_by_id") REFERENCES "users"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
--- The person who set the instance up may create projects; others are granted it with `npm run user`.
+-- The person who set the instance up may create projects (others are granted it with `npm run user`).
 UPDATE "users" SET "is_instance_admin" = true WHERE "id" = (SELECT "id" FROM "users" ORDER BY "created_at" ASC, "id" ASC LIMIT 1);

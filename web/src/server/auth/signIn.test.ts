@@ -1,14 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { blockAfterFailures, freeFailures, verifyCredentials } from "@/server/auth/signIn";
+import { verifyCredentials } from "@/server/auth/signIn";
+import { blockAfterFailures, perAddressRule, perEmailRule } from "@/server/auth/signInThrottle";
 import { testDatabaseKinds, useTestDatabase } from "@/test/testDatabase";
 import { createProjectWithKeys, addMemberWithRole } from "@/test/factories";
 
+const home = "203.0.113.7";
+const attacker = "198.51.100.66";
+
 describe("blockAfterFailures", () => {
   it("lets the first misses through, then doubles the wait up to 15 minutes", () => {
-    expect(blockAfterFailures(freeFailures - 1)).toBe(0);
-    expect(blockAfterFailures(freeFailures)).toBe(30_000);
-    expect(blockAfterFailures(freeFailures + 1)).toBe(60_000);
-    expect(blockAfterFailures(freeFailures + 20)).toBe(15 * 60_000);
+    expect(blockAfterFailures(perAddressRule, perAddressRule.free - 1)).toBe(0);
+    expect(blockAfterFailures(perAddressRule, perAddressRule.free)).toBe(30_000);
+    expect(blockAfterFailures(perAddressRule, perAddressRule.free + 1)).toBe(60_000);
+    expect(blockAfterFailures(perAddressRule, perAddressRule.free + 20)).toBe(15 * 60_000);
   });
 });
 
@@ -17,37 +21,65 @@ describe.each(await testDatabaseKinds())("verifyCredentials on %s", (kind) => {
 
   it("accepts the right password, case-insensitively on the email", async () => {
     const { owner } = await createProjectWithKeys(test.database);
-    const result = await verifyCredentials(test.database, owner.email.toUpperCase(), owner.password, new Date());
+    const result = await verifyCredentials(test.database, owner.email.toUpperCase(), owner.password, home, new Date());
     expect(result).toEqual({ ok: true, userId: owner.id });
   });
 
   it("answers a wrong password and an unknown email the same way", async () => {
     const { owner } = await createProjectWithKeys(test.database);
-    expect(await verifyCredentials(test.database, owner.email, "wrong password", new Date())).toEqual({ ok: false, reason: "invalid" });
-    expect(await verifyCredentials(test.database, "nobody@example.test", "whatever1", new Date())).toEqual({
+    expect(await verifyCredentials(test.database, owner.email, "wrong password", home, new Date())).toEqual({ ok: false, reason: "invalid" });
+    expect(await verifyCredentials(test.database, "nobody@example.test", "whatever1", home, new Date())).toEqual({
       ok: false,
       reason: "invalid",
     });
   });
 
-  it("throttles repeated failures, even when the right password follows, until the block ends", async () => {
+  it("throttles repeated failures from one address, even when the right password follows, until the block ends", async () => {
     const { owner } = await createProjectWithKeys(test.database);
     const start = new Date("2026-01-01T00:00:00Z");
-    for (let i = 0; i < freeFailures; i++) await verifyCredentials(test.database, owner.email, "nope", start);
-    expect(await verifyCredentials(test.database, owner.email, owner.password, start)).toEqual({ ok: false, reason: "throttled" });
-    const later = new Date(start.getTime() + blockAfterFailures(freeFailures) + 1);
-    expect(await verifyCredentials(test.database, owner.email, owner.password, later)).toEqual({ ok: true, userId: owner.id });
+    for (let i = 0; i < perAddressRule.free; i++) await verifyCredentials(test.database, owner.email, "nope", home, start);
+    expect(await verifyCredentials(test.database, owner.email, owner.password, home, start)).toEqual({ ok: false, reason: "throttled" });
+    const later = new Date(start.getTime() + blockAfterFailures(perAddressRule, perAddressRule.free) + 1);
+    expect(await verifyCredentials(test.database, owner.email, owner.password, home, later)).toEqual({ ok: true, userId: owner.id });
     // Success clears the record: the next miss starts from zero again.
-    expect(await verifyCredentials(test.database, owner.email, "nope", later)).toEqual({ ok: false, reason: "invalid" });
-    expect(await verifyCredentials(test.database, owner.email, owner.password, later)).toMatchObject({ ok: true });
+    expect(await verifyCredentials(test.database, owner.email, "nope", home, later)).toEqual({ ok: false, reason: "invalid" });
+    expect(await verifyCredentials(test.database, owner.email, owner.password, home, later)).toMatchObject({ ok: true });
+  });
+
+  it("checks at most the free number of passwords when 40 guesses arrive at once", async () => {
+    const { owner } = await createProjectWithKeys(test.database);
+    const now = new Date("2026-01-02T00:00:00Z");
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => verifyCredentials(test.database, owner.email, `guess ${i}`, attacker, now)),
+    );
+    // "invalid" means the password was checked; everything beyond the free allowance is refused unchecked.
+    expect(results.filter((result) => !result.ok && result.reason === "invalid")).toHaveLength(perAddressRule.free);
+    expect(results.filter((result) => !result.ok && result.reason === "throttled")).toHaveLength(40 - perAddressRule.free);
+  });
+
+  it("does not lock the real user out when a stranger guesses from another address", async () => {
+    const { owner } = await createProjectWithKeys(test.database);
+    const now = new Date("2026-01-03T00:00:00Z");
+    for (let i = 0; i < 20; i++) await verifyCredentials(test.database, owner.email, `guess ${i}`, attacker, now);
+    expect(await verifyCredentials(test.database, owner.email, "guess 21", attacker, now)).toEqual({ ok: false, reason: "throttled" });
+    expect(await verifyCredentials(test.database, owner.email, owner.password, home, now)).toEqual({ ok: true, userId: owner.id });
+  });
+
+  it("pauses an email guessed from many addresses, and lets it go after the block", async () => {
+    const { owner } = await createProjectWithKeys(test.database);
+    const now = new Date("2026-01-04T00:00:00Z");
+    for (let i = 0; i < perEmailRule.free; i++) await verifyCredentials(test.database, owner.email, "nope", `10.0.${i >> 8}.${i & 255}`, now);
+    expect(await verifyCredentials(test.database, owner.email, owner.password, home, now)).toEqual({ ok: false, reason: "throttled" });
+    const later = new Date(now.getTime() + perEmailRule.baseBlockMs + 1);
+    expect(await verifyCredentials(test.database, owner.email, owner.password, home, later)).toEqual({ ok: true, userId: owner.id });
   });
 
   it("refuses a member who was removed from every project", async () => {
     const { project } = await createProjectWithKeys(test.database);
     const annotator = await addMemberWithRole(test.database, project.id, "annotator");
-    expect(await verifyCredentials(test.database, annotator.email, annotator.password, new Date())).toMatchObject({ ok: true });
+    expect(await verifyCredentials(test.database, annotator.email, annotator.password, home, new Date())).toMatchObject({ ok: true });
     await test.database.membership.deleteMany({ where: { userId: annotator.id } });
-    expect(await verifyCredentials(test.database, annotator.email, annotator.password, new Date())).toEqual({
+    expect(await verifyCredentials(test.database, annotator.email, annotator.password, home, new Date())).toEqual({
       ok: false,
       reason: "invalid",
     });
