@@ -1,14 +1,14 @@
 import { z } from "zod";
-import { uuidParam } from "@/contracts/common";
+import { exactText, uuidParam } from "@/contracts/common";
 
 export const apiKeyKindSchema = z.enum(["public", "secret"]).describe("public (pk_, browsers, feedback only) or secret (sk_, servers)");
 
 export const createApiKeySchema = z
   .object({
     kind: apiKeyKindSchema,
-    name: z.string().trim().min(1, "Name the key").max(100).describe("What the key is for"),
+    name: exactText(z.string().trim().min(1, "Name the key").max(100)).describe("What the key is for"),
     allowedOrigins: z
-      .array(z.string().trim().min(1).max(200))
+      .array(exactText(z.string().trim().min(1).max(200)))
       .max(50)
       .default([])
       .describe("Public keys only: origins (scheme://host[:port]) whose pages may use the key"),

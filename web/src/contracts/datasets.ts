@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { contentText, exactText, identifierSchema, jsonObjectSchema } from "@/contracts/common";
 
 export const chatRoles = ["system", "user", "assistant", "tool"] as const;
 export const messageSchema = z
@@ -22,13 +23,13 @@ export const projectDatasetItemParams = z
 
 export const datasetItemInputSchema = z
   .object({
-    id: z.string().trim().min(1).max(200).optional().describe("Your id for the item; sending it again is a duplicate, not a second item"),
+    id: identifierSchema.optional().describe("Your id for the item; sending it again is a duplicate, not a second item"),
     input: z.array(messageSchema).min(1).max(200).describe("The conversation up to the answer: system, history, user"),
-    expectedOutput: z.string().min(1).max(100_000).describe("The answer the model should give"),
-    rejectedOutput: z.string().max(100_000).optional().describe("A bad answer to prefer against (for DPO)"),
-    category: z.string().max(60).optional(),
-    severity: z.string().max(20).optional(),
-    metadata: z.record(z.string(), z.unknown()).optional(),
+    expectedOutput: contentText(100_000).min(1).describe("The answer the model should give"),
+    rejectedOutput: contentText(100_000).optional().describe("A bad answer to prefer against (for DPO)"),
+    category: exactText(z.string().max(60)).optional(),
+    severity: exactText(z.string().max(20)).optional(),
+    metadata: jsonObjectSchema.optional(),
   })
   .strict();
 export type DatasetItemInput = z.infer<typeof datasetItemInputSchema>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { feedbackEventTypes, type FeedbackBatch, type FeedbackEvent } from "@liveloop/widget/protocol";
+import { contentText, exactText, identifierSchema as identifier, jsonObjectSchema, timestampSchema } from "@/contracts/common";
 
 export const feedbackLimits = {
   maxBodyBytes: 64 * 1024,
@@ -8,8 +9,6 @@ export const feedbackLimits = {
   defaultScale: 5,
   maxScale: 10,
 } as const;
-
-const identifier = z.string().trim().min(1).max(200);
 
 /** Which fields each type needs; anything else a type does not use is refused, not ignored. */
 function checkEventShape(event: FeedbackEvent, ctx: z.RefinementCtx): void {
@@ -38,16 +37,22 @@ export const feedbackEventSchema = z
     id: identifier.describe("Client-generated id (a UUID); an id seen before is a duplicate, never a second row"),
     type: z.enum(feedbackEventTypes).describe("thumb, rating, reasons, comment, report, copy, rephrase or regenerate"),
     traceId: identifier.describe("The answer's id in the host application (the trace id)"),
-    timestamp: z.iso.datetime({ offset: true }).describe("When the user acted (ISO 8601)"),
+    timestamp: timestampSchema.describe("When the user acted (ISO 8601, years 1970 to 9999)"),
     sessionId: identifier.optional(),
     userId: identifier.optional(),
-    feedbackToken: z.string().max(200).optional().describe("Signed token for this trace; required when the project requires tokens"),
+    feedbackToken: exactText(z.string().max(200))
+      .optional()
+      .describe("Signed token for this trace; required when the project requires tokens"),
     value: z.number().optional().describe("thumb: 1 up, -1 down, 0 withdrawn; rating: 1..scale; rephrase: similarity 0..1"),
     scale: z.number().int().min(2).max(feedbackLimits.maxScale).optional().describe("Rating scale, default 5"),
-    reasons: z.array(z.string().trim().min(1).max(100)).max(20).optional().describe("Reason chips chosen"),
-    comment: z.string().max(feedbackLimits.maxCommentChars).optional().describe("Free text, up to 10 000 characters"),
-    category: z.string().trim().min(1).max(100).optional().describe("Report category"),
-    metadata: z.record(z.string(), z.unknown()).optional().describe("Anything else the host application attaches"),
+    reasons: z
+      .array(exactText(z.string().trim().min(1).max(100)))
+      .max(20)
+      .optional()
+      .describe("Reason chips chosen"),
+    comment: contentText(feedbackLimits.maxCommentChars).optional().describe("Free text, up to 10 000 characters"),
+    category: exactText(z.string().trim().min(1).max(100)).optional().describe("Report category"),
+    metadata: jsonObjectSchema.optional().describe("Anything else the host application attaches"),
   })
   .strict()
   .superRefine(checkEventShape) satisfies z.ZodType<FeedbackEvent>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { timestampSchema } from "@/contracts/common";
 
 export const metricRanges = ["1h", "24h", "7d", "30d"] as const;
 export const metricBreakdowns = ["model", "release", "promptVersion"] as const;
@@ -6,8 +7,8 @@ export const metricBreakdowns = ["model", "release", "promptVersion"] as const;
 export const metricsQuerySchema = z
   .object({
     range: z.enum(metricRanges).optional().describe("A preset ending now; ignored when from and to are given"),
-    from: z.iso.datetime({ offset: true }).optional().describe("Custom range start"),
-    to: z.iso.datetime({ offset: true }).optional().describe("Custom range end"),
+    from: timestampSchema.optional().describe("Custom range start"),
+    to: timestampSchema.optional().describe("Custom range end"),
     breakdown: z.enum(metricBreakdowns).optional().describe("Split every figure by model, release or prompt version"),
   })
   .strict()

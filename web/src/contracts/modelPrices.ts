@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { uuidParam } from "@/contracts/common";
+import { timestampSchema, uuidParam } from "@/contracts/common";
 
 export const modelPriceInputSchema = z
   .object({
@@ -12,7 +12,7 @@ export const modelPriceInputSchema = z
       .describe("Model name, with * as a wildcard (gpt-4o-mini*); case-insensitive"),
     inputPerMillionUsd: z.number().min(0).max(100_000).describe("USD per million input tokens"),
     outputPerMillionUsd: z.number().min(0).max(100_000).describe("USD per million output tokens"),
-    effectiveFrom: z.iso.datetime({ offset: true }).describe("Traces starting from this time use the price"),
+    effectiveFrom: timestampSchema.describe("Traces starting from this time use the price"),
   })
   .strict();
 export type ModelPriceInput = z.infer<typeof modelPriceInputSchema>;

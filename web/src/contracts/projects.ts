@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { roleSchema } from "@/contracts/common";
+import { exactText, roleSchema } from "@/contracts/common";
 
-export const projectNameSchema = z.string().trim().min(1, "Name the project").max(100).describe("Display name");
+export const projectNameSchema = exactText(z.string().trim().min(1, "Name the project").max(100)).describe("Display name");
 
 export const currentProjectSchema = z.object({ id: z.uuid().describe("Project id"), name: z.string().describe("Project name") }).strict();
 

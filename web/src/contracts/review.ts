@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { uuidParam } from "@/contracts/common";
+import { contentText, exactText, normaliseText, timestampSchema, uuidParam } from "@/contracts/common";
+import { datasetNameSchema } from "@/contracts/datasets";
 
 export const reviewReasons = ["report", "thumbs_down", "low_rating", "rephrase", "sampled_positive"] as const;
 export const reviewStatuses = ["open", "in_review", "done", "dismissed"] as const;
@@ -25,7 +26,11 @@ export const reviewRulesSchema = z
     rephrases: z.boolean().describe("Queue answers the user rephrased their question after"),
     positiveSampleRate: z.number().min(0).max(1).describe("Share of positive feedback queued as a sample (0.05 = 5%)"),
     annotationsPerItem: z.number().int().min(1).max(5).describe("Independent annotations each item needs"),
-    failureCategories: z.array(z.string().trim().min(1).max(60)).min(1).max(30).describe("The failure taxonomy annotators choose from"),
+    failureCategories: z
+      .array(exactText(z.string().trim().min(1).max(60)))
+      .min(1)
+      .max(30)
+      .describe("The failure taxonomy annotators choose from"),
   })
   .strict();
 export type ReviewRuleSet = z.infer<typeof reviewRulesSchema>;
@@ -34,14 +39,14 @@ export const reviewRulesUpdateSchema = reviewRulesSchema.partial().strict();
 export const reviewItemListQuerySchema = z
   .object({
     status: z.enum(reviewStatuses).optional(),
-    traceId: z.string().max(200).optional(),
+    traceId: exactText(z.string().max(200)).optional(),
     reason: z.enum(reviewReasons).optional(),
-    category: z.string().max(60).optional().describe("Items with an annotation in this failure category"),
+    category: exactText(z.string().max(60)).optional().describe("Items with an annotation in this failure category"),
     cluster: z.uuid().optional().describe("Items of one cluster of similar prompts"),
-    model: z.string().max(500).optional().describe("Items whose trace used this model"),
-    release: z.string().max(500).optional().describe("Items whose trace came from this release"),
-    from: z.iso.datetime({ offset: true }).optional().describe("Queued at or after"),
-    to: z.iso.datetime({ offset: true }).optional().describe("Queued before"),
+    model: exactText(z.string().max(500)).optional().describe("Items whose trace used this model"),
+    release: exactText(z.string().max(500)).optional().describe("Items whose trace came from this release"),
+    from: timestampSchema.optional().describe("Queued at or after"),
+    to: timestampSchema.optional().describe("Queued before"),
     sort: z.enum(["priority", "age"]).default("priority").describe("priority (highest first) or age (oldest first)"),
     limit: z.coerce.number().int().min(1).max(200).default(50),
   })
@@ -87,12 +92,16 @@ export const maxCorrectionChars = 100_000;
 
 export const annotationInputSchema = z
   .object({
-    category: z.string().trim().min(1).max(60).describe("One of the project's failure categories"),
+    category: exactText(z.string().trim().min(1).max(60)).describe("One of the project's failure categories"),
     severity: z.enum(severities),
-    correctedResponse: z.string().max(maxCorrectionChars, "A correction may be at most 100 000 characters").optional(),
-    notes: z.string().max(10_000).optional(),
+    correctedResponse: z
+      .string()
+      .max(maxCorrectionChars, "A correction may be at most 100 000 characters")
+      .overwrite(normaliseText)
+      .optional(),
+    notes: contentText(10_000).optional(),
     decision: z.enum(annotationDecisions).describe("corrected_failure and good_example add the item to the dataset"),
-    datasetName: z.string().trim().min(1).max(100).optional().describe("Dataset the example goes to (default: golden)"),
+    datasetName: datasetNameSchema.optional().describe("Dataset the example goes to (default: golden)"),
   })
   .strict()
   .refine((input) => input.decision !== "corrected_failure" || (input.correctedResponse ?? "").trim() !== "", {
@@ -124,5 +133,5 @@ export const claimQuerySchema = z
   .strict();
 
 export const adjudicationSchema = z
-  .object({ category: z.string().trim().min(1).max(60).describe("The failure category that stands") })
+  .object({ category: exactText(z.string().trim().min(1).max(60)).describe("The failure category that stands") })
   .strict();

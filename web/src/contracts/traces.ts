@@ -1,9 +1,21 @@
 import { z } from "zod";
 import { storedFeedbackEventSchema } from "@/contracts/feedback";
+import {
+  contentText,
+  costUsdSchema,
+  exactText,
+  identifierSchema as identifier,
+  jsonObjectSchema,
+  maxDurationMs,
+  maxTokens,
+  storableJson,
+  timestampSchema as timestamp,
+  tokenCountSchema,
+} from "@/contracts/common";
 
-const timestamp = z.iso.datetime({ offset: true }).describe("ISO 8601 time with zone, e.g. 2026-11-27T10:00:00.123Z");
-const identifier = z.string().trim().min(1).max(200);
-const shortText = z.string().max(500);
+// Names, models, releases and versions are matched exactly (filters, breakdowns): refused
+// when unstorable. Inputs, outputs, errors and JSON are content: normalised.
+const shortText = exactText(z.string().max(500));
 
 export const chatMessageSchema = z
   .object({
@@ -18,14 +30,14 @@ export const chatMessageSchema = z
   .loose();
 
 /** Input and output are chat messages, plain text, or any JSON object the application logs. */
-export const traceIoSchema = z
-  .union([z.string(), z.array(chatMessageSchema), z.record(z.string(), z.unknown())])
-  .describe("Chat messages ({ role, content }[]), text, or a JSON object");
+export const traceIoSchema = storableJson(z.union([z.string(), z.array(chatMessageSchema), z.record(z.string(), z.unknown())])).describe(
+  "Chat messages ({ role, content }[]), text, or a JSON object",
+);
 
 export const usageSchema = z
   .object({
-    inputTokens: z.number().int().min(0).describe("Prompt tokens"),
-    outputTokens: z.number().int().min(0).describe("Completion tokens"),
+    inputTokens: tokenCountSchema.describe("Prompt tokens"),
+    outputTokens: tokenCountSchema.describe("Completion tokens"),
   })
   .strict();
 
@@ -38,16 +50,19 @@ const timing = {
   firstTokenTime: timestamp.optional().describe("When the first token streamed back, for time to first token"),
 };
 
+/** End and first token come after the start, and within what an int4 of milliseconds holds. */
 function checkTimes(
   value: { startTime: string; endTime?: string | undefined; firstTokenTime?: string | undefined },
   ctx: z.RefinementCtx,
 ): void {
   const start = Date.parse(value.startTime);
-  if (value.endTime !== undefined && Date.parse(value.endTime) < start) {
-    ctx.addIssue({ code: "custom", path: ["endTime"], message: "endTime is before startTime" });
-  }
-  if (value.firstTokenTime !== undefined && Date.parse(value.firstTokenTime) < start) {
-    ctx.addIssue({ code: "custom", path: ["firstTokenTime"], message: "firstTokenTime is before startTime" });
+  for (const field of ["endTime", "firstTokenTime"] as const) {
+    const time = value[field];
+    if (time === undefined) continue;
+    const ms = Date.parse(time) - start;
+    if (ms < 0) ctx.addIssue({ code: "custom", path: [field], message: `${field} is before startTime` });
+    if (ms > maxDurationMs)
+      ctx.addIssue({ code: "custom", path: [field], message: `${field} is more than ${maxDurationMs} ms after startTime` });
   }
 }
 
@@ -61,11 +76,11 @@ export const spanInputSchema = z
     output: traceIoSchema.optional(),
     model: shortText.optional(),
     usage: usageSchema.optional(),
-    costUsd: z.number().min(0).optional(),
+    costUsd: costUsdSchema.optional(),
     ...timing,
     status: z.enum(traceStatuses).default("ok"),
-    error: z.string().max(20_000).optional(),
-    attributes: z.record(z.string(), z.unknown()).optional().describe("Any further attributes"),
+    error: contentText(20_000).optional(),
+    attributes: jsonObjectSchema.optional().describe("Any further attributes"),
   })
   .strict()
   .superRefine(checkTimes);
@@ -80,15 +95,15 @@ export const traceInputSchema = z
     output: traceIoSchema.optional(),
     model: shortText.optional(),
     release: shortText.optional().describe("The deployed version of the application"),
-    promptTemplate: z.string().max(100_000).optional(),
+    promptTemplate: contentText(100_000).optional(),
     promptVersion: shortText.optional(),
-    config: z.record(z.string(), z.unknown()).optional().describe("temperature, max tokens, any parameters"),
+    config: jsonObjectSchema.optional().describe("temperature, max tokens, any parameters"),
     ...timing,
     usage: usageSchema.optional(),
-    costUsd: z.number().min(0).optional().describe("Cost if known; otherwise computed from the price table"),
+    costUsd: costUsdSchema.optional().describe("Cost if known (at most 1 000 000); otherwise computed from the price table"),
     status: z.enum(traceStatuses).default("ok"),
-    error: z.string().max(20_000).optional(),
-    metadata: z.record(z.string(), z.unknown()).optional(),
+    error: contentText(20_000).optional(),
+    metadata: jsonObjectSchema.optional(),
     spans: z.array(spanInputSchema).max(2_000).default([]),
   })
   .strict()
@@ -99,6 +114,14 @@ export const traceInputSchema = z
       if (seen.has(span.id)) ctx.addIssue({ code: "custom", path: ["spans", index, "id"], message: `span id ${span.id} appears twice` });
       seen.add(span.id);
     });
+    // Without usage of its own, a trace's tokens are its spans' sums: they must fit int4 too.
+    if (!trace.usage) {
+      for (const field of ["inputTokens", "outputTokens"] as const) {
+        const total = trace.spans.reduce((sum, span) => sum + (span.usage?.[field] ?? 0), 0);
+        if (total > maxTokens)
+          ctx.addIssue({ code: "custom", path: ["spans"], message: `the spans' ${field} add up to more than ${maxTokens}` });
+      }
+    }
   });
 export type TraceInput = z.infer<typeof traceInputSchema>;
 export type SpanInput = z.infer<typeof spanInputSchema>;
@@ -176,13 +199,13 @@ export const traceListQuerySchema = z
     promptVersion: shortText.optional(),
     userId: identifier.optional(),
     sessionId: identifier.optional(),
-    q: z.string().max(500).optional().describe("Text to find in input or output (matched literally)"),
+    q: exactText(z.string().max(500)).optional().describe("Text to find in input or output (matched literally)"),
     feedback: z
       .enum(["negative"])
       .optional()
       .describe("negative: only traces with negative feedback (thumb down, rating <= 2/5, report, rephrase or regenerate)"),
     limit: z.coerce.number().int().min(1).max(200).default(50),
-    cursor: z.string().max(500).optional().describe("nextCursor from the previous page"),
+    cursor: exactText(z.string().max(500)).optional().describe("nextCursor from the previous page"),
   })
   .strict();
 export type TraceListQuery = z.infer<typeof traceListQuerySchema>;

@@ -1,19 +1,33 @@
-import type { Database } from "@/server/db/client";
+import { isDatabaseUnavailable, type Database } from "@/server/db/client";
 import { startIntervalJob } from "@/server/jobs/intervalJob";
 import { refreshRollups } from "@/server/metrics/rollups";
 
 /**
  * One pass of the rollup job: refreshes every project that has traces or feedback written
  * since its rollups last caught up. Idempotent, and safe to run from several processes at once
- * (each bucket rebuild takes the project's lock).
+ * (each bucket rebuild takes the project's lock). Returns how many projects it refreshed.
  */
-export async function runRollupJobOnce(database: Database): Promise<number> {
+export async function runRollupJobOnce(
+  database: Database,
+  refresh: (database: Database, projectId: string) => Promise<void> = refreshRollups,
+): Promise<number> {
   const stale = await database.$queryRaw<{ id: string }[]>`
     SELECT p.id FROM projects p LEFT JOIN rollup_states s ON s.project_id = p.id
     WHERE EXISTS (SELECT 1 FROM traces t WHERE t.project_id = p.id AND t.updated_at > coalesce(s.refreshed_until, 'epoch'::timestamptz))
        OR EXISTS (SELECT 1 FROM feedback_events f WHERE f.project_id = p.id AND f.received_at > coalesce(s.refreshed_until, 'epoch'::timestamptz))`;
-  for (const { id } of stale) await refreshRollups(database, id);
-  return stale.length;
+  // One project's failure (bad rows, a bug its data triggers) is logged and retried on the
+  // next pass; it never keeps the projects after it from being refreshed.
+  let refreshed = 0;
+  for (const { id } of stale) {
+    try {
+      await refresh(database, id);
+      refreshed++;
+    } catch (error) {
+      if (isDatabaseUnavailable(error)) throw error;
+      console.error(`Rollup job: refreshing project ${id} failed; the other projects go on`, error);
+    }
+  }
+  return refreshed;
 }
 
 /** Keeps rollups current in the background, so dashboards rarely find work to do on read. */

@@ -1,5 +1,6 @@
 import type { Database, Queryable } from "@/server/db/client";
 import { relativeAccuracy } from "@/server/metrics/logHistogram";
+import { maxCostUsd } from "@/contracts/common";
 import { hasNegativeFeedback, latestRatingShare, latestThumb } from "@/server/feedback/feedbackSignals";
 
 const logGamma = Math.log((1 + relativeAccuracy) / (1 - relativeAccuracy));
@@ -24,6 +25,8 @@ async function rebuildBuckets(tx: Queryable, projectId: string, granularity: Gra
   // One pass over the traces yields the "all" row and one row per model, release and
   // prompt version (GROUPING SETS); GROUPING() tells which set a result row belongs to.
   // Each trace brings its feedback summary (feedbackSignals.ts) from a lateral join.
+  // Costs count up to the ingest cap: rows stored before the cap existed (1e308 was once
+  // accepted) would otherwise overflow the float8 sum and stop this project's rollups.
   await tx.$executeRaw`
     INSERT INTO metric_rollups (project_id, granularity, bucket_start, dimension, value, requests, errors,
       latency_count, latency_sum_ms, latency_hist, ttft_count, ttft_hist, cost_usd, input_tokens, output_tokens,
@@ -41,7 +44,7 @@ async function rebuildBuckets(tx: Queryable, projectId: string, granularity: Gra
       (SELECT coalesce(jsonb_object_agg(b, c), '{}'::jsonb) FROM (
         SELECT ceil(ln(greatest(v, 0) + 1) / ${logGamma}::float8)::int AS b, count(*) AS c
         FROM unnest(array_agg(ttft_ms)) AS v WHERE v IS NOT NULL GROUP BY 1) AS ttft),
-      coalesce(sum(cost_usd), 0)::float8, coalesce(sum(input_tokens), 0)::bigint, coalesce(sum(output_tokens), 0)::bigint,
+      coalesce(sum(least(cost_usd, ${maxCostUsd}::float8)), 0)::float8, coalesce(sum(input_tokens), 0)::bigint, coalesce(sum(output_tokens), 0)::bigint,
       coalesce(sum(feedback_events), 0)::int, (count(*) FILTER (WHERE thumb = 1))::int, (count(*) FILTER (WHERE thumb = -1))::int,
       count(rating_share)::int, coalesce(sum(rating_share * 5), 0)::float8, (count(*) FILTER (WHERE negative))::int
     FROM (

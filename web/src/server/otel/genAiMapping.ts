@@ -8,7 +8,13 @@ export type MappedSpan = Omit<SpanInput, "status"> & { status: "ok" | "error"; a
 const text = (value: AttributeValue | undefined): string | undefined => (typeof value === "string" && value !== "" ? value : undefined);
 const count = (value: AttributeValue | undefined): number | undefined =>
   typeof value === "number" && Number.isFinite(value) && value >= 0 ? Math.round(value) : undefined;
-const isoFromNanos = (nanos: bigint): string => new Date(Number(nanos / 1_000_000n)).toISOString();
+// int64 nanoseconds reach past what a Date holds: such a time is passed on as its digits,
+// which the trace contract then refuses (400 for that trace) instead of throwing here.
+const isoFromNanos = (nanos: bigint): string => {
+  const date = new Date(Number(nanos / 1_000_000n));
+  return Number.isNaN(date.getTime()) ? nanos.toString() : date.toISOString();
+};
+const isoFromMs = (ms: number): string => (Number.isNaN(new Date(ms).getTime()) ? String(ms) : new Date(ms).toISOString());
 
 const operationTypes: Record<string, SpanInput["type"]> = {
   chat: "llm",
@@ -119,7 +125,8 @@ export function deriveTrace(traceId: string, spans: MappedSpan[]): Record<string
     }
     return undefined;
   };
-  const ends = spans.map((span) => Date.parse(span.endTime ?? span.startTime));
+  // A loop, not Math.max(...ends): an export may carry more spans than a call takes arguments.
+  const end = spans.reduce((latest, span) => Math.max(latest, Date.parse(span.endTime ?? span.startTime)), Number.NEGATIVE_INFINITY);
   const sessionId = find("session.id", "gen_ai.conversation.id");
   const userId = find("user.id", "enduser.id");
   const promptTemplate = find("liveloop.prompt_template");
@@ -142,7 +149,7 @@ export function deriveTrace(traceId: string, spans: MappedSpan[]): Record<string
     ...(promptVersion ? { promptVersion } : {}),
     ...(Object.keys(config).length > 0 ? { config } : {}),
     startTime: byStart[0]?.startTime,
-    endTime: new Date(Math.max(...ends)).toISOString(),
+    endTime: isoFromMs(end),
     status: root?.status ?? "ok",
     ...(root?.status === "error" ? { error: root.error } : {}),
     ...(anchor ? { metadata: { source: "otlp", resource: anchor.attributes["otel.resource"] ?? {} } } : {}),

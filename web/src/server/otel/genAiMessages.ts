@@ -1,3 +1,4 @@
+import { jsonNestsDeeperThan, maxJsonDepth } from "@/contracts/common";
 import type { AttributeValue, Attributes, OtlpSpan } from "@/server/otel/otlpSpan";
 
 // A type alias (not an interface) so it fits the contract's open message shape.
@@ -13,11 +14,16 @@ function role(value: AttributeValue | undefined): ChatMessage["role"] {
   return typeof value === "string" && roles.has(value) ? (value as ChatMessage["role"]) : "user";
 }
 
-/** Attribute values holding messages arrive as JSON strings or as structured values. */
+/**
+ * Attribute values holding messages arrive as JSON strings or as structured values. A
+ * string nesting deeper than any attribute may stays a string: reading messages out of
+ * it would recurse once per level.
+ */
 function structured(value: AttributeValue | undefined): AttributeValue | undefined {
   if (typeof value !== "string") return value;
   try {
-    return JSON.parse(value) as AttributeValue;
+    const parsed = JSON.parse(value) as AttributeValue;
+    return jsonNestsDeeperThan(parsed, maxJsonDepth) ? value : parsed;
   } catch {
     return value;
   }

@@ -1,5 +1,7 @@
 import type { Database } from "@/server/db/client";
 import { otlpJsonRequestSchema } from "@/contracts/otlp";
+import { jsonNestsDeeperThan, maxJsonDepth } from "@/contracts/common";
+import { BadRequestError } from "@/server/errors";
 import { fromZodError } from "@/server/api/problem";
 import { parseJsonBytes, type RawBody } from "@/server/api/readBody";
 import { ingestTransactionOptions, loadIngestSettings, lockTraces, validateTraces, writeTraces } from "@/server/traces/ingestTraces";
@@ -12,10 +14,19 @@ import type { OtlpSpan } from "@/server/otel/otlpSpan";
 
 export const otlpMediaTypes = ["application/json", "application/x-protobuf"];
 
+// The request envelope takes about 10 levels of JSON; each level of an attribute's
+// AnyValue takes up to 4 ({ kvlistValue: { values: [{ key, value: ... }] } }).
+const otlpJsonMaxDepth = 16 + 4 * maxJsonDepth;
+
 /** Decodes an OTLP/HTTP trace export in either encoding; anything that is not OTLP is a 400. */
 export function decodeOtlpBody(body: RawBody): OtlpSpan[] {
   if (body.mediaType === "application/x-protobuf") return decodeOtlpProtobuf(body.bytes);
-  const parsed = otlpJsonRequestSchema.safeParse(parseJsonBytes(body.bytes));
+  const json = parseJsonBytes(body.bytes);
+  // The schema of nested AnyValues recurses: measure the depth first, without recursion.
+  if (jsonNestsDeeperThan(json, otlpJsonMaxDepth)) {
+    throw new BadRequestError(`The body nests deeper than OTLP attributes may (${maxJsonDepth} levels of values)`);
+  }
+  const parsed = otlpJsonRequestSchema.safeParse(json);
   if (!parsed.success) throw fromZodError(parsed.error, "The body is not an OTLP/JSON ExportTraceServiceRequest");
   return spansFromOtlpJson(parsed.data);
 }

@@ -1,3 +1,5 @@
+import { maxJsonDepth } from "@/contracts/common";
+import { BadRequestError } from "@/server/errors";
 import { ProtobufReader } from "@/server/otel/protobufReader";
 import type { AttributeValue, Attributes, OtlpSpan } from "@/server/otel/otlpSpan";
 
@@ -5,7 +7,10 @@ import type { AttributeValue, Attributes, OtlpSpan } from "@/server/otel/otlpSpa
 
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString("hex");
 
-function readAnyValue(reader: ProtobufReader): AttributeValue {
+// AnyValues nest (arrays and key-value lists of AnyValues): reading them recurses, so
+// the depth is bounded here, as the JSON encoding's is, instead of by the call stack.
+function readAnyValue(reader: ProtobufReader, depth: number): AttributeValue {
+  if (depth > maxJsonDepth) throw new BadRequestError(`Attribute values nest deeper than ${maxJsonDepth} levels`);
   let value: AttributeValue = null;
   reader.fields((field) => {
     if (field === 1) value = reader.string();
@@ -15,9 +20,9 @@ function readAnyValue(reader: ProtobufReader): AttributeValue {
     else if (field === 5) {
       const items: AttributeValue[] = [];
       const array = reader.message();
-      array.fields((inner) => (inner === 1 ? (items.push(readAnyValue(array.message())), true) : false));
+      array.fields((inner) => (inner === 1 ? (items.push(readAnyValue(array.message(), depth + 1)), true) : false));
       value = items;
-    } else if (field === 6) value = readKeyValues(reader.message(), 1);
+    } else if (field === 6) value = readKeyValues(reader.message(), 1, depth + 1);
     else if (field === 7) value = Buffer.from(reader.bytesField()).toString("base64");
     else return false;
     return true;
@@ -25,12 +30,12 @@ function readAnyValue(reader: ProtobufReader): AttributeValue {
   return value;
 }
 
-function readKeyValue(reader: ProtobufReader): [string, AttributeValue] {
+function readKeyValue(reader: ProtobufReader, depth = 0): [string, AttributeValue] {
   let key = "";
   let value: AttributeValue = null;
   reader.fields((field) => {
     if (field === 1) key = reader.string();
-    else if (field === 2) value = readAnyValue(reader.message());
+    else if (field === 2) value = readAnyValue(reader.message(), depth);
     else return false;
     return true;
   });
@@ -38,11 +43,11 @@ function readKeyValue(reader: ProtobufReader): [string, AttributeValue] {
 }
 
 /** Reads the repeated KeyValue field `fieldNumber` of a message into an object. */
-function readKeyValues(reader: ProtobufReader, fieldNumber: number): Attributes {
+function readKeyValues(reader: ProtobufReader, fieldNumber: number, depth = 0): Attributes {
   const attributes: Attributes = {};
   reader.fields((field) => {
     if (field !== fieldNumber) return false;
-    const [key, value] = readKeyValue(reader.message());
+    const [key, value] = readKeyValue(reader.message(), depth);
     attributes[key] = value;
     return true;
   });

@@ -1,4 +1,5 @@
 import { isIPv6 } from "node:net";
+import { mapJsonStrings } from "@/contracts/common";
 
 /**
  * Detectors for personal data and secrets in free text. One module, so trace redaction
@@ -131,12 +132,11 @@ export function maskPii(text: string): string {
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
-/** Masks every string inside a JSON value (keys are left as they are). */
+/**
+ * Masks every string inside a JSON value (keys are left as they are). The walk is a loop,
+ * not recursion, so however deeply a client nests its JSON the stack cannot overflow.
+ */
 export function maskPiiInJson(value: JsonValue): JsonValue {
-  if (typeof value === "string") return maskPii(value);
-  if (Array.isArray(value)) return value.map(maskPiiInJson);
-  if (value !== null && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, maskPiiInJson(inner)]));
-  }
-  return value;
+  const masked = mapJsonStrings(value, maskPii, { maxDepth: Number.POSITIVE_INFINITY, mapKeys: false });
+  return (masked ?? { value }).value as JsonValue;
 }

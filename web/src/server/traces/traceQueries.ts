@@ -1,4 +1,6 @@
+import { z } from "zod";
 import type { Queryable } from "@/server/db/client";
+import { exactText, timestampSchema } from "@/contracts/common";
 import type { Prisma } from "@/generated/prisma/client";
 import type { TraceListQuery, TraceView } from "@/contracts/traces";
 import { BadRequestError, NotFoundError } from "@/server/errors";
@@ -58,16 +60,20 @@ function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify(cursor)).toString("base64url");
 }
 
+// A cursor is client input too: it must hold what a stored trace could (an id and a time
+// the database can compare against), or the query itself would fail.
+const cursorSchema = z.object({ startTime: timestampSchema, id: exactText(z.string().max(200)) });
+
 function decodeCursor(value: string): Cursor {
+  let decoded: unknown;
   try {
-    const parsed = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as Partial<Cursor>;
-    if (typeof parsed.startTime === "string" && typeof parsed.id === "string" && !Number.isNaN(Date.parse(parsed.startTime))) {
-      return { startTime: parsed.startTime, id: parsed.id };
-    }
+    decoded = JSON.parse(Buffer.from(value, "base64url").toString("utf8"));
   } catch {
-    // fall through to the error below
+    decoded = null;
   }
-  throw new BadRequestError("cursor is not one this API returned");
+  const parsed = cursorSchema.safeParse(decoded);
+  if (!parsed.success) throw new BadRequestError("cursor is not one this API returned");
+  return parsed.data;
 }
 
 /** Traces newest first, filtered, a page at a time (keyset pagination on start time and id). */
