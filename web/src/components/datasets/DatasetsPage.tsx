@@ -9,6 +9,8 @@ export async function DatasetsPage({ projectId, role }: { projectId: string; rol
   const database = db();
   const datasets = await listDatasets(database, projectId);
   const items = await Promise.all(datasets.map((dataset) => listDatasetItems(database, projectId, dataset.name)));
+  // Publishing, and removing what the next version will hold, are admin decisions.
+  const curates = can(role, "datasets:publish");
   return (
     <>
       <h1>Datasets</h1>
@@ -27,7 +29,7 @@ export async function DatasetsPage({ projectId, role }: { projectId: string; rol
               ? `latest version ${dataset.versions[0].version} (${dataset.versions[0].itemCount} items)`
               : "no published version"}
           </p>
-          {can(role, "datasets:write") ? <PublishButton projectId={projectId} name={dataset.name} /> : null}
+          {curates ? <PublishButton projectId={projectId} name={dataset.name} /> : null}
           {dataset.versions.length > 0 ? (
             <table aria-label={`Versions of ${dataset.name}`}>
               <thead>
@@ -58,7 +60,7 @@ export async function DatasetsPage({ projectId, role }: { projectId: string; rol
                   <th scope="col">Expected answer</th>
                   <th scope="col">Rejected answer</th>
                   <th scope="col">Category</th>
-                  {can(role, "datasets:write") ? <th scope="col">Actions</th> : null}
+                  {curates ? <th scope="col">Actions</th> : null}
                 </tr>
               </thead>
               <tbody>
@@ -68,7 +70,7 @@ export async function DatasetsPage({ projectId, role }: { projectId: string; rol
                     <td>{item.expectedOutput}</td>
                     <td>{item.rejectedOutput ?? "—"}</td>
                     <td>{item.category ?? "—"}</td>
-                    {can(role, "datasets:write") ? (
+                    {curates ? (
                       <td>
                         <RemoveItemButton projectId={projectId} name={dataset.name} itemId={item.id} />
                       </td>

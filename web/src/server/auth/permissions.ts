@@ -11,7 +11,7 @@ export const permissions = [
   "project:delete",
   "members:read",
   "members:manage",
-  "review:adjudicate",
+  "members:reset-passwords",
   "keys:read",
   "keys:manage",
   "feedback:write",
@@ -24,6 +24,7 @@ export const permissions = [
   "review:adjudicate",
   "datasets:read",
   "datasets:write",
+  "datasets:publish",
   "datasets:export",
 ] as const;
 export type Permission = (typeof permissions)[number];
@@ -37,11 +38,17 @@ const admin: Permission[] = [
   "keys:read",
   "keys:manage",
   "datasets:export",
+  // Publishing freezes what engineers train and test on, and removing a working item
+  // changes the next version: decisions for admins, not for every annotator.
+  "datasets:publish",
+  // Settling a disagreement overrides annotators' labels, so it needs to see them all.
+  "review:adjudicate",
   "feedback:write",
   "traces:write",
   "scores:write",
 ];
-const owner: Permission[] = [...admin, "project:delete"];
+// A reset link takes over an account, so only owners issue them (see passwordResets.ts).
+const owner: Permission[] = [...admin, "project:delete", "members:reset-passwords"];
 
 const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
   owner: new Set(owner),
@@ -63,6 +70,9 @@ export const keyPermissions: Record<"public" | "secret", ReadonlySet<Permission>
     "review:read",
     "datasets:read",
     "datasets:write",
+    // CI publishes a version after adding items (POST /api/v1/datasets/{name}/versions);
+    // secret keys are made by admins (keys:manage), so they act with an admin's say here.
+    "datasets:publish",
     "datasets:export",
   ]),
 };

@@ -18,12 +18,15 @@ type MemberParams = z.infer<typeof projectDatasetParams>;
 
 // Each dataset action has a key route (/api/v1/datasets/{name}/...) for servers and a
 // project route (/api/v1/projects/{projectId}/datasets/{name}/...) for the console.
+// Dataset names are chosen by people, so a malformed one is answered 400 naming the
+// parameter (invalidParams), not 404 as an id that names nothing would be.
 
 export const addDatasetItemsRoute: RouteSpec<z.infer<typeof datasetItemsEnvelopeSchema>, undefined, KeyParams, Response> = {
   auth: "key",
   keyKinds: ["secret"],
   permission: "datasets:write",
   params: datasetParams,
+  invalidParams: "badRequest",
   body: datasetItemsEnvelopeSchema,
   maxBodyBytes: 10 * 1024 * 1024,
   handler: async ({ database, caller, params, body }) =>
@@ -35,8 +38,9 @@ type PublishQuery = z.infer<typeof publishQuerySchema>;
 export const publishVersionRoute: RouteSpec<undefined, PublishQuery, KeyParams, { version: number; itemCount: number }> = {
   auth: "key",
   keyKinds: ["secret"],
-  permission: "datasets:write",
+  permission: "datasets:publish",
   params: datasetParams,
+  invalidParams: "badRequest",
   query: publishQuerySchema,
   status: 201,
   handler: ({ database, caller, params, query }) => publishDatasetVersion(database, callerProjectId(caller), params.name, query),
@@ -44,8 +48,9 @@ export const publishVersionRoute: RouteSpec<undefined, PublishQuery, KeyParams, 
 
 export const memberPublishVersionRoute: RouteSpec<undefined, PublishQuery, MemberParams, { version: number; itemCount: number }> = {
   auth: "session",
-  permission: "datasets:write",
+  permission: "datasets:publish",
   params: projectDatasetParams,
+  invalidParams: "badRequest",
   query: publishQuerySchema,
   status: 201,
   handler: ({ database, params, query }) => publishDatasetVersion(database, params.projectId, params.name, query),
@@ -56,6 +61,7 @@ export const exportRoute: RouteSpec<undefined, z.infer<typeof exportQuerySchema>
   keyKinds: ["secret"],
   permission: "datasets:export",
   params: datasetParams,
+  invalidParams: "badRequest",
   query: exportQuerySchema,
   handler: async ({ database, caller, params, query }) =>
     exportResponse(await exportDataset(database, callerProjectId(caller), params.name, query)),
@@ -65,15 +71,20 @@ export const memberExportRoute: RouteSpec<undefined, z.infer<typeof exportQueryS
   auth: "session",
   permission: "datasets:export",
   params: projectDatasetParams,
+  invalidParams: "badRequest",
   query: exportQuerySchema,
   handler: async ({ database, params, query }) => exportResponse(await exportDataset(database, params.projectId, params.name, query)),
 };
 
-/** DELETE .../datasets/{name}/items/{itemId}: drop an example from the working set (console). */
+/**
+ * DELETE .../datasets/{name}/items/{itemId}: drop an example from the working set
+ * (console). It shapes the next published version, so it takes the publisher's permission.
+ */
 export const removeDatasetItemRoute: RouteSpec<undefined, undefined, z.infer<typeof projectDatasetItemParams>, undefined> = {
   auth: "session",
-  permission: "datasets:write",
+  permission: "datasets:publish",
   params: projectDatasetItemParams,
+  invalidParams: "badRequest",
   handler: async ({ database, params }) => {
     await removeDatasetItem(database, params.projectId, params.name, params.itemId);
     return undefined;
