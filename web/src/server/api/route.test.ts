@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
 import { z } from "zod";
@@ -43,6 +44,13 @@ async function problem(response: Response) {
 }
 
 const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
+const signedIn = (user: { id: string; email: string }): SessionUser => ({
+  id: user.id,
+  email: user.email,
+  name: null,
+  isInstanceAdmin: false,
+  sessionId: randomUUID(),
+});
 
 describe.each(await testDatabaseKinds())("the API route wrapper on %s", (kind) => {
   const test = useTestDatabase(kind);
@@ -142,10 +150,121 @@ describe.each(await testDatabaseKinds())("the API route wrapper on %s", (kind) =
         params: { projectId: project.id },
       });
     expect((await send(null)).status).toBe(401);
-    expect((await send({ id: annotator.id, email: annotator.email, name: null })).status).toBe(403);
-    expect((await send({ id: owner.id, email: owner.email, name: null }, { origin: "https://evil.example" })).status).toBe(403);
+    expect(
+      (await send({ id: annotator.id, email: annotator.email, name: null, isInstanceAdmin: false, sessionId: randomUUID() })).status,
+    ).toBe(403);
+    expect(
+      (
+        await send(
+          { id: owner.id, email: owner.email, name: null, isInstanceAdmin: false, sessionId: randomUUID() },
+          { origin: "https://evil.example" },
+        )
+      ).status,
+    ).toBe(403);
     expect((await test.database.project.findUniqueOrThrow({ where: { id: project.id } })).name).toBe(project.name);
-    expect((await send({ id: owner.id, email: owner.email, name: null }, { origin: base })).status).toBe(200);
+    expect(
+      (await send({ id: owner.id, email: owner.email, name: null, isInstanceAdmin: false, sessionId: randomUUID() }, { origin: base }))
+        .status,
+    ).toBe(200);
+  });
+
+  it("refuses a state change from another origin: scheme and port count, and `null` or a malformed Origin is 403, never 500", async () => {
+    const { project, owner } = await createProjectWithKeys(test.database);
+    const session = signedIn(owner);
+    const send = (headers: Record<string, string>) =>
+      call(renameEndpoint(dependencies(test.database, { session })), "/x", {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: JSON.stringify({ name: "By session" }),
+        params: { projectId: project.id },
+      });
+    for (const origin of [
+      "https://liveloop.test",
+      "http://liveloop.test:8080",
+      "http://evil.liveloop.test",
+      "null",
+      "::not an origin",
+      "file://",
+    ]) {
+      const response = await send({ origin });
+      expect([origin, response.status]).toEqual([origin, 403]);
+      expect((await problem(response)).detail).toMatch(/Cross-site/);
+    }
+    expect((await test.database.project.findUniqueOrThrow({ where: { id: project.id } })).name).toBe(project.name);
+    // The default port is the same origin, written or not.
+    expect((await send({ origin: "http://liveloop.test:80" })).status).toBe(200);
+  });
+
+  it("takes the request's own origin from X-Forwarded-Proto/Host, which the web server sets", async () => {
+    const { project, owner } = await createProjectWithKeys(test.database);
+    const session = signedIn(owner);
+    const send = (origin: string) =>
+      call(renameEndpoint(dependencies(test.database, { session })), "/x", {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          origin,
+          "x-forwarded-proto": "https",
+          "x-forwarded-host": "console.example.com",
+          host: "10.0.0.7:3000",
+        },
+        body: JSON.stringify({ name: "Behind a proxy" }),
+        params: { projectId: project.id },
+      });
+    expect((await send("http://console.example.com")).status).toBe(403);
+    expect((await send("https://10.0.0.7:3000")).status).toBe(403);
+    expect((await send("https://console.example.com")).status).toBe(200);
+  });
+
+  it("refuses form body types on session routes, with or without a body, since other sites can send them without a preflight", async () => {
+    const { project, owner } = await createProjectWithKeys(test.database);
+    const session = signedIn(owner);
+    // Body-less, as publishing or rotating a secret is: nothing about the body is checked otherwise.
+    const touch = createApiRoute(dependencies(test.database, { session }))({
+      auth: "session",
+      permission: "project:update",
+      params: projectIdParams,
+      handler: async ({ database, params }) => {
+        await database.project.update({ where: { id: params.projectId }, data: { name: "Touched" } });
+        return undefined;
+      },
+    });
+    for (const contentType of ["application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "text/plain;charset=UTF-8"]) {
+      for (const origin of [{}, { origin: base }] as Record<string, string>[]) {
+        const response = await call(touch, "/x", {
+          method: "POST",
+          headers: { "content-type": contentType, ...origin },
+          body: "a=b",
+          params: { projectId: project.id },
+        });
+        expect([contentType, response.status]).toEqual([contentType, 415]);
+      }
+    }
+    expect((await test.database.project.findUniqueOrThrow({ where: { id: project.id } })).name).toBe(project.name);
+    expect((await call(touch, "/x", { method: "POST", headers: { origin: base }, params: { projectId: project.id } })).status).toBe(204);
+  });
+
+  it("answers a path parameter that does not parse 404, or 400 naming it where the spec says names are the caller's", async () => {
+    const { secretKey } = await createProjectWithKeys(test.database);
+    const declare = (invalidParams?: "badRequest") =>
+      createApiRoute(dependencies(test.database))({
+        auth: "key",
+        params: z.object({ name: z.string().regex(/^[a-z]+$/) }).strict(),
+        ...(invalidParams ? { invalidParams } : {}),
+        handler: ({ params }) => Promise.resolve(params),
+      });
+    const send = (handler: RouteHandler) => call(handler, "/x", { headers: bearer(secretKey.key), params: { name: "no spaces please" } });
+    expect((await problem(await send(declare()))).status).toBe(404);
+    const invalid = await problem(await send(declare("badRequest")));
+    expect(invalid.status).toBe(400);
+    expect(invalid.detail).toMatch(/parameter name/);
+    expect(invalid.errors?.[0]?.path).toEqual(["name"]);
+  });
+
+  it("marks every answer nosniff, refusals included", async () => {
+    const { secretKey } = await createProjectWithKeys(test.database);
+    expect((await call(secretOnly(), "/x", { headers: bearer(secretKey.key) })).headers.get("x-content-type-options")).toBe("nosniff");
+    expect((await call(secretOnly(), "/x")).headers.get("x-content-type-options")).toBe("nosniff");
   });
 
   it("rate-limits per key with Retry-After", async () => {
@@ -161,19 +280,33 @@ describe.each(await testDatabaseKinds())("the API route wrapper on %s", (kind) =
     expect(Number(limited.headers.get("retry-after"))).toBe(30);
   });
 
-  it("lets a public key's browser origins through CORS and refuses others", async () => {
+  it("lets a public key's browser origins through CORS and refuses others readably, running nothing", async () => {
     const { publicKey } = await createProjectWithKeys(test.database, { allowedOrigins: ["https://chat.example.test"] });
+    let handled = 0;
     const endpoint = createApiRoute(dependencies(test.database))({
       auth: "key",
       permission: "feedback:write",
-      handler: () => Promise.resolve({ ok: true }),
+      handler: () => Promise.resolve({ handled: ++handled }),
     });
     const allowed = await call(endpoint, "/x", { headers: { ...bearer(publicKey.key), origin: "https://chat.example.test" } });
     expect(allowed.status).toBe(200);
     expect(allowed.headers.get("access-control-allow-origin")).toBe("https://chat.example.test");
-    const refused = await call(endpoint, "/x", { headers: { ...bearer(publicKey.key), origin: "https://evil.example" } });
-    expect(refused.status).toBe(403);
-    expect(refused.headers.get("access-control-allow-origin")).toBeNull();
+    // The refused page can read the 403 (so the widget drops the events instead of
+    // retrying a "network error"), and learns nothing beyond its own origin.
+    for (const origin of ["https://evil.example", "http://chat.example.test", "null"]) {
+      const refused = await call(endpoint, "/x", { headers: { ...bearer(publicKey.key), origin } });
+      expect(refused.status).toBe(403);
+      expect(refused.headers.get("access-control-allow-origin")).toBe(origin);
+      expect(refused.headers.get("vary")).toMatch(/Origin/);
+      const body = await problem(refused);
+      expect(body).toEqual({
+        type: "urn:liveloop:problem:forbidden",
+        title: "Forbidden",
+        status: 403,
+        detail: `Origin ${origin} is not allowed for this key`,
+      });
+    }
+    expect(handled).toBe(1);
     // Without an Origin header (a server), the key works as usual.
     expect((await call(endpoint, "/x", { headers: bearer(publicKey.key) })).status).toBe(200);
   });

@@ -6,11 +6,11 @@ import { can, keyPermissions, type Permission, type Role } from "@/server/auth/p
 import { authenticateApiKey, type ApiKeyKind, type AuthenticatedKey } from "@/server/keys/apiKeys";
 import { sessionUserFromRequest, type SessionUser } from "@/server/auth/session";
 import { roleInProject } from "@/server/projects/projects";
-import { ForbiddenError, NotFoundError, RateLimitedError, UnauthorizedError, type AppError } from "@/server/errors";
+import { AppError, ForbiddenError, NotFoundError, RateLimitedError, UnauthorizedError, UnsupportedMediaTypeError } from "@/server/errors";
 import { createRateLimiter, type RateLimiter } from "@/server/api/rateLimiter";
 import { readJsonBody, readRawBody, type RawBody } from "@/server/api/readBody";
 import { fromZodError, problemResponse, toAppError } from "@/server/api/problem";
-import { allowOriginHeaders, isOriginAllowed, isOwnOrigin } from "@/server/api/cors";
+import { allowOriginHeaders, isOriginAllowed, isOwnOrigin, originOf, requestOwnOrigin } from "@/server/api/cors";
 
 /** Who is calling: an API key, a signed-in person, or (for open endpoints) nobody. */
 export type Caller =
@@ -45,6 +45,12 @@ export interface RouteSpec<TBody, TQuery, TParams, TResult> {
   rawBody?: { mediaTypes: string[] };
   query?: z.ZodType<TQuery>;
   params?: z.ZodType<TParams>;
+  /**
+   * How a path parameter that does not parse is answered. An id that is not an id names
+   * nothing, so by default it is 404; a name the caller chose (a dataset's) that breaks
+   * the naming rules is the caller's mistake, answered 400 with the parameter named.
+   */
+  invalidParams?: "notFound" | "badRequest";
   maxBodyBytes?: number;
   /** Accept `text/plain` bodies holding JSON (sendBeacon sends that type). */
   acceptTextPlain?: boolean;
@@ -57,8 +63,15 @@ export interface RouteSpec<TBody, TQuery, TParams, TResult> {
 // Next passes `params` only to routes with dynamic segments.
 export type RouteHandler = (request: NextRequest, context: { params?: Promise<Record<string, string | string[]>> }) => Promise<Response>;
 
+/** A wrapped endpoint, still carrying its declaration so the route table can be checked as a whole. */
+export type DeclaredRoute = RouteHandler & { readonly spec: RouteSpec<unknown, unknown, unknown, unknown> };
+
 const defaultMaxBodyBytes = 1024 * 1024;
 const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+// The body types an HTML form (or a no-cors fetch) can send to another site without a preflight.
+const formMediaTypes = new Set(["application/x-www-form-urlencoded", "multipart/form-data", "text/plain"]);
+// Every answer is typed by its Content-Type; never let a browser guess another type.
+const apiHeaders = { "X-Content-Type-Options": "nosniff" };
 
 /** What the wrapper takes from the outside world; tests pass their own database and clock. */
 export interface RouteDependencies {
@@ -120,13 +133,23 @@ async function authenticate(
   return { type: "session", user, projectId, role };
 }
 
-/** Session cookies ride along on cross-site requests; refuse state changes from other sites. */
+/**
+ * Session cookies ride along on cross-site requests; refuse state changes from other
+ * sites. The whole origin must match (an https page must not drive an http console, nor
+ * another port), an Origin that names no site (`null`, from sandboxed frames and some
+ * redirects) or does not parse is refused, and so is any form body type: those are what
+ * a cross-site form can send without a CORS preflight, and the console only ever sends
+ * JSON or nothing, so they are refused even without an Origin header (old browsers).
+ */
 function assertSameOrigin(request: NextRequest): void {
   if (!unsafeMethods.has(request.method)) return;
   const origin = request.headers.get("origin");
-  if (origin && origin !== request.nextUrl.origin && new URL(origin).host !== request.headers.get("host")) {
-    throw new ForbiddenError("Cross-site requests cannot change data");
+  if (origin !== null) {
+    const own = requestOwnOrigin(request);
+    if (own === null || originOf(origin) !== own) throw new ForbiddenError("Cross-site requests cannot change data");
   }
+  const mediaType = (request.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+  if (formMediaTypes.has(mediaType)) throw new UnsupportedMediaTypeError(["application/json", "no body"]);
 }
 
 function corsHeadersFor(
@@ -143,11 +166,19 @@ function corsHeadersFor(
   return {};
 }
 
-function parseParams<T>(schema: z.ZodType<T> | undefined, raw: Record<string, string | string[]>): T {
+function parseParams<T>(
+  schema: z.ZodType<T> | undefined,
+  raw: Record<string, string | string[]>,
+  invalid: RouteSpec<unknown, unknown, unknown, unknown>["invalidParams"],
+): T {
   if (!schema) return raw as T;
   const result = schema.safeParse(raw);
-  if (!result.success) throw new NotFoundError("No such resource");
-  return result.data;
+  if (result.success) return result.data;
+  if (invalid === "badRequest") {
+    const named = [...new Set(result.error.issues.map((issue) => String(issue.path[0] ?? "")))].filter(Boolean);
+    throw fromZodError(result.error, `The path parameter ${named.join(", ")} is invalid`);
+  }
+  throw new NotFoundError("No such resource");
 }
 
 /**
@@ -158,8 +189,8 @@ function parseParams<T>(schema: z.ZodType<T> | undefined, raw: Record<string, st
 export function createApiRoute(dependencies: RouteDependencies) {
   return function apiRoute<TBody = undefined, TQuery = undefined, TParams = Record<string, never>, TResult = unknown>(
     spec: RouteSpec<TBody, TQuery, TParams, TResult>,
-  ): RouteHandler {
-    return wrapRoute(dependencies, spec);
+  ): DeclaredRoute {
+    return Object.assign(wrapRoute(dependencies, spec), { spec: spec as RouteSpec<unknown, unknown, unknown, unknown> });
   };
 }
 
@@ -175,7 +206,7 @@ function wrapRoute<TBody, TQuery, TParams, TResult>(
     let caller: Caller | null = null;
     try {
       const database = dependencies.database();
-      const params = parseParams(spec.params, (await context.params) ?? {});
+      const params = parseParams(spec.params, (await context.params) ?? {}, spec.invalidParams);
       const projectId =
         typeof (params as { projectId?: unknown }).projectId === "string" ? (params as { projectId: string }).projectId : null;
       caller = await authenticate(general, request, dependencies, database, projectId, now);
@@ -188,7 +219,17 @@ function wrapRoute<TBody, TQuery, TParams, TResult>(
         !isOriginAllowed(origin, caller.key.allowedOrigins) &&
         !isOwnOrigin(request, origin)
       ) {
-        throw new ForbiddenError(`Origin ${origin} is not allowed for this key`);
+        // Readable by the refused page (Allow-Origin), so the widget drops these events
+        // rather than retrying what looks like a network error. It says only what the
+        // page already knows (its origin and that its key is public) and stores nothing.
+        throw new AppError(
+          403,
+          "forbidden",
+          "Forbidden",
+          `Origin ${origin} is not allowed for this key`,
+          undefined,
+          allowOriginHeaders(origin),
+        );
       }
 
       const limitKey = caller.type === "key" ? `key:${caller.key.id}` : caller.type === "session" ? `user:${caller.user.id}` : null;
@@ -211,7 +252,7 @@ function wrapRoute<TBody, TQuery, TParams, TResult>(
       const rawBody = spec.rawBody ? await readRawBody(request, spec.rawBody.mediaTypes, spec.maxBodyBytes ?? defaultMaxBodyBytes) : null;
 
       const result = await spec.handler({ request, body, rawBody, query, params, caller, database, now });
-      const cors = corsHeadersFor(general, request, caller);
+      const cors = { ...apiHeaders, ...corsHeadersFor(general, request, caller) };
       if (result instanceof Response) {
         for (const [name, value] of Object.entries(cors)) result.headers.set(name, value);
         return result;
@@ -220,7 +261,7 @@ function wrapRoute<TBody, TQuery, TParams, TResult>(
       return Response.json(result, { status: spec.status ?? 200, headers: cors });
     } catch (error) {
       const appError: AppError = toAppError(error);
-      return problemResponse(appError, corsHeadersFor(general, request, caller));
+      return problemResponse(appError, { ...apiHeaders, ...corsHeadersFor(general, request, caller) });
     }
   };
 }
