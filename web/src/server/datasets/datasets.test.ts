@@ -29,6 +29,15 @@ describe("export helpers", () => {
     expect(csvCell('say "hi", then\nleave')).toBe('"say ""hi"", then\nleave"');
     expect(csvCell('=HYPERLINK("http://x")')).toBe('"\'=HYPERLINK(""http://x"")"');
     expect(["+1", "-1", "@SUM(A1)", "\tx"].map(csvCell)).toEqual(["'+1", "'-1", "'@SUM(A1)", "'\tx"]);
+    // Spreadsheets skip leading blanks before looking for a formula.
+    expect([" =1+1", "  +1", "\u00a0-1", " \t@SUM(A1)", "\r\n=cmd"].map(csvCell)).toEqual([
+      "' =1+1",
+      "'  +1",
+      "'\u00a0-1",
+      "' \t@SUM(A1)",
+      `"'\r\n=cmd"`,
+    ]);
+    expect(["a = b", " plain", "x-1"].map(csvCell)).toEqual(["a = b", " plain", "x-1"]);
   });
 
   it("split items by a hash of their id, close to the ratio and the same every time", () => {

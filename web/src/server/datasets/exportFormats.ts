@@ -13,13 +13,18 @@ export interface ExportRow {
   provenance: unknown;
 }
 
+// Spreadsheets skip leading spaces (and other blanks) before deciding a cell is a
+// formula, so " =1+1" runs as one: look past them. \s covers tab and CR as well.
+const formulaStart = /^\s*[=+\-@]|^[\t\r]/;
+
 /**
  * A CSV cell (RFC 4180: quoted when it holds a comma, quote or line break, quotes
- * doubled). Cells a spreadsheet would read as a formula (starting with =, +, -, @, tab or
- * carriage return) get a leading apostrophe, as OWASP recommends against CSV injection.
+ * doubled). Cells a spreadsheet would read as a formula (=, +, -, @ first, after any
+ * leading whitespace; or starting with a tab or carriage return) get a leading
+ * apostrophe, as OWASP recommends against CSV injection.
  */
 export function csvCell(value: string): string {
-  const neutralised = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const neutralised = formulaStart.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(neutralised) ? `"${neutralised.replace(/"/g, '""')}"` : neutralised;
 }
 

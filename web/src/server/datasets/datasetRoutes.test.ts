@@ -1,0 +1,114 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { NextRequest } from "next/server";
+import { createApiRoute, type RouteDependencies, type RouteHandler } from "@/server/api/route";
+import { createRateLimiter } from "@/server/api/rateLimiter";
+import type { SessionUser } from "@/server/auth/session";
+import type { Database } from "@/server/db/client";
+import { addDatasetItems, listDatasetItems } from "@/server/datasets/datasets";
+import {
+  addDatasetItemsRoute,
+  exportRoute,
+  memberPublishVersionRoute,
+  publishVersionRoute,
+  removeDatasetItemRoute,
+} from "@/server/datasets/datasetRoutes";
+import { testDatabaseKinds, useTestDatabase } from "@/test/testDatabase";
+import { addMemberWithRole, createProjectWithKeys } from "@/test/factories";
+
+const base = "http://liveloop.test";
+
+function routes(database: Database, session: SessionUser | null = null) {
+  const dependencies: RouteDependencies = {
+    database: () => database,
+    rateLimiter: () => createRateLimiter(100_000),
+    sessionUser: () => Promise.resolve(session),
+    now: () => new Date(),
+  };
+  const apiRoute = createApiRoute(dependencies);
+  return {
+    addItems: apiRoute(addDatasetItemsRoute),
+    publish: apiRoute(publishVersionRoute),
+    exportItems: apiRoute(exportRoute),
+    memberPublish: apiRoute(memberPublishVersionRoute),
+    removeItem: apiRoute(removeDatasetItemRoute),
+  };
+}
+
+function call(
+  handler: RouteHandler,
+  init: { method: string; params: Record<string, string>; key?: string; body?: string; query?: string },
+): Promise<Response> {
+  const headers: Record<string, string> = { origin: base };
+  if (init.key) headers.authorization = `Bearer ${init.key}`;
+  if (init.body) headers["content-type"] = "application/json";
+  const request = new NextRequest(`${base}/x${init.query ?? ""}`, {
+    method: init.method,
+    headers,
+    body: init.body ?? null,
+    duplex: "half",
+  });
+  return handler(request, { params: Promise.resolve(init.params) });
+}
+
+const signedIn = (user: { id: string; email: string }): SessionUser => ({
+  id: user.id,
+  email: user.email,
+  name: null,
+  isInstanceAdmin: false,
+  sessionId: randomUUID(),
+});
+
+const item = { id: "a", input: [{ role: "user", content: "Question?" }], expectedOutput: "Answer." };
+
+describe.each(await testDatabaseKinds())("dataset endpoints on %s", (kind) => {
+  const test = useTestDatabase(kind);
+
+  it("answers a malformed dataset name 400 naming the parameter, on key and console routes", async () => {
+    const { project, owner, secretKey } = await createProjectWithKeys(test.database);
+    const byKey = routes(test.database);
+    const byOwner = routes(test.database, signedIn(owner));
+    const bad = { name: "no spaces/or slashes" };
+    const answers = [
+      await call(byKey.addItems, { method: "POST", key: secretKey.key, params: bad, body: JSON.stringify({ items: [item] }) }),
+      await call(byKey.publish, { method: "POST", key: secretKey.key, params: bad }),
+      await call(byKey.exportItems, { method: "GET", key: secretKey.key, params: bad, query: "?format=jsonl" }),
+      await call(byOwner.memberPublish, { method: "POST", params: { projectId: project.id, ...bad } }),
+      await call(byOwner.removeItem, { method: "DELETE", params: { projectId: project.id, ...bad, itemId: randomUUID() } }),
+    ];
+    for (const answer of answers) {
+      expect(answer.status).toBe(400);
+      const body = (await answer.json()) as { detail: string; errors: { path: string[] }[] };
+      expect(body.detail).toMatch(/parameter name/);
+      expect(body.errors.map((error) => error.path)).toEqual([["name"]]);
+    }
+    expect(await test.database.datasetItem.count({ where: { projectId: project.id } })).toBe(0);
+    // A well-formed name that does not exist is still 404.
+    expect(
+      (await call(byKey.exportItems, { method: "GET", key: secretKey.key, params: { name: "golden" }, query: "?format=jsonl" })).status,
+    ).toBe(404);
+  });
+
+  it("lets admins, owners and secret keys publish and remove working items, and refuses annotators", async () => {
+    const { project, owner, secretKey } = await createProjectWithKeys(test.database);
+    await addDatasetItems(test.database, project.id, "golden", [item, { ...item, id: "b" }]);
+    const [first] = await listDatasetItems(test.database, project.id, "golden");
+    const itemParams = { projectId: project.id, name: "golden", itemId: first?.id ?? "" };
+    const annotator = routes(test.database, signedIn(await addMemberWithRole(test.database, project.id, "annotator")));
+
+    expect((await call(annotator.memberPublish, { method: "POST", params: { projectId: project.id, name: "golden" } })).status).toBe(403);
+    expect((await call(annotator.removeItem, { method: "DELETE", params: itemParams })).status).toBe(403);
+    expect(await test.database.datasetVersion.count({ where: { projectId: project.id } })).toBe(0);
+    expect(await listDatasetItems(test.database, project.id, "golden")).toHaveLength(2);
+
+    const admin = routes(test.database, signedIn(await addMemberWithRole(test.database, project.id, "admin")));
+    expect((await call(admin.removeItem, { method: "DELETE", params: itemParams })).status).toBe(204);
+    const published = await call(routes(test.database, signedIn(owner)).memberPublish, {
+      method: "POST",
+      params: { projectId: project.id, name: "golden" },
+    });
+    expect(await published.json()).toEqual({ version: 1, itemCount: 1 });
+    const byCi = await call(routes(test.database).publish, { method: "POST", key: secretKey.key, params: { name: "golden" } });
+    expect(await byCi.json()).toEqual({ version: 2, itemCount: 1 });
+  });
+});
