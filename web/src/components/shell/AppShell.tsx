@@ -11,7 +11,7 @@ export function AppShell({ access, children }: { access: ProjectPageAccess; chil
     <div className="shell">
       <aside className="sidebar">
         <div className="brand">Liveloop</div>
-        <ProjectSwitcher projects={access.projects} currentId={access.project.id} />
+        <ProjectSwitcher projects={access.projects} currentId={access.project.id} canCreate={access.user.isInstanceAdmin} />
         <nav aria-label="Main">
           <NavLink href={base} exact>
             Overview
@@ -28,6 +28,7 @@ export function AppShell({ access, children }: { access: ProjectPageAccess; chil
           <span className="muted" data-testid="signed-in-as">
             {access.user.email} · {access.role}
           </span>
+          <NavLink href="/account">Account</NavLink>
           <SignOutButton />
         </div>
       </aside>

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useId } from "react";
 import type { ProjectSummary } from "@/contracts/projects";
 
-export function ProjectSwitcher({ projects, currentId }: { projects: ProjectSummary[]; currentId: string }) {
+export function ProjectSwitcher({ projects, currentId, canCreate }: { projects: ProjectSummary[]; currentId: string; canCreate: boolean }) {
   const router = useRouter();
   const id = useId();
   return (
@@ -22,7 +22,7 @@ export function ProjectSwitcher({ projects, currentId }: { projects: ProjectSumm
             {project.name}
           </option>
         ))}
-        <option value="new">+ New project…</option>
+        {canCreate ? <option value="new">+ New project…</option> : null}
       </select>
     </div>
   );

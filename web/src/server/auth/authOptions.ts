@@ -5,8 +5,9 @@ import type { Provider } from "next-auth/providers/index";
 import { env, type Environment } from "@/env";
 import { db } from "@/server/db/client";
 import { verifyCredentials, normaliseEmail } from "@/server/auth/signIn";
-
-export const sessionMaxAgeSeconds = 7 * 24 * 60 * 60;
+import { revokeSession, sessionMaxAgeSeconds, startSession } from "@/server/auth/authSessions";
+import { clientAddressHeader } from "@/server/http/forwardedHeaders";
+import { hasPendingInvitation } from "@/server/accounts/invitations";
 
 function externalProviders(config: Environment): Provider[] {
   const providers: Provider[] = [];
@@ -40,8 +41,10 @@ export function enabledExternalProviders(): { id: string; name: string }[] {
 }
 
 /**
- * An external identity signs in only as a person already added to a project (by email):
- * Liveloop has no open registration. The first sign-in links the identity to the user.
+ * An external identity signs in only as a person already added to a project (by email),
+ * or invited to one: Liveloop has no open registration. The first sign-in links the
+ * identity to the user; an invited person without an account gets one (without a
+ * password), and then accepts the invitation through its link while signed in.
  */
 async function userForExternalAccount(
   provider: string,
@@ -55,7 +58,12 @@ async function userForExternalAccount(
   });
   if (linked) return linked.userId;
   if (!email) return null;
-  const user = await database.user.findUnique({ where: { email: normaliseEmail(email) }, select: { id: true } });
+  const address = normaliseEmail(email);
+  const user =
+    (await database.user.findUnique({ where: { email: address }, select: { id: true } })) ??
+    ((await hasPendingInvitation(database, address, new Date()))
+      ? await database.user.create({ data: { email: address }, select: { id: true } })
+      : null);
   if (!user) return null;
   await database.authAccount.create({ data: { userId: user.id, provider, providerAccountId } });
   return user.id;
@@ -71,9 +79,10 @@ export function authOptions(): AuthOptions {
       CredentialsProvider({
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        async authorize(credentials) {
+        async authorize(credentials, request) {
           if (!credentials?.email || !credentials.password) return null;
-          const result = await verifyCredentials(db(), credentials.email, credentials.password, new Date());
+          const address = (request.headers as Record<string, string | undefined> | undefined)?.[clientAddressHeader] ?? "unknown";
+          const result = await verifyCredentials(db(), credentials.email, credentials.password, address, new Date());
           if (!result.ok) {
             // next-auth turns a thrown error into ?error=<message>; both cases stay generic.
             throw new Error(result.reason === "throttled" ? "TooManyAttempts" : "CredentialsSignin");
@@ -91,14 +100,24 @@ export function authOptions(): AuthOptions {
         user.id = userId;
         return true;
       },
-      jwt({ token, user, trigger }) {
-        // The token carries only who the person is; roles are read from the database on
-        // every request so a removed member loses access at once.
-        if (trigger === "signIn") token.sub = user.id;
+      async jwt({ token, user, trigger }) {
+        // The token carries only who the person is and which server-side session it is;
+        // roles and the session's validity are read from the database on every request,
+        // so a removed member or a revoked session loses access at once.
+        if (trigger === "signIn") {
+          token.sub = user.id;
+          token.sid = await startSession(db(), user.id, new Date());
+        }
         return token;
       },
       session({ session, token }) {
         return { ...session, userId: token.sub };
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        // Ends the session on the server too, so a copy of the cookie saved earlier stops working.
+        if (typeof token.sid === "string") await revokeSession(db(), token.sid, new Date());
       },
     },
   };

@@ -1,31 +1,37 @@
-import { getToken } from "next-auth/jwt";
-import { getServerSession, type AuthOptions } from "next-auth";
+import { decode, getToken } from "next-auth/jwt";
+import { cookies, headers } from "next/headers";
 import type { NextRequest } from "next/server";
 import { env } from "@/env";
 import { db } from "@/server/db/client";
-import { authOptions } from "@/server/auth/authOptions";
+import { activeSessionUser, type SessionUser } from "@/server/auth/authSessions";
+import { isHttpsRequest } from "@/server/http/forwardedHeaders";
 
-export interface SessionUser {
-  id: string;
-  email: string;
-  name: string | null;
+export type { SessionUser } from "@/server/auth/authSessions";
+
+/** next-auth's cookie name: the `__Secure-` one is set when the console is served over HTTPS. */
+export function sessionCookieName(https: boolean): string {
+  return https ? "__Secure-next-auth.session-token" : "next-auth.session-token";
 }
 
-async function loadUser(userId: string | undefined): Promise<SessionUser | null> {
-  if (!userId) return null;
-  return db().user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true } });
+async function userOfSessionId(sessionId: unknown): Promise<SessionUser | null> {
+  if (typeof sessionId !== "string") return null;
+  return activeSessionUser(db(), sessionId, new Date());
 }
 
 /** The signed-in user of a route handler's request, or null. */
 export async function sessionUserFromRequest(request: NextRequest): Promise<SessionUser | null> {
   const secret = env().AUTH_SECRET;
   if (!secret) return null;
-  const token = await getToken({ req: request, secret });
-  return loadUser(token?.sub);
+  const token = await getToken({ req: request, secret, secureCookie: isHttpsRequest(request.headers) });
+  return userOfSessionId(token?.sid);
 }
 
 /** The signed-in user of a server component, or null. */
 export async function currentUser(): Promise<SessionUser | null> {
-  const session = await getServerSession<AuthOptions, { userId?: string }>(authOptions());
-  return loadUser(session?.userId);
+  const secret = env().AUTH_SECRET;
+  if (!secret) return null;
+  const cookie = (await cookies()).get(sessionCookieName(isHttpsRequest(await headers())))?.value;
+  if (!cookie) return null;
+  const token = await decode({ token: cookie, secret }).catch(() => null);
+  return userOfSessionId(token?.sid);
 }

@@ -1,39 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { addMember, changeMemberRole, listMembers, removeMember } from "@/server/projects/members";
-import { verifyCredentials } from "@/server/auth/signIn";
+import { changeMemberRole, listMembers, removeMember } from "@/server/projects/members";
+import { activeSessionUser, startSession } from "@/server/auth/authSessions";
 import { ConflictError, ForbiddenError } from "@/server/errors";
 import { testDatabaseKinds, useTestDatabase } from "@/test/testDatabase";
-import { addMemberWithRole, createProjectWithKeys, createUser, uniqueEmail } from "@/test/factories";
+import { addMemberWithRole, createProjectWithKeys } from "@/test/factories";
+
+const now = new Date("2026-11-27T10:00:00.000Z");
 
 describe.each(await testDatabaseKinds())("project members on %s", (kind) => {
   const test = useTestDatabase(kind);
 
-  it("creates an account with a one-time password for a new email", async () => {
+  it("does not let an admin touch owners", async () => {
     const { project } = await createProjectWithKeys(test.database);
-    const email = uniqueEmail("new");
-    const { member, temporaryPassword } = await addMember(test.database, project.id, "owner", {
-      email: email.toUpperCase(),
-      role: "annotator",
-    });
-    expect(member).toMatchObject({ email, role: "annotator" });
-    expect(temporaryPassword).toMatch(/^[A-Za-z0-9_-]{16}$/);
-    expect(await verifyCredentials(test.database, email, temporaryPassword ?? "", new Date())).toMatchObject({ ok: true });
-  });
-
-  it("adds an existing account without touching its password, and refuses a duplicate", async () => {
-    const { project } = await createProjectWithKeys(test.database);
-    const existing = await createUser(test.database);
-    expect((await addMember(test.database, project.id, "admin", { email: existing.email, role: "viewer" })).temporaryPassword).toBeNull();
-    const before = await listMembers(test.database, project.id);
-    await expect(addMember(test.database, project.id, "admin", { email: existing.email, role: "viewer" })).rejects.toThrow(ConflictError);
-    expect(await listMembers(test.database, project.id)).toEqual(before);
-  });
-
-  it("does not let an admin create or touch owners", async () => {
-    const { project } = await createProjectWithKeys(test.database);
-    await expect(addMember(test.database, project.id, "admin", { email: uniqueEmail(), role: "owner" })).rejects.toThrow(ForbiddenError);
     const [ownerMember] = await listMembers(test.database, project.id);
-    await expect(removeMember(test.database, project.id, "admin", ownerMember?.id ?? "")).rejects.toThrow(ForbiddenError);
+    await expect(removeMember(test.database, project.id, "admin", ownerMember?.id ?? "", now)).rejects.toThrow(ForbiddenError);
+    await expect(changeMemberRole(test.database, project.id, "admin", ownerMember?.id ?? "", "viewer")).rejects.toThrow(ForbiddenError);
   });
 
   it("keeps at least one owner", async () => {
@@ -41,9 +22,9 @@ describe.each(await testDatabaseKinds())("project members on %s", (kind) => {
     const [ownerMember] = await listMembers(test.database, project.id);
     const id = ownerMember?.id ?? "";
     await expect(changeMemberRole(test.database, project.id, "owner", id, "admin")).rejects.toThrow(ConflictError);
-    await expect(removeMember(test.database, project.id, "owner", id)).rejects.toThrow(ConflictError);
+    await expect(removeMember(test.database, project.id, "owner", id, now)).rejects.toThrow(ConflictError);
     const second = await addMemberWithRole(test.database, project.id, "owner");
-    await removeMember(test.database, project.id, "owner", id);
+    await removeMember(test.database, project.id, "owner", id, now);
     expect((await listMembers(test.database, project.id)).map((m) => m.userId)).toEqual([second.id]);
   });
 
@@ -52,5 +33,21 @@ describe.each(await testDatabaseKinds())("project members on %s", (kind) => {
     const viewer = await addMemberWithRole(test.database, project.id, "viewer");
     const member = (await listMembers(test.database, project.id)).find((m) => m.userId === viewer.id);
     expect((await changeMemberRole(test.database, project.id, "admin", member?.id ?? "", "annotator")).role).toBe("annotator");
+  });
+
+  it("ends every session of someone removed from their last project, and only then", async () => {
+    const first = await createProjectWithKeys(test.database);
+    const second = await createProjectWithKeys(test.database);
+    const annotator = await addMemberWithRole(test.database, first.project.id, "annotator");
+    await test.database.membership.create({ data: { projectId: second.project.id, userId: annotator.id, role: "viewer" } });
+    const sessions = [await startSession(test.database, annotator.id, now), await startSession(test.database, annotator.id, now)];
+    const memberIn = async (projectId: string) =>
+      (await listMembers(test.database, projectId)).find((m) => m.userId === annotator.id)?.id ?? "";
+
+    await removeMember(test.database, first.project.id, "owner", await memberIn(first.project.id), now);
+    for (const id of sessions) expect(await activeSessionUser(test.database, id, now)).toMatchObject({ id: annotator.id });
+
+    await removeMember(test.database, second.project.id, "owner", await memberIn(second.project.id), now);
+    for (const id of sessions) expect(await activeSessionUser(test.database, id, now)).toBeNull();
   });
 });

@@ -1,10 +1,8 @@
-import { randomBytes } from "node:crypto";
 import type { Database } from "@/server/db/client";
 import { assignableRoles, type Role } from "@/server/auth/permissions";
-import { hashPassword } from "@/server/auth/passwords";
-import { normaliseEmail } from "@/server/auth/signIn";
+import { revokeUserSessions } from "@/server/auth/authSessions";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/server/errors";
-import type { AddMemberInput, Member } from "@/contracts/members";
+import type { Member } from "@/contracts/members";
 
 const memberSelect = {
   id: true,
@@ -32,32 +30,8 @@ export async function listMembers(database: Database, projectId: string): Promis
   return rows.map(toMember);
 }
 
-function assertMayAssign(actorRole: Role, role: Role): void {
+export function assertMayAssign(actorRole: Role, role: Role): void {
   if (!assignableRoles(actorRole).includes(role)) throw new ForbiddenError(`A ${actorRole} cannot hand out the ${role} role`);
-}
-
-/**
- * Adds a person to the project. Someone without an account gets one with a temporary
- * password, returned this once so the inviter can pass it on (Liveloop sends no email).
- */
-export async function addMember(
-  database: Database,
-  projectId: string,
-  actorRole: Role,
-  input: AddMemberInput,
-): Promise<{ member: Member; temporaryPassword: string | null }> {
-  assertMayAssign(actorRole, input.role);
-  const email = normaliseEmail(input.email);
-  const existing = await database.user.findUnique({ where: { email }, select: { id: true } });
-  const temporaryPassword = existing ? null : randomBytes(12).toString("base64url");
-  const passwordHash = temporaryPassword ? await hashPassword(temporaryPassword) : null;
-  return database.$transaction(async (tx) => {
-    const userId = existing?.id ?? (await tx.user.create({ data: { email, passwordHash }, select: { id: true } })).id;
-    const already = await tx.membership.findUnique({ where: { projectId_userId: { projectId, userId } }, select: { id: true } });
-    if (already) throw new ConflictError(`${email} is already a member of this project`);
-    const row = await tx.membership.create({ data: { projectId, userId, role: input.role }, select: memberSelect });
-    return { member: toMember(row), temporaryPassword };
-  });
 }
 
 async function findMember(database: Database, projectId: string, memberId: string): Promise<MemberRow> {
@@ -87,9 +61,13 @@ export async function changeMemberRole(
   return toMember(row);
 }
 
-export async function removeMember(database: Database, projectId: string, actorRole: Role, memberId: string): Promise<void> {
+/** Removes a member; someone left in no project at all is signed out everywhere too. */
+export async function removeMember(database: Database, projectId: string, actorRole: Role, memberId: string, now: Date): Promise<void> {
   const member = await findMember(database, projectId, memberId);
   assertMayAssign(actorRole, member.role);
   await assertNotLastOwner(database, projectId, member);
-  await database.membership.delete({ where: { id: member.id } });
+  await database.$transaction(async (tx) => {
+    await tx.membership.delete({ where: { id: member.id } });
+    if ((await tx.membership.count({ where: { userId: member.userId } })) === 0) await revokeUserSessions(tx, member.userId, now);
+  });
 }

@@ -2,7 +2,8 @@ import type { Queryable } from "@/server/db/client";
 import type { Role } from "@/server/auth/permissions";
 import type { ProjectSummary, ProjectUpdate } from "@/contracts/projects";
 
-import { NotFoundError } from "@/server/errors";
+import { ForbiddenError, NotFoundError } from "@/server/errors";
+import type { Caller } from "@/server/api/route";
 import { forgetFeedbackPolicy } from "@/server/feedback/feedbackPolicy";
 
 export interface ProjectSettings {
@@ -20,6 +21,19 @@ export async function createProject(database: Queryable, ownerId: string, name: 
     select: { id: true, name: true },
   });
   return { ...project, role: "owner" };
+}
+
+/**
+ * Who may create projects on an instance: its administrators (the person who set it up,
+ * and whoever they grant it with `npm run user -- grant-admin <email>`), not every
+ * signed-in member, so an invited viewer cannot start projects of their own.
+ */
+export async function createProjectAsUser(database: Queryable, caller: Caller, name: string): Promise<ProjectSummary> {
+  if (caller.type !== "session") throw new ForbiddenError("Projects are created by signed-in people");
+  if (!caller.user.isInstanceAdmin) {
+    throw new ForbiddenError("Only instance administrators create projects; ask one, or an operator can run `npm run user -- grant-admin <email>`");
+  }
+  return createProject(database, caller.user.id, name);
 }
 
 export async function updateProject(database: Queryable, projectId: string, update: ProjectUpdate): Promise<ProjectSettings> {

@@ -29,7 +29,7 @@ describe.each(await testDatabaseKinds())("first-run set-up on %s", (kind) => {
     const before = await counts(test);
     await expect(completeSetup(test.database, { ...owner, email: "mallory@example.test" })).rejects.toThrow(ForbiddenError);
     expect(await counts(test)).toEqual(before);
-    expect(await verifyCredentials(test.database, owner.email, owner.password, new Date())).toMatchObject({ ok: true });
+    expect(await verifyCredentials(test.database, owner.email, owner.password, "127.0.0.1", new Date())).toMatchObject({ ok: true });
   });
 });
 
@@ -85,7 +85,7 @@ describe.each(await testDatabaseKinds())("headless initialisation on %s", (kind)
       LIVELOOP_INIT_SECRET_KEY: "sk_another_secret_0123456789",
     });
     await initialiseFromEnvironment(test.database, changed);
-    expect(await verifyCredentials(test.database, "ops@example.test", "init-password", new Date())).toMatchObject({ ok: true });
+    expect(await verifyCredentials(test.database, "ops@example.test", "init-password", "127.0.0.1", new Date())).toMatchObject({ ok: true });
     expect(await test.database.project.count()).toBe(1);
   });
 });

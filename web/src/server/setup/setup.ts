@@ -21,7 +21,7 @@ export async function completeSetup(database: Database, input: SetupInput): Prom
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${setupLockId})`;
     if ((await tx.user.count()) > 0) throw new ForbiddenError("Liveloop is already set up; sign in instead");
     const user = await tx.user.create({
-      data: { email: normaliseEmail(input.email), name: input.name, passwordHash },
+      data: { email: normaliseEmail(input.email), name: input.name, passwordHash, isInstanceAdmin: true },
       select: { id: true },
     });
     const project = await tx.project.create({
@@ -68,7 +68,7 @@ export async function initialiseFromEnvironment(database: Database, env: Environ
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${setupLockId})`;
     const user =
       (await tx.user.findUnique({ where: { email }, select: { id: true } })) ??
-      (await tx.user.create({ data: { email, passwordHash }, select: { id: true } }));
+      (await tx.user.create({ data: { email, passwordHash, isInstanceAdmin: true }, select: { id: true } }));
     const project =
       (await tx.project.findFirst({
         where: { name: LIVELOOP_INIT_PROJECT_NAME, memberships: { some: { userId: user.id, role: "owner" } } },

@@ -5,11 +5,16 @@ import { NewProjectForm } from "@/components/projects/NewProjectForm";
 export const dynamic = "force-dynamic";
 
 export default async function NewProjectPage() {
-  if (!(await currentUser())) redirect("/signin");
+  const user = await currentUser();
+  if (!user) redirect("/signin");
   return (
     <main className="centered panel">
       <h1>New project</h1>
-      <NewProjectForm />
+      {user.isInstanceAdmin ? (
+        <NewProjectForm />
+      ) : (
+        <p>Only instance administrators create projects on this Liveloop. Ask one to create it and invite you.</p>
+      )}
     </main>
   );
 }

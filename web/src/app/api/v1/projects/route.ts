@@ -1,7 +1,7 @@
 import { apiRoute } from "@/server/api/route";
 import { signedInUserId } from "@/server/api/caller";
 import { createProjectSchema } from "@/contracts/projects";
-import { createProject, listProjectsForUser } from "@/server/projects/projects";
+import { createProjectAsUser, listProjectsForUser } from "@/server/projects/projects";
 
 export const GET = apiRoute({
   auth: "session",
@@ -12,5 +12,5 @@ export const POST = apiRoute({
   auth: "session",
   body: createProjectSchema,
   status: 201,
-  handler: ({ database, caller, body }) => createProject(database, signedInUserId(caller), body.name),
+  handler: ({ database, caller, body }) => createProjectAsUser(database, caller, body.name),
 });

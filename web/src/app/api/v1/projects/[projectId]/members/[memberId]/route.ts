@@ -16,5 +16,5 @@ export const DELETE = apiRoute({
   auth: "session",
   permission: "members:manage",
   params: memberParams,
-  handler: ({ database, params, caller }) => removeMember(database, params.projectId, memberCaller(caller).role, params.memberId),
+  handler: ({ database, params, caller, now }) => removeMember(database, params.projectId, memberCaller(caller).role, params.memberId, now),
 });
