@@ -2,7 +2,20 @@ import { z } from "zod";
 import { problemSchema, projectIdParams } from "@/contracts/common";
 import { healthSchema } from "@/contracts/health";
 import { createProjectSchema, currentProjectSchema, projectSchema, projectSettingsSchema, updateProjectSchema } from "@/contracts/projects";
-import { addedMemberSchema, addMemberSchema, memberListSchema, memberParams, memberSchema, updateMemberSchema } from "@/contracts/members";
+import { memberListSchema, memberParams, memberSchema, updateMemberSchema } from "@/contracts/members";
+import {
+  acceptedInvitationSchema,
+  acceptInvitationSchema,
+  changePasswordSchema,
+  completePasswordResetSchema,
+  createdInvitationSchema,
+  createInvitationSchema,
+  invitationListSchema,
+  invitationParams,
+  issuedLinkSchema,
+  registerWithInvitationSchema,
+  signedOutSessionsSchema,
+} from "@/contracts/account";
 import { apiKeyListSchema, apiKeyParams, createApiKeySchema, createdApiKeySchema } from "@/contracts/apiKeys";
 import { setupResultSchema, setupSchema } from "@/contracts/setup";
 import { otlpExportResponseSchema, otlpJsonRequestSchema } from "@/contracts/otlp";
@@ -125,13 +138,76 @@ export const endpoints: EndpointDoc[] = [
     success: { status: 200, schema: memberListSchema, description: "Members" },
   },
   {
-    method: "post",
-    path: "/api/v1/projects/{projectId}/members",
-    summary: "Add a member by email",
+    method: "get",
+    path: "/api/v1/projects/{projectId}/invitations",
+    summary: "Pending invitations",
     security: "session",
     params: projectIdParams,
-    body: addMemberSchema,
-    success: { status: 201, schema: addedMemberSchema, description: "Added" },
+    success: { status: 200, schema: invitationListSchema, description: "Invitations not yet accepted, revoked or expired" },
+  },
+  {
+    method: "post",
+    path: "/api/v1/projects/{projectId}/invitations",
+    summary: "Invite someone by e-mail: a single-use link, shown once (and e-mailed when SMTP_URL is set)",
+    security: "session",
+    params: projectIdParams,
+    body: createInvitationSchema,
+    success: { status: 201, schema: createdInvitationSchema, description: "Invited" },
+  },
+  {
+    method: "delete",
+    path: "/api/v1/projects/{projectId}/invitations/{invitationId}",
+    summary: "Revoke a pending invitation",
+    security: "session",
+    params: invitationParams,
+    success: { status: 204, description: "Revoked" },
+  },
+  {
+    method: "post",
+    path: "/api/v1/invitations/accept",
+    summary: "Accept an invitation sent to the signed-in person's e-mail",
+    security: "session",
+    body: acceptInvitationSchema,
+    success: { status: 200, schema: acceptedInvitationSchema, description: "Joined" },
+  },
+  {
+    method: "post",
+    path: "/api/v1/invitations/register",
+    summary: "Accept an invitation by creating an account with one's own password",
+    security: "none",
+    body: registerWithInvitationSchema,
+    success: { status: 201, schema: acceptedInvitationSchema, description: "Account created and joined" },
+  },
+  {
+    method: "post",
+    path: "/api/v1/projects/{projectId}/members/{memberId}/password-reset",
+    summary: "An owner's single-use password-reset link for a member (shown once, e-mailed when SMTP_URL is set)",
+    security: "session",
+    params: memberParams,
+    success: { status: 201, schema: issuedLinkSchema, description: "Issued" },
+  },
+  {
+    method: "post",
+    path: "/api/v1/password-resets",
+    summary: "Set a new password through a reset link; ends every session of the account",
+    security: "none",
+    body: completePasswordResetSchema,
+    success: { status: 200, schema: acceptedInvitationSchema.pick({ email: true }), description: "Password set" },
+  },
+  {
+    method: "post",
+    path: "/api/v1/account/password",
+    summary: "Change one's password; ends the account's other sessions",
+    security: "session",
+    body: changePasswordSchema,
+    success: { status: 204, description: "Changed" },
+  },
+  {
+    method: "delete",
+    path: "/api/v1/account/sessions",
+    summary: "Sign out everywhere: ends every session of the account, this one included",
+    security: "session",
+    success: { status: 200, schema: signedOutSessionsSchema, description: "Signed out" },
   },
   {
     method: "patch",
