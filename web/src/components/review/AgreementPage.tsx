@@ -1,12 +1,17 @@
 import Link from "next/link";
 import { db } from "@/server/db/client";
-import { projectAgreement } from "@/server/review/agreementQueries";
+import { can } from "@/server/auth/permissions";
+import { agreementFor, type AgreementViewer } from "@/server/review/agreementQueries";
 
 const figure = (value: number | null) => (value === null ? "—" : value.toFixed(3));
 
-/** How consistently annotators label: Krippendorff's alpha overall, Cohen's kappa per pair, and the items they disagree on. */
-export async function AgreementPage({ projectId }: { projectId: string }) {
-  const agreement = await projectAgreement(db(), projectId);
+/**
+ * How consistently annotators label: Krippendorff's alpha overall, Cohen's kappa per pair,
+ * and the items they disagree on, as far as the viewer may see labels (agreementFor).
+ */
+export async function AgreementPage({ projectId, viewer }: { projectId: string; viewer: AgreementViewer }) {
+  const agreement = await agreementFor(db(), projectId, viewer);
+  const adjudicates = can(viewer.role, "review:adjudicate");
   return (
     <>
       <h1>Annotator agreement</h1>
@@ -20,6 +25,12 @@ export async function AgreementPage({ projectId }: { projectId: string }) {
           <strong>{figure(agreement.alpha)}</strong>
         </div>
       </section>
+      {adjudicates ? null : (
+        <p className="muted">
+          Labels stay independent: you see the pairs you are part of and disagreements on items you labelled yourself. Owners and admins see
+          all of them and settle disagreements.
+        </p>
+      )}
       <table aria-label="Agreement per annotator pair">
         <thead>
           <tr>
@@ -41,7 +52,7 @@ export async function AgreementPage({ projectId }: { projectId: string }) {
         </tbody>
       </table>
       <section className="panel" aria-label="Disagreements">
-        <h2>Disagreements to adjudicate</h2>
+        <h2>{adjudicates ? "Disagreements to adjudicate" : "Disagreements on items you labelled"}</h2>
         {agreement.disagreements.length === 0 ? <p className="muted">None.</p> : null}
         <ul>
           {agreement.disagreements.map((item) => (

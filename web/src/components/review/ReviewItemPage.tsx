@@ -4,6 +4,7 @@ import { db } from "@/server/db/client";
 import { can, type Role } from "@/server/auth/permissions";
 import { annotationHistory, clusterNeighbours, getReviewItem } from "@/server/review/reviewQueries";
 import { getReviewRules } from "@/server/review/reviewRules";
+import { seesOthersLabels } from "@/server/review/agreementQueries";
 import { getTrace } from "@/server/traces/traceQueries";
 import { NotFoundError } from "@/server/errors";
 import { chatMessagesOf, textOf } from "@/server/review/conversation";
@@ -41,9 +42,13 @@ export async function ReviewItemPage({
     clusterNeighbours(database, projectId, itemId),
   ]);
   const heldByMe = (await database.reviewItem.count({ where: { id: itemId, status: "in_review", leasedById: userId } })) === 1;
-  // Independent annotations: others' labels stay hidden until the viewer has given theirs (admins see all).
-  const mine = item.annotations.some((annotation) => annotation.annotatorId === userId);
-  const visibleAnnotations = mine || can(role, "members:manage") ? item.annotations : [];
+  // Independent annotations: others' labels stay hidden until the viewer has given theirs (adjudicators see all).
+  const visibleAnnotations = seesOthersLabels(
+    { userId, role },
+    item.annotations.map((annotation) => annotation.annotatorId),
+  )
+    ? item.annotations
+    : [];
   const answer = trace ? textOf(trace.output) : "";
   const history = visibleAnnotations.length > 0 ? await annotationHistory(database, projectId, itemId) : [];
   const summary = (fields: { category?: string; decision?: string; severity?: string } | null) =>

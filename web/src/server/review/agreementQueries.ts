@@ -1,4 +1,5 @@
 import type { Queryable } from "@/server/db/client";
+import { can, type Role } from "@/server/auth/permissions";
 import { cohensKappa, krippendorffAlphaNominal } from "@/server/review/agreement";
 
 export interface ProjectAgreement {
@@ -7,7 +8,7 @@ export interface ProjectAgreement {
   alpha: number | null;
   pairs: { first: string; second: string; items: number; kappa: number | null }[];
   /** Not yet adjudicated. */
-  disagreements: { itemId: string; traceId: string; labels: { annotator: string; category: string }[] }[];
+  disagreements: { itemId: string; traceId: string; annotatorIds: string[]; labels: { annotator: string; category: string }[] }[];
 }
 
 /** Agreement on failure categories across the project's multiply annotated items. */
@@ -18,7 +19,7 @@ export async function projectAgreement(database: Queryable, projectId: string): 
       id: true,
       traceId: true,
       adjudicatedCategory: true,
-      annotations: { select: { category: true, annotator: { select: { email: true } } } },
+      annotations: { select: { category: true, annotatorId: true, annotator: { select: { email: true } } } },
     },
   });
   const multiple = items.filter((item) => item.annotations.length >= 2);
@@ -41,7 +42,41 @@ export async function projectAgreement(database: Queryable, projectId: string): 
     .map((item) => ({
       itemId: item.id,
       traceId: item.traceId,
+      annotatorIds: item.annotations.map((a) => a.annotatorId),
       labels: item.annotations.map((a) => ({ annotator: a.annotator.email, category: a.category })),
     }));
   return { items: multiple.length, alpha, pairs, disagreements };
+}
+
+export interface AgreementViewer {
+  userId: string;
+  email: string;
+  role: Role;
+}
+
+/**
+ * Annotations are independent: a person sees others' labels on an item only once they
+ * have labelled it themselves, unless they may adjudicate (owners and admins), who must
+ * see every label to settle a disagreement. The item page and the agreement page both
+ * follow this rule.
+ */
+export function seesOthersLabels(viewer: Pick<AgreementViewer, "userId" | "role">, annotatorIds: string[]): boolean {
+  return can(viewer.role, "review:adjudicate") || annotatorIds.includes(viewer.userId);
+}
+
+/**
+ * The agreement page as one person may see it. Adjudicators get everything. Everyone
+ * else gets the overall figures (item count, alpha: aggregates that name no label), the
+ * pairs they are part of (only items they labelled themselves, whose labels the item page
+ * already shows them), and the disagreements on items they labelled; never the labels
+ * others gave on items they have not labelled yet.
+ */
+export async function agreementFor(database: Queryable, projectId: string, viewer: AgreementViewer): Promise<ProjectAgreement> {
+  const agreement = await projectAgreement(database, projectId);
+  if (can(viewer.role, "review:adjudicate")) return agreement;
+  return {
+    ...agreement,
+    pairs: agreement.pairs.filter((pair) => pair.first === viewer.email || pair.second === viewer.email),
+    disagreements: agreement.disagreements.filter((item) => seesOthersLabels(viewer, item.annotatorIds)),
+  };
 }
