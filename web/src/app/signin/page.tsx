@@ -6,13 +6,18 @@ import { SignInForm } from "@/components/auth/SignInForm";
 
 export const dynamic = "force-dynamic";
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
+/** Only a path on this site: an absolute or protocol-relative URL would make sign-in an open redirect. */
+function localPath(value: string | undefined): string {
+  return value && /^\/(?![/\\])/.test(value) ? value : "/";
+}
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ error?: string; callbackUrl?: string }> }) {
   if (!(await isSetupComplete(db()))) redirect("/setup");
-  const { error } = await searchParams;
+  const { error, callbackUrl } = await searchParams;
   return (
     <main className="centered panel">
       <h1>Sign in to Liveloop</h1>
-      <SignInForm providers={enabledExternalProviders()} initialError={error ?? null} />
+      <SignInForm providers={enabledExternalProviders()} initialError={error ?? null} callbackUrl={localPath(callbackUrl)} />
     </main>
   );
 }

@@ -6,7 +6,14 @@ import { useState, type SubmitEvent } from "react";
 import { signIn } from "next-auth/react";
 import { signInErrorMessage } from "@/components/auth/signInMessages";
 
-export function SignInForm({ providers, initialError }: { providers: { id: string; name: string }[]; initialError: string | null }) {
+interface Props {
+  providers: { id: string; name: string }[];
+  initialError: string | null;
+  /** Where to go once signed in: a path on this site (the sign-in page checks it). */
+  callbackUrl: string;
+}
+
+export function SignInForm({ providers, initialError, callbackUrl }: Props) {
   const [error, setError] = useState<string | null>(initialError ? signInErrorMessage(initialError) : null);
   const [busy, setBusy] = useState(false);
 
@@ -21,7 +28,7 @@ export function SignInForm({ providers, initialError }: { providers: { id: strin
       setBusy(false);
       return;
     }
-    window.location.assign("/");
+    window.location.assign(callbackUrl);
   }
 
   return (
@@ -41,7 +48,7 @@ export function SignInForm({ providers, initialError }: { providers: { id: strin
         </button>
       </form>
       {providers.map((provider) => (
-        <button key={provider.id} type="button" onClick={() => void signIn(provider.id, { callbackUrl: "/" })}>
+        <button key={provider.id} type="button" onClick={() => void signIn(provider.id, { callbackUrl })}>
           Sign in with {provider.name}
         </button>
       ))}

@@ -3,32 +3,52 @@
 import { formText } from "@/components/ui/formData";
 import { useState, type SubmitEvent } from "react";
 import type { Member } from "@/contracts/members";
+import type { Invitation, IssuedLink } from "@/contracts/account";
 import type { Role } from "@/server/auth/permissions";
 import { callApi } from "@/components/ui/apiClient";
 import { useMutation } from "@/components/settings/useMutation";
 import { ErrorMessage } from "@/components/ui/ErrorMessage";
+import { OneTimeLink } from "@/components/settings/OneTimeLink";
 
 interface Props {
   projectId: string;
   members: Member[];
+  invitations: Invitation[];
   currentUserId: string;
   manageable: boolean;
+  canResetPasswords: boolean;
   assignable: Role[];
 }
 
-export function MembersPanel({ projectId, members, currentUserId, manageable, assignable }: Props) {
-  const { run, error, busy } = useMutation();
-  const [invite, setInvite] = useState<{ email: string; password: string } | null>(null);
-  const base = `/api/v1/projects/${projectId}/members`;
+/** A link shown once after it was issued, with who it is for. */
+type ShownLink = IssuedLink & { purpose: "invitation" | "reset"; email: string };
 
-  function add(event: SubmitEvent<HTMLFormElement>) {
+export function MembersPanel({ projectId, members, invitations, currentUserId, manageable, canResetPasswords, assignable }: Props) {
+  const { run, error, busy } = useMutation();
+  const [shown, setShown] = useState<ShownLink | null>(null);
+  const base = `/api/v1/projects/${projectId}`;
+
+  function invite(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const input = { email: formText(form, "email"), role: formText(form, "role") };
     event.currentTarget.reset();
     void run(async () => {
-      const result = await callApi<{ member: Member; temporaryPassword: string | null }>("POST", base, input);
-      setInvite(result.temporaryPassword ? { email: result.member.email, password: result.temporaryPassword } : null);
+      const result = await callApi<{ invitation: Invitation } & IssuedLink>("POST", `${base}/invitations`, input);
+      setShown({
+        purpose: "invitation",
+        email: result.invitation.email,
+        link: result.link,
+        expiresAt: result.expiresAt,
+        emailed: result.emailed,
+      });
+    });
+  }
+
+  function issueReset(member: Member) {
+    void run(async () => {
+      const result = await callApi<IssuedLink>("POST", `${base}/members/${member.id}/password-reset`);
+      setShown({ purpose: "reset", email: member.email, ...result });
     });
   }
 
@@ -55,7 +75,7 @@ export function MembersPanel({ projectId, members, currentUserId, manageable, as
                       aria-label={`Role of ${member.email}`}
                       value={member.role}
                       disabled={busy}
-                      onChange={(event) => void run(() => callApi("PATCH", `${base}/${member.id}`, { role: event.target.value }))}
+                      onChange={(event) => void run(() => callApi("PATCH", `${base}/members/${member.id}`, { role: event.target.value }))}
                     >
                       {assignable.map((role) => (
                         <option key={role}>{role}</option>
@@ -66,15 +86,20 @@ export function MembersPanel({ projectId, members, currentUserId, manageable, as
                   )}
                 </td>
                 {manageable ? (
-                  <td>
+                  <td className="row">
                     {editable ? (
                       <button
                         type="button"
                         className="danger"
                         disabled={busy}
-                        onClick={() => void run(() => callApi("DELETE", `${base}/${member.id}`))}
+                        onClick={() => void run(() => callApi("DELETE", `${base}/members/${member.id}`))}
                       >
                         Remove {member.email}
+                      </button>
+                    ) : null}
+                    {canResetPasswords && member.userId !== currentUserId ? (
+                      <button type="button" disabled={busy} onClick={() => { issueReset(member); }}>
+                        Password reset link for {member.email}
                       </button>
                     ) : null}
                   </td>
@@ -84,8 +109,44 @@ export function MembersPanel({ projectId, members, currentUserId, manageable, as
           })}
         </tbody>
       </table>
+      {invitations.length > 0 ? (
+        <>
+          <h3>Pending invitations</h3>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Email</th>
+                <th scope="col">Role</th>
+                <th scope="col">Expires</th>
+                {manageable ? <th scope="col">Actions</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {invitations.map((invitation) => (
+                <tr key={invitation.id}>
+                  <td>{invitation.email}</td>
+                  <td>{invitation.role}</td>
+                  <td>{new Date(invitation.expiresAt).toLocaleString()}</td>
+                  {manageable ? (
+                    <td>
+                      <button
+                        type="button"
+                        className="danger"
+                        disabled={busy}
+                        onClick={() => void run(() => callApi("DELETE", `${base}/invitations/${invitation.id}`))}
+                      >
+                        Revoke invitation for {invitation.email}
+                      </button>
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
       {manageable ? (
-        <form className="row" onSubmit={add} style={{ marginTop: "1rem" }}>
+        <form className="row" onSubmit={invite} style={{ marginTop: "1rem" }}>
           <label>
             Email
             <input name="email" type="email" required />
@@ -99,17 +160,15 @@ export function MembersPanel({ projectId, members, currentUserId, manageable, as
             </select>
           </label>
           <button type="submit" className="primary" disabled={busy}>
-            Add member
+            Invite
           </button>
         </form>
       ) : null}
-      {invite ? (
-        <div role="status" className="stack" style={{ marginTop: "1rem" }}>
-          <p>Account created for {invite.email}. Give them this temporary password; it is not shown again:</p>
-          <code className="secret" data-testid="temporary-password">
-            {invite.password}
-          </code>
-        </div>
+      {shown ? (
+        <OneTimeLink
+          label={shown.purpose === "invitation" ? `Invitation link for ${shown.email}` : `Password reset link for ${shown.email}`}
+          {...shown}
+        />
       ) : null}
       <ErrorMessage error={error} />
     </section>

@@ -1,5 +1,6 @@
 import type { Queryable } from "@/server/db/client";
 import { decoyPasswordHash, verifyPassword } from "@/server/auth/passwords";
+import { hasPendingInvitation } from "@/server/accounts/invitations";
 import { clearSignInAttempts, perAddressRule, perEmailRule, takeSignInAttempt } from "@/server/auth/signInThrottle";
 
 export type SignInResult = { ok: true; userId: string } | { ok: false; reason: "invalid" | "throttled" };
@@ -31,7 +32,9 @@ export async function verifyCredentials(
     select: { id: true, passwordHash: true, _count: { select: { memberships: true } } },
   });
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
-  if (user && user.passwordHash && passwordOk && user._count.memberships > 0) {
+  // Someone removed from every project may sign in again only to accept a new invitation.
+  const mayEnter = user !== null && (user._count.memberships > 0 || (await hasPendingInvitation(database, email, now)));
+  if (user?.passwordHash && passwordOk && mayEnter) {
     await clearSignInAttempts(database, addressKey);
     return { ok: true, userId: user.id };
   }

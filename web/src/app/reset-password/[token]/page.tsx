@@ -1,0 +1,21 @@
+import { db } from "@/server/db/client";
+import { isPasswordResetUsable } from "@/server/accounts/passwordResets";
+import { linkTokenSchema } from "@/contracts/account";
+import { ResetPasswordForm } from "@/components/accounts/ResetPasswordForm";
+
+export const dynamic = "force-dynamic";
+
+export default async function ResetPassword({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const usable = linkTokenSchema.safeParse(token).success && (await isPasswordResetUsable(db(), token, new Date()));
+  return (
+    <main className="centered panel stack">
+      <h1>Set a new password</h1>
+      {usable ? (
+        <ResetPasswordForm token={token} />
+      ) : (
+        <p>This password link is invalid, expired or already used. Ask an owner of your project for a new one.</p>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,78 @@
+"use client";
+
+import { useState, type SubmitEvent } from "react";
+import { signIn } from "next-auth/react";
+import { callApi } from "@/components/ui/apiClient";
+import { formText } from "@/components/ui/formData";
+import { ErrorMessage } from "@/components/ui/ErrorMessage";
+import { NewPasswordFields, newPasswordOf } from "@/components/accounts/NewPasswordFields";
+
+export function AcceptInvitationButton({ token }: { token: string }) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function accept() {
+    setBusy(true);
+    setError(null);
+    try {
+      const { projectId } = await callApi<{ projectId: string }>("POST", "/api/v1/invitations/accept", { token });
+      window.location.assign(`/projects/${projectId}`);
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : "Accepting failed");
+      setBusy(false);
+    }
+  }
+  return (
+    <div className="stack">
+      <button type="button" className="primary" disabled={busy} onClick={() => void accept()}>
+        Accept invitation
+      </button>
+      <ErrorMessage error={error} />
+    </div>
+  );
+}
+
+/** Creates the invitee's account with the name and password they choose, then signs them in. */
+export function RegisterWithInvitationForm({ token, email }: { token: string; email: string }) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function submit(event: SubmitEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const password = newPasswordOf(form);
+    if (typeof password !== "string") {
+      setError(password.error);
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const { projectId } = await callApi<{ projectId: string }>("POST", "/api/v1/invitations/register", {
+        token,
+        name: formText(form, "name"),
+        password,
+      });
+      const signedIn = await signIn("credentials", { email, password, redirect: false });
+      window.location.assign(signedIn && !signedIn.error ? `/projects/${projectId}` : "/signin");
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : "Creating the account failed");
+      setBusy(false);
+    }
+  }
+  return (
+    <form className="stack" onSubmit={(event) => void submit(event)}>
+      <label>
+        Email
+        <input name="email" type="email" value={email} readOnly autoComplete="username" />
+      </label>
+      <label>
+        Your name
+        <input name="name" required maxLength={100} autoComplete="name" />
+      </label>
+      <NewPasswordFields />
+      <ErrorMessage error={error} />
+      <button type="submit" className="primary" disabled={busy}>
+        Create account and join
+      </button>
+    </form>
+  );
+}
