@@ -130,12 +130,14 @@ export function mapJsonStrings(
         set(copy);
         for (const [key, item] of Object.entries(input)) {
           const name = options.mapKeys ? mapString(key) : key;
+          // Defined now, in the source's order (values arrive later, popped in reverse), and
+          // as an own property, so a "__proto__" key stays data instead of a prototype.
+          Object.defineProperty(copy, name, { value: undefined, enumerable: true, writable: true, configurable: true });
           stack.push({
             input: item,
             depth: depth + 1,
-            // defineProperty, so a "__proto__" key stays data instead of replacing the prototype.
             set: (result) => {
-              Object.defineProperty(copy, name, { value: result, enumerable: true, writable: true, configurable: true });
+              copy[name] = result;
             },
           });
         }

@@ -3,7 +3,7 @@ import { contentText, exactText, identifierSchema, jsonObjectSchema } from "@/co
 
 export const chatRoles = ["system", "user", "assistant", "tool"] as const;
 export const messageSchema = z
-  .object({ role: z.enum(chatRoles), content: z.string().max(100_000) })
+  .object({ role: z.enum(chatRoles), content: contentText(100_000) })
   .strict()
   .describe("An OpenAI-style chat message");
 export type ChatMessage = z.infer<typeof messageSchema>;

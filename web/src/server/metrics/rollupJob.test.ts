@@ -1,5 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { runRollupJobOnce } from "@/server/metrics/rollupJob";
+import { refreshRollups } from "@/server/metrics/rollups";
+import { getMetrics } from "@/server/metrics/metricsQuery";
 import { ingestTraces } from "@/server/traces/ingestTraces";
 import { testDatabaseKinds, useTestDatabase } from "@/test/testDatabase";
 import { createProjectWithKeys } from "@/test/factories";
@@ -32,5 +34,46 @@ describe.each(await testDatabaseKinds())("the rollup job on %s", (kind) => {
       ["hour", 1],
       ["minute", 1],
     ]);
+  });
+
+  it("isolates a project whose refresh fails: the others are refreshed and the failure is logged", async () => {
+    const broken = await createProjectWithKeys(test.database);
+    const healthy = await createProjectWithKeys(test.database);
+    for (const { project } of [broken, healthy]) {
+      await ingestTraces(test.database, project.id, [{ id: "x", startTime: "2026-03-01T10:00:30Z", endTime: "2026-03-01T10:00:31Z" }]);
+    }
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      const refreshed = await runRollupJobOnce(test.database, async (database, projectId) => {
+        if (projectId === broken.project.id) throw new Error("poisoned rows");
+        await refreshRollups(database, projectId);
+      });
+      expect(refreshed).toBeGreaterThanOrEqual(1);
+      expect(logged).toHaveBeenCalledWith(expect.stringContaining(broken.project.id), expect.any(Error));
+    } finally {
+      logged.mockRestore();
+    }
+    const count = (projectId: string) => test.database.metricRollup.count({ where: { projectId, dimension: "all" } });
+    expect(await count(healthy.project.id)).toBe(3);
+    expect(await count(broken.project.id)).toBe(0);
+  });
+
+  it("rolls up costs stored before the cost cap (1e308 each) without overflowing, counting each at the cap", async () => {
+    const { project } = await createProjectWithKeys(test.database);
+    // Rows as the API accepted them before costs were capped: written past the contract.
+    for (const id of ["old-1", "old-2"]) {
+      await test.database.trace.create({
+        data: { projectId: project.id, id, startTime: new Date("2026-03-01T10:00:30Z"), costUsd: 1e308, contentHash: id },
+      });
+    }
+    await refreshRollups(test.database, project.id);
+    const metrics = await getMetrics(
+      test.database,
+      project.id,
+      { from: "2026-03-01T10:00:00Z", to: "2026-03-01T11:00:00Z" },
+      new Date("2026-03-02T00:00:00Z"),
+    );
+    expect(metrics.totals.requests).toBe(2);
+    expect(metrics.totals.costUsd).toBe(2_000_000);
   });
 });
