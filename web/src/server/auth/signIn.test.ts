@@ -5,6 +5,8 @@ import { testDatabaseKinds, useTestDatabase } from "@/test/testDatabase";
 import { createProjectWithKeys, addMemberWithRole } from "@/test/factories";
 
 const home = "203.0.113.7";
+// The real per-email rule takes 100 misses; the same rule with a smaller allowance keeps the tests quick.
+const rules = { perAddress: perAddressRule, perEmail: { ...perEmailRule, free: 12 } };
 const attacker = "198.51.100.66";
 
 describe("blockAfterFailures", () => {
@@ -27,7 +29,10 @@ describe.each(await testDatabaseKinds())("verifyCredentials on %s", (kind) => {
 
   it("answers a wrong password and an unknown email the same way", async () => {
     const { owner } = await createProjectWithKeys(test.database);
-    expect(await verifyCredentials(test.database, owner.email, "wrong password", home, new Date())).toEqual({ ok: false, reason: "invalid" });
+    expect(await verifyCredentials(test.database, owner.email, "wrong password", home, new Date())).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
     expect(await verifyCredentials(test.database, "nobody@example.test", "whatever1", home, new Date())).toEqual({
       ok: false,
       reason: "invalid",
@@ -68,10 +73,19 @@ describe.each(await testDatabaseKinds())("verifyCredentials on %s", (kind) => {
   it("pauses an email guessed from many addresses, and lets it go after the block", async () => {
     const { owner } = await createProjectWithKeys(test.database);
     const now = new Date("2026-01-04T00:00:00Z");
-    for (let i = 0; i < perEmailRule.free; i++) await verifyCredentials(test.database, owner.email, "nope", `10.0.${i >> 8}.${i & 255}`, now);
+    for (let i = 0; i < perEmailRule.free; i++)
+      await verifyCredentials(test.database, owner.email, "nope", `10.0.${i >> 8}.${i & 255}`, now);
     expect(await verifyCredentials(test.database, owner.email, owner.password, home, now)).toEqual({ ok: false, reason: "throttled" });
     const later = new Date(now.getTime() + perEmailRule.baseBlockMs + 1);
     expect(await verifyCredentials(test.database, owner.email, owner.password, home, later)).toEqual({ ok: true, userId: owner.id });
+  });
+
+  it("never throttles someone who keeps signing in successfully", async () => {
+    const { owner } = await createProjectWithKeys(test.database);
+    const now = new Date("2026-01-05T00:00:00Z");
+    for (let i = 0; i < rules.perEmail.free + 3; i++) {
+      expect(await verifyCredentials(test.database, owner.email, owner.password, `10.1.0.${i}`, now, rules)).toMatchObject({ ok: true });
+    }
   });
 
   it("refuses a member who was removed from every project", async () => {

@@ -1,7 +1,7 @@
 import type { Queryable } from "@/server/db/client";
 import { decoyPasswordHash, verifyPassword } from "@/server/auth/passwords";
 import { hasPendingInvitation } from "@/server/accounts/invitations";
-import { clearSignInAttempts, perAddressRule, perEmailRule, takeSignInAttempt } from "@/server/auth/signInThrottle";
+import { clearSignInAttempts, perAddressRule, perEmailRule, takeSignInAttempt, type ThrottleRule } from "@/server/auth/signInThrottle";
 
 export type SignInResult = { ok: true; userId: string } | { ok: false; reason: "invalid" | "throttled" };
 
@@ -21,11 +21,13 @@ export async function verifyCredentials(
   password: string,
   clientAddress: string,
   now: Date,
+  rules: { perAddress: ThrottleRule; perEmail: ThrottleRule } = { perAddress: perAddressRule, perEmail: perEmailRule },
 ): Promise<SignInResult> {
   const email = normaliseEmail(emailInput);
   const addressKey = `address:${clientAddress}|email:${email}`;
-  if (!(await takeSignInAttempt(database, addressKey, perAddressRule, now))) return { ok: false, reason: "throttled" };
-  if (!(await takeSignInAttempt(database, `email:${email}`, perEmailRule, now))) return { ok: false, reason: "throttled" };
+  if (!(await takeSignInAttempt(database, addressKey, rules.perAddress, now))) return { ok: false, reason: "throttled" };
+  const emailKey = `email:${email}`;
+  if (!(await takeSignInAttempt(database, emailKey, rules.perEmail, now))) return { ok: false, reason: "throttled" };
 
   const user = await database.user.findUnique({
     where: { email },
@@ -35,7 +37,9 @@ export async function verifyCredentials(
   // Someone removed from every project may sign in again only to accept a new invitation.
   const mayEnter = user !== null && (user._count.memberships > 0 || (await hasPendingInvitation(database, email, now)));
   if (user?.passwordHash && passwordOk && mayEnter) {
+    // The right password proves the person: their misses (and strangers' guesses) start afresh.
     await clearSignInAttempts(database, addressKey);
+    await clearSignInAttempts(database, emailKey);
     return { ok: true, userId: user.id };
   }
   return { ok: false, reason: "invalid" };
