@@ -2,9 +2,14 @@ import { retryAfterMs, retryDelayMs, type RetryOptions } from "./backoff.ts";
 import type { EventStore } from "./eventStore.ts";
 import type { FeedbackBatchResult, FeedbackEvent } from "./protocol.ts";
 
-/** Events the widget gave up on: refused by the server as invalid or unauthorised, or pushed out of a full queue. */
+/**
+ * Events the widget gave up on (refused by the server as invalid or unauthorised, 403 for
+ * an origin the key does not allow included, or pushed out of a full queue), or
+ * `isolated`: an event the server kept failing on (5xx) even alone. It stays queued and
+ * is retried alone with backoff while the other events are delivered.
+ */
 export interface FeedbackDeliveryError {
-  kind: "rejected" | "overflow";
+  kind: "rejected" | "overflow" | "isolated";
   /** HTTP status of the refusal (per event or for the whole request). */
   status?: number;
   message: string;
@@ -31,11 +36,16 @@ export interface DeliveryOptions {
 const beaconMaxBytes = 60_000;
 const maxEventsPerRequest = 100;
 const retryable = (status: number) => status === 429 || status >= 500;
+// 503 means the server cannot work at all right now (its database): not the events' fault.
+const eventFault = (status: number) => status >= 500 && status !== 503;
 
 /**
  * Sends queued events in batches, one request at a time. Network errors, 429 and 5xx
  * are retried with backoff (honouring Retry-After); what the server refuses as invalid is
  * dropped and reported. Nothing leaves the queue until the server has answered for it.
+ * One event the server cannot take must not hold back the rest: a batch failing with a
+ * 5xx is halved on each retry until the event is alone, and an event failing alone is
+ * set aside (reported once) and retried alone on its own backoff.
  */
 export function createDelivery(options: DeliveryOptions) {
   const { store } = options;
@@ -44,6 +54,12 @@ export function createDelivery(options: DeliveryOptions) {
   let backingOff = false;
   let attempt = 0;
   let batchSize = options.batchSize;
+  // The batch size while a 5xx is being narrowed down to one event.
+  let limit = batchSize;
+  const isolated = new Set<string>();
+  let isolatedTimer: ReturnType<typeof setTimeout> | undefined;
+  let isolatedAttempt = 0;
+  let isolatedDue = false;
   let destroyed = false;
 
   function wait(ms: number, backoff: boolean): void {
@@ -55,9 +71,20 @@ export function createDelivery(options: DeliveryOptions) {
     }, ms);
   }
 
-  function retryLater(retryAfter: number | null): void {
-    wait(retryAfter ?? retryDelayMs(attempt, options.retry, options.random), true);
-    attempt++;
+  function retryLater(retryAfter: number | null, alone: boolean): void {
+    if (alone) {
+      clearTimeout(isolatedTimer);
+      isolatedTimer = setTimeout(
+        () => {
+          isolatedDue = true;
+          void flush();
+        },
+        retryAfter ?? retryDelayMs(isolatedAttempt++, options.retry, options.random),
+      );
+    } else {
+      wait(retryAfter ?? retryDelayMs(attempt, options.retry, options.random), true);
+      attempt++;
+    }
   }
 
   function giveUp(events: FeedbackEvent[], status: number | undefined, message: string): void {
@@ -66,7 +93,8 @@ export function createDelivery(options: DeliveryOptions) {
     options.onError({ kind: "rejected", status, message, events });
   }
 
-  async function send(events: FeedbackEvent[]): Promise<boolean> {
+  /** Sends one batch (`alone`: an isolated event's retry); false stops the current run of sends. */
+  async function send(events: FeedbackEvent[], alone: boolean): Promise<boolean> {
     let response: Response;
     try {
       response = await options.fetch(options.endpoint, {
@@ -75,14 +103,14 @@ export function createDelivery(options: DeliveryOptions) {
         body: JSON.stringify({ events }),
       });
     } catch {
-      retryLater(null);
+      retryLater(null, alone);
       return false;
     }
     const { status } = response;
     if (status === 200 || status === 207) {
       const result = (await response.json().catch(() => null)) as FeedbackBatchResult | null;
       if (!result) {
-        retryLater(null);
+        retryLater(null, alone);
         return false;
       }
       const again = result.rejected.filter((rejection) => retryable(rejection.status));
@@ -93,16 +121,28 @@ export function createDelivery(options: DeliveryOptions) {
         refused[0]?.status,
         refused.map((rejection) => `event ${rejection.index}: ${rejection.message}`).join("; "),
       );
-      if (again.length > 0) retryLater(null);
-      else attempt = 0;
+      if (again.length > 0) retryLater(null, alone);
+      else if (!alone) attempt = 0;
       return again.length === 0;
     }
     if (retryable(status)) {
-      retryLater(retryAfterMs(response.headers.get("retry-after"), options.now()));
+      const retryAfter = retryAfterMs(response.headers.get("retry-after"), options.now());
+      const [first] = events;
+      if (!alone && eventFault(status) && first) {
+        if (events.length > 1) limit = Math.ceil(events.length / 2);
+        else {
+          isolated.add(first.id);
+          options.onError({ kind: "isolated", status, message: `HTTP ${status} for this event alone`, events });
+          limit = batchSize;
+          retryLater(retryAfter, true);
+          return true;
+        }
+      }
+      retryLater(retryAfter, alone);
       return false;
     }
     if (status === 413 && events.length > 1) {
-      batchSize = Math.max(1, Math.floor(events.length / 2));
+      batchSize = limit = Math.max(1, Math.floor(events.length / 2));
       return true;
     }
     const problem = (await response.json().catch(() => null)) as { detail?: string } | null;
@@ -116,9 +156,16 @@ export function createDelivery(options: DeliveryOptions) {
     timer = undefined;
     sending = true;
     // A function, not a condition: `destroyed` can change while a request is out.
-    const nextBatch = () => (destroyed ? [] : store.all().slice(0, batchSize));
+    const queued = (held: boolean) => (destroyed ? [] : store.all().filter((event) => isolated.has(event.id) === held));
     try {
-      for (let events = nextBatch(); events.length > 0; events = nextBatch()) if (!(await send(events))) break;
+      for (let events = queued(false).slice(0, limit); events.length > 0; events = queued(false).slice(0, limit)) {
+        if (!(await send(events, false))) return;
+      }
+      limit = batchSize;
+      if (isolatedDue) {
+        isolatedDue = false;
+        for (const event of queued(true)) if (!(await send([event], true))) return;
+      }
     } finally {
       sending = false;
     }
@@ -169,6 +216,7 @@ export function createDelivery(options: DeliveryOptions) {
     destroy(): void {
       destroyed = true;
       clearTimeout(timer);
+      clearTimeout(isolatedTimer);
     },
   };
 }

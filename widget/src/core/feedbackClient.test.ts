@@ -238,3 +238,96 @@ describe("the feedback client", () => {
     expect(feedback.pending()).toBe(1);
   });
 });
+
+describe("delivery when the server fails on one event", () => {
+  /** A server that answers 500 to any batch holding an event on a poisoned trace, and accepts the rest. */
+  function poisonedServer(poisoned: Set<string>) {
+    const delivered: string[] = [];
+    const server = scriptedServer();
+    const fetch = vi.fn((url: string, init: RequestInit & { body: string }) => {
+      const { events } = JSON.parse(init.body) as FeedbackBatch;
+      if (events.some((event) => poisoned.has(event.traceId))) {
+        server.requests.push({ at: Date.now(), url, init, batch: { events } });
+        return Promise.resolve(Response.json({ status: 500, title: "Internal server error" }, { status: 500 }));
+      }
+      delivered.push(...events.map((event) => event.id));
+      return server.fetch(url, init);
+    });
+    return { fetch: fetch as unknown as typeof globalThis.fetch, requests: server.requests, delivered };
+  }
+
+  it("halves a failing batch until the event is alone, delivers the others, and retries that one alone with backoff", async () => {
+    const poisoned = new Set(["t-5"]);
+    const server = poisonedServer(poisoned);
+    const errors: FeedbackDeliveryError[] = [];
+    const feedback = client({ fetch: server.fetch, batchSize: 8, onError: (error) => errors.push(error) });
+    const start = Date.now();
+    const events = Array.from({ length: 8 }, (_, i) => feedback.thumb(`t-${i}`, 1));
+    const bad = events[5];
+    if (!bad) throw new Error("no event");
+    await vi.advanceTimersByTimeAsync(4_000);
+    expect(server.delivered.sort()).toEqual(
+      events
+        .filter((event) => event !== bad)
+        .map((event) => event.id)
+        .sort(),
+    );
+    expect(errors).toEqual([{ kind: "isolated", status: 500, message: "HTTP 500 for this event alone", events: [bad] }]);
+    expect(feedback.pending()).toBe(1);
+
+    // New events are not held back by the isolated one.
+    const later = feedback.copy("t-9");
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(server.delivered).toContain(later.id);
+
+    // Alone, on its own backoff (random() = 1: 1 s, 2 s, 4 s, 8 s after each failure); reported once.
+    await vi.advanceTimersByTimeAsync(15_000);
+    const alone = server.requests.filter((request) => request.batch.events.length === 1 && request.batch.events[0]?.id === bad.id);
+    expect(alone.map((request) => request.at - start)).toEqual([4_000, 5_000, 7_000, 11_000, 19_000]);
+    expect(errors).toHaveLength(1);
+
+    poisoned.clear();
+    await vi.advanceTimersByTimeAsync(16_000);
+    expect(server.delivered).toContain(bad.id);
+    expect(feedback.pending()).toBe(0);
+    feedback.destroy();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("does not blame the events for a 503 (the server is unavailable): the batch is retried whole", async () => {
+    const unavailable = () => new Response(null, { status: 503 });
+    const server = scriptedServer([unavailable(), unavailable(), unavailable()]);
+    const errors: FeedbackDeliveryError[] = [];
+    const feedback = client({ fetch: server.fetch, batchSize: 4, onError: (error) => errors.push(error) });
+    for (let i = 0; i < 4; i++) feedback.thumb(`t-${i}`, 1);
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(server.requests.map((request) => request.batch.events.length)).toEqual([4, 4, 4, 4]);
+    expect(errors).toEqual([]);
+    expect(feedback.pending()).toBe(0);
+    feedback.destroy();
+  });
+
+  it("drops a batch refused for its origin (403 with CORS and a problem body) and reports it, without retrying", async () => {
+    const server = scriptedServer([
+      new Response(
+        JSON.stringify({
+          type: "urn:liveloop:problem:forbidden",
+          title: "Forbidden",
+          status: 403,
+          detail: "Origin https://shop.example is not allowed for this key",
+        }),
+        { status: 403, headers: { "content-type": "application/problem+json", "access-control-allow-origin": "https://shop.example" } },
+      ),
+    ]);
+    const errors: FeedbackDeliveryError[] = [];
+    const feedback = client({ fetch: server.fetch, batchSize: 2, onError: (error) => errors.push(error) });
+    const refused = [feedback.thumb("a", -1), feedback.comment("a", "Wrong")];
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(errors).toEqual([
+      { kind: "rejected", status: 403, message: "Origin https://shop.example is not allowed for this key", events: refused },
+    ]);
+    expect(server.requests).toHaveLength(1);
+    expect(feedback.pending()).toBe(0);
+    feedback.destroy();
+  });
+});

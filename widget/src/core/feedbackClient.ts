@@ -19,7 +19,11 @@ export interface FeedbackClientOptions {
   /** Undelivered events kept across page loads (default 500; the oldest are dropped past it). */
   maxQueuedEvents?: number;
   rephrase?: RephraseOptions;
-  /** Events given up on (refused as invalid or unauthorised, or pushed out of a full queue). */
+  /**
+   * Events given up on (refused as invalid or unauthorised, a 403 for this page's origin
+   * included, or pushed out of a full queue), and events the server keeps failing on
+   * (5xx) even alone: those stay queued and are retried alone while the rest go on.
+   */
   onError?: (error: FeedbackDeliveryError) => void;
   /** Where the offline queue lives (default `localStorage`; null keeps it in memory). */
   storage?: QueueStorage | null;
