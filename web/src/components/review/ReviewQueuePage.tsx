@@ -1,8 +1,7 @@
 import Link from "next/link";
 import { db } from "@/server/db/client";
 import { can, type Role } from "@/server/auth/permissions";
-import { listReviewItems, reviewQueueCounts } from "@/server/review/reviewQueries";
-import { routeNewFeedback } from "@/server/review/routeFeedback";
+import { describeRoutingFreshness, listReviewItems, reviewQueueCounts, reviewRoutingFreshness } from "@/server/review/reviewQueries";
 import { reviewItemListQuerySchema, reviewReasons, reviewStatuses } from "@/contracts/review";
 import { datetimeLocalAsUtc, firstParam, type SearchParams } from "@/server/console/searchParams";
 import { formatTime } from "@/components/traces/format";
@@ -16,10 +15,12 @@ export const reasonLabel: Record<(typeof reviewReasons)[number], string> = {
   sampled_positive: "Sampled positive",
 };
 
-/** The queue: what is waiting and why, and the button that starts a review session. */
+/**
+ * The queue: what is waiting and why, how fresh it is, and the button that starts a review
+ * session. Rendering only reads: the routing job fills the queue, this page says how far.
+ */
 export async function ReviewQueuePage({ projectId, role, searchParams }: { projectId: string; role: Role; searchParams: SearchParams }) {
   const database = db();
-  await routeNewFeedback(database, projectId, new Date());
   const parsed = reviewItemListQuerySchema.safeParse({
     status: firstParam(searchParams.status) || "open",
     reason: firstParam(searchParams.reason) || undefined,
@@ -33,13 +34,20 @@ export async function ReviewQueuePage({ projectId, role, searchParams }: { proje
     limit: 100,
   });
   const query = parsed.success ? parsed.data : reviewItemListQuerySchema.parse({ status: "open", limit: 100 });
-  const [items, counts] = await Promise.all([listReviewItems(database, projectId, query), reviewQueueCounts(database, projectId)]);
+  const [items, counts, freshness] = await Promise.all([
+    listReviewItems(database, projectId, query),
+    reviewQueueCounts(database, projectId),
+    reviewRoutingFreshness(database, projectId),
+  ]);
   return (
     <>
       <h1>Review queue</h1>
       <p>
         <Link href={`/projects/${projectId}/review/agreement`}>Annotator agreement</Link> ·{" "}
         <Link href={`/projects/${projectId}/datasets`}>Datasets</Link>
+      </p>
+      <p className="muted" data-testid="routing-freshness">
+        {describeRoutingFreshness(freshness, new Date())}
       </p>
       <section className="tiles" aria-label="Queue counts">
         {reviewStatuses.map((status) => (

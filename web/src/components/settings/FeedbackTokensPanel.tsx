@@ -10,12 +10,14 @@ export function FeedbackTokensPanel({
   required,
   editable,
   signingSecret,
+  managesSecret,
 }: {
   projectId: string;
   required: boolean;
   editable: boolean;
-  /** Only for those who manage keys. */
+  /** Only for those who manage keys; null too for a project made before secrets came with projects. */
   signingSecret: string | null;
+  managesSecret: boolean;
 }) {
   const { run, error, busy } = useMutation();
   return (
@@ -58,6 +60,20 @@ export function FeedbackTokensPanel({
             Rotate signing secret
           </button>
         </details>
+      ) : managesSecret ? (
+        // An older project has none until it first signs: creating it is this POST, never the page's render.
+        <p className="row">
+          <span className="muted">This project has no signing secret yet.</span>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => {
+              void run(() => callApi("POST", `/api/v1/projects/${projectId}/feedback-signing-secret`));
+            }}
+          >
+            Create signing secret
+          </button>
+        </p>
       ) : null}
       <ErrorMessage error={error} />
     </section>

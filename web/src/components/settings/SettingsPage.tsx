@@ -12,7 +12,7 @@ import { listModelPrices } from "@/server/traces/projectPrices";
 import { FeedbackTokensPanel } from "@/components/settings/FeedbackTokensPanel";
 import { ReviewRulesPanel } from "@/components/settings/ReviewRulesPanel";
 import { getReviewRules } from "@/server/review/reviewRules";
-import { feedbackSigningSecret } from "@/server/feedback/feedbackTokens";
+import { storedFeedbackSigningSecret } from "@/server/feedback/feedbackTokens";
 
 /** Settings show each section only to roles that may see it, and controls only to those that may use them. */
 export async function SettingsPage({ access }: { access: ProjectPageAccess }) {
@@ -22,7 +22,8 @@ export async function SettingsPage({ access }: { access: ProjectPageAccess }) {
     listMembers(database, project.id),
     can(role, "keys:read") ? listProjectApiKeys(database, project.id) : Promise.resolve(null),
     listModelPrices(database, project.id),
-    can(role, "keys:manage") ? feedbackSigningSecret(database, project.id) : Promise.resolve(null),
+    // Read only: a page render never creates the secret (projects get one when created).
+    can(role, "keys:manage") ? storedFeedbackSigningSecret(database, project.id) : Promise.resolve(null),
     getReviewRules(database, project.id),
   ]);
   return (
@@ -35,6 +36,7 @@ export async function SettingsPage({ access }: { access: ProjectPageAccess }) {
         required={project.requireFeedbackTokens}
         editable={can(role, "project:update")}
         signingSecret={signingSecret}
+        managesSecret={can(role, "keys:manage")}
       />
       <ReviewRulesPanel projectId={project.id} rules={reviewRules} editable={can(role, "project:update")} />
       <MembersPanel

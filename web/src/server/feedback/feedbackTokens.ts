@@ -3,26 +3,40 @@ import { signFeedbackToken, verifyFeedbackToken, type FeedbackTokenCheck } from 
 import type { Queryable } from "@/server/db/client";
 import { forgetFeedbackPolicy } from "@/server/feedback/feedbackPolicy";
 
-/**
- * The project's feedback signing secret, created on first use. Concurrent first uses
- * race on `WHERE feedback_signing_secret IS NULL`: one write wins and everyone reads it.
- */
-export async function feedbackSigningSecret(database: Queryable, projectId: string): Promise<string> {
-  const project = await database.project.findUniqueOrThrow({ where: { id: projectId }, select: { feedbackSigningSecret: true } });
-  if (project.feedbackSigningSecret) return project.feedbackSigningSecret;
-  await database.project.updateMany({
-    where: { id: projectId, feedbackSigningSecret: null },
-    data: { feedbackSigningSecret: randomBytes(32).toString("base64url") },
-  });
-  forgetFeedbackPolicy(projectId);
-  const created = await database.project.findUniqueOrThrow({ where: { id: projectId }, select: { feedbackSigningSecret: true } });
-  if (!created.feedbackSigningSecret) throw new Error("feedback signing secret was not stored");
-  return created.feedbackSigningSecret;
+/** A fresh signing secret: 256 random bits. Projects get one when they are created. */
+export function newFeedbackSigningSecret(): string {
+  return randomBytes(32).toString("base64url");
 }
 
-/** Replaces the signing secret: every token minted before stops being valid. */
+/** The project's signing secret as stored, for pages that show it: reading never creates one. */
+export async function storedFeedbackSigningSecret(database: Queryable, projectId: string): Promise<string | null> {
+  const project = await database.project.findUnique({ where: { id: projectId }, select: { feedbackSigningSecret: true } });
+  return project?.feedbackSigningSecret ?? null;
+}
+
+/**
+ * The project's signing secret, for write paths that sign (minting tokens is a POST).
+ * Projects get theirs when created; one made before that (no data migration can draw a
+ * strong random secret in SQL on every database we run) gets it here, on its first
+ * signing. Concurrent first uses race on `WHERE feedback_signing_secret IS NULL`: one
+ * write wins and everyone reads it.
+ */
+export async function feedbackSigningSecret(database: Queryable, projectId: string): Promise<string> {
+  const stored = await storedFeedbackSigningSecret(database, projectId);
+  if (stored) return stored;
+  await database.project.updateMany({
+    where: { id: projectId, feedbackSigningSecret: null },
+    data: { feedbackSigningSecret: newFeedbackSigningSecret() },
+  });
+  forgetFeedbackPolicy(projectId);
+  const created = await storedFeedbackSigningSecret(database, projectId);
+  if (!created) throw new Error("feedback signing secret was not stored");
+  return created;
+}
+
+/** Replaces the signing secret (or creates a project's first): every token minted before stops being valid. */
 export async function rotateFeedbackSigningSecret(database: Queryable, projectId: string): Promise<void> {
-  await database.project.update({ where: { id: projectId }, data: { feedbackSigningSecret: randomBytes(32).toString("base64url") } });
+  await database.project.update({ where: { id: projectId }, data: { feedbackSigningSecret: newFeedbackSigningSecret() } });
   forgetFeedbackPolicy(projectId);
 }
 

@@ -5,6 +5,7 @@ import type { ProjectSummary, ProjectUpdate } from "@/contracts/projects";
 import { ForbiddenError, NotFoundError } from "@/server/errors";
 import type { Caller } from "@/server/api/route";
 import { forgetFeedbackPolicy } from "@/server/feedback/feedbackPolicy";
+import { newFeedbackSigningSecret } from "@/server/feedback/feedbackTokens";
 
 export interface ProjectSettings {
   id: string;
@@ -17,7 +18,8 @@ const projectSettingsSelect = { id: true, name: true, piiRedaction: true, requir
 
 export async function createProject(database: Queryable, ownerId: string, name: string): Promise<ProjectSummary> {
   const project = await database.project.create({
-    data: { name, memberships: { create: { userId: ownerId, role: "owner" } } },
+    // The signing secret is made here, a write, so no page ever creates it while rendering.
+    data: { name, feedbackSigningSecret: newFeedbackSigningSecret(), memberships: { create: { userId: ownerId, role: "owner" } } },
     select: { id: true, name: true },
   });
   return { ...project, role: "owner" };

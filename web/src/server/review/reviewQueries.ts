@@ -149,3 +149,45 @@ export async function annotationHistory(database: Queryable, projectId: string, 
     after: revision.after as Fields,
   }));
 }
+
+export interface RoutingFreshness {
+  /** Feedback received up to here has been routed into the queue; null before the first pass. */
+  routedUntil: Date | null;
+  /** Whether feedback arrived after that, which the next pass of the routing job will route. */
+  newerFeedback: boolean;
+}
+
+/**
+ * How fresh the queue is. Routing is the routing job's (reviewRoutingJob.ts, every 10 s);
+ * the queue page only reads its mark, so opening the page never routes (reads never write).
+ */
+export async function reviewRoutingFreshness(database: Queryable, projectId: string): Promise<RoutingFreshness> {
+  const state = await database.reviewRoutingState.findUnique({ where: { projectId }, select: { routedUntil: true } });
+  const newer = await database.feedbackEvent.findFirst({
+    where: { projectId, ...(state ? { receivedAt: { gt: state.routedUntil } } : {}) },
+    select: { id: true },
+  });
+  return { routedUntil: state?.routedUntil ?? null, newerFeedback: newer !== null };
+}
+
+/** "4 s", "3 min", "2 h", "5 d": how long ago, in the largest unit that keeps it readable. */
+export function formatAge(ms: number): string {
+  const seconds = Math.max(0, Math.floor(ms / 1000));
+  if (seconds < 60) return `${seconds} s`;
+  if (seconds < 3600) return `${Math.floor(seconds / 60)} min`;
+  if (seconds < 48 * 3600) return `${Math.floor(seconds / 3600)} h`;
+  return `${Math.floor(seconds / 86_400)} d`;
+}
+
+/** The queue page's freshness line, e.g. "Routed up to 12:03:10 UTC, 4 s ago; newer feedback joins on the next pass". */
+export function describeRoutingFreshness(freshness: RoutingFreshness, now: Date): string {
+  if (!freshness.routedUntil) {
+    return freshness.newerFeedback
+      ? "Feedback has arrived and joins the queue on the routing job's first pass (every 10 s)."
+      : "No feedback yet.";
+  }
+  const until = `${freshness.routedUntil.toISOString().slice(11, 19)} UTC, ${formatAge(now.getTime() - freshness.routedUntil.getTime())} ago`;
+  return freshness.newerFeedback
+    ? `Routed up to ${until}; newer feedback joins the queue on the next pass (every 10 s).`
+    : `Routed up to ${until}: all feedback received so far has been routed.`;
+}

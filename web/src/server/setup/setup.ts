@@ -6,6 +6,7 @@ import { createApiKey, hashApiKey } from "@/server/keys/apiKeys";
 import { ForbiddenError } from "@/server/errors";
 import type { SetupInput } from "@/contracts/setup";
 import { createDemoProject } from "@/server/demo/demoProject";
+import { newFeedbackSigningSecret } from "@/server/feedback/feedbackTokens";
 
 // Serialises concurrent set-up attempts across processes: only one can create the owner.
 const setupLockId = 4_711_001;
@@ -25,7 +26,11 @@ export async function completeSetup(database: Database, input: SetupInput): Prom
       select: { id: true },
     });
     const project = await tx.project.create({
-      data: { name: input.projectName, memberships: { create: { userId: user.id, role: "owner" } } },
+      data: {
+        name: input.projectName,
+        feedbackSigningSecret: newFeedbackSigningSecret(),
+        memberships: { create: { userId: user.id, role: "owner" } },
+      },
       select: { id: true },
     });
     await createDemoProject(tx, user.id);
@@ -75,7 +80,11 @@ export async function initialiseFromEnvironment(database: Database, env: Environ
         select: { id: true },
       })) ??
       (await tx.project.create({
-        data: { name: LIVELOOP_INIT_PROJECT_NAME, memberships: { create: { userId: user.id, role: "owner" } } },
+        data: {
+          name: LIVELOOP_INIT_PROJECT_NAME,
+          feedbackSigningSecret: newFeedbackSigningSecret(),
+          memberships: { create: { userId: user.id, role: "owner" } },
+        },
         select: { id: true },
       }));
     for (const [kind, key] of [
