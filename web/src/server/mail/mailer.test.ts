@@ -38,8 +38,17 @@ function startSmtpServer() {
   return {
     received,
     listen: () =>
-      new Promise<number>((resolve) => server.listen(0, "127.0.0.1", () => resolve((server.server.address() as AddressInfo).port))),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+      new Promise<number>((resolve) =>
+        server.listen(0, "127.0.0.1", () => {
+          resolve((server.server.address() as AddressInfo).port);
+        }),
+      ),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          resolve();
+        });
+      }),
   };
 }
 
