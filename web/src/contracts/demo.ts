@@ -1,14 +1,15 @@
 import { z } from "zod";
+import { contentText, identifierSchema, normaliseText } from "@/contracts/common";
 
 export const demoChatRequestSchema = z
   .object({
-    sessionId: z.string().trim().min(1).max(200),
-    message: z.string().trim().min(1, "Ask something").max(2_000),
+    sessionId: identifierSchema,
+    message: z.string().trim().min(1, "Ask something").max(2_000).overwrite(normaliseText),
     history: z
-      .array(z.object({ role: z.enum(["user", "assistant"]), content: z.string().max(4_000) }).strict())
+      .array(z.object({ role: z.enum(["user", "assistant"]), content: contentText(4_000) }).strict())
       .max(20)
       .default([]),
-    regenerateOf: z.string().max(200).optional().describe("The answer this one replaces (the user pressed Regenerate)"),
+    regenerateOf: identifierSchema.optional().describe("The answer this one replaces (the user pressed Regenerate)"),
   })
   .strict();
 export type DemoChatRequest = z.infer<typeof demoChatRequestSchema>;
