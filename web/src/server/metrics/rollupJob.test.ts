@@ -76,4 +76,17 @@ describe.each(await testDatabaseKinds())("the rollup job on %s", (kind) => {
     expect(metrics.totals.requests).toBe(2);
     expect(metrics.totals.costUsd).toBe(2_000_000);
   });
+
+  it("rolls up and reports traces at both ends of the accepted window (1970 and the last moment of 9999)", async () => {
+    const { project } = await createProjectWithKeys(test.database);
+    const result = await ingestTraces(test.database, project.id, [
+      { id: "first", startTime: "1970-01-01T00:00:00Z", endTime: "1970-01-01T00:00:01Z" },
+      { id: "last", startTime: "9999-12-31T23:59:59.999Z", endTime: "9999-12-31T23:59:59.999Z" },
+    ]);
+    expect(result.rejected).toEqual([]);
+    await refreshRollups(test.database, project.id);
+    const at = (from: string, to: string) => getMetrics(test.database, project.id, { from, to }, new Date("2026-03-02T00:00:00Z"));
+    expect((await at("9999-12-01T00:00:00Z", "9999-12-31T23:59:59.999Z")).totals.requests).toBe(1);
+    expect((await at("1970-01-01T00:00:00Z", "1970-01-02T00:00:00Z")).totals.requests).toBe(1);
+  });
 });
