@@ -12,6 +12,7 @@ import { parseEnvironment, InvalidEnvironmentError, type Environment } from "../
 import { createDatabase } from "../src/server/db/client.ts";
 import { initialiseFromEnvironment } from "../src/server/setup/setup.ts";
 import { instanceAuthSecret } from "../src/server/auth/instanceSecret.ts";
+import { forgetServerPid, recordServerPid } from "./serverPidFile.ts";
 
 const webDir = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dev = process.argv.includes("--dev");
@@ -102,8 +103,12 @@ async function main(): Promise<void> {
     stdio: "inherit",
     env: { ...childEnv, NODE_ENV: dev ? "development" : "production" },
   });
+  if (!config.DATABASE_URL && child.pid !== undefined) recordServerPid(dataDir, child.pid);
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
-  child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  child.on("exit", (code, signal) => {
+    if (!config.DATABASE_URL) forgetServerPid(dataDir);
+    process.exit(code ?? (signal ? 1 : 0));
+  });
 }
 
 main().catch((error: unknown) => fail(error instanceof Error ? (error.stack ?? error.message) : String(error)));
