@@ -1,5 +1,5 @@
 import { gunzipSync, inflateSync } from "node:zlib";
-import { BadRequestError, PayloadTooLargeError, UnsupportedMediaTypeError } from "@/server/errors";
+import { AppError, BadRequestError, PayloadTooLargeError, ServiceUnavailableError, UnsupportedMediaTypeError } from "@/server/errors";
 
 export interface RawBody {
   mediaType: string;
@@ -10,22 +10,77 @@ function mediaTypeOf(request: Request): string {
   return (request.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
 }
 
-async function readLimitedBytes(request: Request, limitBytes: number): Promise<Uint8Array> {
+/**
+ * A budget of body bytes being read at once, across every request of the process: each
+ * read reserves what it may hold (its declared length, else the route's cap) before it
+ * starts, so many slow uploads at once cannot add up to more memory than the budget.
+ */
+export interface BodyBudget {
+  /** Reserves `bytes`; returns the release function, or null when the budget is spent. */
+  reserve(bytes: number): (() => void) | null;
+}
+
+export function createBodyBudget(maxBytes: number): BodyBudget {
+  let inFlight = 0;
+  return {
+    reserve(bytes) {
+      if (inFlight + bytes > maxBytes) return null;
+      inFlight += bytes;
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        inFlight -= bytes;
+      };
+    },
+  };
+}
+
+// Enough for hundreds of feedback batches (64 KB) or a handful of the largest trace
+// batches (5 MB) at once; a parsed body takes a few times its size on top.
+const processBodyBudget = createBodyBudget(48 * 1024 * 1024);
+// A body that has not arrived by then is abandoned (its reservation with it): a client
+// trickling bytes must not hold its share of the budget for minutes.
+const bodyDeadlineMs = 30_000;
+
+export interface BodyReadOptions {
+  budget?: BodyBudget;
+  deadlineMs?: number;
+}
+
+class RequestTimeoutError extends AppError {
+  constructor(seconds: number) {
+    super(408, "request_timeout", "Request timeout", `The body did not arrive within ${seconds} s`);
+  }
+}
+
+async function readLimitedBytes(request: Request, limitBytes: number, deadlineMs: number): Promise<Uint8Array> {
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limitBytes) {
-      await reader.cancel();
-      throw new PayloadTooLargeError(limitBytes);
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      reject(new RequestTimeoutError(Math.round(deadlineMs / 1000)));
+    }, deadlineMs);
+  });
+  try {
+    for (;;) {
+      const { done, value } = await Promise.race([reader.read(), deadline]);
+      if (done) break;
+      total += value.byteLength;
+      if (total > limitBytes) throw new PayloadTooLargeError(limitBytes);
+      chunks.push(value);
     }
-    chunks.push(value);
+  } catch (error) {
+    // Stop reading; the server drops whatever else the client sends.
+    await reader.cancel().catch(() => undefined);
+    throw error;
+  } finally {
+    clearTimeout(timer);
   }
-  return Buffer.concat(chunks);
+  return chunks.length === 1 && chunks[0] ? chunks[0] : Buffer.concat(chunks);
 }
 
 /** Inflates a gzip or deflate body, stopping (413) as soon as it grows past the cap. */
@@ -44,17 +99,33 @@ function decodeContent(bytes: Uint8Array, encoding: string | null, limitBytes: n
 
 /**
  * Reads a body of one of the accepted media types without ever holding more than
- * `limitBytes` of it: the declared length is checked first, then the stream is counted
- * as it arrives (clients can lie about or omit Content-Length), then a compressed body
- * is inflated under the same cap, so a gzip bomb stops at the limit.
+ * `limitBytes` of it: the type and the declared length are checked before a byte is read,
+ * a share of the process's body budget is reserved (503 with Retry-After when it is
+ * spent), the stream is counted as it arrives (clients can lie about or omit
+ * Content-Length), then a compressed body is inflated under the same cap, so a gzip bomb
+ * stops at the limit.
  */
-export async function readRawBody(request: Request, mediaTypes: string[], limitBytes: number): Promise<RawBody> {
+export async function readRawBody(
+  request: Request,
+  mediaTypes: string[],
+  limitBytes: number,
+  options: BodyReadOptions = {},
+): Promise<RawBody> {
   const mediaType = mediaTypeOf(request);
   if (!mediaTypes.includes(mediaType)) throw new UnsupportedMediaTypeError(mediaTypes);
   const declared = Number(request.headers.get("content-length") ?? "NaN");
   if (Number.isFinite(declared) && declared > limitBytes) throw new PayloadTooLargeError(limitBytes);
-  const bytes = decodeContent(await readLimitedBytes(request, limitBytes), request.headers.get("content-encoding"), limitBytes);
-  return { mediaType, bytes };
+  const encoding = request.headers.get("content-encoding");
+  const wireBytes = Number.isFinite(declared) && declared >= 0 ? declared : limitBytes;
+  const compressed = encoding !== null && !["", "identity"].includes(encoding.trim().toLowerCase());
+  const release = (options.budget ?? processBodyBudget).reserve(compressed ? wireBytes + limitBytes : wireBytes);
+  if (!release) throw new ServiceUnavailableError("Too many uploads at once; retry shortly", 1);
+  try {
+    const bytes = decodeContent(await readLimitedBytes(request, limitBytes, options.deadlineMs ?? bodyDeadlineMs), encoding, limitBytes);
+    return { mediaType, bytes };
+  } finally {
+    release();
+  }
 }
 
 export function parseJsonBytes(bytes: Uint8Array): unknown {
@@ -68,7 +139,17 @@ export function parseJsonBytes(bytes: Uint8Array): unknown {
 }
 
 /** Reads and parses a JSON body (or JSON sent as text/plain, for navigator.sendBeacon). */
-export async function readJsonBody(request: Request, limitBytes: number, acceptTextPlain: boolean): Promise<unknown> {
-  const { bytes } = await readRawBody(request, acceptTextPlain ? ["application/json", "text/plain"] : ["application/json"], limitBytes);
+export async function readJsonBody(
+  request: Request,
+  limitBytes: number,
+  acceptTextPlain: boolean,
+  options: BodyReadOptions = {},
+): Promise<unknown> {
+  const { bytes } = await readRawBody(
+    request,
+    acceptTextPlain ? ["application/json", "text/plain"] : ["application/json"],
+    limitBytes,
+    options,
+  );
   return parseJsonBytes(bytes);
 }

@@ -1,28 +1,55 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { NextRequest } from "next/server";
 import type { RouteHandler } from "@/server/api/route";
-import { PayloadTooLargeError } from "@/server/errors";
-import { problemResponse } from "@/server/api/problem";
 
-// No lean route takes more (trace batches stop at 5 MB); the route's own cap applies after.
-const maxBufferedBytes = 8 * 1024 * 1024;
+// How long a client may keep sending a body nobody reads once it has its answer. Closing
+// at once would reset the connection, and a reset can destroy the answer before the client
+// reads it (a 413 must arrive as a 413); discarding forever would let a trickle hold the
+// connection until Node's request timeout.
+const discardWindowMs = 10_000;
 
-function readBody(incoming: IncomingMessage): Promise<Buffer<ArrayBuffer> | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let total = 0;
-    incoming.on("data", (chunk: Buffer) => {
-      total += chunk.byteLength;
-      if (total > maxBufferedBytes) {
-        incoming.destroy();
-        reject(new PayloadTooLargeError(maxBufferedBytes));
-      } else chunks.push(chunk);
-    });
-    incoming.on("end", () => {
-      resolve(chunks.length > 0 ? Buffer.concat(chunks) : null);
-    });
-    incoming.on("error", reject);
-  });
+/**
+ * The request body as a stream the route reads only if and when it wants it. Nothing is
+ * read before the wrapper has checked the key, the content type and the declared length
+ * (an unauthenticated upload is answered without a byte of its body held), and reading
+ * follows the wrapper's pace (`pull`), so a slow client costs at most a chunk in flight.
+ */
+function lazyBody(incoming: IncomingMessage): { stream: ReadableStream<Uint8Array>; discardRest(): void } {
+  let listening = false;
+  const onData = (controller: ReadableStreamDefaultController<Uint8Array>) => (chunk: Buffer) => {
+    controller.enqueue(chunk);
+    if ((controller.desiredSize ?? 0) <= 0) incoming.pause();
+  };
+  let dataListener: ((chunk: Buffer) => void) | null = null;
+  const discardRest = () => {
+    if (dataListener) incoming.off("data", dataListener);
+    dataListener = null;
+    // Flowing with no listener: what still arrives is read and dropped.
+    incoming.resume();
+  };
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        if (listening) {
+          incoming.resume();
+          return;
+        }
+        listening = true;
+        dataListener = onData(controller);
+        incoming.on("data", dataListener);
+        incoming.once("end", () => {
+          controller.close();
+        });
+        incoming.once("error", (error) => {
+          controller.error(error);
+        });
+      },
+      // The route stopped reading (a body over its cap).
+      cancel: discardRest,
+    },
+    { highWaterMark: 1 },
+  );
+  return { stream, discardRest };
 }
 
 async function writeResponse(response: Response, outgoing: ServerResponse): Promise<void> {
@@ -31,24 +58,37 @@ async function writeResponse(response: Response, outgoing: ServerResponse): Prom
   outgoing.end(body);
 }
 
+/** After the answer: drop the rest of an unread body for a while, then close the connection. */
+function discardUnreadBody(incoming: IncomingMessage, body: { discardRest(): void } | null): void {
+  if (incoming.complete || !body) return;
+  body.discardRest();
+  const timer = setTimeout(() => incoming.socket.destroy(), discardWindowMs);
+  timer.unref();
+  incoming.once("end", () => {
+    clearTimeout(timer);
+  });
+  incoming.once("close", () => {
+    clearTimeout(timer);
+  });
+}
+
 /**
  * Runs one route handler (the same apiRoute(...) the Next route file exports) for a plain
  * Node request: the lean ingest server's path around Next's request pipeline, and the
- * test servers'.
+ * test servers'. The body is handed over unread (see lazyBody): the wrapper authenticates,
+ * checks the declared length and reads against the route's own cap.
  */
 export async function handleNodeRequest(handler: RouteHandler, incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> {
-  try {
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(incoming.headers)) {
-      if (typeof value === "string") headers.set(name, value);
-      else if (Array.isArray(value)) for (const item of value) headers.append(name, item);
-    }
-    const url = new URL(incoming.url ?? "/", `http://${incoming.headers.host ?? "127.0.0.1"}`);
-    const body = incoming.method === "GET" || incoming.method === "HEAD" ? null : await readBody(incoming);
-    const request = new NextRequest(url, { method: incoming.method ?? "GET", headers, body });
-    await writeResponse(await handler(request, {}), outgoing);
-  } catch (error) {
-    if (!(error instanceof PayloadTooLargeError)) throw error;
-    if (!outgoing.headersSent) await writeResponse(problemResponse(error), outgoing);
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(incoming.headers)) {
+    if (typeof value === "string") headers.set(name, value);
+    else if (Array.isArray(value)) for (const item of value) headers.append(name, item);
   }
+  const url = new URL(incoming.url ?? "/", `http://${incoming.headers.host ?? "127.0.0.1"}`);
+  const method = incoming.method ?? "GET";
+  const body = method === "GET" || method === "HEAD" ? null : lazyBody(incoming);
+  const request = new NextRequest(url, { method, headers, body: body?.stream ?? null, duplex: "half" });
+  const response = await handler(request, {});
+  await writeResponse(response, outgoing);
+  discardUnreadBody(incoming, body);
 }
