@@ -16,7 +16,14 @@ import {
   registerWithInvitationSchema,
   signedOutSessionsSchema,
 } from "@/contracts/account";
-import { apiKeyListSchema, apiKeyParams, createApiKeySchema, createdApiKeySchema } from "@/contracts/apiKeys";
+import {
+  apiKeyListSchema,
+  apiKeyParams,
+  apiKeySchema,
+  createApiKeySchema,
+  createdApiKeySchema,
+  updateApiKeySchema,
+} from "@/contracts/apiKeys";
 import { setupResultSchema, setupSchema } from "@/contracts/setup";
 import { otlpExportResponseSchema, otlpJsonRequestSchema } from "@/contracts/otlp";
 import { metricsQuerySchema, metricsSchema } from "@/contracts/metrics";
@@ -242,6 +249,15 @@ export const endpoints: EndpointDoc[] = [
     params: projectIdParams,
     body: createApiKeySchema,
     success: { status: 201, schema: createdApiKeySchema, description: "Created" },
+  },
+  {
+    method: "patch",
+    path: "/api/v1/projects/{projectId}/api-keys/{keyId}",
+    summary: "Change a public key's allowed origins (takes effect at once)",
+    security: "session",
+    params: apiKeyParams,
+    body: updateApiKeySchema,
+    success: { status: 200, schema: apiKeySchema, description: "The key's summary" },
   },
   {
     method: "delete",

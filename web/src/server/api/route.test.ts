@@ -307,8 +307,10 @@ describe.each(await testDatabaseKinds())("the API route wrapper on %s", (kind) =
       });
     }
     expect(handled).toBe(1);
-    // Without an Origin header (a server), the key works as usual.
-    expect((await call(endpoint, "/x", { headers: bearer(publicKey.key) })).status).toBe(200);
+    // Without an Origin header the request is from no page of the list: refused too
+    // (servers use a secret key, or a public key that allows *).
+    expect((await call(endpoint, "/x", { headers: bearer(publicKey.key) })).status).toBe(403);
+    expect(handled).toBe(1);
   });
 
   it("accepts the key in the query string and a text/plain body where sendBeacon needs it", async () => {
@@ -323,7 +325,8 @@ describe.each(await testDatabaseKinds())("the API route wrapper on %s", (kind) =
     });
     const response = await call(endpoint, `/x?key=${publicKey.key}`, {
       method: "POST",
-      headers: { "content-type": "text/plain;charset=UTF-8" },
+      // A beacon from a page carries its Origin like any cross-origin request.
+      headers: { "content-type": "text/plain;charset=UTF-8", origin: "https://chat.example.test" },
       body: '{"n":1}',
     });
     expect(await response.json()).toEqual({ n: 1 });

@@ -7,10 +7,12 @@ import { authenticateApiKey, type ApiKeyKind, type AuthenticatedKey } from "@/se
 import { sessionUserFromRequest, type SessionUser } from "@/server/auth/session";
 import { roleInProject } from "@/server/projects/projects";
 import { AppError, ForbiddenError, NotFoundError, RateLimitedError, UnauthorizedError, UnsupportedMediaTypeError } from "@/server/errors";
-import { createRateLimiter, type RateLimiter } from "@/server/api/rateLimiter";
+import { chargeRequest, createRateLimiter, type RateLimiter } from "@/server/api/rateLimiter";
+import { clientAddressOf } from "@/server/http/forwardedHeaders";
+import { keyAcceptsOrigin, originRefusal } from "@/server/keys/keyOrigins";
 import { readJsonBody, readRawBody, type RawBody } from "@/server/api/readBody";
 import { fromZodError, problemResponse, toAppError } from "@/server/api/problem";
-import { allowOriginHeaders, isOriginAllowed, isOwnOrigin, originOf, requestOwnOrigin } from "@/server/api/cors";
+import { allowOriginHeaders, isOriginAllowed, originOf, requestOwnOrigin } from "@/server/api/cors";
 
 /** Who is calling: an API key, a signed-in person, or (for open endpoints) nobody. */
 export type Caller =
@@ -212,31 +214,15 @@ function wrapRoute<TBody, TQuery, TParams, TResult>(
       caller = await authenticate(general, request, dependencies, database, projectId, now);
 
       const origin = request.headers.get("origin");
-      if (
-        origin &&
-        caller.type === "key" &&
-        caller.key.kind === "public" &&
-        !isOriginAllowed(origin, caller.key.allowedOrigins) &&
-        !isOwnOrigin(request, origin)
-      ) {
+      if (caller.type === "key" && !keyAcceptsOrigin(caller.key, origin, request)) {
         // Readable by the refused page (Allow-Origin), so the widget drops these events
         // rather than retrying what looks like a network error. It says only what the
         // page already knows (its origin and that its key is public) and stores nothing.
-        throw new AppError(
-          403,
-          "forbidden",
-          "Forbidden",
-          `Origin ${origin} is not allowed for this key`,
-          undefined,
-          allowOriginHeaders(origin),
-        );
+        throw new AppError(403, "forbidden", "Forbidden", originRefusal(origin), undefined, allowOriginHeaders(origin));
       }
 
-      const limitKey = caller.type === "key" ? `key:${caller.key.id}` : caller.type === "session" ? `user:${caller.user.id}` : null;
-      if (limitKey) {
-        const retryAfter = dependencies.rateLimiter().take(limitKey, now.getTime());
-        if (retryAfter > 0) throw new RateLimitedError(retryAfter);
-      }
+      const retryAfter = chargeRequest(dependencies.rateLimiter(), caller, clientAddressOf(request.headers), now.getTime());
+      if (retryAfter > 0) throw new RateLimitedError(retryAfter);
 
       const rawQuery = Object.fromEntries(request.nextUrl.searchParams);
       if (spec.keyInQuery) delete rawQuery.key;

@@ -26,8 +26,12 @@ export function generateApiKey(kind: ApiKeyKind): string {
   return `${kind === "public" ? "pk" : "sk"}_${randomBytes(24).toString("base64url")}`;
 }
 
+/** In a public key's allowed origins: any page, and callers that send no Origin (servers, scripts). */
+export const anyOrigin = "*";
+
 /** Origins are compared as the browser sends them: scheme, host and port, nothing else. */
 export function normaliseOrigin(origin: string): string {
+  if (origin.trim() === anyOrigin) return anyOrigin;
   let url: URL;
   try {
     url = new URL(origin);
@@ -38,6 +42,10 @@ export function normaliseOrigin(origin: string): string {
     throw new BadRequestError(`"${origin}" must use http or https`);
   }
   return url.origin;
+}
+
+function normaliseOrigins(origins: string[]): string[] {
+  return [...new Set(origins.map(normaliseOrigin))];
 }
 
 export interface CreatedApiKey {
@@ -54,7 +62,7 @@ export async function createApiKey(
   const key = input.key ?? generateApiKey(input.kind);
   if (apiKeyKindOf(key) !== input.kind)
     throw new BadRequestError(`A ${input.kind} key must start with ${input.kind === "public" ? "pk_" : "sk_"}`);
-  const allowedOrigins = input.kind === "public" ? [...new Set((input.allowedOrigins ?? []).map(normaliseOrigin))] : [];
+  const allowedOrigins = input.kind === "public" ? normaliseOrigins(input.allowedOrigins ?? []) : [];
   const row = await database.apiKey.create({
     data: {
       projectId,
@@ -97,6 +105,18 @@ export async function revokeApiKey(database: Queryable, projectId: string, keyId
     const exists = await database.apiKey.count({ where: { id: keyId, projectId } });
     if (exists === 0) throw new NotFoundError("No such API key in this project");
   }
+  keyCache.clear();
+}
+
+/**
+ * Replaces a public key's allowed origins. Takes effect at once in this process (the key
+ * cache is cleared) and within the cache's lifetime in others.
+ */
+export async function updateApiKeyOrigins(database: Queryable, projectId: string, keyId: string, origins: string[]): Promise<void> {
+  const key = await database.apiKey.findFirst({ where: { id: keyId, projectId }, select: { kind: true } });
+  if (!key) throw new NotFoundError("No such API key in this project");
+  if (key.kind !== "public") throw new BadRequestError("Secret keys are not tied to origins; only a public key has allowed origins");
+  await database.apiKey.update({ where: { id: keyId }, data: { allowedOrigins: normaliseOrigins(origins) } });
   keyCache.clear();
 }
 

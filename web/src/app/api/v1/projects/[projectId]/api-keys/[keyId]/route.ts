@@ -1,6 +1,15 @@
 import { apiRoute } from "@/server/api/route";
-import { apiKeyParams } from "@/contracts/apiKeys";
+import { apiKeyParams, updateApiKeySchema } from "@/contracts/apiKeys";
 import { revokeApiKey } from "@/server/keys/apiKeys";
+import { updateProjectApiKey } from "@/server/keys/projectApiKeys";
+
+export const PATCH = apiRoute({
+  auth: "session",
+  permission: "keys:manage",
+  params: apiKeyParams,
+  body: updateApiKeySchema,
+  handler: ({ database, params, body }) => updateProjectApiKey(database, params.projectId, params.keyId, body),
+});
 
 export const DELETE = apiRoute({
   auth: "session",
