@@ -11,6 +11,80 @@ function formatTime(iso: string | null): string {
   return iso ? new Date(iso).toLocaleString() : "never";
 }
 
+/** How a public key's origin list reads: what the server will accept with it. */
+function describeOrigins(origins: string[]): string {
+  if (origins.includes("*")) return ["any page, and servers (*)", ...origins.filter((origin) => origin !== "*")].join(", ");
+  return origins.join(", ") || "none (only this app's own pages)";
+}
+
+function parseOrigins(text: string): string[] {
+  return text.split(/[\s,]+/).filter(Boolean);
+}
+
+/** Edits one public key's allowed origins in place. */
+function OriginsEditor({
+  keyName,
+  origins,
+  onSave,
+  busy,
+}: {
+  keyName: string;
+  origins: string[];
+  onSave: (origins: string[]) => void;
+  busy: boolean;
+}) {
+  const [editing, setEditing] = useState(false);
+  const [text, setText] = useState(origins.join(", "));
+  if (!editing)
+    return (
+      <>
+        {describeOrigins(origins)}{" "}
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() => {
+            setText(origins.join(", "));
+            setEditing(true);
+          }}
+        >
+          Edit origins of {keyName}
+        </button>
+      </>
+    );
+  return (
+    <form
+      className="row"
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSave(parseOrigins(text));
+        setEditing(false);
+      }}
+    >
+      <label>
+        Allowed origins of {keyName}
+        <input
+          value={text}
+          placeholder="https://chat.example.com, or *"
+          onChange={(event) => {
+            setText(event.target.value);
+          }}
+        />
+      </label>
+      <button type="submit" className="primary" disabled={busy}>
+        Save origins
+      </button>
+      <button
+        type="button"
+        onClick={() => {
+          setEditing(false);
+        }}
+      >
+        Cancel
+      </button>
+    </form>
+  );
+}
+
 export function ApiKeysPanel({ projectId, keys, manageable }: { projectId: string; keys: ApiKeySummary[]; manageable: boolean }) {
   const { run, error, busy } = useMutation();
   const [kind, setKind] = useState<"public" | "secret">("public");
@@ -20,9 +94,7 @@ export function ApiKeysPanel({ projectId, keys, manageable }: { projectId: strin
   function create(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const origins = formText(form, "allowedOrigins")
-      .split(/[\s,]+/)
-      .filter(Boolean);
+    const origins = parseOrigins(formText(form, "allowedOrigins"));
     const input = { kind, name: formText(form, "name"), allowedOrigins: kind === "public" ? origins : [] };
     void run(async () => {
       const result = await callApi<{ apiKey: ApiKeySummary; key: string }>("POST", base, input);
@@ -33,7 +105,10 @@ export function ApiKeysPanel({ projectId, keys, manageable }: { projectId: strin
   return (
     <section className="panel" aria-labelledby="keys-heading">
       <h2 id="keys-heading">API keys</h2>
-      <p className="muted">Public keys (pk_) go in browsers and can only send feedback; secret keys (sk_) stay on servers.</p>
+      <p className="muted">
+        Public keys (pk_) go in browsers and can only send feedback, from the pages of their allowed origins (each request must carry a
+        matching Origin; <code>*</code> allows any page and servers); secret keys (sk_) stay on servers.
+      </p>
       <table>
         <thead>
           <tr>
@@ -51,7 +126,20 @@ export function ApiKeysPanel({ projectId, keys, manageable }: { projectId: strin
               <td>
                 <code>{key.displayPrefix}…</code>
               </td>
-              <td>{key.kind === "public" ? key.allowedOrigins.join(", ") || "none (server-side only)" : "—"}</td>
+              <td>
+                {key.kind !== "public" ? (
+                  "—"
+                ) : manageable && !key.revokedAt ? (
+                  <OriginsEditor
+                    keyName={key.name}
+                    origins={key.allowedOrigins}
+                    busy={busy}
+                    onSave={(allowedOrigins) => void run(() => callApi("PATCH", `${base}/${key.id}`, { allowedOrigins }))}
+                  />
+                ) : (
+                  describeOrigins(key.allowedOrigins)
+                )}
+              </td>
               <td>{formatTime(key.lastUsedAt)}</td>
               <td>
                 {key.revokedAt ? (
