@@ -7,6 +7,9 @@ import type { Database } from "@/server/db/client";
 import type { SessionUser } from "@/server/auth/authSessions";
 import { testDatabaseKinds, useTestDatabase } from "@/test/testDatabase";
 import { addMemberWithRole, createProjectWithKeys } from "@/test/factories";
+import { NotFoundError } from "@/server/errors";
+import { findTraceId, getTrace } from "@/server/traces/traceQueries";
+import { sessionConversation } from "@/server/traces/sessionQueries";
 
 // The corpus goes through the route files the app serves: `apiRoute` is the real wrapper
 // (auth, parsing, error mapping), bound to the test database and a signed-in owner.
@@ -959,6 +962,14 @@ describe.each(await testDatabaseKinds())("hostile input on %s", (kind) => {
       secretKey: created.secretKey.key,
       memberId: membership.id,
     };
+  });
+
+  it("answers console lookups of ids from the URL with NUL or a lone surrogate as not found", async () => {
+    for (const id of [nul, `a${loneSurrogate}`]) {
+      await expect(getTrace(test.database, fixture.projectId, id)).rejects.toBeInstanceOf(NotFoundError);
+      await expect(sessionConversation(test.database, fixture.projectId, id)).rejects.toBeInstanceOf(NotFoundError);
+      expect(await findTraceId(test.database, fixture.projectId, id)).toBeNull();
+    }
   });
 
   it.each(cases.map((c) => [c.name, c] as const))("%s", async (_name, hostile) => {

@@ -40,7 +40,9 @@ export async function listSessions(database: Queryable, projectId: string, limit
 
 /** The turns of one session, oldest first, as the conversation happened, each with its feedback. */
 export async function sessionConversation(database: Queryable, projectId: string, sessionId: string) {
-  const page = await listTraces(database, projectId, traceListQuerySchema.parse({ sessionId, limit: 200 }));
+  // The id comes from the page's URL: one that no trace could carry names no session.
+  const query = traceListQuerySchema.safeParse({ sessionId, limit: 200 });
+  const page = query.success ? await listTraces(database, projectId, query.data) : { data: [] };
   if (page.data.length === 0) throw new NotFoundError(`No session ${sessionId} in this project`);
   const feedback = await listFeedbackOfTraces(
     database,

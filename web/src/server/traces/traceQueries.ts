@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Queryable } from "@/server/db/client";
-import { exactText, timestampSchema } from "@/contracts/common";
+import { exactText, identifierSchema, timestampSchema } from "@/contracts/common";
 import type { Prisma } from "@/generated/prisma/client";
 import type { TraceListQuery, TraceView } from "@/contracts/traces";
 import { BadRequestError, NotFoundError } from "@/server/errors";
@@ -35,6 +35,8 @@ const traceFields = {
 } satisfies Prisma.TraceSelect;
 
 export async function getTrace(database: Queryable, projectId: string, traceId: string): Promise<TraceView> {
+  // Console pages pass ids from the URL unchecked: one no trace could have names nothing.
+  if (!identifierSchema.safeParse(traceId).success) throw new NotFoundError("No such trace in this project");
   const row: TraceRow | null = await database.trace.findUnique({
     where: { projectId_id: { projectId, id: traceId } },
     select: traceFields,
@@ -127,7 +129,7 @@ export async function listTraces(database: Queryable, projectId: string, query: 
 
 /** The id itself when the project has a trace with exactly that id (for "paste an id" search). */
 export async function findTraceId(database: Queryable, projectId: string, candidate: string): Promise<string | null> {
-  if (candidate.length === 0 || candidate.length > 200) return null;
+  if (!identifierSchema.safeParse(candidate).success) return null;
   const row = await database.trace.findUnique({ where: { projectId_id: { projectId, id: candidate } }, select: { id: true } });
   return row?.id ?? null;
 }
