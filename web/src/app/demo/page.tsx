@@ -27,7 +27,15 @@ export default async function DemoPage() {
         </div>
         <a href={`/projects/${projectId}/traces`}>See the traces and feedback →</a>
       </header>
-      <DemoChat publicKey={publicKey} />
+      {publicKey ? (
+        <DemoChat publicKey={publicKey} />
+      ) : (
+        <p role="alert">
+          The demo&apos;s browser key was revoked (<a href={`/projects/${projectId}/settings`}>Settings → API keys</a> of this project), so
+          this page cannot send feedback. A revoked key stays revoked; to try the widget again, create a public key there and use it in your
+          own page.
+        </p>
+      )}
     </main>
   );
 }

@@ -58,16 +58,20 @@ describe.each(await testDatabaseKinds())("the demo chat on %s", (kind) => {
   const test = useTestDatabase(kind);
   const now = () => new Date("2026-11-27T10:00:00.000Z");
 
-  it("makes a demo project with a derived public key once, and restores the key if it was revoked", async () => {
+  it("makes a demo project with a derived public key once, and keeps the key revoked once revoked", async () => {
     const user = await createUser(test.database);
     const first = await ensureDemoProject(test.database, user.id, secret);
-    expect(first.publicKey).toBe(demoPublicKey(secret, first.projectId));
+    const publicKey = demoPublicKey(secret, first.projectId);
+    expect(first.publicKey).toBe(publicKey);
     expect(await ensureDemoProject(test.database, user.id, secret)).toEqual(first);
-    const key = await authenticateApiKey(test.database, first.publicKey, now());
+    const key = await authenticateApiKey(test.database, publicKey, now());
     expect(key?.projectId).toBe(first.projectId);
     await revokeApiKey(test.database, first.projectId, key?.id ?? "", now());
-    await ensureDemoProject(test.database, user.id, secret);
-    expect(await authenticateApiKey(test.database, first.publicKey, now())).not.toBeNull();
+    expect(await ensureDemoProject(test.database, user.id, secret)).toEqual({ projectId: first.projectId, publicKey: null });
+    expect(await authenticateApiKey(test.database, publicKey, now())).toBeNull();
+    // Not brought back under another secret either.
+    expect((await ensureDemoProject(test.database, user.id, "another-instance-secret")).publicKey).toBeNull();
+    expect(await test.database.apiKey.count({ where: { projectId: first.projectId, revokedAt: null } })).toBe(0);
     expect(await test.database.project.count({ where: { isDemo: true, memberships: { some: { userId: user.id } } } })).toBe(1);
   });
 

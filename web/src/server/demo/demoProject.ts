@@ -20,15 +20,19 @@ export async function createDemoProject(tx: Queryable, ownerId: string): Promise
   });
 }
 
+const demoKeyName = "Demo chat (browser)";
+
 /**
  * The demo project the user belongs to (made for them if they have none) and its public
- * key, recreated if it was revoked or the instance secret changed.
+ * key, or null for the key when it was revoked. A revoked key stays revoked: the page
+ * says so instead of bringing it back. The key is created only for a demo project that
+ * never had one (or whose instance secret changed while its key was live).
  */
 export async function ensureDemoProject(
   database: Database,
   userId: string,
   instanceSecret: string,
-): Promise<{ projectId: string; publicKey: string }> {
+): Promise<{ projectId: string; publicKey: string | null }> {
   const project =
     (await database.project.findFirst({
       where: { isDemo: true, memberships: { some: { userId } } },
@@ -36,18 +40,16 @@ export async function ensureDemoProject(
       select: { id: true },
     })) ?? (await createDemoProject(database, userId));
   const publicKey = demoPublicKey(instanceSecret, project.id);
-  const secretHash = hashApiKey(publicKey);
-  const existing = await database.apiKey.findUnique({ where: { secretHash }, select: { revokedAt: true } });
-  if (!existing) {
-    // The demo page is served by the app itself, so its own origin is the only one it needs.
-    await createApiKey(database, project.id, { kind: "public", name: "Demo chat (browser)", key: publicKey, allowedOrigins: [] }).catch(
-      (error: unknown) => {
-        // Two first visits at once: the other one made it.
-        if (!isUniqueViolation(error)) throw error;
-      },
-    );
-  } else if (existing.revokedAt) {
-    await database.apiKey.update({ where: { secretHash }, data: { revokedAt: null } });
-  }
+  const existing = await database.apiKey.findUnique({ where: { secretHash: hashApiKey(publicKey) }, select: { revokedAt: true } });
+  if (existing) return { projectId: project.id, publicKey: existing.revokedAt ? null : publicKey };
+  const revoked = await database.apiKey.count({ where: { projectId: project.id, name: demoKeyName, revokedAt: { not: null } } });
+  if (revoked > 0) return { projectId: project.id, publicKey: null };
+  // The demo page is served by the app itself, so its own origin is the only one it needs.
+  await createApiKey(database, project.id, { kind: "public", name: demoKeyName, key: publicKey, allowedOrigins: [] }).catch(
+    (error: unknown) => {
+      // Two first visits at once: the other one made it.
+      if (!isUniqueViolation(error)) throw error;
+    },
+  );
   return { projectId: project.id, publicKey };
 }
