@@ -13,6 +13,8 @@ export const benchPublicKey = "pk_bench_public_key_0123456789";
 
 export interface AppServer {
   baseUrl: string;
+  /** The process of `scripts/start.ts`; the web server itself is its child. */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -58,6 +60,7 @@ export async function startAppServer(options: { port: number; databaseUrl?: stri
   await waitForHealth(child, baseUrl);
   return {
     baseUrl,
+    pid: child.pid ?? 0,
     stop: async () => {
       child.kill("SIGTERM");
       await new Promise((resolve) => child.once("exit", resolve));

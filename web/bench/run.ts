@@ -7,6 +7,7 @@ import { benchFeedbackIngestPglite, benchFeedbackIngestPostgres } from "./feedba
 import { benchWidgetInteraction, benchWidgetSizes } from "./widget.ts";
 import { benchDatasetExport, benchReviewClaim } from "./review.ts";
 import { benchDashboardPglite, benchDashboardPostgres } from "./dashboard.ts";
+import { benchSlowUploads } from "./slowUploads.ts";
 import type { BenchRow } from "./appServer.ts";
 
 const port = Number(process.env.LIVELOOP_BENCH_PORT ?? 3311);
@@ -21,6 +22,7 @@ const benches: Record<string, () => Promise<BenchRow | BenchRow[]>> = {
   "widget-interaction": () => benchWidgetInteraction(port),
   "review-claim": benchReviewClaim,
   "dataset-export": benchDatasetExport,
+  "slow-uploads": () => benchSlowUploads(port),
 };
 
 const requested = process.argv.slice(2).filter((arg) => arg !== "--");
