@@ -127,11 +127,10 @@ export function createDelivery(options: DeliveryOptions) {
     }
     if (retryable(status)) {
       const retryAfter = retryAfterMs(response.headers.get("retry-after"), options.now());
-      const [first] = events;
-      if (!alone && eventFault(status) && first) {
+      if (!alone && eventFault(status)) {
         if (events.length > 1) limit = Math.ceil(events.length / 2);
         else {
-          isolated.add(first.id);
+          for (const event of events) isolated.add(event.id);
           options.onError({ kind: "isolated", status, message: `HTTP ${status} for this event alone`, events });
           limit = batchSize;
           retryLater(retryAfter, true);
