@@ -54,7 +54,10 @@ export default defineConfig({
       LIVELOOP_DATA_DIR: process.env.LIVELOOP_E2E_DATA_DIR,
       PORT: String(port),
       DATABASE_URL: "",
-      NEXTAUTH_URL: baseURL,
+      // Unset on purpose: links, redirects and cookie security come from the request.
+      NEXTAUTH_URL: "",
+      // As behind one reverse proxy, so a test can send what such a proxy would (X-Forwarded-*).
+      LIVELOOP_TRUSTED_PROXY_HOPS: "1",
       NEXT_TELEMETRY_DISABLED: "1",
       // Generous, so the suite's own traffic is never throttled.
       LIVELOOP_RATE_LIMIT_PER_MINUTE: "100000",

@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 
 export const owner = { name: "Olivia Owner", email: "owner@liveloop.test", password: "owner-password-1", projectName: "Support assistant" };
 
@@ -26,6 +26,29 @@ export async function createSecretKey(page: Page, projectId: string, name: strin
   const created = await page.request.post(`/api/v1/projects/${projectId}/api-keys`, { data: { kind: "secret", name } });
   expect(created.status()).toBe(201);
   return ((await created.json()) as { key: string }).key;
+}
+
+/** Invites `email` to the project as the signed-in `page` (an owner or admin) and returns the single-use link. */
+export async function inviteByApi(page: Page, projectId: string, email: string, role: string): Promise<string> {
+  const created = await page.request.post(`/api/v1/projects/${projectId}/invitations`, { data: { email, role } });
+  expect(created.status()).toBe(201);
+  return ((await created.json()) as { link: string }).link;
+}
+
+/**
+ * The invitee's side: opens the link in a browser of their own, chooses a name and a
+ * password, and lands in the project signed in.
+ */
+export async function joinThroughLink(browser: Browser, link: string, password: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  await page.goto(new URL(link).pathname);
+  await page.getByLabel("Your name").fill("Invited Person");
+  await page.getByLabel("New password", { exact: true }).fill(password);
+  await page.getByLabel("New password again").fill(password);
+  await page.getByRole("button", { name: "Create account and join" }).click();
+  await expect(page).toHaveURL(/\/projects\/[0-9a-f-]{36}$/);
+  return { context, page };
 }
 
 export const test = base;

@@ -1,42 +1,67 @@
 import { test, expect, openSettings, projectIdOf, signIn } from "./fixtures";
 
-test("an annotator sees no key management, is refused by the API, and loses access when removed", async ({ page, browser }) => {
+test("an owner invites by link; the invitee sets their own password, sees no key management, and loses access when removed", async ({
+  page,
+  browser,
+}) => {
   await page.goto("/");
   const projectId = projectIdOf(page);
   await openSettings(page);
   const members = page.getByRole("region", { name: "Members" });
-  await members.getByLabel("Email").fill("annie@liveloop.test");
-  await members.getByLabel("Role").selectOption("annotator");
-  await members.getByRole("button", { name: "Add member" }).click();
-  const password = (await page.getByTestId("temporary-password").textContent()) ?? "";
-  expect(password.length).toBeGreaterThanOrEqual(16);
-  await expect(members.getByRole("row", { name: /annie@liveloop.test/ })).toBeVisible();
+  const inviteForm = members.getByRole("form", { name: "Invite a member" });
+  await inviteForm.getByLabel("Email").fill("annie@liveloop.test");
+  await inviteForm.getByLabel("Role").selectOption("annotator");
+  await inviteForm.getByRole("button", { name: "Invite" }).click();
+  const link = (await members.getByTestId("one-time-link").textContent()) ?? "";
+  // Without NEXTAUTH_URL the link is built from the URL the console was reached on.
+  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/invite\/[A-Za-z0-9_-]{43}$/);
+  await expect(members.getByRole("row", { name: /annie@liveloop.test.*annotator/ })).toBeVisible();
+  await expect(members).not.toContainText(/temporary password/i);
 
   const annotatorContext = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const annotator = await annotatorContext.newPage();
-  await signIn(annotator, "annie@liveloop.test", password);
+  await annotator.goto(new URL(link).pathname);
+  await expect(annotator.getByRole("heading", { name: /^Join / })).toBeVisible();
+  await annotator.getByLabel("Your name").fill("Annie Annotator");
+  await annotator.getByLabel("New password", { exact: true }).fill("annies-own-password");
+  await annotator.getByLabel("New password again").fill("annies-own-password");
+  await annotator.getByRole("button", { name: "Create account and join" }).click();
   await expect(annotator.getByTestId("signed-in-as")).toHaveText("annie@liveloop.test · annotator");
+
+  // The link worked once.
+  const reused = await annotatorContext.newPage();
+  await reused.goto(new URL(link).pathname);
+  await expect(reused.getByText("This invitation link is invalid, expired, revoked or already used.")).toBeVisible();
+  await reused.close();
+
   await openSettings(annotator);
   await expect(annotator.getByRole("region", { name: "Members" })).toBeVisible();
   await expect(annotator.getByRole("region", { name: "API keys" })).toHaveCount(0);
-  await expect(annotator.getByRole("button", { name: /Create key|Add member|Remove|Revoke|Rename/ })).toHaveCount(0);
+  await expect(annotator.getByRole("button", { name: /Create key|Invite|Remove|Revoke|Rename|reset link/ })).toHaveCount(0);
+  await expect(annotator.getByRole("combobox", { name: "Project", exact: true }).getByRole("option", { name: /New project/ })).toHaveCount(
+    0,
+  );
 
   const direct = await annotator.request.post(`/api/v1/projects/${projectId}/api-keys`, { data: { kind: "secret", name: "sneaky" } });
   expect(direct.status()).toBe(403);
   expect((await annotator.request.get(`/api/v1/projects/${projectId}/api-keys`)).status()).toBe(403);
-  expect(
-    (await annotator.request.post(`/api/v1/projects/${projectId}/members`, { data: { email: "x@liveloop.test", role: "admin" } })).status(),
-  ).toBe(403);
+  const invite = await annotator.request.post(`/api/v1/projects/${projectId}/invitations`, {
+    data: { email: "x@liveloop.test", role: "admin" },
+  });
+  expect(invite.status()).toBe(403);
+  expect((await annotator.request.post("/api/v1/projects", { data: { name: "My own" } })).status()).toBe(403);
 
-  // Removed: the open session loses the project at once, and signing in again fails.
+  // Accepted: the pending invitation became a member.
+  await page.reload();
+  await expect(members.getByRole("button", { name: "Revoke invitation for annie@liveloop.test" })).toHaveCount(0);
+
+  // Removed from their only project: every session ends at once, and signing in again fails.
   await members.getByRole("button", { name: "Remove annie@liveloop.test" }).click();
   await expect(members.getByRole("row", { name: /annie@liveloop.test/ })).toHaveCount(0);
-  expect((await annotator.request.get(`/api/v1/projects/${projectId}/members`)).status()).toBe(403);
-  const gone = await annotator.goto(`/projects/${projectId}`);
-  expect(gone?.status()).toBe(404);
-  await annotator.getByRole("button", { name: "Sign out" }).count();
-  await annotatorContext.clearCookies();
-  await signIn(annotator, "annie@liveloop.test", password);
+  expect((await annotator.request.get(`/api/v1/projects/${projectId}/members`)).status()).toBe(401);
+  await annotator.goto(`/projects/${projectId}`);
+  await expect(annotator).toHaveURL(/\/signin$/);
+  await signIn(annotator, "annie@liveloop.test", "annies-own-password");
   await expect(annotator.getByRole("alert").filter({ hasText: "Email or password is incorrect." })).toBeVisible();
   await annotatorContext.close();
 });

@@ -1,4 +1,4 @@
-import { test, expect, createSecretKey, signIn } from "./fixtures";
+import { test, expect, createSecretKey, inviteByApi, joinThroughLink } from "./fixtures";
 
 interface ReviewItem {
   id: string;
@@ -34,14 +34,9 @@ test("thumbs-down on the demo becomes a review item, an annotator corrects it fr
   await expect.poll(async () => (await itemOf())?.reasons, { timeout: 20_000 }).toEqual(["thumbs_down"]);
 
   // The annotator, in a browser of their own.
-  const added = await page.request.post(`/api/v1/projects/${projectId}/members`, {
-    data: { email: `rita-${Date.now()}@liveloop.test`, role: "annotator" },
-  });
-  expect(added.status()).toBe(201);
-  const { member, temporaryPassword } = (await added.json()) as { member: { email: string }; temporaryPassword: string };
-  const annotatorContext = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-  const annotator = await annotatorContext.newPage();
-  await signIn(annotator, member.email, temporaryPassword);
+  const member = { email: `rita-${Date.now()}@liveloop.test` };
+  const invitation = await inviteByApi(page, projectId, member.email, "annotator");
+  const { context: annotatorContext, page: annotator } = await joinThroughLink(browser, invitation, "rita-password-1");
   await expect(annotator.getByTestId("signed-in-as")).toHaveText(`${member.email} · annotator`);
   await annotator.goto(`/projects/${projectId}/review`);
   // Work the queue until our item comes up (earlier tests left other thumbs-downs in it): skip the others.
@@ -121,13 +116,9 @@ test("thumbs-down on the demo becomes a review item, an annotator corrects it fr
 test("a viewer cannot annotate, and an unknown dataset, version or format is refused", async ({ page, browser }) => {
   await page.goto("/");
   const projectId = /\/projects\/([0-9a-f-]{36})/.exec(page.url())?.[1] ?? "";
-  const added = await page.request.post(`/api/v1/projects/${projectId}/members`, {
-    data: { email: `vic-${Date.now()}@liveloop.test`, role: "viewer" },
-  });
-  const { member, temporaryPassword } = (await added.json()) as { member: { email: string }; temporaryPassword: string };
-  const viewerContext = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-  const viewer = await viewerContext.newPage();
-  await signIn(viewer, member.email, temporaryPassword);
+  const member = { email: `vic-${Date.now()}@liveloop.test` };
+  const invitation = await inviteByApi(page, projectId, member.email, "viewer");
+  const { context: viewerContext, page: viewer } = await joinThroughLink(browser, invitation, "vic-password-1");
   await expect(viewer.getByTestId("signed-in-as")).toHaveText(`${member.email} · viewer`);
   const annotation = { category: "other", severity: "low", decision: "dismiss" };
   const itemPath = `/api/v1/projects/${projectId}/review-items/00000000-0000-4000-8000-000000000000`;

@@ -1,4 +1,4 @@
-import { test, expect, owner, signIn } from "./fixtures";
+import { test, expect, inviteByApi, owner, signIn } from "./fixtures";
 
 test.use({ storageState: { cookies: [], origins: [] } });
 
@@ -27,17 +27,19 @@ test("console pages send a signed-out visitor to sign in", async ({ page }) => {
 test("repeated wrong passwords lock the account for a while, with a message saying so", async ({ page, browser }) => {
   const ownerContext = await browser.newContext({ storageState: ".auth/owner.json" });
   const projects = (await (await ownerContext.request.get("/api/v1/projects")).json()) as { data: { id: string }[] };
-  const added = await ownerContext.request.post(`/api/v1/projects/${projects.data[0]?.id ?? ""}/members`, {
-    data: { email: "locked@liveloop.test", role: "viewer" },
+  const link = await inviteByApi(await ownerContext.newPage(), projects.data[0]?.id ?? "", "locked@liveloop.test", "viewer");
+  const rightPassword = "locked-password-1";
+  const registered = await ownerContext.request.post("/api/v1/invitations/register", {
+    data: { token: new URL(link).pathname.split("/").pop(), name: "Locked Out", password: rightPassword },
   });
-  const { temporaryPassword } = (await added.json()) as { temporaryPassword: string };
+  expect(registered.status()).toBe(201);
   await ownerContext.close();
 
   for (let attempt = 0; attempt < 5; attempt++) {
     await signIn(page, "locked@liveloop.test", "wrong-password");
     await expect(page.getByRole("alert").filter({ hasText: "Email or password is incorrect." })).toBeVisible();
   }
-  await signIn(page, "locked@liveloop.test", temporaryPassword);
+  await signIn(page, "locked@liveloop.test", rightPassword);
   await expect(page.getByRole("alert").filter({ hasText: "Too many failed attempts" })).toBeVisible();
   await expect(page).toHaveURL(/\/signin/);
 });

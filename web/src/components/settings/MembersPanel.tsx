@@ -98,7 +98,13 @@ export function MembersPanel({ projectId, members, invitations, currentUserId, m
                       </button>
                     ) : null}
                     {canResetPasswords && member.userId !== currentUserId ? (
-                      <button type="button" disabled={busy} onClick={() => { issueReset(member); }}>
+                      <button
+                        type="button"
+                        disabled={busy}
+                        onClick={() => {
+                          issueReset(member);
+                        }}
+                      >
                         Password reset link for {member.email}
                       </button>
                     ) : null}
@@ -146,7 +152,7 @@ export function MembersPanel({ projectId, members, invitations, currentUserId, m
         </>
       ) : null}
       {manageable ? (
-        <form className="row" onSubmit={invite} style={{ marginTop: "1rem" }}>
+        <form className="row" aria-label="Invite a member" onSubmit={invite} style={{ marginTop: "1rem" }}>
           <label>
             Email
             <input name="email" type="email" required />
