@@ -86,28 +86,30 @@ export function MembersPanel({ projectId, members, invitations, currentUserId, m
                   )}
                 </td>
                 {manageable ? (
-                  <td className="row">
-                    {editable ? (
-                      <button
-                        type="button"
-                        className="danger"
-                        disabled={busy}
-                        onClick={() => void run(() => callApi("DELETE", `${base}/members/${member.id}`))}
-                      >
-                        Remove {member.email}
-                      </button>
-                    ) : null}
-                    {canResetPasswords && member.userId !== currentUserId ? (
-                      <button
-                        type="button"
-                        disabled={busy}
-                        onClick={() => {
-                          issueReset(member);
-                        }}
-                      >
-                        Password reset link for {member.email}
-                      </button>
-                    ) : null}
+                  <td>
+                    <div className="row">
+                      {editable ? (
+                        <button
+                          type="button"
+                          className="danger"
+                          disabled={busy}
+                          onClick={() => void run(() => callApi("DELETE", `${base}/members/${member.id}`))}
+                        >
+                          Remove {member.email}
+                        </button>
+                      ) : null}
+                      {canResetPasswords && member.userId !== currentUserId ? (
+                        <button
+                          type="button"
+                          disabled={busy}
+                          onClick={() => {
+                            issueReset(member);
+                          }}
+                        >
+                          Password reset link for {member.email}
+                        </button>
+                      ) : null}
+                    </div>
                   </td>
                 ) : null}
               </tr>

@@ -77,8 +77,13 @@ export async function issueOperatorPasswordReset(
 
 const unusableResetLink = () => new NotFoundError("This password link is invalid, expired or already used");
 
-export async function isPasswordResetUsable(database: Queryable, token: string, now: Date): Promise<boolean> {
-  return (await database.passwordReset.count({ where: { tokenHash: hashLinkToken(token), usedAt: null, expiresAt: { gt: now } } })) === 1;
+/** The e-mail a live reset link is for (shown on its page), or null when it is unknown, used or expired. */
+export async function passwordResetEmail(database: Queryable, token: string, now: Date): Promise<string | null> {
+  const reset = await database.passwordReset.findFirst({
+    where: { tokenHash: hashLinkToken(token), usedAt: null, expiresAt: { gt: now } },
+    select: { user: { select: { email: true } } },
+  });
+  return reset?.user.email ?? null;
 }
 
 /**
@@ -87,7 +92,7 @@ export async function isPasswordResetUsable(database: Queryable, token: string, 
  */
 export async function completePasswordReset(database: Database, token: string, newPassword: string, now: Date): Promise<{ email: string }> {
   // A cheap look first: strangers must not make the server hash passwords for dead links.
-  if (!(await isPasswordResetUsable(database, token, now))) throw unusableResetLink();
+  if ((await passwordResetEmail(database, token, now)) === null) throw unusableResetLink();
   const passwordHash = await hashPassword(newPassword);
   const tokenHash = hashLinkToken(token);
   return database.$transaction(async (tx) => {
