@@ -14,6 +14,7 @@ export async function DatasetsPage({ projectId, role }: { projectId: string; rol
   return (
     <>
       <h1>Datasets</h1>
+      {curates ? null : <p className="muted">Owners and admins publish versions and remove working items.</p>}
       {datasets.length === 0 ? (
         <p className="muted">
           No datasets yet. Reviewed answers added as corrected failures or good examples land in one, or add items with{" "}
