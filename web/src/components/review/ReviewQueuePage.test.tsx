@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import type * as DatabaseClient from "@/server/db/client";
 import type { Database } from "@/server/db/client";
 import { ingestFeedback } from "@/server/feedback/ingestFeedback";
+import { ingestTraces } from "@/server/traces/ingestTraces";
 import { runReviewRoutingOnce } from "@/server/review/reviewRoutingJob";
 import { describeRoutingFreshness, formatAge } from "@/server/review/reviewQueries";
 import { testDatabaseKinds, useTestDatabase } from "@/test/testDatabase";
@@ -68,6 +69,9 @@ describe.each(await testDatabaseKinds())("the review queue page on %s", (kind) =
     current.database = test.database;
     const { project } = await createProjectWithKeys(test.database);
     const received = new Date(Date.now() - 60_000);
+    await ingestTraces(test.database, project.id, [
+      { id: "t-1", startTime: received.toISOString(), input: [{ role: "user", content: "Where is my parcel?" }], output: "No idea." },
+    ]);
     await ingestFeedback(
       test.database,
       project.id,
