@@ -31,6 +31,12 @@ export const reviewRulesSchema = z
       .min(1)
       .max(30)
       .describe("The failure taxonomy annotators choose from"),
+    maxNewItemsPerHour: z
+      .number()
+      .int()
+      .min(1)
+      .max(100_000)
+      .describe("At most this many new review items an hour; feedback on further traces that hour is stored but not queued"),
   })
   .strict();
 export type ReviewRuleSet = z.infer<typeof reviewRulesSchema>;

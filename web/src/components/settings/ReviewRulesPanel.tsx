@@ -99,6 +99,19 @@ export function ReviewRulesPanel({ projectId, rules, editable }: { projectId: st
             />
           </label>
           <label>
+            New review items at most per hour (feedback on further traces that hour is kept but not queued)
+            <input
+              type="number"
+              min={1}
+              max={100_000}
+              step={1}
+              value={draft.maxNewItemsPerHour}
+              onChange={(event) => {
+                set("maxNewItemsPerHour", Number(event.target.value));
+              }}
+            />
+          </label>
+          <label>
             Failure categories (comma-separated; keys 1-9 pick the first nine)
             <input
               value={categories}

@@ -9,6 +9,7 @@ export const defaultReviewRules: ReviewRuleSet = {
   positiveSampleRate: 0.05,
   annotationsPerItem: 1,
   failureCategories: defaultFailureCategories,
+  maxNewItemsPerHour: 500,
 };
 
 const rulesSelect = {
@@ -19,6 +20,7 @@ const rulesSelect = {
   positiveSampleRate: true,
   annotationsPerItem: true,
   failureCategories: true,
+  maxNewItemsPerHour: true,
 } as const;
 
 /** The project's routing rules; the defaults until someone changes them. */

@@ -114,6 +114,20 @@ describe.each(await testDatabaseKinds())("review routing on %s", (kind) => {
 describe.each(await testDatabaseKinds())("the review routing job on %s", (kind) => {
   const test = useTestDatabase(kind);
 
+  it("routes a project whose waiting feedback's trace arrived, though no feedback came since", async () => {
+    const { project } = await createProjectWithKeys(test.database);
+    await ingestFeedback(
+      test.database,
+      project.id,
+      [feedback("j2", { type: "report", category: "other" })],
+      new Date(Date.now() - 3_600_000),
+    );
+    await runReviewRoutingOnce(test.database, new Date(Date.now() - 1_800_000));
+    await ingestTraces(test.database, project.id, [chat("j2", "Is the store open on Sunday?")]);
+    await runReviewRoutingOnce(test.database, new Date());
+    expect(await test.database.reviewItem.count({ where: { projectId: project.id, traceId: "j2" } })).toBe(1);
+  });
+
   it("routes every project with new feedback, and finds nothing more on the next pass", async () => {
     const { project } = await createProjectWithKeys(test.database);
     await ingestTraces(test.database, project.id, [chat("j1", "Is the store open on Sunday?")]);
@@ -127,21 +141,23 @@ describe.each(await testDatabaseKinds())("the review routing job on %s", (kind) 
 
 describe.each(await testDatabaseKinds())("feedback that arrives before its trace, on %s", (kind) => {
   const test = useTestDatabase(kind);
+  // These compare feedback's received_at with the trace's arrival (the database clock).
+  const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000);
 
-  it("is queued at once and clustered once the trace arrives", async () => {
+  it("waits for its trace: no item until the trace arrives, then one, clustered with its near duplicates", async () => {
     const { project } = await createProjectWithKeys(test.database);
     await ingestTraces(test.database, project.id, [chat("known", "How do I reset my password for the online shop account?")]);
     await ingestFeedback(
       test.database,
       project.id,
       [feedback("known", { type: "thumb", value: -1 }), feedback("early", { type: "thumb", value: -1 })],
-      now,
+      hoursAgo(1),
     );
-    await routeNewFeedback(test.database, project.id, now);
-    expect((await test.database.reviewItem.findFirstOrThrow({ where: { projectId: project.id, traceId: "early" } })).clusterId).toBeNull();
+    expect(await routeNewFeedback(test.database, project.id, hoursAgo(0.5))).toBe(1);
+    expect(await test.database.reviewItem.count({ where: { projectId: project.id, traceId: "early" } })).toBe(0);
 
     await ingestTraces(test.database, project.id, [chat("early", "How can I reset my password for the online shop account?")]);
-    await routeNewFeedback(test.database, project.id, now);
+    expect(await routeNewFeedback(test.database, project.id, new Date())).toBe(1);
     const items = await test.database.reviewItem.findMany({
       where: { projectId: project.id },
       select: { traceId: true, clusterId: true, priority: true },
@@ -151,8 +167,31 @@ describe.each(await testDatabaseKinds())("feedback that arrives before its trace
     expect([byTrace.early?.priority, byTrace.known?.priority]).toEqual([4002, 4002]);
   });
 
-  it("routes every event of a backlog larger than one page, even when a page ends inside a batch", async () => {
+  it("is skipped, never queued, when its trace arrives more than 24 h after it", async () => {
     const { project } = await createProjectWithKeys(test.database);
+    await ingestFeedback(test.database, project.id, [feedback("late", { type: "report", category: "other" })], hoursAgo(25));
+    await ingestFeedback(test.database, project.id, [feedback("on-time", { type: "report", category: "other" })], hoursAgo(23));
+    expect(await routeNewFeedback(test.database, project.id, hoursAgo(22))).toBe(0);
+    await ingestTraces(test.database, project.id, [chat("late", "Where is my parcel?"), chat("on-time", "Do you sell tents?")]);
+    expect(await routeNewFeedback(test.database, project.id, new Date())).toBe(1);
+    const items = await test.database.reviewItem.findMany({ where: { projectId: project.id }, select: { traceId: true } });
+    expect(items).toEqual([{ traceId: "on-time" }]);
+  });
+
+  it("for traces that never come, creates nothing and is not read again on later passes", async () => {
+    const { project } = await createProjectWithKeys(test.database);
+    const flood = Array.from({ length: 300 }, (_, i) => feedback(`missing-${i}`, { type: "thumb", value: -1 }));
+    await ingestFeedback(test.database, project.id, flood, hoursAgo(1));
+    expect(await routeNewFeedback(test.database, project.id, hoursAgo(0.5))).toBe(0);
+    expect(await runReviewRoutingOnce(test.database, new Date())).toBe(0);
+    expect(await test.database.reviewItem.count({ where: { projectId: project.id } })).toBe(0);
+  });
+
+  it("routes every event of a backlog larger than one page, even when a page ends inside a batch", { timeout: 60_000 }, async () => {
+    const { project } = await createProjectWithKeys(test.database);
+    const traces = Array.from({ length: 2_050 }, (_, i) => chat(`bt-${i}`, `Question ${i}`));
+    for (let i = 0; i < traces.length; i += 500) await ingestTraces(test.database, project.id, traces.slice(i, i + 500));
+    await updateReviewRules(test.database, project.id, { maxNewItemsPerHour: 5_000 });
     const events = Array.from({ length: 2_050 }, (_, i) => ({
       id: `b-${i}`,
       type: "report",
@@ -162,5 +201,58 @@ describe.each(await testDatabaseKinds())("feedback that arrives before its trace
     }));
     for (let i = 0; i < events.length; i += 100) await ingestFeedback(test.database, project.id, events.slice(i, i + 100), now);
     expect(await routeNewFeedback(test.database, project.id, new Date(now.getTime() + 3_600_000))).toBe(2_050);
+  });
+});
+
+describe.each(await testDatabaseKinds())("the hourly cap on new review items, on %s", (kind) => {
+  const test = useTestDatabase(kind);
+
+  it("creates at most maxNewItemsPerHour items, complaints first; signals on existing items still attach; the next hour has a new budget", async () => {
+    const { project } = await createProjectWithKeys(test.database);
+    await updateReviewRules(test.database, project.id, { maxNewItemsPerHour: 2, positiveSampleRate: 1 });
+    await ingestTraces(
+      test.database,
+      project.id,
+      ["c1", "c2", "c3", "c4"].map((id) => chat(id, `Question ${id}`)),
+    );
+    await ingestFeedback(
+      test.database,
+      project.id,
+      [
+        feedback("c1", { type: "thumb", value: 1 }),
+        feedback("c2", { type: "thumb", value: -1 }),
+        feedback("c3", { type: "report", category: "other" }),
+      ],
+      now,
+    );
+    expect(await routeNewFeedback(test.database, project.id, now)).toBe(2);
+    const queued = async () =>
+      (await test.database.reviewItem.findMany({ where: { projectId: project.id }, select: { traceId: true } }))
+        .map((item) => item.traceId)
+        .sort();
+    expect(await queued()).toEqual(["c2", "c3"]);
+
+    // Later, past the re-read window: a signal on an existing item attaches, a new trace waits for budget.
+    const later = new Date(now.getTime() + 5 * 60_000);
+    await ingestFeedback(
+      test.database,
+      project.id,
+      [feedback("c2", { type: "report", category: "other" }), feedback("c4", { type: "thumb", value: -1 })],
+      later,
+    );
+    expect(await routeNewFeedback(test.database, project.id, later)).toBe(1);
+    expect(await queued()).toEqual(["c2", "c3"]);
+
+    // The next hour: c4's events (still in the re-read window) make its item; c1's sampled
+    // praise, passed over an hour ago, is not queued.
+    const nextHour = new Date(later.getTime() + 3_600_000);
+    await ingestFeedback(
+      test.database,
+      project.id,
+      [feedback("c4", { type: "report", category: "other" })],
+      new Date(later.getTime() + 60_000),
+    );
+    expect(await routeNewFeedback(test.database, project.id, nextHour)).toBe(2);
+    expect(await queued()).toEqual(["c2", "c3", "c4"]);
   });
 });

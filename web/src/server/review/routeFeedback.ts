@@ -38,94 +38,168 @@ export function reviewReasonFor(
 // (events already routed are skipped by their signal).
 const commitLagMs = 2 * 60_000;
 const pageSize = 2_000;
+/**
+ * How long feedback waits for its trace. Only a secret key can send traces, while public
+ * keys sit in every page: feedback on a trace the project has never seen is therefore no
+ * review item until that trace arrives, and once a day has passed without it, it never
+ * is (it stays stored, and counted in metrics).
+ */
+export const traceWaitMs = 24 * 3_600_000;
+const capWindowMs = 3_600_000;
+
+type FeedbackPage = (after: { receivedAt: Date; id: string }) => Promise<FeedbackForRouting[]>;
 
 /**
- * Turns feedback the project received since the last pass into review items: one item
- * per trace, each routed event attached as a signal (an event routed twice adds nothing),
- * new items fingerprinted and clustered with near-duplicate negative prompts, and the
- * priority of every touched item and cluster recomputed. Idempotent; safe to run often.
- * Returns how many signals it added.
+ * Turns feedback into review items: one item per trace, each routed event attached as a
+ * signal (an event routed twice adds nothing), new items fingerprinted and clustered with
+ * near-duplicate negative prompts, and the priority of every touched item and cluster
+ * recomputed. Two sources, each read in pages: feedback received since the last pass
+ * whose trace is there, and feedback that was waiting for a trace that arrived since
+ * (within `traceWaitMs`). Feedback for traces that never arrive costs one indexed look-up
+ * per event, once. At most `maxNewItemsPerHour` items are created per project an hour
+ * (negative feedback first); events on further new traces are not queued (an event
+ * attaching to an existing item needs no budget). Idempotent; runs in the background
+ * (reviewRoutingJob). Returns how many signals it added.
  */
 export async function routeNewFeedback(database: Database, projectId: string, now: Date): Promise<number> {
   const rules = await getReviewRules(database, projectId);
   const state = await database.reviewRoutingState.findUnique({ where: { projectId }, select: { routedUntil: true } });
+  const since = new Date((state?.routedUntil.getTime() ?? 0) - commitLagMs);
+  const [created] = await database.$queryRaw<{ count: number }[]>`
+    SELECT count(*)::int AS count FROM review_items
+    WHERE project_id = ${projectId}::uuid AND created_at > ${new Date(now.getTime() - capWindowMs)}`;
+  const budget = { newItems: Math.max(0, rules.maxNewItemsPerHour - (created?.count ?? 0)) };
+
   // Keyset on (received_at, id): a batch of events shares one received_at, and a page
   // boundary inside it must not skip the rest of the batch.
-  let since = new Date((state?.routedUntil.getTime() ?? 0) - commitLagMs);
-  let afterId = "";
+  const received: FeedbackPage = (after) => database.$queryRaw<FeedbackForRouting[]>`
+    SELECT f.id, f.trace_id AS "traceId", f.type::text AS type, f.value, f.scale, f.received_at AS "receivedAt", t.input
+    FROM feedback_events f
+    JOIN traces t ON t.project_id = f.project_id AND t.id = f.trace_id
+    WHERE f.project_id = ${projectId}::uuid AND (f.received_at, f.id) > (${after.receivedAt}::timestamptz, ${after.id})
+      AND NOT EXISTS (SELECT 1 FROM review_signals s WHERE s.project_id = f.project_id AND s.feedback_event_id = f.id)
+    ORDER BY f.received_at, f.id
+    LIMIT ${pageSize}`;
+  const waiting: FeedbackPage = (after) => database.$queryRaw<FeedbackForRouting[]>`
+    SELECT f.id, f.trace_id AS "traceId", f.type::text AS type, f.value, f.scale, f.received_at AS "receivedAt", t.input
+    FROM traces t
+    JOIN feedback_events f ON f.project_id = t.project_id AND f.trace_id = t.id
+    WHERE t.project_id = ${projectId}::uuid AND t.updated_at > ${since}
+      AND f.received_at < ${since} AND f.received_at >= t.created_at - ${`${traceWaitMs / 1000} seconds`}::interval
+      AND (f.received_at, f.id) > (${after.receivedAt}::timestamptz, ${after.id})
+      AND NOT EXISTS (SELECT 1 FROM review_signals s WHERE s.project_id = f.project_id AND s.feedback_event_id = f.id)
+    ORDER BY f.received_at, f.id
+    LIMIT ${pageSize}`;
+
+  let added = await routePages(database, projectId, rules, budget, received, since, now);
+  if (state) added += await routePages(database, projectId, rules, budget, waiting, new Date(0), now);
+  const routedUntil = new Date(Math.max(state?.routedUntil.getTime() ?? 0, now.getTime()));
+  await database.reviewRoutingState.upsert({ where: { projectId }, create: { projectId, routedUntil }, update: { routedUntil } });
+  return added;
+}
+
+async function routePages(
+  database: Database,
+  projectId: string,
+  rules: ReviewRuleSet,
+  budget: { newItems: number },
+  page: FeedbackPage,
+  from: Date,
+  now: Date,
+): Promise<number> {
+  let after = { receivedAt: from, id: "" };
   let added = 0;
   for (;;) {
-    const events = await database.$queryRaw<FeedbackForRouting[]>`
-      SELECT f.id, f.trace_id AS "traceId", f.type::text AS type, f.value, f.scale, f.received_at AS "receivedAt", t.input
-      FROM feedback_events f
-      LEFT JOIN traces t ON t.project_id = f.project_id AND t.id = f.trace_id
-      WHERE f.project_id = ${projectId}::uuid AND (f.received_at, f.id) > (${since}::timestamptz, ${afterId})
-        AND NOT EXISTS (SELECT 1 FROM review_signals s WHERE s.project_id = f.project_id AND s.feedback_event_id = f.id)
-      ORDER BY f.received_at, f.id
-      LIMIT ${pageSize}`;
+    const events = await page(after);
     const routed = events.flatMap((event) => {
       const reason = reviewReasonFor(event, rules);
       return reason ? [{ event, reason }] : [];
     });
-    if (routed.length > 0) added += await attachSignals(database, projectId, routed);
+    for (const chunk of byTraceChunks(routed)) added += await attachSignals(database, projectId, chunk, budget, now);
     const last = events.at(-1);
-    if (events.length < pageSize || !last) break;
-    since = last.receivedAt;
-    afterId = last.id;
+    if (events.length < pageSize || !last) return added;
+    after = { receivedAt: last.receivedAt, id: last.id };
   }
-  await fingerprintLateTraces(database, projectId);
-  const routedUntil = new Date(Math.max(state?.routedUntil.getTime() ?? 0, now.getTime()));
-  await database.reviewRoutingState.upsert({ where: { projectId }, create: { projectId, routedUntil }, update: { routedUntil } });
-  return added;
+}
+
+// Each new item looks for its cluster among the project's items: a transaction handles a
+// few hundred traces, so none holds the routing lock (or its connection) for long.
+const tracesPerTransaction = 200;
+
+function byTraceChunks<T extends { event: { traceId: string } }>(routed: T[]): T[][] {
+  const byTrace = new Map<string, T[]>();
+  for (const entry of routed) byTrace.set(entry.event.traceId, [...(byTrace.get(entry.event.traceId) ?? []), entry]);
+  const groups = [...byTrace.values()];
+  const chunks: T[][] = [];
+  for (let i = 0; i < groups.length; i += tracesPerTransaction) chunks.push(groups.slice(i, i + tracesPerTransaction).flat());
+  return chunks;
 }
 
 async function attachSignals(
   database: Database,
   projectId: string,
   routed: { event: FeedbackForRouting; reason: ReviewReason }[],
+  budget: { newItems: number },
+  now: Date,
 ): Promise<number> {
-  return database.$transaction(async (tx) => {
-    await lockRouting(tx, projectId);
-    const byTrace = new Map<string, { event: FeedbackForRouting; reason: ReviewReason }[]>();
-    for (const entry of routed) byTrace.set(entry.event.traceId, [...(byTrace.get(entry.event.traceId) ?? []), entry]);
+  return database.$transaction(
+    async (tx) => {
+      await lockRouting(tx, projectId);
+      const byTrace = new Map<string, { event: FeedbackForRouting; reason: ReviewReason }[]>();
+      for (const entry of routed) byTrace.set(entry.event.traceId, [...(byTrace.get(entry.event.traceId) ?? []), entry]);
 
-    const existing = await tx.reviewItem.findMany({
-      where: { projectId, traceId: { in: [...byTrace.keys()] } },
-      select: { id: true, traceId: true },
-    });
-    const itemOf = new Map(existing.map((item) => [item.traceId, item.id]));
-    const touchedClusters = new Set<string>();
-    for (const [traceId, entries] of byTrace) {
-      if (itemOf.has(traceId)) continue;
-      const negative = entries.some(({ reason }) => reason !== "sampled_positive");
-      const fingerprint = simhash64(promptText(entries[0]?.event.input));
-      const clusterId = negative && fingerprint !== null ? await nearestCluster(tx, projectId, fingerprint) : null;
-      const item = await tx.reviewItem.create({
-        data: {
-          projectId,
-          traceId,
-          priority: reviewPriority(
-            entries.map(({ reason }) => reason),
-            1,
-          ),
-          fingerprint: fingerprint === null ? null : toSigned64(fingerprint),
-          clusterId,
-        },
-        select: { id: true, clusterId: true },
+      const existing = await tx.reviewItem.findMany({
+        where: { projectId, traceId: { in: [...byTrace.keys()] } },
+        select: { id: true, traceId: true },
       });
-      // A prompt like no other starts its own cluster.
-      if (negative && fingerprint !== null && !clusterId)
-        await tx.reviewItem.update({ where: { id: item.id }, data: { clusterId: item.id } });
-      touchedClusters.add(clusterId ?? item.id);
-      itemOf.set(traceId, item.id);
-    }
-    const inserted = await tx.reviewSignal.createMany({
-      data: routed.map(({ event, reason }) => ({ projectId, itemId: itemOf.get(event.traceId) ?? "", reason, feedbackEventId: event.id })),
-      skipDuplicates: true,
-    });
-    await updatePriorities(tx, projectId, [...new Set(itemOf.values())], [...touchedClusters]);
-    return inserted.count;
-  });
+      const itemOf = new Map(existing.map((item) => [item.traceId, item.id]));
+      const isNegative = (entries: { reason: ReviewReason }[]) => entries.some(({ reason }) => reason !== "sampled_positive");
+      // The hour's budget goes to complaints before sampled praise.
+      const newTraces = [...byTrace].filter(([traceId]) => !itemOf.has(traceId));
+      newTraces.sort(([, a], [, b]) => Number(isNegative(b)) - Number(isNegative(a)));
+      const touchedClusters = new Set<string>();
+      for (const [traceId, entries] of newTraces) {
+        if (budget.newItems <= 0) break;
+        budget.newItems -= 1;
+        const negative = isNegative(entries);
+        const fingerprint = simhash64(promptText(entries[0]?.event.input));
+        const clusterId = negative && fingerprint !== null ? await nearestCluster(tx, projectId, fingerprint) : null;
+        const item = await tx.reviewItem.create({
+          data: {
+            projectId,
+            traceId,
+            priority: reviewPriority(
+              entries.map(({ reason }) => reason),
+              1,
+            ),
+            fingerprint: fingerprint === null ? null : toSigned64(fingerprint),
+            clusterId,
+            // The routing clock, which the hourly cap counts by.
+            createdAt: now,
+          },
+          select: { id: true, clusterId: true },
+        });
+        // A negative prompt like no other (or with no text to compare) starts its own cluster.
+        if (negative && !clusterId) await tx.reviewItem.update({ where: { id: item.id }, data: { clusterId: item.id } });
+        touchedClusters.add(clusterId ?? item.id);
+        itemOf.set(traceId, item.id);
+      }
+      // Events on traces left without an item (over the hour's budget) are not queued.
+      const attachable = routed.filter(({ event }) => itemOf.has(event.traceId));
+      const inserted = await tx.reviewSignal.createMany({
+        data: attachable.map(({ event, reason }) => ({
+          projectId,
+          itemId: itemOf.get(event.traceId) ?? "",
+          reason,
+          feedbackEventId: event.id,
+        })),
+        skipDuplicates: true,
+      });
+      await updatePriorities(tx, projectId, [...new Set(itemOf.values())], [...touchedClusters]);
+      return inserted.count;
+    },
+    { timeout: 30_000 },
+  );
 }
 
 type Transaction = Parameters<Parameters<Database["$transaction"]>[0]>[0];
@@ -133,41 +207,6 @@ type Transaction = Parameters<Parameters<Database["$transaction"]>[0]>[0];
 /** Routing passes of one project run one at a time (the job and a queue read may meet). */
 async function lockRouting(tx: Transaction, projectId: string): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended('review-routing:' || ${projectId}, 0))`;
-}
-
-/**
- * Negative items routed before their trace arrived have no fingerprint and no cluster:
- * once the trace is there, fingerprint them, join their cluster and re-rank (a few
- * hundred per pass).
- */
-async function fingerprintLateTraces(database: Database, projectId: string): Promise<void> {
-  const late = await database.$queryRaw<{ id: string; input: unknown }[]>`
-    SELECT i.id, t.input FROM review_items i
-    JOIN traces t ON t.project_id = i.project_id AND t.id = i.trace_id
-    WHERE i.project_id = ${projectId}::uuid AND i.cluster_id IS NULL AND i.status IN ('open', 'in_review')
-      AND EXISTS (SELECT 1 FROM review_signals s WHERE s.item_id = i.id AND s.reason <> 'sampled_positive')
-    LIMIT 200`;
-  if (late.length === 0) return;
-  await database.$transaction(async (tx) => {
-    await lockRouting(tx, projectId);
-    const clusters = new Set<string>();
-    for (const item of late) {
-      const fingerprint = simhash64(promptText(item.input));
-      // No text to compare (an input that is not a conversation): a cluster of its own.
-      const clusterId = fingerprint === null ? item.id : ((await nearestCluster(tx, projectId, fingerprint)) ?? item.id);
-      await tx.reviewItem.update({
-        where: { id: item.id },
-        data: { fingerprint: fingerprint === null ? null : toSigned64(fingerprint), clusterId },
-      });
-      clusters.add(clusterId);
-    }
-    await updatePriorities(
-      tx,
-      projectId,
-      late.map((item) => item.id),
-      [...clusters],
-    );
-  });
 }
 
 /** The cluster of the closest earlier negative prompt within `nearDuplicateBits`, if any. */
