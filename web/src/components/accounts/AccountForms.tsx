@@ -4,36 +4,30 @@ import { useState, type SubmitEvent } from "react";
 import { callApi } from "@/components/ui/apiClient";
 import { formText } from "@/components/ui/formData";
 import { ErrorMessage } from "@/components/ui/ErrorMessage";
+import { useMutation } from "@/components/settings/useMutation";
 import { NewPasswordFields, newPasswordOf } from "@/components/accounts/NewPasswordFields";
 
 export function ChangePasswordForm() {
-  const [error, setError] = useState<string | null>(null);
+  const { run, error, setError, busy } = useMutation({ refresh: false });
   const [done, setDone] = useState(false);
-  const [busy, setBusy] = useState(false);
-  async function submit(event: SubmitEvent<HTMLFormElement>) {
+  function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
     const newPassword = newPasswordOf(form);
+    setDone(false);
     if (typeof newPassword !== "string") {
       setError(newPassword.error);
       return;
     }
-    setBusy(true);
-    setError(null);
-    setDone(false);
-    try {
+    void run(async () => {
       await callApi("POST", "/api/v1/account/password", { currentPassword: formText(form, "currentPassword"), newPassword });
       formElement.reset();
       setDone(true);
-    } catch (caught) {
-      setError(caught instanceof Error ? caught.message : "Changing the password failed");
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   return (
-    <form className="stack" onSubmit={(event) => void submit(event)}>
+    <form className="stack" onSubmit={submit}>
       <label>
         Current password
         <input name="currentPassword" type="password" required autoComplete="current-password" />
@@ -49,18 +43,16 @@ export function ChangePasswordForm() {
 }
 
 export function SignOutEverywhereButton() {
-  const [error, setError] = useState<string | null>(null);
-  async function signOutEverywhere() {
-    try {
+  const { run, error, busy } = useMutation({ refresh: false });
+  function signOutEverywhere() {
+    void run(async () => {
       await callApi("DELETE", "/api/v1/account/sessions");
       window.location.assign("/signin");
-    } catch (caught) {
-      setError(caught instanceof Error ? caught.message : "Signing out failed");
-    }
+    });
   }
   return (
     <div className="stack">
-      <button type="button" className="danger" onClick={() => void signOutEverywhere()}>
+      <button type="button" className="danger" disabled={busy} onClick={signOutEverywhere}>
         Sign out everywhere
       </button>
       <ErrorMessage error={error} />

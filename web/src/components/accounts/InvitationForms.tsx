@@ -1,29 +1,24 @@
 "use client";
 
-import { useState, type SubmitEvent } from "react";
+import type { SubmitEvent } from "react";
 import { signIn } from "next-auth/react";
 import { callApi } from "@/components/ui/apiClient";
 import { formText } from "@/components/ui/formData";
 import { ErrorMessage } from "@/components/ui/ErrorMessage";
+import { useMutation } from "@/components/settings/useMutation";
 import { NewPasswordFields, newPasswordOf } from "@/components/accounts/NewPasswordFields";
 
 export function AcceptInvitationButton({ token }: { token: string }) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  async function accept() {
-    setBusy(true);
-    setError(null);
-    try {
+  const { run, error, busy } = useMutation({ refresh: false });
+  function accept() {
+    void run(async () => {
       const { projectId } = await callApi<{ projectId: string }>("POST", "/api/v1/invitations/accept", { token });
       window.location.assign(`/projects/${projectId}`);
-    } catch (caught) {
-      setError(caught instanceof Error ? caught.message : "Accepting failed");
-      setBusy(false);
-    }
+    });
   }
   return (
     <div className="stack">
-      <button type="button" className="primary" disabled={busy} onClick={() => void accept()}>
+      <button type="button" className="primary" disabled={busy} onClick={accept}>
         Accept invitation
       </button>
       <ErrorMessage error={error} />
@@ -33,9 +28,8 @@ export function AcceptInvitationButton({ token }: { token: string }) {
 
 /** Creates the invitee's account with the name and password they choose, then signs them in. */
 export function RegisterWithInvitationForm({ token, email }: { token: string; email: string }) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  async function submit(event: SubmitEvent<HTMLFormElement>) {
+  const { run, error, setError, busy } = useMutation({ refresh: false });
+  function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const password = newPasswordOf(form);
@@ -43,9 +37,7 @@ export function RegisterWithInvitationForm({ token, email }: { token: string; em
       setError(password.error);
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       const { projectId } = await callApi<{ projectId: string }>("POST", "/api/v1/invitations/register", {
         token,
         name: formText(form, "name"),
@@ -53,13 +45,10 @@ export function RegisterWithInvitationForm({ token, email }: { token: string; em
       });
       const signedIn = await signIn("credentials", { email, password, redirect: false });
       window.location.assign(signedIn && !signedIn.error ? `/projects/${projectId}` : "/signin");
-    } catch (caught) {
-      setError(caught instanceof Error ? caught.message : "Creating the account failed");
-      setBusy(false);
-    }
+    });
   }
   return (
-    <form className="stack" onSubmit={(event) => void submit(event)}>
+    <form className="stack" onSubmit={submit}>
       <label>
         Email
         <input name="email" type="email" value={email} readOnly autoComplete="username" />

@@ -4,29 +4,23 @@ import Link from "next/link";
 import { useState, type SubmitEvent } from "react";
 import { callApi } from "@/components/ui/apiClient";
 import { ErrorMessage } from "@/components/ui/ErrorMessage";
+import { useMutation } from "@/components/settings/useMutation";
 import { NewPasswordFields, newPasswordOf } from "@/components/accounts/NewPasswordFields";
 
 export function ResetPasswordForm({ token }: { token: string }) {
-  const [error, setError] = useState<string | null>(null);
+  const { run, error, setError, busy } = useMutation({ refresh: false });
   const [done, setDone] = useState(false);
-  const [busy, setBusy] = useState(false);
-  async function submit(event: SubmitEvent<HTMLFormElement>) {
+  function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     const newPassword = newPasswordOf(new FormData(event.currentTarget));
     if (typeof newPassword !== "string") {
       setError(newPassword.error);
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       await callApi("POST", "/api/v1/password-resets", { token, newPassword });
       setDone(true);
-    } catch (caught) {
-      setError(caught instanceof Error ? caught.message : "Setting the password failed");
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   if (done) {
     return (
@@ -36,7 +30,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
     );
   }
   return (
-    <form className="stack" onSubmit={(event) => void submit(event)}>
+    <form className="stack" onSubmit={submit}>
       <NewPasswordFields />
       <ErrorMessage error={error} />
       <button type="submit" className="primary" disabled={busy}>

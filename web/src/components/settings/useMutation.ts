@@ -3,8 +3,11 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
-/** Runs a console mutation, then refreshes the server-rendered data; keeps the last error. */
-export function useMutation() {
+/**
+ * Runs a console mutation, then refreshes the server-rendered data (unless the page moves
+ * on by itself: `refresh: false`); keeps the last error and whether one is running.
+ */
+export function useMutation({ refresh = true }: { refresh?: boolean } = {}) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -13,7 +16,7 @@ export function useMutation() {
     setError(null);
     try {
       const result = await action();
-      router.refresh();
+      if (refresh) router.refresh();
       return result;
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : "Something went wrong");
@@ -22,5 +25,5 @@ export function useMutation() {
       setBusy(false);
     }
   }
-  return { run, error, busy };
+  return { run, error, setError, busy };
 }
