@@ -2,6 +2,7 @@ import { db } from "@/server/db/client";
 import { assignableRoles, can } from "@/server/auth/permissions";
 import type { ProjectPageAccess } from "@/server/auth/projectAccess";
 import { listMembers } from "@/server/projects/members";
+import { listPendingInvitations } from "@/server/accounts/invitations";
 import { listProjectApiKeys } from "@/server/keys/projectApiKeys";
 import { ProjectNameForm } from "@/components/settings/ProjectNameForm";
 import { MembersPanel } from "@/components/settings/MembersPanel";
@@ -18,8 +19,9 @@ import { storedFeedbackSigningSecret } from "@/server/feedback/feedbackTokens";
 export async function SettingsPage({ access }: { access: ProjectPageAccess }) {
   const { project, role, user } = access;
   const database = db();
-  const [members, keys, prices, signingSecret, reviewRules] = await Promise.all([
+  const [members, invitations, keys, prices, signingSecret, reviewRules] = await Promise.all([
     listMembers(database, project.id),
+    can(role, "members:read") ? listPendingInvitations(database, project.id, new Date()) : Promise.resolve([]),
     can(role, "keys:read") ? listProjectApiKeys(database, project.id) : Promise.resolve(null),
     listModelPrices(database, project.id),
     // Read only: a page render never creates the secret (projects get one when created).
@@ -42,8 +44,10 @@ export async function SettingsPage({ access }: { access: ProjectPageAccess }) {
       <MembersPanel
         projectId={project.id}
         members={members}
+        invitations={invitations}
         currentUserId={user.id}
         manageable={can(role, "members:manage")}
+        canResetPasswords={can(role, "members:reset-passwords")}
         assignable={assignableRoles(role)}
       />
       <ModelPricesPanel

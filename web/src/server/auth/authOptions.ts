@@ -4,10 +4,10 @@ import GitHubProvider from "next-auth/providers/github";
 import type { Provider } from "next-auth/providers/index";
 import { env, type Environment } from "@/env";
 import { db } from "@/server/db/client";
-import { verifyCredentials, normaliseEmail } from "@/server/auth/signIn";
+import { verifyCredentials } from "@/server/auth/signIn";
+import { userForExternalAccount } from "@/server/auth/externalAccounts";
 import { revokeSession, sessionMaxAgeSeconds, startSession } from "@/server/auth/authSessions";
 import { clientAddressHeader } from "@/server/http/forwardedHeaders";
-import { hasPendingInvitation } from "@/server/accounts/invitations";
 
 function externalProviders(config: Environment): Provider[] {
   const providers: Provider[] = [];
@@ -40,35 +40,6 @@ export function enabledExternalProviders(): { id: string; name: string }[] {
   return externalProviders(env()).map((provider) => ({ id: provider.id, name: provider.name }));
 }
 
-/**
- * An external identity signs in only as a person already added to a project (by email),
- * or invited to one: Liveloop has no open registration. The first sign-in links the
- * identity to the user; an invited person without an account gets one (without a
- * password), and then accepts the invitation through its link while signed in.
- */
-async function userForExternalAccount(
-  provider: string,
-  providerAccountId: string,
-  email: string | null | undefined,
-): Promise<string | null> {
-  const database = db();
-  const linked = await database.authAccount.findUnique({
-    where: { provider_providerAccountId: { provider, providerAccountId } },
-    select: { userId: true },
-  });
-  if (linked) return linked.userId;
-  if (!email) return null;
-  const address = normaliseEmail(email);
-  const user =
-    (await database.user.findUnique({ where: { email: address }, select: { id: true } })) ??
-    ((await hasPendingInvitation(database, address, new Date()))
-      ? await database.user.create({ data: { email: address }, select: { id: true } })
-      : null);
-  if (!user) return null;
-  await database.authAccount.create({ data: { userId: user.id, provider, providerAccountId } });
-  return user.id;
-}
-
 export function authOptions(): AuthOptions {
   const config = env();
   return {
@@ -95,7 +66,7 @@ export function authOptions(): AuthOptions {
     callbacks: {
       async signIn({ user, account }) {
         if (!account || account.provider === "credentials") return true;
-        const userId = await userForExternalAccount(account.provider, account.providerAccountId, user.email);
+        const userId = await userForExternalAccount(db(), account.provider, account.providerAccountId, user.email, new Date());
         if (!userId) return "/signin?error=AccessDenied";
         user.id = userId;
         return true;

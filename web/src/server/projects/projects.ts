@@ -33,7 +33,9 @@ export async function createProject(database: Queryable, ownerId: string, name: 
 export async function createProjectAsUser(database: Queryable, caller: Caller, name: string): Promise<ProjectSummary> {
   if (caller.type !== "session") throw new ForbiddenError("Projects are created by signed-in people");
   if (!caller.user.isInstanceAdmin) {
-    throw new ForbiddenError("Only instance administrators create projects; ask one, or an operator can run `npm run user -- grant-admin <email>`");
+    throw new ForbiddenError(
+      "Only instance administrators create projects; ask one, or an operator can run `npm run user -- grant-admin <email>`",
+    );
   }
   return createProject(database, caller.user.id, name);
 }
