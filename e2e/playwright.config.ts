@@ -54,8 +54,7 @@ export default defineConfig({
       LIVELOOP_DATA_DIR: process.env.LIVELOOP_E2E_DATA_DIR,
       PORT: String(port),
       DATABASE_URL: "",
-      // Unset on purpose: links, redirects and cookie security come from the request.
-      NEXTAUTH_URL: "",
+      // NEXTAUTH_URL stays unset on purpose: links, redirects and cookie security come from the request.
       // As behind one reverse proxy, so a test can send what such a proxy would (X-Forwarded-*).
       LIVELOOP_TRUSTED_PROXY_HOPS: "1",
       NEXT_TELEMETRY_DISABLED: "1",

@@ -82,6 +82,8 @@ async function main(): Promise<void> {
     AUTH_SECRET: config.AUTH_SECRET ?? instanceAuthSecret(dataDir),
     PORT: String(config.PORT),
   };
+  // next-auth reads NEXTAUTH_URL itself and fails on an empty one ("Invalid URL"): unset means unset.
+  if (!config.NEXTAUTH_URL) delete childEnv.NEXTAUTH_URL;
 
   const applied = await migrateDatabase(config);
   console.log(applied.length > 0 ? `Applied migrations: ${applied.join(", ")}` : "Database schema is up to date.");
