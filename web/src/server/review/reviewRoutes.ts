@@ -13,7 +13,6 @@ import {
   type ReviewRuleSet,
 } from "@/contracts/review";
 import { listReviewItems } from "@/server/review/reviewQueries";
-import { routeNewFeedback } from "@/server/review/routeFeedback";
 import { claimNextReviewItem, releaseItem, renewLease } from "@/server/review/reviewLeases";
 import { annotateItem } from "@/server/review/annotateItem";
 import { adjudicateItem } from "@/server/review/adjudicate";
@@ -33,10 +32,9 @@ export const reviewItemListRoute: RouteSpec<
   keyKinds: ["secret"],
   permission: "review:read",
   query: reviewItemListQuerySchema,
-  handler: async ({ database, caller, query, now }) => {
-    const projectId = callerProjectId(caller);
-    await routeNewFeedback(database, projectId, now);
-    return { data: await listReviewItems(database, projectId, query) };
+  handler: async ({ database, caller, query }) => {
+    // Reads only: routing is the background job's (reviewRoutingJob.ts), never a request's.
+    return { data: await listReviewItems(database, callerProjectId(caller), query) };
   },
 };
 
@@ -52,7 +50,6 @@ export const claimRoute: RouteSpec<
   params: projectIdParams,
   query: claimQuerySchema,
   handler: async ({ database, caller, params, query, now }) => {
-    await routeNewFeedback(database, params.projectId, now);
     const claimed = await claimNextReviewItem(database, params.projectId, memberCaller(caller).userId, now, query.exclude);
     return claimed ?? new Response(null, { status: 204 });
   },
