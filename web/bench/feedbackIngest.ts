@@ -97,7 +97,8 @@ async function httpRate(baseUrl: string, duration: number): Promise<{ eventsPerS
     connections: httpConnections,
     duration,
     method: "POST",
-    headers: { authorization: `Bearer ${benchPublicKey}`, "content-type": "application/json" },
+    // From a page of the app itself, which the init key (no origins of its own) accepts.
+    headers: { authorization: `Bearer ${benchPublicKey}`, "content-type": "application/json", origin: baseUrl },
     body: template,
     idReplacement: true,
   });
