@@ -67,4 +67,25 @@ describe("reading a body under the process's budget", () => {
     expect((await statusOf(readRawBody(trickle.request, ["application/json"], 100, { budget, deadlineMs: 20 }))).status).toBe(408);
     expect(budget.reserve(100)).not.toBeNull();
   });
+
+  it("answers a body cut off by the client with 400, not 500", async () => {
+    let fail: (error: Error) => void = () => undefined;
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new Uint8Array(5));
+        fail = (error) => {
+          controller.error(error);
+        };
+      },
+    });
+    const request = new NextRequest("http://liveloop.test/upload", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body,
+      duplex: "half",
+    });
+    const reading = statusOf(readRawBody(request, ["application/json"], 100, { budget: createBodyBudget(100) }));
+    fail(new Error("aborted"));
+    expect((await reading).status).toBe(400);
+  });
 });

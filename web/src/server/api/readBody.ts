@@ -76,7 +76,9 @@ async function readLimitedBytes(request: Request, limitBytes: number, deadlineMs
   } catch (error) {
     // Stop reading; the server drops whatever else the client sends.
     await reader.cancel().catch(() => undefined);
-    throw error;
+    if (error instanceof AppError) throw error;
+    // The client went away mid-body: its fault, not ours (no 500, no error log).
+    throw new BadRequestError("The connection closed before the body was complete");
   } finally {
     clearTimeout(timer);
   }

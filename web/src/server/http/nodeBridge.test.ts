@@ -62,6 +62,7 @@ function slowUpload(
 }
 
 // PGlite is enough here: what is under test is the HTTP bridge in front of the wrapper.
+// The uploads send no Origin, as a script would: their keys allow any origin (*).
 describe("the lean ingest bridge under hostile uploads", () => {
   let test: TestDatabase;
   let server: RouteServer;
@@ -94,7 +95,7 @@ describe("the lean ingest bridge under hostile uploads", () => {
   });
 
   it("refuses a declared length over the route's own cap (413) before reading, with a problem body", async () => {
-    const { publicKey } = await createProjectWithKeys(test.database);
+    const { publicKey } = await createProjectWithKeys(test.database, { allowedOrigins: ["*"] });
     const declaredLength = feedbackLimits.maxBodyBytes + 1;
     const answer = await slowUpload(server.url, { key: publicKey.key, declaredLength, totalBytes: declaredLength, chunkBytes: 1024 });
     expect(answer.status).toBe(413);
@@ -103,7 +104,7 @@ describe("the lean ingest bridge under hostile uploads", () => {
   });
 
   it("stops a chunked body at the route's cap with a readable 413, not a reset connection", async () => {
-    const { publicKey } = await createProjectWithKeys(test.database);
+    const { publicKey } = await createProjectWithKeys(test.database, { allowedOrigins: ["*"] });
     const answer = await slowUpload(server.url, { key: publicKey.key, totalBytes: 4 * 1024 * 1024 });
     expect(answer.status).toBe(413);
     expect(answer.writtenBeforeAnswer).toBeLessThan(4 * 1024 * 1024);
@@ -111,7 +112,7 @@ describe("the lean ingest bridge under hostile uploads", () => {
   });
 
   it("refuses a content type it does not take (415) before reading", async () => {
-    const { publicKey } = await createProjectWithKeys(test.database);
+    const { publicKey } = await createProjectWithKeys(test.database, { allowedOrigins: ["*"] });
     const answer = await slowUpload(server.url, {
       key: publicKey.key,
       contentType: "application/octet-stream",
