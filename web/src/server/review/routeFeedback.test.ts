@@ -215,6 +215,8 @@ describe.each(await testDatabaseKinds())("the hourly cap on new review items, on
       project.id,
       ["c1", "c2", "c3", "c4"].map((id) => chat(id, `Question ${id}`)),
     );
+    // After the traces arrived (by the same clock), so later passes do not take them for new arrivals.
+    const start = new Date();
     await ingestFeedback(
       test.database,
       project.id,
@@ -223,9 +225,9 @@ describe.each(await testDatabaseKinds())("the hourly cap on new review items, on
         feedback("c2", { type: "thumb", value: -1 }),
         feedback("c3", { type: "report", category: "other" }),
       ],
-      now,
+      start,
     );
-    expect(await routeNewFeedback(test.database, project.id, now)).toBe(2);
+    expect(await routeNewFeedback(test.database, project.id, start)).toBe(2);
     const queued = async () =>
       (await test.database.reviewItem.findMany({ where: { projectId: project.id }, select: { traceId: true } }))
         .map((item) => item.traceId)
@@ -233,7 +235,7 @@ describe.each(await testDatabaseKinds())("the hourly cap on new review items, on
     expect(await queued()).toEqual(["c2", "c3"]);
 
     // Later, past the re-read window: a signal on an existing item attaches, a new trace waits for budget.
-    const later = new Date(now.getTime() + 5 * 60_000);
+    const later = new Date(start.getTime() + 5 * 60_000);
     await ingestFeedback(
       test.database,
       project.id,
