@@ -15,7 +15,10 @@ const openItems = Number(process.env.LIVELOOP_BENCH_REVIEW_ITEMS ?? 100_000);
 const exportItems = Number(process.env.LIVELOOP_BENCH_EXPORT_ITEMS ?? 100_000);
 const claims = 300;
 
-async function withDatabase<T>(label: string, work: (database: PrismaClient, url: string, projectId: string) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(
+  label: string,
+  work: (database: PrismaClient, url: string, projectId: string) => Promise<T>,
+): Promise<T> {
   const bench = await createBenchDatabase(label);
   const pool = new pg.Pool({ connectionString: bench.url, max: 8 });
   await applyPendingMigrations(new PrismaPg({ connectionString: bench.url }));

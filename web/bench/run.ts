@@ -8,6 +8,7 @@ import { benchWidgetInteraction, benchWidgetSizes } from "./widget.ts";
 import { benchDatasetExport, benchReviewClaim } from "./review.ts";
 import { benchDashboardPglite, benchDashboardPostgres } from "./dashboard.ts";
 import { benchSlowUploads } from "./slowUploads.ts";
+import { benchRoutingFlood } from "./routingFlood.ts";
 import type { BenchRow } from "./appServer.ts";
 
 const port = Number(process.env.LIVELOOP_BENCH_PORT ?? 3311);
@@ -23,6 +24,7 @@ const benches: Record<string, () => Promise<BenchRow | BenchRow[]>> = {
   "review-claim": benchReviewClaim,
   "dataset-export": benchDatasetExport,
   "slow-uploads": () => benchSlowUploads(port),
+  "routing-flood": benchRoutingFlood,
 };
 
 const requested = process.argv.slice(2).filter((arg) => arg !== "--");
