@@ -59,8 +59,10 @@ export function benchRoutingFlood(): Promise<BenchRow> {
       baseline: `pass ${first.ms.toFixed(0)} ms`,
       measured: `next ${next.ms.toFixed(0)} ms, read ${read.ms.toFixed(0)} ms`,
       ratio: "—",
-      target: `${realTraces} items, pass < 5 s, read < 200 ms`,
-      met: items === realTraces && first.ms < 5_000 && read.ms < 200,
+      // The first pass does the real traces' work (items, clusters); the flood must add
+      // nothing to later passes, nor to reads.
+      target: `${realTraces} items, next pass < 1 s, read < 200 ms`,
+      met: items === realTraces && next.ms < 1_000 && read.ms < 200,
     };
   });
 }
