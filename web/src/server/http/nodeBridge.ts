@@ -47,7 +47,8 @@ function lazyBody(incoming: IncomingMessage): { stream: ReadableStream<Uint8Arra
       // The route stopped reading (a body over its cap).
       cancel: discardRest,
     },
-    { highWaterMark: 1 },
+    // Nothing is pulled before someone reads: a queue of one would start reading at once.
+    { highWaterMark: 0 },
   );
   return { stream, discardRest };
 }
