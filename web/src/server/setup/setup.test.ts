@@ -85,7 +85,9 @@ describe.each(await testDatabaseKinds())("headless initialisation on %s", (kind)
       LIVELOOP_INIT_SECRET_KEY: "sk_another_secret_0123456789",
     });
     await initialiseFromEnvironment(test.database, changed);
-    expect(await verifyCredentials(test.database, "ops@example.test", "init-password", "127.0.0.1", new Date())).toMatchObject({ ok: true });
+    expect(await verifyCredentials(test.database, "ops@example.test", "init-password", "127.0.0.1", new Date())).toMatchObject({
+      ok: true,
+    });
     expect(await test.database.project.count()).toBe(1);
   });
 });
