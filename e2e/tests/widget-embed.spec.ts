@@ -26,7 +26,7 @@ test.afterEach(async () => {
   hosts = [];
 });
 
-test("the script-tag build on a plain page from an allowed origin stores feedback; a refused origin is blocked and stores nothing", async ({
+test("the script-tag build on a plain page from an allowed origin stores feedback; a refused origin is told so, stores nothing and is not retried", async ({
   page,
 }) => {
   await page.goto("/");
@@ -55,17 +55,17 @@ test("the script-tag build on a plain page from an allowed origin stores feedbac
   await expect(page.getByRole("button", { name: "Hilfreich", exact: true })).toHaveAttribute("aria-pressed", "true");
   await expect.poll(feedback, { timeout: 15_000 }).toEqual([expect.objectContaining({ type: "thumb", value: 1 })]);
 
-  // The server answers 403 without CORS headers, so the browser withholds the answer from the page.
-  const corsError = page.waitForEvent("console", (message) => message.text().includes("blocked by CORS policy"));
-  const blocked = page.waitForEvent(
-    "requestfailed",
-    (request) => request.url().startsWith(`${baseURL}/api/v1/feedback`) && request.method() === "POST",
+  // The refusal is readable (403 with CORS headers and a problem body), so the widget drops
+  // the event and reports it instead of retrying it forever; nothing is stored.
+  const refusal = page.waitForResponse(
+    (response) => response.url().startsWith(`${baseURL}/api/v1/feedback`) && response.request().method() === "POST",
   );
   await page.goto(refused.url);
   await page.getByRole("button", { name: "Nicht hilfreich" }).click();
-  await blocked;
-  expect((await corsError).text()).toContain("No 'Access-Control-Allow-Origin' header");
-  // The widget keeps the event queued for retries (it cannot tell a refusal from a network error); nothing is stored.
-  await expect.poll(() => page.evaluate(() => localStorage.length)).toBe(1);
+  const answer = await refusal;
+  expect(answer.status()).toBe(403);
+  expect(answer.headers()["access-control-allow-origin"]).toBe(refused.origin);
+  await expect.poll(() => page.evaluate(() => (window as unknown as { liveloopErrors?: string[] }).liveloopErrors)).toEqual(["rejected"]);
+  await expect.poll(() => page.evaluate(() => localStorage.length)).toBe(0);
   expect(await feedback()).toHaveLength(1);
 });
