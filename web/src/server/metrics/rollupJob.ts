@@ -1,4 +1,5 @@
-import { isDatabaseUnavailable, type Database } from "@/server/db/client";
+import type { Database } from "@/server/db/client";
+import { eachProjectIsolated } from "@/server/jobs/eachProjectIsolated";
 import { startIntervalJob } from "@/server/jobs/intervalJob";
 import { refreshRollups } from "@/server/metrics/rollups";
 
@@ -15,19 +16,11 @@ export async function runRollupJobOnce(
     SELECT p.id FROM projects p LEFT JOIN rollup_states s ON s.project_id = p.id
     WHERE EXISTS (SELECT 1 FROM traces t WHERE t.project_id = p.id AND t.updated_at > coalesce(s.refreshed_until, 'epoch'::timestamptz))
        OR EXISTS (SELECT 1 FROM feedback_events f WHERE f.project_id = p.id AND f.received_at > coalesce(s.refreshed_until, 'epoch'::timestamptz))`;
-  // One project's failure (bad rows, a bug its data triggers) is logged and retried on the
-  // next pass; it never keeps the projects after it from being refreshed.
-  let refreshed = 0;
-  for (const { id } of stale) {
-    try {
-      await refresh(database, id);
-      refreshed++;
-    } catch (error) {
-      if (isDatabaseUnavailable(error)) throw error;
-      console.error(`Rollup job: refreshing project ${id} failed; the other projects go on`, error);
-    }
-  }
-  return refreshed;
+  return eachProjectIsolated(
+    "Rollup job",
+    stale.map(({ id }) => id),
+    (projectId) => refresh(database, projectId),
+  );
 }
 
 /** Keeps rollups current in the background, so dashboards rarely find work to do on read. */

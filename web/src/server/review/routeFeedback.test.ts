@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { routeNewFeedback, reviewReasonFor, sampleDraw } from "@/server/review/routeFeedback";
 import { runReviewRoutingOnce } from "@/server/review/reviewRoutingJob";
 import { defaultReviewRules, updateReviewRules } from "@/server/review/reviewRules";
@@ -126,6 +126,27 @@ describe.each(await testDatabaseKinds())("the review routing job on %s", (kind) 
     await ingestTraces(test.database, project.id, [chat("j2", "Is the store open on Sunday?")]);
     await runReviewRoutingOnce(test.database, new Date());
     expect(await test.database.reviewItem.count({ where: { projectId: project.id, traceId: "j2" } })).toBe(1);
+  });
+
+  it("isolates a project whose routing fails: the others are routed and the failure is logged", async () => {
+    const broken = await createProjectWithKeys(test.database);
+    const healthy = await createProjectWithKeys(test.database);
+    for (const { project } of [broken, healthy]) {
+      await ingestTraces(test.database, project.id, [chat("iso", "Is the store open on Sunday?")]);
+      await ingestFeedback(test.database, project.id, [feedback("iso", { type: "report", category: "other" })], now);
+    }
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      await runReviewRoutingOnce(test.database, now, async (database, projectId, at) => {
+        if (projectId === broken.project.id) throw new Error("poisoned rows");
+        return routeNewFeedback(database, projectId, at);
+      });
+      expect(logged).toHaveBeenCalledWith(expect.stringContaining(broken.project.id), expect.any(Error));
+    } finally {
+      logged.mockRestore();
+    }
+    expect(await test.database.reviewItem.count({ where: { projectId: healthy.project.id } })).toBe(1);
+    expect(await test.database.reviewItem.count({ where: { projectId: broken.project.id } })).toBe(0);
   });
 
   it("routes every project with new feedback, and finds nothing more on the next pass", async () => {
