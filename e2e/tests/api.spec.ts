@@ -31,6 +31,12 @@ test("bad requests get problem documents and change nothing", async ({ page }) =
   expect(((await invalid.json()) as { errors: { path: string[] }[] }).errors[0]?.path).toEqual(["name"]);
   const after = ((await (await page.request.get("/api/v1/projects")).json()) as { data: unknown[] }).data.length;
   expect(after).toBe(before);
+  // A path that does not percent-decode is answered by the web server, before Next's router would throw on it.
+  for (const path of ["/api/v1/traces/%ff", "/projects/%e2%82"]) {
+    const undecodable = await page.request.get(path);
+    expect(undecodable.status()).toBe(400);
+    expect(undecodable.headers()["content-type"]).toContain("application/problem+json");
+  }
 });
 
 test("an unknown key gets 401", async ({ request }) => {

@@ -19,6 +19,7 @@ const { leanRoutes } = await import("../src/server/http/leanRoutes.ts");
 const { handleNodeRequest } = await import("../src/server/http/nodeBridge.ts");
 const { applyRequestOrigin, requestOrigin } = await import("../src/server/http/forwardedHeaders.ts");
 const { env } = await import("../src/env.ts");
+const { isUndecodablePath, undecodablePathHandler } = await import("../src/server/http/undecodablePath.ts");
 const trustedProxyHops = env().LIVELOOP_TRUSTED_PROXY_HOPS;
 // Without NEXTAUTH_URL, next-auth builds its URLs from X-Forwarded-Host/Proto, which this
 // server sets itself on every request (applyRequestOrigin), so they can be trusted.
@@ -27,8 +28,8 @@ if (!env().NEXTAUTH_URL) process.env.AUTH_TRUST_HOST = "true";
 const server = http.createServer((incoming, outgoing) => {
   applyRequestOrigin(incoming, requestOrigin(incoming, trustedProxyHops));
   const path = (incoming.url ?? "/").split("?", 1)[0] ?? "/";
-  const lean = leanRoutes.get(`${incoming.method ?? "GET"} ${path}`);
-  const handled = lean ? handleNodeRequest(lean, incoming, outgoing) : handleWithNext(incoming, outgoing);
+  const own = isUndecodablePath(path) ? undecodablePathHandler : leanRoutes.get(`${incoming.method ?? "GET"} ${path}`);
+  const handled = own ? handleNodeRequest(own, incoming, outgoing) : handleWithNext(incoming, outgoing);
   handled.catch((error: unknown) => {
     console.error("Request failed", error);
     if (!outgoing.headersSent) outgoing.writeHead(500).end();
