@@ -111,6 +111,34 @@ describe("the lean ingest bridge under hostile uploads", () => {
     expect(JSON.parse(answer.body)).toMatchObject({ status: 413 });
   });
 
+  it("answers 413 and stays up when the client sends its whole over-cap body to the end regardless", async () => {
+    const { publicKey } = await createProjectWithKeys(test.database, { allowedOrigins: ["*"] });
+    const status = await new Promise<number>((resolve, reject) => {
+      const request = http.request(`${server.url}/api/v1/feedback`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${publicKey.key}` },
+      });
+      request.on("response", (response) => {
+        response.resume();
+        response.on("end", () => {
+          resolve(response.statusCode ?? 0);
+        });
+      });
+      request.on("error", reject);
+      // Chunked, and written piece by piece to the very end whatever the answer, as curl does.
+      const chunk = Buffer.alloc(8 * 1024, " ");
+      let left = (feedbackLimits.maxBodyBytes * 3) / chunk.byteLength;
+      const writeNext = () => {
+        if (left-- > 0) request.write(chunk, () => setImmediate(writeNext));
+        else request.end();
+      };
+      writeNext();
+    });
+    expect(status).toBe(413);
+    // The server is still there to answer (an exception from the body's 'end' would have taken it down).
+    expect((await fetch(`${server.url}/still-there`)).status).toBe(404);
+  });
+
   it("refuses a content type it does not take (415) before reading", async () => {
     const { publicKey } = await createProjectWithKeys(test.database, { allowedOrigins: ["*"] });
     const answer = await slowUpload(server.url, {

@@ -16,12 +16,17 @@ const discardWindowMs = 10_000;
  */
 function lazyBody(incoming: IncomingMessage): { stream: ReadableStream<Uint8Array>; discardRest(): void } {
   let listening = false;
+  // Once the route cancelled the stream (or the answer went out), the controller is done
+  // with: the body's own end or error must not touch it (close() would throw from inside
+  // Node's 'end' event, an uncaught exception).
+  let settled = false;
   const onData = (controller: ReadableStreamDefaultController<Uint8Array>) => (chunk: Buffer) => {
     controller.enqueue(chunk);
     if ((controller.desiredSize ?? 0) <= 0) incoming.pause();
   };
   let dataListener: ((chunk: Buffer) => void) | null = null;
   const discardRest = () => {
+    settled = true;
     if (dataListener) incoming.off("data", dataListener);
     dataListener = null;
     // Flowing with no listener: what still arrives is read and dropped.
@@ -38,10 +43,12 @@ function lazyBody(incoming: IncomingMessage): { stream: ReadableStream<Uint8Arra
         dataListener = onData(controller);
         incoming.on("data", dataListener);
         incoming.once("end", () => {
-          controller.close();
+          if (!settled) controller.close();
+          settled = true;
         });
         incoming.once("error", (error) => {
-          controller.error(error);
+          if (!settled) controller.error(error);
+          settled = true;
         });
       },
       // The route stopped reading (a body over its cap).
