@@ -3,13 +3,9 @@ import { db } from "@/server/db/client";
 import { isSetupComplete } from "@/server/setup/setup";
 import { enabledExternalProviders } from "@/server/auth/authOptions";
 import { SignInForm } from "@/components/auth/SignInForm";
+import { localPath } from "@/server/auth/localPath";
 
 export const dynamic = "force-dynamic";
-
-/** Only a path on this site: an absolute or protocol-relative URL would make sign-in an open redirect. */
-function localPath(value: string | undefined): string {
-  return value && /^\/(?![/\\])/.test(value) ? value : "/";
-}
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ error?: string; callbackUrl?: string }> }) {
   if (!(await isSetupComplete(db()))) redirect("/setup");
