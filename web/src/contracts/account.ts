@@ -28,10 +28,14 @@ export const createInvitationSchema = z
   .strict();
 export type CreateInvitationInput = z.infer<typeof createInvitationSchema>;
 
-/** A link that works once: shown in this answer only (and e-mailed when SMTP_URL is set). */
+/**
+ * A link that works once. E-mailed to the person when SMTP_URL is set, and then never
+ * shown to whoever issued it (it is the invitee's or the member's alone); otherwise shown
+ * in this answer only, for the issuer to pass on.
+ */
 export const issuedLinkSchema = z
   .object({
-    link: z.url().describe("Single-use link; shown only in this answer"),
+    link: z.url().nullable().describe("Single-use link, shown only in this answer; null when it was e-mailed instead"),
     expiresAt: z.iso.datetime(),
     emailed: z.boolean().describe("Whether it was also sent by e-mail (SMTP_URL set and the send succeeded)"),
   })

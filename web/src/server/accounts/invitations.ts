@@ -76,7 +76,7 @@ export async function createInvitation(
     subject: `You are invited to ${projectName} on Liveloop`,
     text: `${row.invitedBy?.email ?? "A member"} invited you to the project "${projectName}" on Liveloop as ${row.role}.\n\nAccept the invitation (the link works once, until ${row.expiresAt.toISOString()}):\n${link}\n`,
   });
-  return { invitation: toInvitation(row), link, expiresAt: row.expiresAt.toISOString(), emailed };
+  return { invitation: toInvitation(row), link: emailed ? null : link, expiresAt: row.expiresAt.toISOString(), emailed };
 }
 
 export async function listPendingInvitations(database: Queryable, projectId: string, now: Date): Promise<Invitation[]> {

@@ -15,7 +15,7 @@ async function issueLink(
   issuedById: string | null,
   delivery: { baseUrl: string; mailer: Mailer },
   now: Date,
-): Promise<IssuedLink> {
+): Promise<{ link: string; expiresAt: string; emailed: boolean }> {
   const { token, tokenHash } = newLinkToken();
   const expiresAt = new Date(now.getTime() + passwordResetTtlMs);
   // One live link per person: issuing a new one retires the older ones.
@@ -60,16 +60,18 @@ export async function issueMemberPasswordReset(
   if (ownedProjects < target.memberships.length) {
     throw new ForbiddenError("This person is also a member of projects you do not own; ask an instance administrator to reset it");
   }
-  return issueLink(database, target, issuer.userId, delivery, now);
+  const issued = await issueLink(database, target, issuer.userId, delivery, now);
+  // Delivered to the member: the owner never holds a working link to their account then.
+  return { ...issued, link: issued.emailed ? null : issued.link };
 }
 
-/** For the instance operator (`npm run user -- reset-password <email>`). */
+/** For the instance operator (`npm run user -- reset-password <email>`), who is shown the link either way. */
 export async function issueOperatorPasswordReset(
   database: Queryable,
   email: string,
   delivery: { baseUrl: string; mailer: Mailer },
   now: Date,
-): Promise<IssuedLink> {
+): Promise<{ link: string; expiresAt: string; emailed: boolean }> {
   const user = await database.user.findUnique({ where: { email: normaliseEmail(email) }, select: { id: true, email: true } });
   if (!user) throw new NotFoundError(`No account with the e-mail ${email}`);
   return issueLink(database, user, null, delivery, now);

@@ -25,9 +25,10 @@ function externalProviders(config: Environment): Provider[] {
       authorization: { params: { scope: "openid email profile" } },
       idToken: true,
       checks: ["pkce", "state"],
-      profile: (profile: { sub: string; email?: string; name?: string }) => ({
+      // Only an address the provider verified can name a Liveloop account.
+      profile: (profile: { sub: string; email?: string; email_verified?: boolean; name?: string }) => ({
         id: profile.sub,
-        email: profile.email ?? null,
+        email: profile.email_verified === true ? (profile.email ?? null) : null,
         name: profile.name ?? null,
       }),
     });

@@ -36,9 +36,15 @@ describe.each(await testDatabaseKinds())("GitHub / OIDC sign-in on %s", (kind) =
     expect(await userForExternalAccount(test.database, "oidc", `sub-${email}`, null, now)).toBe(userId);
   });
 
-  it("links an existing account by e-mail once", async () => {
-    const existing = await createUser(test.database);
+  it("links an existing account without a password by e-mail once", async () => {
+    const existing = await test.database.user.create({ data: { email: uniqueEmail("external") }, select: { id: true, email: true } });
     expect(await userForExternalAccount(test.database, "github", `gh-${existing.email}`, existing.email, now)).toBe(existing.id);
     expect(await test.database.authAccount.count({ where: { userId: existing.id } })).toBe(1);
+  });
+
+  it("never links an account that has a password to an identity by its e-mail claim", async () => {
+    const existing = await createUser(test.database);
+    expect(await userForExternalAccount(test.database, "oidc", `sub-${existing.email}`, existing.email, now)).toBeNull();
+    expect(await test.database.authAccount.count({ where: { userId: existing.id } })).toBe(0);
   });
 });
