@@ -103,14 +103,7 @@ export const memberPasswordResetRoute: RouteSpec<undefined, undefined, z.infer<t
   status: 201,
   handler: ({ database, params, caller, request, now }) => {
     const user = sessionOf(caller);
-    return issueMemberPasswordReset(
-      database,
-      params.projectId,
-      { userId: user.id, isInstanceAdmin: user.isInstanceAdmin },
-      params.memberId,
-      delivery(request),
-      now,
-    );
+    return issueMemberPasswordReset(database, params.projectId, user.id, params.memberId, delivery(request), now);
   },
 };
 

@@ -208,6 +208,37 @@ describe.each(await testDatabaseKinds())("invitations and passwords on %s", (kin
     expect(await test.database.passwordReset.count({ where: { userId: shared.id } })).toBe(0);
   });
 
+  it("checks an owner's reset link again when it is used: joining a project the owner does not own voids it", async () => {
+    const { project, session } = await ownerSession();
+    const member = await addMemberWithRole(test.database, project.id, "viewer");
+    const memberId = (await test.database.membership.findFirstOrThrow({ where: { userId: member.id }, select: { id: true } })).id;
+    const send = call(test.database, now);
+    const issued = await send(memberPasswordResetRoute, { session, params: { projectId: project.id, memberId } });
+    expect(issued.status).toBe(201);
+    const elsewhere = await createProjectWithKeys(test.database);
+    await test.database.membership.create({ data: { projectId: elsewhere.project.id, userId: member.id, role: "owner" } });
+    const used = await send(completePasswordResetRoute, { body: { token: tokenOf(issued.body?.link), newPassword: "owner takes over" } });
+    expect(used.status).toBe(403);
+    expect(await verifyCredentials(test.database, member.email, member.password, address, now)).toMatchObject({ ok: true });
+  });
+
+  it("retires open reset links when the person changes their password", async () => {
+    const { project, session } = await ownerSession();
+    const member = await addMemberWithRole(test.database, project.id, "annotator");
+    const memberId = (await test.database.membership.findFirstOrThrow({ where: { userId: member.id }, select: { id: true } })).id;
+    const send = call(test.database, now);
+    const issued = await send(memberPasswordResetRoute, { session, params: { projectId: project.id, memberId } });
+    const memberSession = await startSession(test.database, member.id, now);
+    const changed = await send(changePasswordRoute, {
+      session: memberSession,
+      body: { currentPassword: member.password, newPassword: "my fresh secret" },
+    });
+    expect(changed.status).toBe(204);
+    const used = await send(completePasswordResetRoute, { body: { token: tokenOf(issued.body?.link), newPassword: "stale link wins" } });
+    expect(used.status).toBe(404);
+    expect(await verifyCredentials(test.database, member.email, "my fresh secret", address, now)).toMatchObject({ ok: true });
+  });
+
   it("changes a password with the current one, ending the other sessions but not this one", async () => {
     const { owner, session } = await ownerSession();
     const otherBrowser = await startSession(test.database, owner.id, now);

@@ -7,7 +7,8 @@ import { BadRequestError, RateLimitedError } from "@/server/errors";
 /**
  * Changes the signed-in person's password. The current password is required (a borrowed
  * session alone cannot lock its owner out) and its guesses are throttled like sign-in.
- * Every other session of the account ends; the browser that asked stays signed in.
+ * Every other session of the account ends (the browser that asked stays signed in), and
+ * so does any reset link still open.
  */
 export async function changePassword(
   database: Database,
@@ -26,5 +27,7 @@ export async function changePassword(
   await database.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
     await revokeUserSessions(tx, user.id, now, user.sessionId);
+    // A reset link issued before this change would undo it: retire them.
+    await tx.passwordReset.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: now } });
   });
 }

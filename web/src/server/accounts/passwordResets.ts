@@ -31,36 +31,50 @@ async function issueLink(
 }
 
 /**
- * An owner issues a reset link for a member of their project. Whoever holds the link can
- * take over the account, so the issuer must own every project the member belongs to
- * (a reset never reaches into a project the issuer does not own), may not reset an
- * instance administrator unless they are one, and uses the password page for themselves.
+ * Whether `issuerId` may hold a reset link for `targetId`. Whoever holds the link can take
+ * over the account, so the issuer must own every project the person belongs to (a reset
+ * never reaches into a project the issuer does not own) and may not reset an instance
+ * administrator unless they are one. Checked when the link is issued and again when it is
+ * used, since the person may have joined another project or been made an administrator
+ * in between, or the issuer lost their ownership.
  */
+async function assertMayHoldResetFor(database: Queryable, issuerId: string, targetId: string): Promise<void> {
+  const [issuer, target] = await Promise.all([
+    database.user.findUnique({ where: { id: issuerId }, select: { isInstanceAdmin: true } }),
+    database.user.findUniqueOrThrow({
+      where: { id: targetId },
+      select: { isInstanceAdmin: true, memberships: { select: { projectId: true } } },
+    }),
+  ]);
+  if (!issuer) throw new ForbiddenError("The person who issued this link no longer has an account");
+  if (target.isInstanceAdmin && !issuer.isInstanceAdmin) {
+    throw new ForbiddenError("Only an instance administrator can reset an instance administrator's password");
+  }
+  const ownedProjects = await database.membership.count({
+    where: { userId: issuerId, role: "owner", projectId: { in: target.memberships.map((m) => m.projectId) } },
+  });
+  if (ownedProjects < target.memberships.length) {
+    throw new ForbiddenError("This person is also a member of projects the issuer does not own; ask an instance administrator for a reset");
+  }
+}
+
+/** An owner issues a reset link for a member of their project (see assertMayHoldResetFor). */
 export async function issueMemberPasswordReset(
   database: Database,
   projectId: string,
-  issuer: { userId: string; isInstanceAdmin: boolean },
+  issuerId: string,
   memberId: string,
   delivery: { baseUrl: string; mailer: Mailer },
   now: Date,
 ): Promise<IssuedLink> {
   const member = await database.membership.findFirst({
     where: { id: memberId, projectId },
-    select: { user: { select: { id: true, email: true, isInstanceAdmin: true, memberships: { select: { projectId: true } } } } },
+    select: { user: { select: { id: true, email: true } } },
   });
   if (!member) throw new NotFoundError("No such member in this project");
-  const target = member.user;
-  if (target.id === issuer.userId) throw new ForbiddenError("Change your own password on the Account page");
-  if (target.isInstanceAdmin && !issuer.isInstanceAdmin) {
-    throw new ForbiddenError("Only an instance administrator can reset an instance administrator's password");
-  }
-  const ownedProjects = await database.membership.count({
-    where: { userId: issuer.userId, role: "owner", projectId: { in: target.memberships.map((m) => m.projectId) } },
-  });
-  if (ownedProjects < target.memberships.length) {
-    throw new ForbiddenError("This person is also a member of projects you do not own; ask an instance administrator to reset it");
-  }
-  const issued = await issueLink(database, target, issuer.userId, delivery, now);
+  if (member.user.id === issuerId) throw new ForbiddenError("Change your own password on the Account page");
+  await assertMayHoldResetFor(database, issuerId, member.user.id);
+  const issued = await issueLink(database, member.user, issuerId, delivery, now);
   // Delivered to the member: the owner never holds a working link to their account then.
   return { ...issued, link: issued.emailed ? null : issued.link };
 }
@@ -102,8 +116,11 @@ export async function completePasswordReset(database: Database, token: string, n
       where: { tokenHash, usedAt: null, expiresAt: { gt: now } },
       data: { usedAt: now },
     });
-    const reset = count === 1 ? await tx.passwordReset.findUnique({ where: { tokenHash }, select: { userId: true } }) : null;
+    const reset =
+      count === 1 ? await tx.passwordReset.findUnique({ where: { tokenHash }, select: { userId: true, issuedById: true } }) : null;
     if (!reset) throw unusableResetLink();
+    // An owner's link is worth only what the owner may still do (the operator's links have no issuer).
+    if (reset.issuedById) await assertMayHoldResetFor(tx, reset.issuedById, reset.userId);
     const user = await tx.user.update({ where: { id: reset.userId }, data: { passwordHash }, select: { email: true } });
     await revokeUserSessions(tx, reset.userId, now);
     return { email: user.email };
