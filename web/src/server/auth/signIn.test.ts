@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { verifyCredentials } from "@/server/auth/signIn";
-import { blockAfterFailures, perAddressRule, perEmailRule } from "@/server/auth/signInThrottle";
+import { blockAfterFailures, perAddressRule, perClientRule, perEmailRule, throttleAddress } from "@/server/auth/signInThrottle";
 import { testDatabaseKinds, useTestDatabase } from "@/test/testDatabase";
 import { createProjectWithKeys, addMemberWithRole } from "@/test/factories";
 
 const home = "203.0.113.7";
 // The real per-email rule takes 100 misses; the same rule with a smaller allowance keeps the tests quick.
-const rules = { perAddress: perAddressRule, perEmail: { ...perEmailRule, free: 12 } };
+const rules = { perClient: { ...perClientRule, free: 15 }, perAddress: perAddressRule, perEmail: { ...perEmailRule, free: 12 } };
 const attacker = "198.51.100.66";
 
 describe("blockAfterFailures", () => {
@@ -15,6 +15,17 @@ describe("blockAfterFailures", () => {
     expect(blockAfterFailures(perAddressRule, perAddressRule.free)).toBe(30_000);
     expect(blockAfterFailures(perAddressRule, perAddressRule.free + 1)).toBe(60_000);
     expect(blockAfterFailures(perAddressRule, perAddressRule.free + 20)).toBe(15 * 60_000);
+  });
+});
+
+describe("throttleAddress", () => {
+  it("counts IPv6 by its /64 and IPv4 (mapped or not) as it is", () => {
+    expect(throttleAddress("203.0.113.7")).toBe("203.0.113.7");
+    expect(throttleAddress("::ffff:203.0.113.7")).toBe("203.0.113.7");
+    expect(throttleAddress("2001:db8:0:1:aaaa:bbbb:cccc:dddd")).toBe("2001:db8:0:1::/64");
+    expect(throttleAddress("2001:0db8:0000:0001::1")).toBe("2001:db8:0:1::/64");
+    expect(throttleAddress("2001:db8::1")).toBe("2001:db8:0:0::/64");
+    expect(throttleAddress("::1")).toBe("0:0:0:0::/64");
   });
 });
 
@@ -80,11 +91,26 @@ describe.each(await testDatabaseKinds())("verifyCredentials on %s", (kind) => {
     expect(await verifyCredentials(test.database, owner.email, owner.password, home, later)).toEqual({ ok: true, userId: owner.id });
   });
 
+  it("stops one address trying many e-mails after its hourly allowance of password checks", async () => {
+    const now = new Date("2026-01-06T00:00:00Z");
+    const results = [];
+    for (let i = 0; i < rules.perClient.free + 3; i++) {
+      results.push(await verifyCredentials(test.database, `victim-${i}@example.test`, "Summer2026!", "2001:db8:5::77", now, rules));
+    }
+    expect(results.filter((result) => !result.ok && result.reason === "invalid")).toHaveLength(rules.perClient.free);
+    // Another address of the same /64 is the same client.
+    expect(await verifyCredentials(test.database, "another@example.test", "x", "2001:db8:5::78", now, rules)).toEqual({
+      ok: false,
+      reason: "throttled",
+    });
+  });
+
   it("never throttles someone who keeps signing in successfully", async () => {
     const { owner } = await createProjectWithKeys(test.database);
     const now = new Date("2026-01-05T00:00:00Z");
-    for (let i = 0; i < rules.perEmail.free + 3; i++) {
-      expect(await verifyCredentials(test.database, owner.email, owner.password, `10.1.0.${i}`, now, rules)).toMatchObject({ ok: true });
+    // From one address, more often than either the per-e-mail or the per-address allowance.
+    for (let i = 0; i < Math.max(rules.perEmail.free, rules.perClient.free) + 3; i++) {
+      expect(await verifyCredentials(test.database, owner.email, owner.password, "10.1.0.1", now, rules)).toMatchObject({ ok: true });
     }
   });
 

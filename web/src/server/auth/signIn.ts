@@ -1,7 +1,16 @@
 import type { Queryable } from "@/server/db/client";
 import { decoyPasswordHash, verifyPassword } from "@/server/auth/passwords";
 import { hasPendingInvitation } from "@/server/accounts/invitations";
-import { clearSignInAttempts, perAddressRule, perEmailRule, takeSignInAttempt, type ThrottleRule } from "@/server/auth/signInThrottle";
+import {
+  clearSignInAttempts,
+  forgiveSignInAttempt,
+  perAddressRule,
+  perClientRule,
+  perEmailRule,
+  takeSignInAttempt,
+  throttleAddress,
+  type ThrottleRule,
+} from "@/server/auth/signInThrottle";
 
 export type SignInResult = { ok: true; userId: string } | { ok: false; reason: "invalid" | "throttled" };
 
@@ -21,10 +30,17 @@ export async function verifyCredentials(
   password: string,
   clientAddress: string,
   now: Date,
-  rules: { perAddress: ThrottleRule; perEmail: ThrottleRule } = { perAddress: perAddressRule, perEmail: perEmailRule },
+  rules: { perClient: ThrottleRule; perAddress: ThrottleRule; perEmail: ThrottleRule } = {
+    perClient: perClientRule,
+    perAddress: perAddressRule,
+    perEmail: perEmailRule,
+  },
 ): Promise<SignInResult> {
   const email = normaliseEmail(emailInput);
-  const addressKey = `address:${clientAddress}|email:${email}`;
+  const address = throttleAddress(clientAddress);
+  const clientKey = `address:${address}`;
+  if (!(await takeSignInAttempt(database, clientKey, rules.perClient, now))) return { ok: false, reason: "throttled" };
+  const addressKey = `address:${address}|email:${email}`;
   if (!(await takeSignInAttempt(database, addressKey, rules.perAddress, now))) return { ok: false, reason: "throttled" };
   const emailKey = `email:${email}`;
   if (!(await takeSignInAttempt(database, emailKey, rules.perEmail, now))) return { ok: false, reason: "throttled" };
@@ -40,6 +56,7 @@ export async function verifyCredentials(
     // The right password proves the person: their misses (and strangers' guesses) start afresh.
     await clearSignInAttempts(database, addressKey);
     await clearSignInAttempts(database, emailKey);
+    await forgiveSignInAttempt(database, clientKey);
     return { ok: true, userId: user.id };
   }
   return { ok: false, reason: "invalid" };

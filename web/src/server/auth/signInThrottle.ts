@@ -21,6 +21,33 @@ export const perAddressRule: ThrottleRule = { free: 5, baseBlockMs: 30_000, maxB
  */
 export const perEmailRule: ThrottleRule = { free: 100, baseBlockMs: 15 * 60_000, maxBlockMs: 15 * 60_000, windowMs: 60 * 60_000 };
 
+/**
+ * Per client address, whatever the e-mail: one address trying many e-mails (credential
+ * stuffing) pays for at most this many password checks an hour. Successful sign-ins give
+ * their attempt back, so an office behind one address is not throttled by its own people.
+ */
+export const perClientRule: ThrottleRule = { free: 50, baseBlockMs: 60_000, maxBlockMs: 15 * 60_000, windowMs: 60 * 60_000 };
+
+/**
+ * The address a throttle counts: IPv4 as it is, IPv6 by its /64 (one subscriber gets a
+ * whole /64, so counting single IPv6 addresses would give an attacker 2^64 fresh keys).
+ */
+export function throttleAddress(address: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped?.[1]) return mapped[1];
+  if (!address.includes(":")) return address;
+  const [head = "", tail = ""] = address.toLowerCase().split("%")[0]?.split("::") ?? [];
+  const left = head ? head.split(":") : [];
+  const right = address.includes("::") && tail ? tail.split(":") : [];
+  const groups = address.includes("::")
+    ? [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right]
+    : left;
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.replace(/^0+(?=.)/, ""))
+    .join(":")}::/64`;
+}
+
 export function blockAfterFailures(rule: ThrottleRule, failures: number): number {
   if (failures < rule.free) return 0;
   return Math.min(rule.maxBlockMs, rule.baseBlockMs * 2 ** (failures - rule.free));
@@ -55,6 +82,11 @@ export async function takeSignInAttempt(database: Queryable, key: string, rule: 
     WHERE t.key = counted.key AND (t.blocked_until IS NULL OR t.blocked_until <= ${now})
     RETURNING t.failures`;
   return rows.length > 0;
+}
+
+/** Gives back the attempt a successful sign-in took from `key` (see perClientRule). */
+export async function forgiveSignInAttempt(database: Queryable, key: string): Promise<void> {
+  await database.$executeRaw`UPDATE sign_in_throttles SET failures = GREATEST(failures - 1, 0) WHERE key = ${key}`;
 }
 
 /** Forgets the misses of `key` after a successful sign-in. */
