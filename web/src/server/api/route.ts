@@ -8,7 +8,7 @@ import { sessionUserFromRequest, type SessionUser } from "@/server/auth/session"
 import { roleInProject } from "@/server/projects/projects";
 import { AppError, ForbiddenError, NotFoundError, RateLimitedError, UnauthorizedError, UnsupportedMediaTypeError } from "@/server/errors";
 import { chargeRequest, createRateLimiter, type RateLimiter } from "@/server/api/rateLimiter";
-import { clientAddressOf } from "@/server/http/forwardedHeaders";
+import { addressGroup, clientAddressOf } from "@/server/http/forwardedHeaders";
 import { keyAcceptsOrigin, originRefusal } from "@/server/keys/keyOrigins";
 import { readJsonBody, readRawBody, type RawBody } from "@/server/api/readBody";
 import { fromZodError, problemResponse, toAppError } from "@/server/api/problem";
@@ -221,7 +221,7 @@ function wrapRoute<TBody, TQuery, TParams, TResult>(
         throw new AppError(403, "forbidden", "Forbidden", originRefusal(origin), undefined, allowOriginHeaders(origin));
       }
 
-      const retryAfter = chargeRequest(dependencies.rateLimiter(), caller, clientAddressOf(request.headers), now.getTime());
+      const retryAfter = chargeRequest(dependencies.rateLimiter(), caller, addressGroup(clientAddressOf(request.headers)), now.getTime());
       if (retryAfter > 0) throw new RateLimitedError(retryAfter);
 
       const rawQuery = Object.fromEntries(request.nextUrl.searchParams);

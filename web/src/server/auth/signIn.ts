@@ -8,9 +8,9 @@ import {
   perClientRule,
   perEmailRule,
   takeSignInAttempt,
-  throttleAddress,
   type ThrottleRule,
 } from "@/server/auth/signInThrottle";
+import { addressGroup } from "@/server/http/forwardedHeaders";
 
 export type SignInResult = { ok: true; userId: string } | { ok: false; reason: "invalid" | "throttled" };
 
@@ -37,7 +37,7 @@ export async function verifyCredentials(
   },
 ): Promise<SignInResult> {
   const email = normaliseEmail(emailInput);
-  const address = throttleAddress(clientAddress);
+  const address = addressGroup(clientAddress);
   const clientKey = `address:${address}`;
   if (!(await takeSignInAttempt(database, clientKey, rules.perClient, now))) return { ok: false, reason: "throttled" };
   const addressKey = `address:${address}|email:${email}`;

@@ -28,26 +28,6 @@ export const perEmailRule: ThrottleRule = { free: 100, baseBlockMs: 15 * 60_000,
  */
 export const perClientRule: ThrottleRule = { free: 50, baseBlockMs: 60_000, maxBlockMs: 15 * 60_000, windowMs: 60 * 60_000 };
 
-/**
- * The address a throttle counts: IPv4 as it is, IPv6 by its /64 (one subscriber gets a
- * whole /64, so counting single IPv6 addresses would give an attacker 2^64 fresh keys).
- */
-export function throttleAddress(address: string): string {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (mapped?.[1]) return mapped[1];
-  if (!address.includes(":")) return address;
-  const [head = "", tail = ""] = address.toLowerCase().split("%")[0]?.split("::") ?? [];
-  const left = head ? head.split(":") : [];
-  const right = address.includes("::") && tail ? tail.split(":") : [];
-  const groups = address.includes("::")
-    ? [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right]
-    : left;
-  return `${groups
-    .slice(0, 4)
-    .map((group) => group.replace(/^0+(?=.)/, ""))
-    .join(":")}::/64`;
-}
-
 export function blockAfterFailures(rule: ThrottleRule, failures: number): number {
   if (failures < rule.free) return 0;
   return Math.min(rule.maxBlockMs, rule.baseBlockMs * 2 ** (failures - rule.free));

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import { describe, expect, it } from "vitest";
-import { applyRequestOrigin, clientAddressHeader, requestOrigin } from "@/server/http/forwardedHeaders";
+import { addressGroup, applyRequestOrigin, clientAddressHeader, requestOrigin } from "@/server/http/forwardedHeaders";
 
 function incoming(headers: Record<string, string>, remoteAddress = "10.0.0.5", encrypted = false): IncomingMessage {
   return { headers: { ...headers }, socket: { remoteAddress, encrypted } } as unknown as IncomingMessage;
@@ -47,5 +47,16 @@ describe("applyRequestOrigin", () => {
       "x-forwarded-proto": "http",
       "x-forwarded-host": "liveloop.example:8443",
     });
+  });
+});
+
+describe("addressGroup", () => {
+  it("counts IPv6 by its /64 and IPv4 (mapped or not) as it is", () => {
+    expect(addressGroup("203.0.113.7")).toBe("203.0.113.7");
+    expect(addressGroup("::ffff:203.0.113.7")).toBe("203.0.113.7");
+    expect(addressGroup("2001:db8:0:1:aaaa:bbbb:cccc:dddd")).toBe("2001:db8:0:1::/64");
+    expect(addressGroup("2001:0db8:0000:0001::1")).toBe("2001:db8:0:1::/64");
+    expect(addressGroup("2001:db8::1")).toBe("2001:db8:0:0::/64");
+    expect(addressGroup("::1")).toBe("0:0:0:0::/64");
   });
 });

@@ -62,3 +62,23 @@ export function clientAddressOf(headers: Headers): string {
 export function isHttpsRequest(headers: Headers): boolean {
   return headers.get("x-forwarded-proto") === "https";
 }
+
+/**
+ * The client a limit counts: IPv4 as it is, IPv6 by its /64 (one subscriber gets a
+ * whole /64, so counting single IPv6 addresses would give an attacker 2^64 fresh keys).
+ */
+export function addressGroup(address: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped?.[1]) return mapped[1];
+  if (!address.includes(":")) return address;
+  const [head = "", tail = ""] = address.toLowerCase().split("%")[0]?.split("::") ?? [];
+  const left = head ? head.split(":") : [];
+  const right = address.includes("::") && tail ? tail.split(":") : [];
+  const groups = address.includes("::")
+    ? [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right]
+    : left;
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.replace(/^0+(?=.)/, ""))
+    .join(":")}::/64`;
+}
