@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { NextRequest } from "next/server";
 import type { RouteSpec } from "@/server/api/route";
 import { memberCaller } from "@/server/api/caller";
 import { ForbiddenError } from "@/server/errors";
@@ -35,7 +36,7 @@ function sessionOf(caller: Caller) {
   return caller.user;
 }
 
-const delivery = (request: Request) => ({ baseUrl: publicBaseUrl(request.headers), mailer: mailer() });
+const delivery = (request: NextRequest) => ({ baseUrl: publicBaseUrl(request), mailer: mailer() });
 
 /** GET /api/v1/projects/{projectId}/invitations: invitations not yet accepted, revoked or expired. */
 export const invitationListRoute: RouteSpec<undefined, undefined, ProjectParams, { data: Invitation[] }> = {

@@ -1,14 +1,12 @@
 import { env } from "@/env";
+import { requestOwnOrigin } from "@/server/api/cors";
 
 /**
  * The console's public base URL for links sent to people: NEXTAUTH_URL when set, else the
- * URL this request came in on (the web server sets X-Forwarded-Proto/Host itself, or
- * takes them from a trusted proxy: see forwardedHeaders.ts).
+ * origin this request came in on (the one CSRF checks compare against; see cors.ts).
  */
-export function publicBaseUrl(headers: Headers): string {
+export function publicBaseUrl(request: { headers: Headers; nextUrl: URL }): string {
   const configured = env().NEXTAUTH_URL;
   if (configured) return configured.replace(/\/$/, "");
-  const proto = headers.get("x-forwarded-proto") === "https" ? "https" : "http";
-  const host = headers.get("x-forwarded-host") ?? headers.get("host") ?? "localhost";
-  return `${proto}://${host}`;
+  return requestOwnOrigin(request) ?? request.nextUrl.origin;
 }
