@@ -28,6 +28,15 @@ describe("requestOrigin", () => {
     );
   });
 
+  it("takes the protocol and host the proxy appended, not what the client put in front", () => {
+    const appended = incoming({
+      host: "h.example",
+      "x-forwarded-proto": "http, https",
+      "x-forwarded-host": "evil.example, liveloop.example",
+    });
+    expect(requestOrigin(appended, 1)).toMatchObject({ proto: "https", host: "liveloop.example" });
+  });
+
   it("falls back to the socket when a trusted proxy sent nothing, and ignores an odd protocol", () => {
     expect(requestOrigin(incoming({ host: "h.example", "x-forwarded-proto": "gopher" }), 1)).toEqual({
       clientAddress: "10.0.0.5",

@@ -14,6 +14,17 @@ function firstValue(value: string | string[] | undefined): string | undefined {
   return (Array.isArray(value) ? value[0] : value)?.split(",")[0]?.trim() || undefined;
 }
 
+/** The value the nearest proxy added: a proxy that appends leaves the client's own claim in front. */
+function lastValue(value: string | string[] | undefined): string | undefined {
+  return [value]
+    .flat()
+    .join(",")
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .at(-1);
+}
+
 /**
  * Who is on the other end of a request and which URL they used. Behind `trustedProxyHops`
  * proxies, the client is the entry that many hops from the right of X-Forwarded-For (the
@@ -32,11 +43,11 @@ export function requestOrigin(incoming: IncomingMessage, trustedProxyHops: numbe
     .filter(Boolean);
   const chain = [...forwardedFor, socketAddress];
   const clientAddress = chain[Math.max(0, chain.length - 1 - trustedProxyHops)] ?? socketAddress;
-  const forwardedProto = firstValue(incoming.headers["x-forwarded-proto"])?.toLowerCase();
+  const forwardedProto = lastValue(incoming.headers["x-forwarded-proto"])?.toLowerCase();
   return {
     clientAddress,
     proto: forwardedProto === "https" || forwardedProto === "http" ? forwardedProto : socketProto,
-    host: firstValue(incoming.headers["x-forwarded-host"]) ?? host,
+    host: lastValue(incoming.headers["x-forwarded-host"]) ?? host,
   };
 }
 
