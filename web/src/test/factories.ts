@@ -1,8 +1,9 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import type { Database } from "@/server/db/client";
 import { hashPassword } from "@/server/auth/passwords";
 import { createApiKey } from "@/server/keys/apiKeys";
 import type { Role } from "@/server/auth/permissions";
+import type { SessionUser } from "@/server/auth/session";
 
 export function uniqueEmail(label = "user"): string {
   return `${label}-${randomBytes(4).toString("hex")}@example.test`;
@@ -35,4 +36,9 @@ export async function addMemberWithRole(database: Database, projectId: string, r
   const user = await createUser(database, { email: uniqueEmail(role) });
   await database.membership.create({ data: { projectId, userId: user.id, role } });
   return user;
+}
+
+/** The session user a route wrapper test hands in for `user` (a member, not an instance administrator). */
+export function signedIn(user: { id: string; email: string }): SessionUser {
+  return { id: user.id, email: user.email, name: null, isInstanceAdmin: false, sessionId: randomUUID() };
 }

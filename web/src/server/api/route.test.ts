@@ -10,7 +10,7 @@ import type { SessionUser } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
 import { projectIdParams } from "@/contracts/common";
 import { testDatabaseKinds, useTestDatabase } from "@/test/testDatabase";
-import { addMemberWithRole, createProjectWithKeys } from "@/test/factories";
+import { addMemberWithRole, createProjectWithKeys, signedIn } from "@/test/factories";
 
 const base = "http://liveloop.test";
 
@@ -44,13 +44,6 @@ async function problem(response: Response) {
 }
 
 const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
-const signedIn = (user: { id: string; email: string }): SessionUser => ({
-  id: user.id,
-  email: user.email,
-  name: null,
-  isInstanceAdmin: false,
-  sessionId: randomUUID(),
-});
 
 describe.each(await testDatabaseKinds())("the API route wrapper on %s", (kind) => {
   const test = useTestDatabase(kind);

@@ -14,7 +14,7 @@ import {
   removeDatasetItemRoute,
 } from "@/server/datasets/datasetRoutes";
 import { testDatabaseKinds, useTestDatabase } from "@/test/testDatabase";
-import { addMemberWithRole, createProjectWithKeys } from "@/test/factories";
+import { addMemberWithRole, createProjectWithKeys, signedIn } from "@/test/factories";
 
 const base = "http://liveloop.test";
 
@@ -50,14 +50,6 @@ function call(
   });
   return handler(request, { params: Promise.resolve(init.params) });
 }
-
-const signedIn = (user: { id: string; email: string }): SessionUser => ({
-  id: user.id,
-  email: user.email,
-  name: null,
-  isInstanceAdmin: false,
-  sessionId: randomUUID(),
-});
 
 const item = { id: "a", input: [{ role: "user", content: "Question?" }], expectedOutput: "Answer." };
 

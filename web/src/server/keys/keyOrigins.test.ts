@@ -8,7 +8,7 @@ import { feedbackIngestRoute } from "@/server/feedback/feedbackRoutes";
 import type { SessionUser } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
 import { PATCH as updateKeyRoute } from "@/app/api/v1/projects/[projectId]/api-keys/[keyId]/route";
-import { addMemberWithRole, createProjectWithKeys } from "@/test/factories";
+import { addMemberWithRole, createProjectWithKeys, signedIn } from "@/test/factories";
 import { testDatabaseKinds, useTestDatabase } from "@/test/testDatabase";
 
 const site = "https://chat.example.test";
@@ -53,14 +53,6 @@ function patchKey(handler: RouteHandler, projectId: string, keyId: string, allow
     { params: Promise.resolve({ projectId, keyId }) },
   );
 }
-
-const signedIn = (user: { id: string; email: string }): SessionUser => ({
-  id: user.id,
-  email: user.email,
-  name: null,
-  isInstanceAdmin: false,
-  sessionId: randomUUID(),
-});
 
 describe.each(await testDatabaseKinds())("a public key's allowed origins on %s", (kind) => {
   const test = useTestDatabase(kind);
