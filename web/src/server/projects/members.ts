@@ -67,6 +67,9 @@ export async function removeMember(database: Database, projectId: string, actorR
   assertMayAssign(actorRole, member.role);
   await assertNotLastOwner(database, projectId, member);
   await database.$transaction(async (tx) => {
+    // Removals of one person from different projects queue on their user row, so the last
+    // one sees no membership left and ends the sessions (two at once could each see the other's).
+    await tx.$executeRaw`SELECT 1 FROM users WHERE id = ${member.userId}::uuid FOR UPDATE`;
     await tx.membership.delete({ where: { id: member.id } });
     if ((await tx.membership.count({ where: { userId: member.userId } })) === 0) await revokeUserSessions(tx, member.userId, now);
   });
