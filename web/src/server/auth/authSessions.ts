@@ -12,6 +12,9 @@ export interface SessionUser {
   sessionId: string;
 }
 
+// Session ids are uuids; anything else (a forged or old cookie) names no session.
+const isSessionId = (value: string) => /^[0-9a-f-]{36}$/i.test(value);
+
 /** Records a signed-in browser; its id goes into the session cookie. */
 export async function startSession(database: Queryable, userId: string, now: Date): Promise<string> {
   const session = await database.authSession.create({
@@ -26,7 +29,7 @@ export async function startSession(database: Queryable, userId: string, now: Dat
  * or was never recorded (a cookie from before sessions were recorded, or a forged id).
  */
 export async function activeSessionUser(database: Queryable, sessionId: string, now: Date): Promise<SessionUser | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return null;
+  if (!isSessionId(sessionId)) return null;
   const session = await database.authSession.findFirst({
     where: { id: sessionId, revokedAt: null, expiresAt: { gt: now } },
     select: { id: true, user: { select: { id: true, email: true, name: true, isInstanceAdmin: true } } },
@@ -35,7 +38,7 @@ export async function activeSessionUser(database: Queryable, sessionId: string, 
 }
 
 export async function revokeSession(database: Queryable, sessionId: string, now: Date): Promise<void> {
-  if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return;
+  if (!isSessionId(sessionId)) return;
   await database.authSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: now } });
 }
 
