@@ -8,9 +8,17 @@ import { isHttpsRequest } from "@/server/http/forwardedHeaders";
 
 export type { SessionUser } from "@/server/auth/authSessions";
 
-/** next-auth's cookie name: the `__Secure-` one is set when the console is served over HTTPS. */
-export function sessionCookieName(https: boolean): string {
-  return https ? "__Secure-next-auth.session-token" : "next-auth.session-token";
+/**
+ * Whether next-auth set its `__Secure-` session cookie for this request: it decides by
+ * NEXTAUTH_URL when that is set (a proxy terminating TLS may not say https), else by the
+ * URL the request came in on. Reading the other name would find no session at all.
+ */
+export function usesSecureCookies(headers: Headers, nextAuthUrl: string | undefined): boolean {
+  return nextAuthUrl ? nextAuthUrl.startsWith("https://") : isHttpsRequest(headers);
+}
+
+function sessionCookieName(secure: boolean): string {
+  return secure ? "__Secure-next-auth.session-token" : "next-auth.session-token";
 }
 
 async function userOfSessionId(sessionId: unknown): Promise<SessionUser | null> {
@@ -22,7 +30,7 @@ async function userOfSessionId(sessionId: unknown): Promise<SessionUser | null> 
 export async function sessionUserFromRequest(request: NextRequest): Promise<SessionUser | null> {
   const secret = env().AUTH_SECRET;
   if (!secret) return null;
-  const token = await getToken({ req: request, secret, secureCookie: isHttpsRequest(request.headers) });
+  const token = await getToken({ req: request, secret, secureCookie: usesSecureCookies(request.headers, env().NEXTAUTH_URL) });
   return userOfSessionId(token?.sid);
 }
 
@@ -30,7 +38,7 @@ export async function sessionUserFromRequest(request: NextRequest): Promise<Sess
 export async function currentUser(): Promise<SessionUser | null> {
   const secret = env().AUTH_SECRET;
   if (!secret) return null;
-  const cookie = (await cookies()).get(sessionCookieName(isHttpsRequest(await headers())))?.value;
+  const cookie = (await cookies()).get(sessionCookieName(usesSecureCookies(await headers(), env().NEXTAUTH_URL)))?.value;
   if (!cookie) return null;
   const token = await decode({ token: cookie, secret }).catch(() => null);
   return userOfSessionId(token?.sid);
