@@ -90,7 +90,10 @@ export default tseslint.config(
     rules: { "no-restricted-imports": "off" },
   },
   {
-    files: ["web/src/app/**/*.{ts,tsx}"],
+    // Pages and components get view models from src/server/<domain>; only the server opens
+    // the database (tests set up their data through it too).
+    files: ["web/src/app/**/*.{ts,tsx}", "web/src/components/**/*.{ts,tsx}"],
+    ignores: ["web/src/**/*.test.{ts,tsx}"],
     rules: {
       "no-restricted-imports": [
         "error",
@@ -99,6 +102,11 @@ export default tseslint.config(
             {
               group: ["@/generated/*"],
               message: "Routes stay thin: reach the database through a domain in src/server, not Prisma directly.",
+            },
+            {
+              group: ["@/server/db/client", "**/server/db/client"],
+              message:
+                "Pages and components never open the database: call a view-model function in src/server/<domain>/ that takes the session's access and returns what the page shows.",
             },
           ],
         },

@@ -2,6 +2,25 @@
  * The wire format the widget sends to `POST /api/v1/feedback`. The widget owns these
  * types; the server's zod schema is checked against them at compile time.
  */
+/**
+ * The reason and report-category keys the widget offers by default, with their English
+ * labels. Keys are what the server stores (so reports compare across languages); the
+ * console shows these labels, the widget its own locale's.
+ */
+export const defaultReasonLabels: Readonly<Record<string, string>> = {
+  incorrect: "Wrong or inaccurate",
+  off_topic: "Not what I asked",
+  incomplete: "Incomplete",
+  too_long: "Too long",
+  unsafe: "Unsafe or offensive",
+};
+export const defaultReportCategoryLabels: Readonly<Record<string, string>> = {
+  harmful: "Harmful or offensive",
+  incorrect: "Factually wrong",
+  privacy: "Privacy concern",
+  other: "Something else",
+};
+
 export const feedbackEventTypes = ["thumb", "rating", "reasons", "comment", "report", "copy", "rephrase", "regenerate"] as const;
 export type FeedbackEventType = (typeof feedbackEventTypes)[number];
 

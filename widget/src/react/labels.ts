@@ -1,3 +1,5 @@
+import { defaultReasonLabels, defaultReportCategoryLabels } from "../core/protocol.ts";
+
 /**
  * Every text the widget shows. English is built in; German, French and Spanish sets live
  * in "@liveloop/widget/locales" (so apps that do not need them do not download them).
@@ -36,13 +38,7 @@ const en: FeedbackLabels = {
   rating: "Rating",
   star: "{value} of {scale} stars",
   reasonsPrompt: "What went wrong?",
-  reasons: {
-    incorrect: "Wrong or inaccurate",
-    off_topic: "Not what I asked",
-    incomplete: "Incomplete",
-    too_long: "Too long",
-    unsafe: "Unsafe or offensive",
-  },
+  reasons: { ...defaultReasonLabels },
   commentLabel: "Tell us more (optional)",
   submit: "Send feedback",
   thanks: "Thanks for your feedback",
@@ -50,7 +46,7 @@ const en: FeedbackLabels = {
   reportTitle: "Report an issue with this answer",
   reportDescription: "The team reviews every report.",
   category: "Category",
-  categories: { harmful: "Harmful or offensive", incorrect: "Factually wrong", privacy: "Privacy concern", other: "Something else" },
+  categories: { ...defaultReportCategoryLabels },
   details: "What happened?",
   cancel: "Cancel",
   sendReport: "Send report",

@@ -1,11 +1,13 @@
 "use client";
 
 import { signOut } from "next-auth/react";
+import { Button } from "@radix-ui/themes";
+import { ExitIcon } from "@radix-ui/react-icons";
 
 export function SignOutButton() {
   return (
-    <button type="button" onClick={() => void signOut({ callbackUrl: "/signin" })}>
-      Sign out
-    </button>
+    <Button type="button" variant="ghost" color="gray" onClick={() => void signOut({ callbackUrl: "/signin" })}>
+      <ExitIcon /> Sign out
+    </Button>
   );
 }
