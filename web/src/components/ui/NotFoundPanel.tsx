@@ -8,6 +8,7 @@ export function NotFoundPanel({ what, backHref, backLabel }: { what: string; bac
     <Flex direction="column" gap="4" pt="6">
       <EmptyState
         title={`${what} not found`}
+        headingLevel="h1"
         action={
           <Button asChild variant="soft">
             <Link href={backHref}>{backLabel}</Link>

@@ -1,0 +1,121 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Browser, BrowserContextOptions, Page, TestInfo } from "@playwright/test";
+import { test, expect } from "./fixtures";
+import { createTourProject, type TourProject } from "./tourData";
+
+/**
+ * Walks every console page as its users see it: light and dark, on a laptop (1366x768) and
+ * a desktop screen (1920x1080). Each view is saved as a screenshot artefact
+ * (test-results/.../<page>-<theme>-<size>.png) and checked with axe: no serious or critical
+ * accessibility violation, no script error, no blocked inline script (CSP).
+ */
+
+const themes = ["light", "dark"] as const;
+const screens = [
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+] as const;
+
+interface TourStop {
+  name: string;
+  path: (tour: TourProject) => string;
+  /** What the page must show once loaded (its main heading, usually). */
+  ready: (page: Page) => Promise<void>;
+  signedOut?: boolean;
+}
+
+const heading = (name: string | RegExp) => async (page: Page) => {
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+};
+
+const stops: TourStop[] = [
+  { name: "overview", path: (t) => `/projects/${t.projectId}`, ready: heading(/Tour/) },
+  { name: "traces", path: (t) => `/projects/${t.projectId}/traces`, ready: heading("Traces") },
+  { name: "trace", path: (t) => `/projects/${t.projectId}/traces/${encodeURIComponent(t.traceId)}`, ready: heading(/support-chat|Trace/) },
+  { name: "sessions", path: (t) => `/projects/${t.projectId}/sessions`, ready: heading("Sessions") },
+  { name: "session", path: (t) => `/projects/${t.projectId}/sessions/${encodeURIComponent(t.sessionId)}`, ready: heading(/Session/) },
+  { name: "metrics", path: (t) => `/projects/${t.projectId}/metrics`, ready: heading("Metrics") },
+  { name: "review-queue", path: (t) => `/projects/${t.projectId}/review`, ready: heading(/Review/) },
+  { name: "review-done", path: (t) => `/projects/${t.projectId}/review?status=done`, ready: heading(/Review/) },
+  { name: "review-item", path: (t) => `/projects/${t.projectId}/review/${t.reviewItemId}`, ready: heading(/Review|Item|answer/i) },
+  { name: "agreement", path: (t) => `/projects/${t.projectId}/review/agreement`, ready: heading(/agreement/i) },
+  { name: "datasets", path: (t) => `/projects/${t.projectId}/datasets`, ready: heading("Datasets") },
+  { name: "settings", path: (t) => `/projects/${t.projectId}/settings`, ready: heading(/Settings/) },
+  { name: "account", path: () => "/account", ready: heading(/account/i) },
+  { name: "new-project", path: () => "/projects/new", ready: heading(/project/i) },
+  { name: "demo", path: () => "/demo", ready: heading(/.+/) },
+  { name: "unknown-trace", path: (t) => `/projects/${t.projectId}/traces/no-such-trace`, ready: heading(/not found/i) },
+  { name: "unknown-page", path: () => "/no-such-page", ready: heading(/not found/i) },
+  { name: "sign-in", path: () => "/signin", ready: heading(/Sign in/i), signedOut: true },
+];
+
+let tour: TourProject;
+
+test.beforeAll(async ({ playwright }, testInfo) => {
+  const request = await playwright.request.newContext({
+    baseURL: testInfo.project.use.baseURL,
+    storageState: testInfo.project.use.storageState as string,
+  });
+  tour = await createTourProject(request, `Tour ${Date.now()}`);
+  await request.dispose();
+});
+
+async function visit(browser: Browser, testInfo: TestInfo, stop: TourStop, options: BrowserContextOptions) {
+  const context = await browser.newContext({
+    ...options,
+    ...(stop.signedOut ? { storageState: { cookies: [], origins: [] } } : { storageState: testInfo.project.use.storageState as string }),
+  });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on("pageerror", (error) => problems.push(`script error: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error" && /Content Security Policy|hydrat/i.test(message.text())) problems.push(message.text());
+  });
+  await page.goto(stop.path(tour));
+  await stop.ready(page);
+  await page.waitForLoadState("networkidle");
+  return { context, page, problems };
+}
+
+for (const stop of stops) {
+  test(`tour: ${stop.name}`, async ({ browser }, testInfo) => {
+    for (const theme of themes) {
+      for (const screen of screens) {
+        const { context, page, problems } = await visit(browser, testInfo, stop, { viewport: screen, colorScheme: theme });
+        const file = `${stop.name}-${theme}-${screen.width}x${screen.height}.png`;
+        await page.screenshot({ path: testInfo.outputPath(file) });
+        await testInfo.attach(file, { path: testInfo.outputPath(file), contentType: "image/png" });
+        // The page really is in the asked-for theme (next-themes follows the system's choice).
+        await expect(page.locator("html")).toHaveClass(new RegExp(`\\b${theme}\\b`));
+        if (screen.width === 1366) {
+          const results = await new AxeBuilder({ page }).analyze();
+          const serious = results.violations
+            .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+            .map(
+              (violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+            );
+          expect(serious, `${stop.name} in the ${theme} theme`).toEqual([]);
+        }
+        expect(problems, `${stop.name} in the ${theme} theme`).toEqual([]);
+        await context.close();
+      }
+    }
+  });
+}
+
+test("an unknown trace shows its 404 inside the console, with the way back", async ({ page }) => {
+  await page.goto(`/projects/${tour.projectId}/traces/no-such-trace`);
+  await expect(page.getByRole("heading", { level: 1, name: /not found/i })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+  await page.getByRole("link", { name: /Back to the project/ }).click();
+  await expect(page).toHaveURL(new RegExp(`/projects/${tour.projectId}$`));
+});
+
+test("the console has a favicon", async ({ page, request }) => {
+  await page.goto(`/projects/${tour.projectId}`);
+  const href = await page.locator('link[rel="icon"]').first().getAttribute("href");
+  expect(href).toBeTruthy();
+  const icon = await request.get(href ?? "");
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toContain("image/svg+xml");
+});
