@@ -19,6 +19,18 @@ import { SignOutButton } from "@/components/auth/SignOutButton";
 import { BrandMark } from "@/components/shell/BrandMark";
 import styles from "@/components/shell/AppShell.module.css";
 
+/** The console's pages, in the order people reach for them; "/demo" is outside the project. */
+const sections = [
+  { path: "", label: "Overview", icon: <DashboardIcon /> },
+  { path: "/traces", label: "Traces", icon: <ActivityLogIcon /> },
+  { path: "/sessions", label: "Sessions", icon: <RowsIcon /> },
+  { path: "/metrics", label: "Metrics", icon: <BarChartIcon /> },
+  { path: "/review", label: "Review", icon: <CheckboxIcon /> },
+  { path: "/datasets", label: "Datasets", icon: <LayersIcon /> },
+  { path: "/settings", label: "Settings", icon: <GearIcon /> },
+  { path: "/demo", label: "Demo chat", icon: <ChatBubbleIcon /> },
+] as const;
+
 /** The console frame: project switcher, navigation to the pages that exist, who is signed in. */
 export function AppShell({ access, children }: { access: ProjectPageAccess; children: ReactNode }) {
   const base = `/projects/${access.project.id}`;
@@ -28,30 +40,11 @@ export function AppShell({ access, children }: { access: ProjectPageAccess; chil
         <BrandMark />
         <ProjectSwitcher projects={access.projects} currentId={access.project.id} canCreate={access.user.isInstanceAdmin} />
         <nav aria-label="Main" className={styles.nav}>
-          <NavLink href={base} exact icon={<DashboardIcon />}>
-            Overview
-          </NavLink>
-          <NavLink href={`${base}/traces`} icon={<ActivityLogIcon />}>
-            Traces
-          </NavLink>
-          <NavLink href={`${base}/sessions`} icon={<RowsIcon />}>
-            Sessions
-          </NavLink>
-          <NavLink href={`${base}/metrics`} icon={<BarChartIcon />}>
-            Metrics
-          </NavLink>
-          <NavLink href={`${base}/review`} icon={<CheckboxIcon />}>
-            Review
-          </NavLink>
-          <NavLink href={`${base}/datasets`} icon={<LayersIcon />}>
-            Datasets
-          </NavLink>
-          <NavLink href={`${base}/settings`} icon={<GearIcon />}>
-            Settings
-          </NavLink>
-          <NavLink href="/demo" icon={<ChatBubbleIcon />}>
-            Demo chat
-          </NavLink>
+          {sections.map(({ path, label, icon }) => (
+            <NavLink key={label} href={path === "/demo" ? path : `${base}${path}`} exact={path === ""} icon={icon}>
+              {label}
+            </NavLink>
+          ))}
         </nav>
         <Flex direction="column" gap="2" mt="auto">
           <Separator size="4" />
