@@ -6,7 +6,7 @@ import { Card, Flex, Grid, Skeleton } from "@radix-ui/themes";
  */
 export default function Loading() {
   return (
-    <Flex direction="column" gap="5" aria-busy="true" aria-label="Loading">
+    <Flex direction="column" gap="5" role="status" aria-busy="true" aria-label="Loading">
       <Skeleton width="240px" height="32px" />
       <Grid columns={{ initial: "2", md: "4" }} gap="3">
         {[0, 1, 2, 3].map((index) => (
