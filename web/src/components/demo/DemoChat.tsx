@@ -153,65 +153,69 @@ function Conversation({ onPublicKey }: { onPublicKey: (key: string) => void }) {
             </Flex>
           </Card>
         ) : null}
-        <ol className={styles.turns}>
-          {turns.map((turn) => {
-            const streaming = !turn.reply && !turn.error;
-            return (
-              <li key={turn.id} className={styles.turn}>
-                <Text as="p" size="2" className={styles.question}>
-                  {turn.question}
-                </Text>
-                {turn.error ? (
-                  <ErrorMessage error={turn.error} />
-                ) : (
-                  <Card asChild size="2">
-                    <article aria-label="Answer" aria-busy={streaming}>
-                      <Flex direction="column" gap="3">
-                        {turn.reply ? (
-                          <Feedback.Answer traceId={turn.reply.traceId}>
-                            <Text as="p" size="2" className={styles.answerText}>
-                              {turn.reply.answer}
+        {turns.length > 0 ? (
+          <ol className={styles.turns}>
+            {turns.map((turn) => {
+              const streaming = !turn.reply && !turn.error;
+              return (
+                <li key={turn.id} className={styles.turn}>
+                  <Text as="p" size="2" className={styles.question}>
+                    {turn.question}
+                  </Text>
+                  {turn.error ? (
+                    <ErrorMessage error={turn.error} />
+                  ) : (
+                    <Card asChild size="2">
+                      <article aria-label="Answer" aria-busy={streaming}>
+                        <Flex direction="column" gap="3">
+                          {turn.reply ? (
+                            <Feedback.Answer traceId={turn.reply.traceId}>
+                              <Text as="p" size="2" className={styles.answerText}>
+                                {turn.reply.answer}
+                              </Text>
+                            </Feedback.Answer>
+                          ) : (
+                            <Text as="p" size="2" className={`${styles.answerText} ${styles.streaming}`}>
+                              {turn.text || <Text color="gray">Thinking…</Text>}
                             </Text>
-                          </Feedback.Answer>
-                        ) : (
-                          <Text as="p" size="2" className={`${styles.answerText} ${styles.streaming}`}>
-                            {turn.text || <Text color="gray">Thinking…</Text>}
-                          </Text>
-                        )}
-                        {turn.reply ? (
-                          <Flex justify="between" align="start" gap="3" wrap="wrap">
-                            <Box>
-                              <Feedback.Bar
-                                traceId={turn.reply.traceId}
-                                feedbackToken={turn.reply.feedbackToken}
-                                sessionId={sessionId}
-                                stars
-                                copyText={turn.reply.answer}
-                              />
-                            </Box>
-                            <Button
-                              type="button"
-                              variant="ghost"
-                              color="gray"
-                              size="1"
-                              disabled={busy}
-                              onClick={() => {
-                                regenerate(turn);
-                              }}
-                            >
-                              <ReloadIcon aria-hidden />
-                              Regenerate
-                            </Button>
-                          </Flex>
-                        ) : null}
-                      </Flex>
-                    </article>
-                  </Card>
-                )}
-              </li>
-            );
-          })}
-        </ol>
+                          )}
+                          {turn.reply ? (
+                            // Regenerate keeps its corner while the bar grows (reasons, comment) beside it.
+                            <Flex justify="between" align="start" gap="3">
+                              <Box flexGrow="1" minWidth="0">
+                                <Feedback.Bar
+                                  traceId={turn.reply.traceId}
+                                  feedbackToken={turn.reply.feedbackToken}
+                                  sessionId={sessionId}
+                                  stars
+                                  copyText={turn.reply.answer}
+                                />
+                              </Box>
+                              <Button
+                                type="button"
+                                variant="ghost"
+                                color="gray"
+                                size="1"
+                                disabled={busy}
+                                className={styles.regenerate}
+                                onClick={() => {
+                                  regenerate(turn);
+                                }}
+                              >
+                                <ReloadIcon aria-hidden />
+                                Regenerate
+                              </Button>
+                            </Flex>
+                          ) : null}
+                        </Flex>
+                      </article>
+                    </Card>
+                  )}
+                </li>
+              );
+            })}
+          </ol>
+        ) : null}
         <form onSubmit={submit} className={styles.composer}>
           <Flex gap="2">
             <Box flexGrow="1">
