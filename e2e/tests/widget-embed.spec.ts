@@ -51,8 +51,13 @@ test("the script-tag build on a plain page from an allowed origin stores feedbac
 
   await page.goto(allowed.url);
   // The German label set, chosen by the command queued before the script loaded.
-  await page.getByRole("button", { name: "Hilfreich", exact: true }).click();
-  await expect(page.getByRole("button", { name: "Hilfreich", exact: true })).toHaveAttribute("aria-pressed", "true");
+  const helpful = page.getByRole("button", { name: "Hilfreich", exact: true });
+  // The thumb is drawn (an SVG with a size), not an emoji this browser has no font for.
+  const icon = await helpful.locator("svg").boundingBox();
+  expect(icon?.width).toBeGreaterThan(10);
+  await helpful.click();
+  await expect(helpful).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByRole("status")).toHaveText("Danke für Ihr Feedback");
   await expect.poll(feedback, { timeout: 15_000 }).toEqual([expect.objectContaining({ type: "thumb", value: 1 })]);
 
   // The refusal is readable (403 with CORS headers and a problem body), so the widget drops

@@ -52,6 +52,14 @@ describe("parseEnvironment", () => {
     expect(problems).toEqual([expect.stringMatching(/^LIVELOOP_INIT_PUBLIC_KEY: must start with pk_/)]);
   });
 
+  it("keeps /demo for members unless LIVELOOP_PUBLIC_DEMO opens it, and names a bad value", () => {
+    expect(parseEnvironment({}).LIVELOOP_PUBLIC_DEMO).toBe(false);
+    expect(parseEnvironment({ LIVELOOP_PUBLIC_DEMO: "0" }).LIVELOOP_PUBLIC_DEMO).toBe(false);
+    expect(parseEnvironment({ LIVELOOP_PUBLIC_DEMO: "1" }).LIVELOOP_PUBLIC_DEMO).toBe(true);
+    expect(parseEnvironment({ LIVELOOP_PUBLIC_DEMO: "true" }).LIVELOOP_PUBLIC_DEMO).toBe(true);
+    expect(problemsOf({ LIVELOOP_PUBLIC_DEMO: "yes" })).toEqual(["LIVELOOP_PUBLIC_DEMO: must be 1, 0, true or false"]);
+  });
+
   it("treats empty strings as unset", () => {
     expect(parseEnvironment({ DATABASE_URL: "", AUTH_SECRET: " " }).DATABASE_URL).toBeUndefined();
   });

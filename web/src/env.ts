@@ -45,6 +45,12 @@ export const environmentSchema = z
       .enum(["0", "1", "true", "false"])
       .default("0")
       .transform((value) => value === "1" || value === "true"),
+    // Opens /demo (a fictional shop's support chat) to people who are not signed in; their
+    // questions land in the instance owner's demo project. Off: /demo is for members only.
+    LIVELOOP_PUBLIC_DEMO: z
+      .enum(["0", "1", "true", "false"], { error: "must be 1, 0, true or false" })
+      .default("0")
+      .transform((value) => value === "1" || value === "true"),
     // The /demo chat answers with a local responder unless pointed at an OpenAI-compatible API.
     LIVELOOP_DEMO_LLM_URL: optionalText.pipe(z.url().optional()),
     LIVELOOP_DEMO_LLM_MODEL: z.string().trim().min(1).default("gpt-4o-mini"),

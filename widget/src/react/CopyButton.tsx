@@ -1,5 +1,6 @@
 import { forwardRef, useEffect, useState, type ComponentPropsWithoutRef } from "react";
 import { useFeedbackBar } from "./FeedbackBar.tsx";
+import { CheckIcon, CopyIcon } from "./icons.tsx";
 
 export interface CopyButtonProps extends ComponentPropsWithoutRef<"button"> {
   /** The text to put on the clipboard (the answer). */
@@ -36,6 +37,7 @@ export const CopyButton = forwardRef<HTMLButtonElement, CopyButtonProps>(functio
       }}
       {...props}
     >
+      {copied ? <CheckIcon /> : <CopyIcon />}
       {copied ? labels.copied : labels.copy}
     </button>
   );

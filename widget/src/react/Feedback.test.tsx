@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from "vitest";
 import "@testing-library/jest-dom/vitest";
-import { cleanup, render, screen, waitFor, within } from "@testing-library/react";
+import { act, cleanup, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import axe from "axe-core";
 import { useState } from "react";
@@ -48,6 +48,7 @@ async function expectNoAxeViolations() {
 }
 
 afterEach(() => {
+  vi.useRealTimers();
   cleanup();
   document.head.querySelector("#liveloop-styles")?.remove();
 });
@@ -98,6 +99,45 @@ describe("Feedback.Bar", () => {
         sessionId: "s-1",
       },
     ]);
+  });
+
+  it("thanks the user for a thumbs-up, politely and only for a while", async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime.bind(vi) });
+    const { sent } = renderBar(<Feedback.Bar traceId="t" />);
+    await user.click(screen.getByRole("button", { name: "Helpful" }));
+    expect(screen.getByRole("button", { name: "Helpful" })).toHaveAttribute("aria-pressed", "true");
+    expect(screen.getByRole("status")).toHaveTextContent("Thanks for your feedback");
+    // No follow-up questions after a thumbs-up.
+    expect(screen.queryByRole("button", { name: "Send feedback" })).toBeNull();
+    await waitFor(() => {
+      expect(sent.map((e) => [e.type, e.value])).toEqual([["thumb", 1]]);
+    });
+    await act(() => vi.advanceTimersByTimeAsync(5_000));
+    expect(screen.getByRole("status")).toBeEmptyDOMElement();
+  });
+
+  it("draws its icons as SVG, never as emoji (which need an emoji font)", async () => {
+    const user = userEvent.setup();
+    renderBar(<Feedback.Bar traceId="t" stars copyText="The answer." />);
+    const expectSvgIcon = (button: HTMLElement) => {
+      const icon = button.querySelector("svg");
+      expect(icon, button.getAttribute("aria-label") ?? button.textContent).not.toBeNull();
+      expect(icon).toHaveAttribute("aria-hidden", "true");
+    };
+    for (const name of ["Helpful", "Not helpful", "3 of 5 stars", "Copy", "Report an issue"]) {
+      expectSvgIcon(screen.getByRole("button", { name }));
+    }
+    await user.click(screen.getByRole("button", { name: "Not helpful" }));
+    await user.click(screen.getByRole("button", { name: "3 of 5 stars" }));
+    await user.click(screen.getByRole("button", { name: "Copy" }));
+    expectSvgIcon(screen.getByRole("button", { name: "Copied" }));
+    await user.click(screen.getByRole("button", { name: "Report an issue" }));
+    expectSvgIcon(within(screen.getByRole("dialog")).getByRole("button", { name: "Close" }));
+    // Everything shown so far (bar, reasons panel, dialog): no pictographs, no symbol characters.
+    const text = document.body.textContent;
+    expect(text).not.toMatch(/\p{Extended_Pictographic}/u);
+    expect(text).not.toMatch(/[\u2190-\u2bff]/u);
   });
 
   it("withdraws a thumb pressed twice, and is operable from the keyboard", async () => {
@@ -162,7 +202,17 @@ describe("Feedback.Bar", () => {
     const dialog = screen.getByRole("dialog", { name: "Report an issue with this answer" });
     expect(dialog).toHaveAttribute("data-liveloop", "styled");
     await expectNoAxeViolations();
-    await user.selectOptions(within(dialog).getByLabelText("Category"), "privacy");
+    // Nothing is preselected: sending without a category is refused with a message.
+    const category = within(dialog).getByLabelText("Category");
+    expect(category).toHaveValue("");
+    await user.click(within(dialog).getByRole("button", { name: "Send report" }));
+    expect(within(dialog).getByText("Choose a category before sending the report.")).toBeInTheDocument();
+    expect(category).toHaveAccessibleDescription("Choose a category before sending the report.");
+    expect(category).toHaveAttribute("aria-invalid", "true");
+    expect(category).toHaveFocus();
+    expect(sent).toEqual([]);
+    await user.selectOptions(category, "privacy");
+    expect(within(dialog).queryByText("Choose a category before sending the report.")).toBeNull();
     await user.type(within(dialog).getByLabelText("What happened?"), "It showed another customer's address.");
     await user.click(within(dialog).getByRole("button", { name: "Send report" }));
     expect(screen.queryByRole("dialog")).toBeNull();
@@ -172,7 +222,12 @@ describe("Feedback.Bar", () => {
     });
 
     await user.click(screen.getByRole("button", { name: "Report an issue" }));
+    // Opened again, it asks afresh.
+    expect(within(screen.getByRole("dialog")).getByLabelText("Category")).toHaveValue("");
     await user.keyboard("{Escape}");
+    expect(screen.queryByRole("dialog")).toBeNull();
+    await user.click(screen.getByRole("button", { name: "Report an issue" }));
+    await user.click(screen.getByRole("button", { name: "Close" }));
     expect(screen.queryByRole("dialog")).toBeNull();
   });
 

@@ -10,6 +10,8 @@ import { Reasons } from "./Reasons.tsx";
 
 export type ThumbState = "up" | "down" | null;
 
+const statusMilliseconds = 5_000;
+
 interface BarContextValue extends FeedbackContextValue {
   traceId: string;
   extras: EventExtras;
@@ -74,6 +76,16 @@ export const FeedbackBar = forwardRef<HTMLDivElement, FeedbackBarProps>(function
   const { client, labels, classNames, rootProps } = feedback;
   const [thumb, setThumb] = useControllableState(value, defaultValue, onValueChange);
   const [status, setStatus] = useState("");
+  // Confirmations are shown briefly, then the live region empties (it is not a log).
+  useEffect(() => {
+    if (!status) return;
+    const timer = setTimeout(() => {
+      setStatus("");
+    }, statusMilliseconds);
+    return () => {
+      clearTimeout(timer);
+    };
+  }, [status]);
 
   useEffect(() => {
     if (!client) return;

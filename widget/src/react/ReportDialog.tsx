@@ -2,6 +2,7 @@ import { forwardRef, useId, useState, type ComponentPropsWithoutRef } from "reac
 import * as Dialog from "@radix-ui/react-dialog";
 import { useFeedbackBar } from "./FeedbackBar.tsx";
 import { useControllableState } from "./useControllableState.ts";
+import { CloseIcon, FlagIcon } from "./icons.tsx";
 
 export interface ReportDialogProps extends Omit<ComponentPropsWithoutRef<"button">, "onSubmit"> {
   open?: boolean;
@@ -11,7 +12,11 @@ export interface ReportDialogProps extends Omit<ComponentPropsWithoutRef<"button
   categories?: string[];
 }
 
-/** "Report an issue": a trigger button and a modal dialog (Radix) asking for a category and what happened. */
+/**
+ * "Report an issue": a trigger button and a modal dialog (Radix) asking for a category and
+ * what happened. No category is preselected: a preselected one is sent unread, and the
+ * team's report counts would say "harmful" for whatever came first in the list.
+ */
 export const ReportDialog = forwardRef<HTMLButtonElement, ReportDialogProps>(function ReportDialog(
   { open, defaultOpen = false, onOpenChange, categories, ...triggerProps },
   ref,
@@ -19,14 +24,22 @@ export const ReportDialog = forwardRef<HTMLButtonElement, ReportDialogProps>(fun
   const { client, traceId, extras, labels, classNames, rootProps, announce } = useFeedbackBar();
   const [isOpen, setOpen] = useControllableState(open, defaultOpen, onOpenChange);
   const keys = categories ?? Object.keys(labels.categories);
-  const [category, setCategory] = useState(keys[0] ?? "other");
+  const [category, setCategory] = useState("");
   const [details, setDetails] = useState("");
+  const [missingCategory, setMissingCategory] = useState(false);
   const categoryId = useId();
+  const categoryErrorId = useId();
   const detailsId = useId();
 
   const submit = (event: { preventDefault(): void }) => {
     event.preventDefault();
+    if (!category) {
+      setMissingCategory(true);
+      document.getElementById(categoryId)?.focus();
+      return;
+    }
     client?.report(traceId, category, details.trim() || undefined, extras);
+    setCategory("");
     setDetails("");
     setOpen(false);
     announce(labels.reportSent);
@@ -35,28 +48,44 @@ export const ReportDialog = forwardRef<HTMLButtonElement, ReportDialogProps>(fun
   return (
     <Dialog.Root open={isOpen} onOpenChange={setOpen}>
       <Dialog.Trigger ref={ref} type="button" data-part="button" className={classNames.button} {...triggerProps}>
+        <FlagIcon />
         {labels.report}
       </Dialog.Trigger>
       <Dialog.Portal>
         <Dialog.Overlay data-part="overlay" className={classNames.overlay} {...rootProps} />
         <Dialog.Content data-part="dialog" className={classNames.dialog} {...rootProps}>
+          <Dialog.Close data-part="close" aria-label={labels.close}>
+            <CloseIcon />
+          </Dialog.Close>
           <Dialog.Title data-part="title">{labels.reportTitle}</Dialog.Title>
           <Dialog.Description data-part="description">{labels.reportDescription}</Dialog.Description>
-          <form onSubmit={submit} style={{ display: "grid", gap: 8 }}>
+          <form onSubmit={submit} noValidate style={{ display: "grid", gap: 8 }}>
             <label htmlFor={categoryId}>{labels.category}</label>
             <select
               id={categoryId}
               value={category}
+              aria-required="true"
+              aria-invalid={missingCategory || undefined}
+              aria-describedby={missingCategory ? categoryErrorId : undefined}
               onChange={(event) => {
                 setCategory(event.target.value);
+                setMissingCategory(false);
               }}
             >
+              <option value="" disabled>
+                {labels.chooseCategory}
+              </option>
               {keys.map((key) => (
                 <option key={key} value={key}>
                   {labels.categories[key] ?? key}
                 </option>
               ))}
             </select>
+            {missingCategory ? (
+              <p id={categoryErrorId} data-part="error">
+                {labels.categoryRequired}
+              </p>
+            ) : null}
             <label htmlFor={detailsId}>{labels.details}</label>
             <textarea
               id={detailsId}

@@ -2,6 +2,7 @@ import { forwardRef, type ComponentPropsWithoutRef } from "react";
 import { fill } from "./labels.ts";
 import { useFeedbackBar } from "./FeedbackBar.tsx";
 import { useControllableState } from "./useControllableState.ts";
+import { StarIcon } from "./icons.tsx";
 
 export interface StarsProps extends Omit<ComponentPropsWithoutRef<"div">, "defaultValue" | "onChange"> {
   /** Number of stars (default 5). */
@@ -34,7 +35,7 @@ export const Stars = forwardRef<HTMLDivElement, StarsProps>(function Stars(
             client?.rate(traceId, star, scale, extras);
           }}
         >
-          <span aria-hidden="true">★</span>
+          <StarIcon />
         </button>
       ))}
     </div>

@@ -1,15 +1,20 @@
 import { forwardRef, type ComponentPropsWithoutRef } from "react";
 import { useFeedbackBar, type ThumbState } from "./FeedbackBar.tsx";
+import { ThumbDownIcon, ThumbUpIcon } from "./icons.tsx";
 
 const thumbValue = { up: 1, down: -1 } as const;
 
-/** Thumbs up and down; pressing the pressed one again withdraws it (sent as value 0). */
+/**
+ * Thumbs up and down; pressing the pressed one again withdraws it (sent as value 0). A
+ * thumbs-up is thanked at once (nothing follows it); a thumbs-down opens the reasons.
+ */
 export const Thumbs = forwardRef<HTMLDivElement, ComponentPropsWithoutRef<"div">>(function Thumbs(props, ref) {
-  const { client, traceId, extras, thumb, setThumb, labels, classNames } = useFeedbackBar();
+  const { client, traceId, extras, thumb, setThumb, labels, classNames, announce } = useFeedbackBar();
   const press = (pressed: Exclude<ThumbState, null>) => {
     const next = thumb === pressed ? null : pressed;
     setThumb(next);
     client?.thumb(traceId, next ? thumbValue[next] : 0, extras);
+    announce(next === "up" ? labels.thanks : "");
   };
   return (
     <div ref={ref} data-part="row" {...props}>
@@ -26,7 +31,7 @@ export const Thumbs = forwardRef<HTMLDivElement, ComponentPropsWithoutRef<"div">
             press(direction);
           }}
         >
-          <span aria-hidden="true">{direction === "up" ? "👍" : "👎"}</span>
+          {direction === "up" ? <ThumbUpIcon /> : <ThumbDownIcon />}
         </button>
       ))}
     </div>

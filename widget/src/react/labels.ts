@@ -21,9 +21,15 @@ export interface FeedbackLabels {
   reportTitle: string;
   reportDescription: string;
   category: string;
+  /** The empty first choice of the category list. */
+  chooseCategory: string;
+  /** Shown when a report is sent without a category. */
+  categoryRequired: string;
   categories: Record<string, string>;
   details: string;
   cancel: string;
+  /** The dialog's close button (an icon, so this is its only name). */
+  close: string;
   sendReport: string;
   reportSent: string;
   copy: string;
@@ -46,9 +52,12 @@ const en: FeedbackLabels = {
   reportTitle: "Report an issue with this answer",
   reportDescription: "The team reviews every report.",
   category: "Category",
+  chooseCategory: "Choose a category…",
+  categoryRequired: "Choose a category before sending the report.",
   categories: { ...defaultReportCategoryLabels },
   details: "What happened?",
   cancel: "Cancel",
+  close: "Close",
   sendReport: "Send report",
   reportSent: "Report sent",
   copy: "Copy",

@@ -6,37 +6,66 @@ import { mintFeedbackTokens } from "@/server/feedback/feedbackTokens";
 import { AppError } from "@/server/errors";
 import { answerFromFacts } from "@/server/demo/demoResponder";
 import { completeChat, type ChatMessage, type LlmSettings } from "@/server/demo/demoLlm";
+import { demoPace, demoTokens } from "@/server/demo/demoPace";
 
 export const demoRelease = "demo-1";
 const localModel = "liveloop-demo-responder";
 const systemPrompt = "You are the support assistant of Northwind Outfitters, an outdoor shop. Answer briefly and concretely.";
 
+export interface AnswerOptions {
+  llm: LlmSettings | null;
+  now: () => Date;
+  /** Waits as the local responder's pace says (tests pass one that moves their clock instead). */
+  sleep: (ms: number) => Promise<void>;
+  /** Each piece of the answer as it is produced (the route streams them to the page). */
+  onToken?: (text: string) => void;
+}
+
+export const waitFor = (ms: number) =>
+  new Promise<void>((resolve) => {
+    setTimeout(resolve, ms);
+  });
+
 /**
- * Answers one demo question and records it as a trace (a retrieval step and a model call),
- * then mints the feedback token the widget needs for that answer (the project requires them).
+ * Answers one demo question, streaming its tokens, and records it as a trace (a retrieval
+ * step and a model call with its time to first token), then mints the feedback token the
+ * widget needs for that answer (the project requires them). The times in the trace are
+ * measured, so the trace page, waterfall and metrics show what the visitor waited.
  */
 export async function answerDemoQuestion(
   database: Database,
   projectId: string,
   request: DemoChatRequest,
-  options: { llm: LlmSettings | null; now: () => Date },
-): Promise<DemoChatReply> {
+  options: AnswerOptions,
+): Promise<Omit<DemoChatReply, "publicKey">> {
   const traceId = randomUUID();
+  const pace = demoPace(request.message);
   const start = options.now();
   const facts = answerFromFacts(request.message);
+  if (!options.llm) await options.sleep(pace.retrievalMs);
   const retrieved = options.now();
   const messages: ChatMessage[] = [
     { role: "system", content: systemPrompt },
     ...request.history.map((turn) => ({ role: turn.role, content: turn.content })),
     { role: "user", content: request.message },
   ];
-  const reply = options.llm
-    ? await completeChat(options.llm, messages)
-    : {
-        text: facts.text,
-        model: localModel,
-        usage: { inputTokens: wordCount(messages), outputTokens: wordCount([{ content: facts.text }]) },
-      };
+  let firstToken: Date;
+  let reply: { text: string; model: string; usage: { inputTokens: number; outputTokens: number } | undefined };
+  if (options.llm) {
+    // One completion, not a stream: its whole text is the first token.
+    reply = await completeChat(options.llm, messages);
+    firstToken = options.now();
+    options.onToken?.(reply.text);
+  } else {
+    const tokens = demoTokens(facts.text);
+    await options.sleep(pace.firstTokenMs);
+    firstToken = options.now();
+    for (const [index, token] of tokens.entries()) {
+      if (index > 0) await options.sleep(pace.tokenMs(index));
+      options.onToken?.(token);
+    }
+    reply = { text: facts.text, model: localModel, usage: { inputTokens: wordCount(messages), outputTokens: tokens.length } };
+  }
   const end = options.now();
 
   const result = await ingestTraces(database, projectId, [
@@ -52,6 +81,7 @@ export async function answerDemoQuestion(
       promptVersion: "1",
       startTime: start.toISOString(),
       endTime: end.toISOString(),
+      firstTokenTime: firstToken.toISOString(),
       usage: reply.usage,
       metadata: { regenerateOf: request.regenerateOf ?? null },
       spans: [
@@ -73,6 +103,7 @@ export async function answerDemoQuestion(
           output: reply.text,
           usage: reply.usage,
           startTime: retrieved.toISOString(),
+          firstTokenTime: firstToken.toISOString(),
           endTime: end.toISOString(),
         },
       ],

@@ -22,6 +22,48 @@ export async function createDemoProject(tx: Queryable, ownerId: string): Promise
 
 const demoKeyName = "Demo chat (browser)";
 
+function findDemoProjectOf(database: Database, userId: string): Promise<{ id: string } | null> {
+  return database.project.findFirst({
+    where: { isDemo: true, memberships: { some: { userId } } },
+    orderBy: { createdAt: "asc" },
+    select: { id: true },
+  });
+}
+
+export interface DemoProjectState {
+  /** Null until the first question makes it (people invited later have none yet). */
+  projectId: string | null;
+  /** The key the page hands the widget; null when there is no project yet or the key was revoked. */
+  publicKey: string | null;
+  keyRevoked: boolean;
+}
+
+/**
+ * What `ensureDemoProject` would answer, without writing: for the page, whose render must
+ * not change anything. A key not made yet is still given (it is derived): the first
+ * question makes it, before the widget can send any feedback for an answer.
+ */
+export async function findDemoProject(database: Database, userId: string, instanceSecret: string): Promise<DemoProjectState> {
+  const project = await findDemoProjectOf(database, userId);
+  if (!project) return { projectId: null, publicKey: null, keyRevoked: false };
+  const publicKey = demoPublicKey(instanceSecret, project.id);
+  const existing = await database.apiKey.findUnique({ where: { secretHash: hashApiKey(publicKey) }, select: { revokedAt: true } });
+  const keyRevoked = existing
+    ? existing.revokedAt !== null
+    : (await database.apiKey.count({ where: { projectId: project.id, name: demoKeyName, revokedAt: { not: null } } })) > 0;
+  return { projectId: project.id, publicKey: keyRevoked ? null : publicKey, keyRevoked };
+}
+
+/**
+ * Whose demo project signed-out visitors use when the demo is public: the instance's first
+ * administrator's (made at set-up), so the team sees the public's questions and feedback in
+ * the console. Null before set-up.
+ */
+export async function publicDemoOwner(database: Database): Promise<string | null> {
+  const owner = await database.user.findFirst({ where: { isInstanceAdmin: true }, orderBy: { createdAt: "asc" }, select: { id: true } });
+  return owner?.id ?? null;
+}
+
 /**
  * The demo project the user belongs to (made for them if they have none) and its public
  * key, or null for the key when it was revoked. A revoked key stays revoked: the page
@@ -33,12 +75,7 @@ export async function ensureDemoProject(
   userId: string,
   instanceSecret: string,
 ): Promise<{ projectId: string; publicKey: string | null }> {
-  const project =
-    (await database.project.findFirst({
-      where: { isDemo: true, memberships: { some: { userId } } },
-      orderBy: { createdAt: "asc" },
-      select: { id: true },
-    })) ?? (await createDemoProject(database, userId));
+  const project = (await findDemoProjectOf(database, userId)) ?? (await createDemoProject(database, userId));
   const publicKey = demoPublicKey(instanceSecret, project.id);
   const existing = await database.apiKey.findUnique({ where: { secretHash: hashApiKey(publicKey) }, select: { revokedAt: true } });
   if (existing) return { projectId: project.id, publicKey: existing.revokedAt ? null : publicKey };

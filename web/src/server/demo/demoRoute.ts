@@ -1,9 +1,16 @@
+import type { NextRequest } from "next/server";
 import { env } from "@/env";
 import type { RouteSpec } from "@/server/api/route";
-import { signedInUserId } from "@/server/api/caller";
-import { demoChatRequestSchema, type DemoChatReply, type DemoChatRequest } from "@/contracts/demo";
-import { ensureDemoProject } from "@/server/demo/demoProject";
-import { answerDemoQuestion } from "@/server/demo/demoChat";
+import { chargeRequest, createRateLimiter, type RateLimiter } from "@/server/api/rateLimiter";
+import { isOwnOrigin } from "@/server/api/cors";
+import { sessionUserFromRequest, type SessionUser } from "@/server/auth/session";
+import { addressGroup, clientAddressOf } from "@/server/http/forwardedHeaders";
+import { ForbiddenError, RateLimitedError, ServiceUnavailableError, UnauthorizedError } from "@/server/errors";
+import { toAppError } from "@/server/api/problem";
+import type { Database } from "@/server/db/client";
+import { demoChatRequestSchema, type DemoChatRequest, type DemoChatStreamEvent } from "@/contracts/demo";
+import { ensureDemoProject, publicDemoOwner } from "@/server/demo/demoProject";
+import { answerDemoQuestion, waitFor } from "@/server/demo/demoChat";
 import type { LlmSettings } from "@/server/demo/demoLlm";
 
 export function demoLlmSettings(): LlmSettings | null {
@@ -17,12 +24,112 @@ export function instanceSecret(): string {
   return secret;
 }
 
-/** POST /api/demo/chat: the /demo page's server, for signed-in people (its traces land in their demo project). */
-export const demoChatRoute: RouteSpec<DemoChatRequest, undefined, Record<string, never>, DemoChatReply> = {
-  auth: "session",
-  body: demoChatRequestSchema,
-  handler: async ({ database, caller, body }) => {
-    const { projectId } = await ensureDemoProject(database, signedInUserId(caller), instanceSecret());
-    return answerDemoQuestion(database, projectId, body, { llm: demoLlmSettings(), now: () => new Date() });
-  },
+/** What the demo's endpoint takes from the outside world; tests pass their own. */
+export interface DemoRouteDependencies {
+  /** LIVELOOP_PUBLIC_DEMO: signed-out visitors may ask too. */
+  publicDemo: () => boolean;
+  sessionUser: (request: NextRequest) => Promise<SessionUser | null>;
+  rateLimiter: () => RateLimiter;
+  instanceSecret: () => string;
+  llm: () => LlmSettings | null;
+  sleep: (ms: number) => Promise<void>;
+  now: () => Date;
+}
+
+let demoRateLimiter: RateLimiter | undefined;
+const processDependencies: DemoRouteDependencies = {
+  publicDemo: () => env().LIVELOOP_PUBLIC_DEMO,
+  sessionUser: sessionUserFromRequest,
+  rateLimiter: () => (demoRateLimiter ??= createRateLimiter(env().LIVELOOP_RATE_LIMIT_PER_MINUTE)),
+  instanceSecret,
+  llm: demoLlmSettings,
+  sleep: waitFor,
+  now: () => new Date(),
 };
+
+/**
+ * Who asks, and whose demo project answers: a signed-in person their own; when the demo is
+ * public, anyone else the instance owner's. The wrapper knows signed-in callers or open
+ * endpoints, not "either", so the endpoint is declared open and decides here, charging the
+ * same rate limits the wrapper would: a person's own bucket, or (as for a public key,
+ * which is what an open demo is) one per client address under a shared ceiling.
+ */
+async function demoProjectFor(
+  dependencies: DemoRouteDependencies,
+  database: Database,
+  request: NextRequest,
+  now: Date,
+): Promise<{ projectId: string; publicKey: string | null }> {
+  // Only the /demo page itself talks to this endpoint: no other site may drive a visitor's session.
+  const origin = request.headers.get("origin");
+  if (origin !== null && !isOwnOrigin(request, origin)) throw new ForbiddenError("The demo answers its own page only");
+  const user = await dependencies.sessionUser(request);
+  if (!user && !dependencies.publicDemo()) throw new UnauthorizedError("Sign in first");
+  const limiter = dependencies.rateLimiter();
+  const address = addressGroup(clientAddressOf(request.headers));
+  const retryAfter = user
+    ? chargeRequest(limiter, { type: "session", user }, address, now.getTime())
+    : chargeRequest(limiter, { type: "key", key: { id: "public-demo", kind: "public" } }, address, now.getTime());
+  if (retryAfter > 0) throw new RateLimitedError(retryAfter);
+  const ownerId = user?.id ?? (await publicDemoOwner(database));
+  if (!ownerId) throw new ServiceUnavailableError("Liveloop is not set up yet", 60);
+  return ensureDemoProject(database, ownerId, dependencies.instanceSecret());
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * POST /api/demo/chat: the /demo page's server. Streams the answer as NDJSON (tokens,
+ * then the reply with its trace id and feedback token) as a chat application streams a
+ * model's answer. The demo project is made here, on the first question, never when the
+ * page is shown.
+ */
+export function createDemoChatRoute(
+  dependencies: DemoRouteDependencies,
+): RouteSpec<DemoChatRequest, undefined, Record<string, never>, Response> {
+  return {
+    auth: "none",
+    body: demoChatRequestSchema,
+    handler: async ({ database, request, body, now }) => {
+      const { projectId, publicKey } = await demoProjectFor(dependencies, database, request, now);
+      const llm = dependencies.llm();
+      let open = true;
+      const stream = new ReadableStream<Uint8Array>({
+        async start(controller) {
+          const send = (event: DemoChatStreamEvent) => {
+            if (open) controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
+          };
+          try {
+            const reply = await answerDemoQuestion(database, projectId, body, {
+              llm,
+              now: dependencies.now,
+              sleep: dependencies.sleep,
+              onToken: (text) => {
+                send({ type: "token", text });
+              },
+            });
+            send({ type: "done", reply: { ...reply, publicKey } });
+          } catch (error) {
+            send({ type: "error", detail: toAppError(error).message });
+          }
+          if (open) controller.close();
+          open = false;
+        },
+        cancel() {
+          // The visitor left: the answer is still finished and traced, as a real application's would be.
+          open = false;
+        },
+      });
+      return new Response(stream, {
+        headers: {
+          "Content-Type": "application/x-ndjson; charset=utf-8",
+          // no-transform: a compressing proxy would hold the tokens back until the end.
+          "Cache-Control": "no-store, no-transform",
+          "X-Accel-Buffering": "no",
+        },
+      });
+    },
+  };
+}
+
+export const demoChatRoute = createDemoChatRoute(processDependencies);
