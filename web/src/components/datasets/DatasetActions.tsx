@@ -71,6 +71,7 @@ export function PublishButton({
   );
 }
 
+const formatName: Record<ExportFormat, string> = { jsonl: "JSONL", openai: "OpenAI", dpo: "DPO", csv: "CSV" };
 const formatLabel: Record<ExportFormat, string> = {
   jsonl: "JSONL (everything)",
   openai: "OpenAI chat fine-tuning",
@@ -195,7 +196,7 @@ export function ExportForm({ projectId, name, versions }: { projectId: string; n
             void download();
           }}
         >
-          <DownloadIcon /> Export {format}
+          <DownloadIcon /> Export {formatName[format]}
         </Button>
       </Flex>
       {progress ? (

@@ -119,8 +119,9 @@ function RevokeKeyButton({ keyName, busy, onRevoke }: { keyName: string; busy: b
   return (
     <AlertDialog.Root>
       <AlertDialog.Trigger>
-        <Button type="button" size="1" variant="soft" color="red" disabled={busy}>
-          Revoke {keyName}
+        {/* Short on screen (key names can be long); the name says which key to a screen reader. */}
+        <Button type="button" size="1" variant="soft" color="red" disabled={busy} aria-label={`Revoke ${keyName}`}>
+          Revoke
         </Button>
       </AlertDialog.Trigger>
       <AlertDialog.Content maxWidth="440px">
@@ -217,7 +218,9 @@ export function ApiKeysPanel({ projectId, keys, manageable }: { projectId: strin
             <Table.Row key={key.id} align="center">
               <Table.RowHeaderCell>{key.name}</Table.RowHeaderCell>
               <Table.Cell>
-                <Code variant="ghost">{key.displayPrefix}…</Code>
+                <Code variant="ghost" style={{ whiteSpace: "nowrap" }}>
+                  {key.displayPrefix}…
+                </Code>
               </Table.Cell>
               <Table.Cell>
                 {key.kind !== "public" ? (

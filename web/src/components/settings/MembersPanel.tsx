@@ -123,11 +123,12 @@ export function MembersPanel({ projectId, members, invitations, currentUserId, m
                           variant="soft"
                           color="red"
                           disabled={busy}
+                          aria-label={`Remove ${member.email}`}
                           onClick={() =>
                             void run(() => callApi("DELETE", `${base}/members/${member.id}`), { success: `${member.email} removed` })
                           }
                         >
-                          Remove {member.email}
+                          Remove
                         </Button>
                       ) : null}
                       {canResetPasswords && member.userId !== currentUserId ? (
@@ -137,11 +138,12 @@ export function MembersPanel({ projectId, members, invitations, currentUserId, m
                           variant="soft"
                           color="gray"
                           disabled={busy}
+                          aria-label={`Password reset link for ${member.email}`}
                           onClick={() => {
                             issueReset(member);
                           }}
                         >
-                          Password reset link for {member.email}
+                          Reset link
                         </Button>
                       ) : null}
                     </Flex>
@@ -183,11 +185,12 @@ export function MembersPanel({ projectId, members, invitations, currentUserId, m
                         variant="soft"
                         color="red"
                         disabled={busy}
+                        aria-label={`Revoke invitation for ${invitation.email}`}
                         onClick={() =>
                           void run(() => callApi("DELETE", `${base}/invitations/${invitation.id}`), { success: "Invitation revoked" })
                         }
                       >
-                        Revoke invitation for {invitation.email}
+                        Revoke
                       </Button>
                     </Table.Cell>
                   ) : null}

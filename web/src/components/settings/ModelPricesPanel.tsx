@@ -85,9 +85,10 @@ export function ModelPricesPanel({ projectId, prices, listPrices, listPricesTake
                       variant="soft"
                       color="red"
                       disabled={busy}
+                      aria-label={`Remove price for ${price.modelPattern}`}
                       onClick={() => void run(() => callApi("DELETE", `${base}/${price.id}`), { success: "Price removed" })}
                     >
-                      Remove price for {price.modelPattern}
+                      Remove
                     </Button>
                   </Table.Cell>
                 ) : null}
