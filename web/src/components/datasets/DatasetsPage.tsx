@@ -7,6 +7,7 @@ import { failureCategoryLabel } from "@/components/ui/labels";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { ExportForm, PublishButton, RemoveItemButton } from "@/components/datasets/DatasetActions";
+import { TableCaption } from "@/components/settings/TableCaption";
 import styles from "@/components/datasets/DatasetsPage.module.css";
 
 const changeBadge: Record<DatasetChangeKind, { label: string; color: "green" | "red" | "amber" }> = {
@@ -82,7 +83,8 @@ function DatasetCard({
                 <ChangeCounts {...since} />
               </Flex>
               {since.items.length > 0 ? (
-                <Table.Root variant="surface" size="1" aria-label={`Changes in ${dataset.name} since version ${since.from}`}>
+                <Table.Root variant="surface" size="1">
+                  <TableCaption>{`Changes in ${dataset.name} since version ${since.from}`}</TableCaption>
                   <Table.Header>
                     <Table.Row>
                       <Table.ColumnHeaderCell width="110px">Change</Table.ColumnHeaderCell>
@@ -116,7 +118,8 @@ function DatasetCard({
               <Heading as="h3" size="3">
                 Published versions
               </Heading>
-              <Table.Root variant="surface" size="1" aria-label={`Versions of ${dataset.name}`}>
+              <Table.Root variant="surface" size="1">
+                <TableCaption>{`Versions of ${dataset.name}`}</TableCaption>
                 <Table.Header>
                   <Table.Row>
                     <Table.ColumnHeaderCell>Version</Table.ColumnHeaderCell>
@@ -157,7 +160,8 @@ function DatasetCard({
             <summary className={styles.summary}>
               Working items{dataset.itemCount > 50 ? " (newest 50)" : ""}: what the next version will hold
             </summary>
-            <Table.Root variant="surface" size="1" mt="3" aria-label={`Items of ${dataset.name}`}>
+            <Table.Root variant="surface" size="1" mt="3">
+              <TableCaption>{`Items of ${dataset.name}`}</TableCaption>
               <Table.Header>
                 <Table.Row>
                   <Table.ColumnHeaderCell>Question</Table.ColumnHeaderCell>

@@ -10,6 +10,7 @@ import { ErrorMessage } from "@/components/ui/ErrorMessage";
 import { SettingsCard } from "@/components/settings/SettingsCard";
 import { FormField } from "@/components/settings/FormField";
 import { LockedNote } from "@/components/settings/LockedNote";
+import { TableCaption } from "@/components/settings/TableCaption";
 
 interface Props {
   projectId: string;
@@ -146,7 +147,8 @@ export function ModelPricesPanel({ projectId, prices, listPrices, listPricesTake
         <Heading as="h3" size="3">
           List prices <Text color="gray">(taken {listPricesTakenOn})</Text>
         </Heading>
-        <Table.Root size="1" variant="surface" aria-label="List prices">
+        <Table.Root size="1" variant="surface">
+          <TableCaption>List prices</TableCaption>
           <Table.Header>
             <Table.Row>
               <Table.ColumnHeaderCell>Model pattern</Table.ColumnHeaderCell>
