@@ -1,4 +1,4 @@
-import { test, expect, inviteByApi, joinThroughLink, openSettings, projectIdOf, signIn } from "./fixtures";
+import { test, expect, inviteByApi, joinThroughLink, openSettingsSection, projectIdOf, signIn } from "./fixtures";
 
 test("a person already on Liveloop accepts an invitation to another project while signed in", async ({ page, browser }) => {
   await page.goto("/");
@@ -53,7 +53,8 @@ test("changing a password ends the other sessions; sign out everywhere ends all;
   await paul.getByLabel("New password", { exact: true }).fill("pauls-password-2");
   await paul.getByLabel("New password again").fill("pauls-password-2");
   await paul.getByRole("button", { name: "Change password" }).click();
-  await expect(paul.getByRole("status")).toContainText("Password changed");
+  await expect(paul.getByText("Password changed. Your other sessions are signed out; this one stays.")).toBeVisible();
+  await expect(paul.getByLabel("Current password")).toHaveValue("");
   expect((await phone.request.get("/api/v1/projects")).status()).toBe(401);
   expect((await laptop.request.get("/api/v1/projects")).status()).toBe(200);
 
@@ -73,6 +74,7 @@ test("changing a password ends the other sessions; sign out everywhere ends all;
   await expect(paul.getByTestId("signed-in-as")).toBeVisible();
   await paul.goto("/account");
   await paul.getByRole("button", { name: "Sign out everywhere" }).click();
+  await paul.getByRole("alertdialog", { name: "Sign out everywhere?" }).getByRole("button", { name: "Sign out all sessions" }).click();
   await expect(paul).toHaveURL(/\/signin/);
   expect((await phone.request.get("/api/v1/projects")).status()).toBe(401);
   expect((await laptop.request.get("/api/v1/projects")).status()).toBe(401);
@@ -86,7 +88,7 @@ test("an owner's reset link lets a member set a new password once", async ({ pag
   const email = `rosa-${Date.now()}@liveloop.test`;
   const { context, page: rosa } = await joinThroughLink(browser, await inviteByApi(page, projectId, email, "viewer"), "rosas-password-1");
 
-  await openSettings(page);
+  await openSettingsSection(page, "Members");
   const members = page.getByRole("region", { name: "Members" });
   await members.getByRole("button", { name: `Password reset link for ${email}` }).click();
   const link = (await members.getByTestId("one-time-link").textContent()) ?? "";

@@ -1,4 +1,4 @@
-import { test as base, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
 
 export const owner = { name: "Olivia Owner", email: "owner@liveloop.test", password: "owner-password-1", projectName: "Support assistant" };
 
@@ -16,9 +16,23 @@ export function projectIdOf(page: Page): string {
   return match[1];
 }
 
+/** Opens the settings from the main navigation: they land on the first section the role may see (API keys for admins). */
 export async function openSettings(page: Page): Promise<void> {
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
   await expect(page.getByRole("heading", { name: "Settings", level: 1 })).toBeVisible();
+}
+
+/** Opens one settings section ("Members", "Model prices", ...) from the settings' section tabs. */
+export async function openSettingsSection(page: Page, title: string): Promise<void> {
+  await openSettings(page);
+  await page.getByRole("navigation", { name: "Settings sections" }).getByRole("link", { name: title, exact: true }).click();
+  await expect(page.getByRole("region", { name: title })).toBeVisible();
+}
+
+/** Picks an option of a Radix Select (a button with role combobox, its options in a popup). */
+export async function chooseOption(page: Page, combobox: Locator, option: string): Promise<void> {
+  await combobox.click();
+  await page.getByRole("option", { name: option, exact: true }).click();
 }
 
 /** Creates a secret key for a project through the console's API (as its signed-in owner). */

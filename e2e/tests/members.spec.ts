@@ -1,4 +1,4 @@
-import { test, expect, openSettings, projectIdOf, signIn } from "./fixtures";
+import { test, expect, chooseOption, openSettings, openSettingsSection, owner, projectIdOf, signIn } from "./fixtures";
 
 test("an owner invites by link; the invitee sets their own password, sees no key management, and loses access when removed", async ({
   page,
@@ -6,16 +6,18 @@ test("an owner invites by link; the invitee sets their own password, sees no key
 }) => {
   await page.goto("/");
   const projectId = projectIdOf(page);
-  await openSettings(page);
+  await openSettingsSection(page, "Members");
   const members = page.getByRole("region", { name: "Members" });
   const inviteForm = members.getByRole("form", { name: "Invite a member" });
   await inviteForm.getByLabel("Email").fill("annie@liveloop.test");
-  await inviteForm.getByLabel("Role").selectOption("annotator");
+  await chooseOption(page, inviteForm.getByRole("combobox", { name: "Role" }), "Annotator");
   await inviteForm.getByRole("button", { name: "Invite" }).click();
+  await expect(page.getByText("Invitation for annie@liveloop.test created")).toBeVisible();
+  await expect(inviteForm.getByLabel("Email")).toHaveValue("");
   const link = (await members.getByTestId("one-time-link").textContent()) ?? "";
   // Without NEXTAUTH_URL the link is built from the URL the console was reached on.
   expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/invite\/[A-Za-z0-9_-]{43}$/);
-  await expect(members.getByRole("row", { name: /annie@liveloop.test.*annotator/ })).toBeVisible();
+  await expect(members.getByRole("row", { name: /annie@liveloop.test.*Annotator/ })).toBeVisible();
   await expect(members).not.toContainText(/temporary password/i);
 
   const annotatorContext = await browser.newContext({ storageState: { cookies: [], origins: [] } });
@@ -34,13 +36,23 @@ test("an owner invites by link; the invitee sets their own password, sees no key
   await expect(reused.getByText("This invitation link is invalid, expired, revoked or already used.")).toBeVisible();
   await reused.close();
 
+  // Settings open on Members for an annotator: no API keys section, nothing to manage, and a note saying why.
   await openSettings(annotator);
   await expect(annotator.getByRole("region", { name: "Members" })).toBeVisible();
+  await expect(annotator.getByRole("navigation", { name: "Settings sections" }).getByRole("link", { name: "API keys" })).toHaveCount(0);
+  await expect(annotator.getByRole("region", { name: "Members" })).toContainText("Admins only");
+  await expect(annotator.getByRole("button", { name: /Create key|Invite|Remove|Revoke|reset link/ })).toHaveCount(0);
+  await annotator.goto(`/projects/${projectId}/settings/api-keys`);
   await expect(annotator.getByRole("region", { name: "API keys" })).toHaveCount(0);
-  await expect(annotator.getByRole("button", { name: /Create key|Invite|Remove|Revoke|Rename|reset link/ })).toHaveCount(0);
-  await expect(annotator.getByRole("combobox", { name: "Project", exact: true }).getByRole("option", { name: /New project/ })).toHaveCount(
-    0,
-  );
+  await annotator.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
+  await annotator.getByRole("navigation", { name: "Settings sections" }).getByRole("link", { name: "Project", exact: true }).click();
+  await expect(annotator.getByLabel("Project name")).toBeDisabled();
+  await expect(annotator.getByRole("button", { name: "Rename" })).toBeDisabled();
+  await expect(annotator.getByRole("region", { name: "Project" })).toContainText("Admins only");
+  await annotator.getByRole("combobox", { name: "Project", exact: true }).click();
+  await expect(annotator.getByRole("option", { name: owner.projectName })).toBeVisible();
+  await expect(annotator.getByRole("option", { name: /New project/ })).toHaveCount(0);
+  await annotator.keyboard.press("Escape");
 
   const direct = await annotator.request.post(`/api/v1/projects/${projectId}/api-keys`, { data: { kind: "secret", name: "sneaky" } });
   expect(direct.status()).toBe(403);

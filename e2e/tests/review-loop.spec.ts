@@ -74,6 +74,7 @@ test("thumbs-down on the demo becomes a review item, an annotator corrects it fr
     "Gift cards are not accepted online yet; you can use them in the Berlin store.",
   );
   await golden.getByRole("button", { name: "Publish new version of golden" }).click();
+  await page.getByRole("alertdialog", { name: "Publish version 1 of golden?" }).getByRole("button", { name: "Publish version 1" }).click();
   await expect(golden.getByRole("table", { name: "Versions of golden" }).getByRole("row")).toHaveCount(2);
   await golden.getByRole("button", { name: "Export jsonl" }).click();
   await expect(golden.getByRole("status")).toContainText("golden-v1-jsonl.jsonl");

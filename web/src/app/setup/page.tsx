@@ -1,17 +1,15 @@
 import { redirect } from "next/navigation";
-import { db } from "@/server/db/client";
-import { isSetupComplete } from "@/server/setup/setup";
+import { setupComplete } from "@/server/setup/setupView";
+import { AuthCard } from "@/components/accounts/AuthCard";
 import { SetupForm } from "@/components/auth/SetupForm";
 
 export const dynamic = "force-dynamic";
 
 export default async function SetupPage() {
-  if (await isSetupComplete(db())) redirect("/signin");
+  if (await setupComplete()) redirect("/signin");
   return (
-    <main className="centered panel">
-      <h1>Set up Liveloop</h1>
-      <p className="muted">Create the first owner account and your first project.</p>
+    <AuthCard title="Set up Liveloop" description="Create the first owner account and your first project.">
       <SetupForm />
-    </main>
+    </AuthCard>
   );
 }

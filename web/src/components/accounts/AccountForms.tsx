@@ -1,43 +1,45 @@
 "use client";
 
-import { useState, type SubmitEvent } from "react";
+import type { SubmitEvent } from "react";
+import { AlertDialog, Box, Button, Flex } from "@radix-ui/themes";
 import { callApi } from "@/components/ui/apiClient";
 import { formText } from "@/components/ui/formData";
 import { ErrorMessage } from "@/components/ui/ErrorMessage";
 import { useMutation } from "@/components/settings/useMutation";
 import { NewPasswordFields, newPasswordOf } from "@/components/accounts/NewPasswordFields";
+import { TextInput } from "@/components/accounts/TextInput";
 
 export function ChangePasswordForm() {
   const { run, error, setError, busy } = useMutation({ refresh: false });
-  const [done, setDone] = useState(false);
   function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
     const newPassword = newPasswordOf(form);
-    setDone(false);
     if (typeof newPassword !== "string") {
       setError(newPassword.error);
       return;
     }
-    void run(async () => {
-      await callApi("POST", "/api/v1/account/password", { currentPassword: formText(form, "currentPassword"), newPassword });
-      formElement.reset();
-      setDone(true);
-    });
+    void run(
+      async () => {
+        await callApi("POST", "/api/v1/account/password", { currentPassword: formText(form, "currentPassword"), newPassword });
+        formElement.reset();
+      },
+      { success: "Password changed. Your other sessions are signed out; this one stays." },
+    );
   }
   return (
-    <form className="stack" onSubmit={submit}>
-      <label>
-        Current password
-        <input name="currentPassword" type="password" required autoComplete="current-password" />
-      </label>
-      <NewPasswordFields />
-      <ErrorMessage error={error} />
-      {done ? <p role="status">Password changed. Your other sessions are signed out; this one stays.</p> : null}
-      <button type="submit" className="primary" disabled={busy}>
-        Change password
-      </button>
+    <form onSubmit={submit}>
+      <Flex direction="column" gap="3">
+        <TextInput label="Current password" name="currentPassword" type="password" required autoComplete="current-password" />
+        <NewPasswordFields />
+        <ErrorMessage error={error} />
+        <Box>
+          <Button type="submit" disabled={busy} loading={busy}>
+            Change password
+          </Button>
+        </Box>
+      </Flex>
     </form>
   );
 }
@@ -51,11 +53,31 @@ export function SignOutEverywhereButton() {
     });
   }
   return (
-    <div className="stack">
-      <button type="button" className="danger" disabled={busy} onClick={signOutEverywhere}>
-        Sign out everywhere
-      </button>
+    <Flex direction="column" gap="2" align="start">
+      <AlertDialog.Root>
+        <AlertDialog.Trigger>
+          <Button type="button" color="red" variant="soft" disabled={busy}>
+            Sign out everywhere
+          </Button>
+        </AlertDialog.Trigger>
+        <AlertDialog.Content maxWidth="420px">
+          <AlertDialog.Title>Sign out everywhere?</AlertDialog.Title>
+          <AlertDialog.Description size="2">Every session of your account ends, this one included.</AlertDialog.Description>
+          <Flex gap="3" mt="4" justify="end">
+            <AlertDialog.Cancel>
+              <Button variant="soft" color="gray">
+                Cancel
+              </Button>
+            </AlertDialog.Cancel>
+            <AlertDialog.Action>
+              <Button color="red" onClick={signOutEverywhere}>
+                Sign out all sessions
+              </Button>
+            </AlertDialog.Action>
+          </Flex>
+        </AlertDialog.Content>
+      </AlertDialog.Root>
       <ErrorMessage error={error} />
-    </div>
+    </Flex>
   );
 }

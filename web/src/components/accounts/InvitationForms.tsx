@@ -2,11 +2,13 @@
 
 import type { SubmitEvent } from "react";
 import { signIn } from "next-auth/react";
+import { Button, Flex } from "@radix-ui/themes";
 import { callApi } from "@/components/ui/apiClient";
 import { formText } from "@/components/ui/formData";
 import { ErrorMessage } from "@/components/ui/ErrorMessage";
 import { useMutation } from "@/components/settings/useMutation";
 import { NewPasswordFields, newPasswordOf } from "@/components/accounts/NewPasswordFields";
+import { TextInput } from "@/components/accounts/TextInput";
 
 export function AcceptInvitationButton({ token }: { token: string }) {
   const { run, error, busy } = useMutation({ refresh: false });
@@ -17,12 +19,12 @@ export function AcceptInvitationButton({ token }: { token: string }) {
     });
   }
   return (
-    <div className="stack">
-      <button type="button" className="primary" disabled={busy} onClick={accept}>
+    <Flex direction="column" gap="2">
+      <Button size="3" type="button" disabled={busy} loading={busy} onClick={accept}>
         Accept invitation
-      </button>
+      </Button>
       <ErrorMessage error={error} />
-    </div>
+    </Flex>
   );
 }
 
@@ -48,20 +50,16 @@ export function RegisterWithInvitationForm({ token, email }: { token: string; em
     });
   }
   return (
-    <form className="stack" onSubmit={submit}>
-      <label>
-        Email
-        <input name="email" type="email" value={email} readOnly autoComplete="username" />
-      </label>
-      <label>
-        Your name
-        <input name="name" required maxLength={100} autoComplete="name" />
-      </label>
-      <NewPasswordFields />
-      <ErrorMessage error={error} />
-      <button type="submit" className="primary" disabled={busy}>
-        Create account and join
-      </button>
+    <form onSubmit={submit}>
+      <Flex direction="column" gap="3">
+        <TextInput label="Email" name="email" type="email" value={email} readOnly autoComplete="username" variant="soft" color="gray" />
+        <TextInput label="Your name" name="name" required maxLength={100} autoComplete="name" />
+        <NewPasswordFields />
+        <ErrorMessage error={error} />
+        <Button size="3" type="submit" disabled={busy} loading={busy}>
+          Create account and join
+        </Button>
+      </Flex>
     </form>
   );
 }

@@ -1,17 +1,29 @@
 import { formText } from "@/components/ui/formData";
+import { TextInput } from "@/components/accounts/TextInput";
 
 /** A new password typed twice, so a typo does not lock the person out. */
 export function NewPasswordFields() {
   return (
     <>
-      <label>
-        New password
-        <input name="newPassword" type="password" required minLength={8} maxLength={200} autoComplete="new-password" />
-      </label>
-      <label>
-        New password again
-        <input name="confirmPassword" type="password" required minLength={8} maxLength={200} autoComplete="new-password" />
-      </label>
+      <TextInput
+        label="New password"
+        name="newPassword"
+        type="password"
+        required
+        minLength={8}
+        maxLength={200}
+        autoComplete="new-password"
+        placeholder="At least 8 characters"
+      />
+      <TextInput
+        label="New password again"
+        name="confirmPassword"
+        type="password"
+        required
+        minLength={8}
+        maxLength={200}
+        autoComplete="new-password"
+      />
     </>
   );
 }

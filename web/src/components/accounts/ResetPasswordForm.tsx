@@ -1,7 +1,9 @@
 "use client";
 
-import Link from "next/link";
+import NextLink from "next/link";
 import { useState, type SubmitEvent } from "react";
+import { Button, Callout, Flex, Link } from "@radix-ui/themes";
+import { CheckIcon } from "@radix-ui/react-icons";
 import { callApi } from "@/components/ui/apiClient";
 import { ErrorMessage } from "@/components/ui/ErrorMessage";
 import { useMutation } from "@/components/settings/useMutation";
@@ -24,18 +26,28 @@ export function ResetPasswordForm({ token }: { token: string }) {
   }
   if (done) {
     return (
-      <p role="status">
-        Your password is set and every earlier session is signed out. <Link href="/signin">Sign in</Link>
-      </p>
+      <Callout.Root color="green" role="status">
+        <Callout.Icon>
+          <CheckIcon />
+        </Callout.Icon>
+        <Callout.Text>
+          Your password is set and every earlier session is signed out.{" "}
+          <Link asChild>
+            <NextLink href="/signin">Sign in</NextLink>
+          </Link>
+        </Callout.Text>
+      </Callout.Root>
     );
   }
   return (
-    <form className="stack" onSubmit={submit}>
-      <NewPasswordFields />
-      <ErrorMessage error={error} />
-      <button type="submit" className="primary" disabled={busy}>
-        Set password
-      </button>
+    <form onSubmit={submit}>
+      <Flex direction="column" gap="3">
+        <NewPasswordFields />
+        <ErrorMessage error={error} />
+        <Button size="3" type="submit" disabled={busy} loading={busy}>
+          Set password
+        </Button>
+      </Flex>
     </form>
   );
 }

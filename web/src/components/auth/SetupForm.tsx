@@ -1,10 +1,12 @@
 "use client";
 
-import { ErrorMessage } from "@/components/ui/ErrorMessage";
-import { formText } from "@/components/ui/formData";
 import { useState, type SubmitEvent } from "react";
 import { signIn } from "next-auth/react";
+import { Button, Flex } from "@radix-ui/themes";
+import { ErrorMessage } from "@/components/ui/ErrorMessage";
+import { formText } from "@/components/ui/formData";
 import { callApi } from "@/components/ui/apiClient";
+import { TextInput } from "@/components/accounts/TextInput";
 
 export function SetupForm() {
   const [error, setError] = useState<string | null>(null);
@@ -33,27 +35,24 @@ export function SetupForm() {
   }
 
   return (
-    <form className="stack" onSubmit={(event) => void submit(event)}>
-      <label>
-        Your name
-        <input name="name" required autoComplete="name" />
-      </label>
-      <label>
-        Email
-        <input name="email" type="email" required autoComplete="email" />
-      </label>
-      <label>
-        Password (at least 8 characters)
-        <input name="password" type="password" required minLength={8} autoComplete="new-password" />
-      </label>
-      <label>
-        First project
-        <input name="projectName" required defaultValue="My assistant" />
-      </label>
-      <ErrorMessage error={error} />
-      <button className="primary" type="submit" disabled={busy}>
-        Create owner and project
-      </button>
+    <form onSubmit={(event) => void submit(event)}>
+      <Flex direction="column" gap="3">
+        <TextInput label="Your name" name="name" required autoComplete="name" />
+        <TextInput label="Email" name="email" type="email" required autoComplete="email" />
+        <TextInput
+          label="Password (at least 8 characters)"
+          name="password"
+          type="password"
+          required
+          minLength={8}
+          autoComplete="new-password"
+        />
+        <TextInput label="First project" name="projectName" required defaultValue="My assistant" />
+        <ErrorMessage error={error} />
+        <Button size="3" type="submit" disabled={busy} loading={busy}>
+          Create owner and project
+        </Button>
+      </Flex>
     </form>
   );
 }

@@ -1,9 +1,11 @@
 "use client";
 
-import { ErrorMessage } from "@/components/ui/ErrorMessage";
-import { formText } from "@/components/ui/formData";
 import { useState, type SubmitEvent } from "react";
 import { signIn } from "next-auth/react";
+import { Button, Flex, Separator, Text } from "@radix-ui/themes";
+import { ErrorMessage } from "@/components/ui/ErrorMessage";
+import { formText } from "@/components/ui/formData";
+import { TextInput } from "@/components/accounts/TextInput";
 import { signInErrorMessage } from "@/components/auth/signInMessages";
 
 interface Props {
@@ -32,26 +34,33 @@ export function SignInForm({ providers, initialError, callbackUrl }: Props) {
   }
 
   return (
-    <div className="stack">
-      <form className="stack" onSubmit={(event) => void submit(event)}>
-        <label>
-          Email
-          <input name="email" type="email" required autoComplete="username" />
-        </label>
-        <label>
-          Password
-          <input name="password" type="password" required autoComplete="current-password" />
-        </label>
-        <ErrorMessage error={error} />
-        <button className="primary" type="submit" disabled={busy}>
-          Sign in
-        </button>
+    <Flex direction="column" gap="4">
+      <form onSubmit={(event) => void submit(event)}>
+        <Flex direction="column" gap="3">
+          <TextInput label="Email" name="email" type="email" required autoComplete="username" />
+          <TextInput label="Password" name="password" type="password" required autoComplete="current-password" />
+          <ErrorMessage error={error} />
+          <Button size="3" type="submit" disabled={busy} loading={busy}>
+            Sign in
+          </Button>
+        </Flex>
       </form>
-      {providers.map((provider) => (
-        <button key={provider.id} type="button" onClick={() => void signIn(provider.id, { callbackUrl })}>
-          Sign in with {provider.name}
-        </button>
-      ))}
-    </div>
+      {providers.length > 0 ? (
+        <>
+          <Flex align="center" gap="3">
+            <Separator size="4" />
+            <Text size="1" color="gray">
+              or
+            </Text>
+            <Separator size="4" />
+          </Flex>
+          {providers.map((provider) => (
+            <Button key={provider.id} size="3" variant="outline" type="button" onClick={() => void signIn(provider.id, { callbackUrl })}>
+              Sign in with {provider.name}
+            </Button>
+          ))}
+        </>
+      ) : null}
+    </Flex>
   );
 }

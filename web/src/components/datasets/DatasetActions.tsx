@@ -1,85 +1,211 @@
 "use client";
 
 import { useState } from "react";
+import { AlertDialog, Button, Flex, Select, Text } from "@radix-ui/themes";
+import { DownloadIcon } from "@radix-ui/react-icons";
 import { callApi } from "@/components/ui/apiClient";
 import { useMutation } from "@/components/settings/useMutation";
 import { ErrorMessage } from "@/components/ui/ErrorMessage";
 import { exportFormats, type ExportFormat } from "@/contracts/datasets";
 
-/** Publish the next version of a dataset. */
-export function PublishButton({ projectId, name }: { projectId: string; name: string }) {
+/** Publish the next version of a dataset, after saying what it will hold and what changes. */
+export function PublishButton({
+  projectId,
+  name,
+  nextVersion,
+  itemCount,
+  changes,
+}: {
+  projectId: string;
+  name: string;
+  nextVersion: number;
+  itemCount: number;
+  /** Against the latest version; null before the first. */
+  changes: { added: number; removed: number; changed: number } | null;
+}) {
   const { run, error, busy } = useMutation();
+  const unchanged = changes !== null && changes.added + changes.removed + changes.changed === 0;
   return (
-    <>
-      <button
-        type="button"
-        disabled={busy}
-        onClick={() => {
-          void run(() => callApi("POST", `/api/v1/projects/${projectId}/datasets/${encodeURIComponent(name)}/versions`));
-        }}
-      >
-        Publish new version of {name}
-      </button>
+    <Flex direction="column" gap="2">
+      <AlertDialog.Root>
+        <AlertDialog.Trigger>
+          <Button type="button" disabled={busy || itemCount === 0}>
+            Publish new version of {name}
+          </Button>
+        </AlertDialog.Trigger>
+        <AlertDialog.Content maxWidth="460px">
+          <AlertDialog.Title>
+            Publish version {nextVersion} of {name}?
+          </AlertDialog.Title>
+          <AlertDialog.Description size="2">
+            It freezes the {itemCount} working items as they are now; training and evaluation runs that ask for the latest version get this
+            one.{" "}
+            {changes === null
+              ? "This is the dataset's first version."
+              : unchanged
+                ? `Nothing changed since version ${nextVersion - 1}.`
+                : `Since version ${nextVersion - 1}: ${changes.added} added, ${changes.removed} removed, ${changes.changed} changed.`}
+          </AlertDialog.Description>
+          <Flex gap="3" mt="4" justify="end">
+            <AlertDialog.Cancel>
+              <Button variant="soft" color="gray">
+                Cancel
+              </Button>
+            </AlertDialog.Cancel>
+            <AlertDialog.Action>
+              <Button
+                onClick={() => {
+                  void run(() => callApi("POST", `/api/v1/projects/${projectId}/datasets/${encodeURIComponent(name)}/versions`), {
+                    success: `Version ${nextVersion} of ${name} published`,
+                  });
+                }}
+              >
+                Publish version {nextVersion}
+              </Button>
+            </AlertDialog.Action>
+          </Flex>
+        </AlertDialog.Content>
+      </AlertDialog.Root>
       <ErrorMessage error={error} />
-    </>
+    </Flex>
+  );
+}
+
+const formatName: Record<ExportFormat, string> = { jsonl: "JSONL", openai: "OpenAI", dpo: "DPO", csv: "CSV" };
+const formatLabel: Record<ExportFormat, string> = {
+  jsonl: "JSONL (everything)",
+  openai: "OpenAI chat fine-tuning",
+  dpo: "DPO preference pairs",
+  csv: "CSV",
+};
+const splits = [
+  { value: "all", label: "All items" },
+  { value: "train", label: "Train split" },
+  { value: "test", label: "Test split" },
+] as const;
+
+/** A labelled Radix Select: the label names the trigger (a button with role combobox). */
+function LabelledSelect({
+  id,
+  label,
+  value,
+  onChange,
+  options,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  options: readonly { value: string; label: string }[];
+}) {
+  return (
+    <Flex direction="column" gap="1">
+      <Text size="2" weight="medium" id={id}>
+        {label}
+      </Text>
+      <Select.Root value={value} onValueChange={onChange}>
+        <Select.Trigger aria-labelledby={id} />
+        <Select.Content>
+          {options.map((option) => (
+            <Select.Item key={option.value} value={option.value}>
+              {option.label}
+            </Select.Item>
+          ))}
+        </Select.Content>
+      </Select.Root>
+    </Flex>
   );
 }
 
 /**
- * Downloads an export of the latest version, reading the stream as it arrives so large
- * datasets show how far they got, then hands the file to the browser.
+ * Downloads an export of the chosen version and split, reading the stream as it arrives so
+ * large datasets show how far they got, then hands the file to the browser.
  */
-export function ExportButtons({ projectId, name }: { projectId: string; name: string }) {
+export function ExportForm({ projectId, name, versions }: { projectId: string; name: string; versions: number[] }) {
   const [progress, setProgress] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [format, setFormat] = useState<ExportFormat>("jsonl");
+  const [version, setVersion] = useState("latest");
+  const [split, setSplit] = useState("all");
+  const [busy, setBusy] = useState(false);
+  const idBase = `export-${name}`;
 
-  async function download(format: ExportFormat) {
+  async function download() {
     setError(null);
+    setBusy(true);
     setProgress(`${format}: starting…`);
-    const response = await fetch(`/api/v1/projects/${projectId}/datasets/${encodeURIComponent(name)}/export?format=${format}`);
-    if (!response.ok || !response.body) {
-      const problem = (await response.json().catch(() => null)) as { detail?: string } | null;
-      setProgress(null);
-      setError(problem?.detail ?? `Export failed (${response.status})`);
-      return;
+    const query = new URLSearchParams({ format, version, split });
+    try {
+      const response = await fetch(`/api/v1/projects/${projectId}/datasets/${encodeURIComponent(name)}/export?${query.toString()}`);
+      if (!response.ok || !response.body) {
+        const problem = (await response.json().catch(() => null)) as { detail?: string } | null;
+        setProgress(null);
+        setError(problem?.detail ?? `Export failed (${response.status})`);
+        return;
+      }
+      const reader = response.body.getReader();
+      const chunks: Uint8Array<ArrayBuffer>[] = [];
+      let bytes = 0;
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        chunks.push(value);
+        bytes += value.byteLength;
+        setProgress(`${format}: ${(bytes / 1024).toFixed(0)} KB received`);
+      }
+      const filename = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "")?.[1] ?? `${name}.${format}`;
+      const link = document.createElement("a");
+      link.href = URL.createObjectURL(new Blob(chunks, { type: response.headers.get("content-type") ?? "application/octet-stream" }));
+      link.download = filename;
+      link.click();
+      URL.revokeObjectURL(link.href);
+      setProgress(`${filename}: ${(bytes / 1024).toFixed(0)} KB downloaded`);
+    } finally {
+      setBusy(false);
     }
-    const reader = response.body.getReader();
-    const chunks: Uint8Array<ArrayBuffer>[] = [];
-    let bytes = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      bytes += value.byteLength;
-      setProgress(`${format}: ${(bytes / 1024).toFixed(0)} KB received`);
-    }
-    const filename = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "")?.[1] ?? `${name}.${format}`;
-    const link = document.createElement("a");
-    link.href = URL.createObjectURL(new Blob(chunks, { type: response.headers.get("content-type") ?? "application/octet-stream" }));
-    link.download = filename;
-    link.click();
-    URL.revokeObjectURL(link.href);
-    setProgress(`${filename}: ${(bytes / 1024).toFixed(0)} KB downloaded`);
   }
 
   return (
-    <div className="stack">
-      <div className="row" role="group" aria-label={`Export ${name}`}>
-        {exportFormats.map((format) => (
-          <button
-            key={format}
-            type="button"
-            onClick={() => {
-              void download(format);
-            }}
-          >
-            Export {format}
-          </button>
-        ))}
-      </div>
-      {progress ? <p role="status">{progress}</p> : null}
+    <Flex direction="column" gap="2">
+      <Flex gap="3" align="end" wrap="wrap" role="group" aria-label={`Export ${name}`}>
+        <LabelledSelect
+          id={`${idBase}-version`}
+          label="Version"
+          value={version}
+          onChange={setVersion}
+          options={[
+            { value: "latest", label: `Latest (${String(versions[0] ?? "")})` },
+            ...versions.map((number) => ({ value: String(number), label: `Version ${String(number)}` })),
+          ]}
+        />
+        <LabelledSelect id={`${idBase}-split`} label="Split" value={split} onChange={setSplit} options={splits} />
+        <LabelledSelect
+          id={`${idBase}-format`}
+          label="Format"
+          value={format}
+          onChange={(value) => {
+            setFormat(exportFormats.find((candidate) => candidate === value) ?? "jsonl");
+          }}
+          options={exportFormats.map((value) => ({ value, label: formatLabel[value] }))}
+        />
+        <Button
+          type="button"
+          variant="soft"
+          disabled={busy}
+          onClick={() => {
+            void download();
+          }}
+        >
+          <DownloadIcon /> Export {formatName[format]}
+        </Button>
+      </Flex>
+      {progress ? (
+        <Text size="2" color="gray" role="status">
+          {progress}
+        </Text>
+      ) : null}
       <ErrorMessage error={error} />
-    </div>
+    </Flex>
   );
 }
 
@@ -88,15 +214,20 @@ export function RemoveItemButton({ projectId, name, itemId }: { projectId: strin
   const { run, error, busy } = useMutation();
   return (
     <>
-      <button
+      <Button
         type="button"
+        size="1"
+        variant="soft"
+        color="red"
         disabled={busy}
         onClick={() => {
-          void run(() => callApi("DELETE", `/api/v1/projects/${projectId}/datasets/${encodeURIComponent(name)}/items/${itemId}`));
+          void run(() => callApi("DELETE", `/api/v1/projects/${projectId}/datasets/${encodeURIComponent(name)}/items/${itemId}`), {
+            success: "Item removed from the working set",
+          });
         }}
       >
         Remove
-      </button>
+      </Button>
       <ErrorMessage error={error} />
     </>
   );

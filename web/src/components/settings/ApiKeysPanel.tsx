@@ -1,11 +1,31 @@
 "use client";
 
+import { useRef, useState, type SubmitEvent } from "react";
+import {
+  AlertDialog,
+  Badge,
+  Box,
+  Button,
+  Callout,
+  Code,
+  Flex,
+  IconButton,
+  Select,
+  Table,
+  Text,
+  TextField,
+  Tooltip,
+} from "@radix-ui/themes";
+import { CheckIcon, Pencil1Icon } from "@radix-ui/react-icons";
+import { CopyButton } from "@/components/settings/CopyButton";
 import { formText } from "@/components/ui/formData";
-import { useState, type SubmitEvent } from "react";
 import type { ApiKeySummary } from "@/contracts/apiKeys";
 import { callApi } from "@/components/ui/apiClient";
 import { useMutation } from "@/components/settings/useMutation";
 import { ErrorMessage } from "@/components/ui/ErrorMessage";
+import { SettingsCard } from "@/components/settings/SettingsCard";
+import { FormField } from "@/components/settings/FormField";
+import { LockedNote } from "@/components/settings/LockedNote";
 
 function formatTime(iso: string | null): string {
   return iso ? new Date(iso).toLocaleString() : "never";
@@ -37,51 +57,114 @@ function OriginsEditor({
   const [text, setText] = useState(origins.join(", "));
   if (!editing)
     return (
-      <>
-        {describeOrigins(origins)}{" "}
-        <button
-          type="button"
-          disabled={busy}
-          onClick={() => {
-            setText(origins.join(", "));
-            setEditing(true);
-          }}
-        >
-          Edit origins of {keyName}
-        </button>
-      </>
+      <Flex align="center" gap="2">
+        <Text>{describeOrigins(origins)}</Text>
+        <Tooltip content="Edit allowed origins">
+          <IconButton
+            type="button"
+            size="1"
+            variant="ghost"
+            color="gray"
+            aria-label={`Edit origins of ${keyName}`}
+            disabled={busy}
+            onClick={() => {
+              setText(origins.join(", "));
+              setEditing(true);
+            }}
+          >
+            <Pencil1Icon />
+          </IconButton>
+        </Tooltip>
+      </Flex>
     );
   return (
-    <form
-      className="row"
-      onSubmit={(event) => {
-        event.preventDefault();
-        onSave(parseOrigins(text));
-        setEditing(false);
-      }}
-    >
-      <label>
-        Allowed origins of {keyName}
-        <input
+    <Flex asChild gap="2" align="center" wrap="wrap">
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          onSave(parseOrigins(text));
+          setEditing(false);
+        }}
+      >
+        <TextField.Root
+          size="1"
+          aria-label={`Allowed origins of ${keyName}`}
           value={text}
           placeholder="https://chat.example.com, or *"
           onChange={(event) => {
             setText(event.target.value);
           }}
         />
-      </label>
-      <button type="submit" className="primary" disabled={busy}>
-        Save origins
-      </button>
-      <button
-        type="button"
-        onClick={() => {
-          setEditing(false);
-        }}
-      >
-        Cancel
-      </button>
-    </form>
+        <Button type="submit" size="1" disabled={busy}>
+          Save origins
+        </Button>
+        <Button
+          type="button"
+          size="1"
+          variant="soft"
+          color="gray"
+          onClick={() => {
+            setEditing(false);
+          }}
+        >
+          Cancel
+        </Button>
+      </form>
+    </Flex>
+  );
+}
+
+/** Revoking cannot be undone and breaks whatever uses the key, so it asks first. */
+function RevokeKeyButton({ keyName, busy, onRevoke }: { keyName: string; busy: boolean; onRevoke: () => void }) {
+  return (
+    <AlertDialog.Root>
+      <AlertDialog.Trigger>
+        {/* Short on screen (key names can be long); the name says which key to a screen reader. */}
+        <Button type="button" size="1" variant="soft" color="red" disabled={busy} aria-label={`Revoke ${keyName}`}>
+          Revoke
+        </Button>
+      </AlertDialog.Trigger>
+      <AlertDialog.Content maxWidth="440px">
+        <AlertDialog.Title>Revoke “{keyName}”?</AlertDialog.Title>
+        <AlertDialog.Description size="2">
+          Every request made with this key is refused from now on. This cannot be undone; create a new key to replace it.
+        </AlertDialog.Description>
+        <Flex gap="3" mt="4" justify="end">
+          <AlertDialog.Cancel>
+            <Button variant="soft" color="gray">
+              Cancel
+            </Button>
+          </AlertDialog.Cancel>
+          <AlertDialog.Action>
+            <Button color="red" onClick={onRevoke}>
+              Revoke key
+            </Button>
+          </AlertDialog.Action>
+        </Flex>
+      </AlertDialog.Content>
+    </AlertDialog.Root>
+  );
+}
+
+/** The full key, shown this once, with a copy button. */
+function CreatedKey({ name, value }: { name: string; value: string }) {
+  return (
+    <Callout.Root color="green" role="status">
+      <Callout.Icon>
+        <CheckIcon />
+      </Callout.Icon>
+      <Flex direction="column" gap="2" asChild>
+        <div>
+          <Callout.Text>Copy the key “{name}” now: it is not shown again.</Callout.Text>
+          <Flex align="center" gap="2" wrap="wrap">
+            <Code size="2" data-testid="new-api-key" style={{ wordBreak: "break-all" }}>
+              {value}
+            </Code>
+            <CopyButton value={value} label="Copy key" />
+          </Flex>
+        </div>
+      </Flex>
+    </Callout.Root>
   );
 }
 
@@ -89,6 +172,7 @@ export function ApiKeysPanel({ projectId, keys, manageable }: { projectId: strin
   const { run, error, busy } = useMutation();
   const [kind, setKind] = useState<"public" | "secret">("public");
   const [created, setCreated] = useState<{ name: string; key: string } | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
   const base = `/api/v1/projects/${projectId}/api-keys`;
 
   function create(event: SubmitEvent<HTMLFormElement>) {
@@ -96,109 +180,123 @@ export function ApiKeysPanel({ projectId, keys, manageable }: { projectId: strin
     const form = new FormData(event.currentTarget);
     const origins = parseOrigins(formText(form, "allowedOrigins"));
     const input = { kind, name: formText(form, "name"), allowedOrigins: kind === "public" ? origins : [] };
-    void run(async () => {
-      const result = await callApi<{ apiKey: ApiKeySummary; key: string }>("POST", base, input);
-      setCreated({ name: result.apiKey.name, key: result.key });
-    });
+    void run(
+      async () => {
+        const result = await callApi<{ apiKey: ApiKeySummary; key: string }>("POST", base, input);
+        setCreated({ name: result.apiKey.name, key: result.key });
+        // The form is done with: the next key starts from empty fields.
+        formRef.current?.reset();
+      },
+      { success: "Key created" },
+    );
   }
 
   return (
-    <section className="panel" aria-labelledby="keys-heading">
-      <h2 id="keys-heading">API keys</h2>
-      <p className="muted">
-        Public keys (pk_) go in browsers and can only send feedback, from the pages of their allowed origins (each request must carry a
-        matching Origin; <code>*</code> allows any page and servers); secret keys (sk_) stay on servers.
-      </p>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Key</th>
-            <th scope="col">Allowed origins</th>
-            <th scope="col">Last used</th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
-        <tbody>
+    <SettingsCard
+      id="keys"
+      title="API keys"
+      description={
+        <>
+          Public keys (pk_) go in browsers and can only send feedback, from the pages of their allowed origins (each request must carry a
+          matching Origin; <Code>*</Code> allows any page and servers); secret keys (sk_) stay on servers.
+        </>
+      }
+    >
+      {manageable ? null : <LockedNote>Admins only: owners and admins create and revoke keys.</LockedNote>}
+      <Table.Root variant="surface" size="2">
+        <Table.Header>
+          <Table.Row>
+            <Table.ColumnHeaderCell>Name</Table.ColumnHeaderCell>
+            <Table.ColumnHeaderCell>Key</Table.ColumnHeaderCell>
+            <Table.ColumnHeaderCell>Allowed origins</Table.ColumnHeaderCell>
+            <Table.ColumnHeaderCell>Last used</Table.ColumnHeaderCell>
+            <Table.ColumnHeaderCell>Status</Table.ColumnHeaderCell>
+          </Table.Row>
+        </Table.Header>
+        <Table.Body>
           {keys.map((key) => (
-            <tr key={key.id}>
-              <td>{key.name}</td>
-              <td>
-                <code>{key.displayPrefix}…</code>
-              </td>
-              <td>
+            <Table.Row key={key.id} align="center">
+              <Table.RowHeaderCell>{key.name}</Table.RowHeaderCell>
+              <Table.Cell>
+                <Code variant="ghost" style={{ whiteSpace: "nowrap" }}>
+                  {key.displayPrefix}…
+                </Code>
+              </Table.Cell>
+              <Table.Cell>
                 {key.kind !== "public" ? (
-                  "—"
+                  <Text color="gray">—</Text>
                 ) : manageable && !key.revokedAt ? (
                   <OriginsEditor
                     keyName={key.name}
                     origins={key.allowedOrigins}
                     busy={busy}
-                    onSave={(allowedOrigins) => void run(() => callApi("PATCH", `${base}/${key.id}`, { allowedOrigins }))}
+                    onSave={(allowedOrigins) =>
+                      void run(() => callApi("PATCH", `${base}/${key.id}`, { allowedOrigins }), { success: "Origins saved" })
+                    }
                   />
                 ) : (
                   describeOrigins(key.allowedOrigins)
                 )}
-              </td>
-              <td>{formatTime(key.lastUsedAt)}</td>
-              <td>
+              </Table.Cell>
+              <Table.Cell>{formatTime(key.lastUsedAt)}</Table.Cell>
+              <Table.Cell>
                 {key.revokedAt ? (
-                  <span className="muted">revoked {formatTime(key.revokedAt)}</span>
-                ) : manageable ? (
-                  <button
-                    type="button"
-                    className="danger"
-                    disabled={busy}
-                    onClick={() => void run(() => callApi("DELETE", `${base}/${key.id}`))}
-                  >
-                    Revoke {key.name}
-                  </button>
+                  <Badge color="gray">revoked {formatTime(key.revokedAt)}</Badge>
                 ) : (
-                  "active"
+                  <Flex align="center" gap="3">
+                    <Badge color="green">active</Badge>
+                    {manageable ? (
+                      <RevokeKeyButton
+                        keyName={key.name}
+                        busy={busy}
+                        onRevoke={() => void run(() => callApi("DELETE", `${base}/${key.id}`), { success: `Key “${key.name}” revoked` })}
+                      />
+                    ) : null}
+                  </Flex>
                 )}
-              </td>
-            </tr>
+              </Table.Cell>
+            </Table.Row>
           ))}
-        </tbody>
-      </table>
+        </Table.Body>
+      </Table.Root>
+      {created ? <CreatedKey name={created.name} value={created.key} /> : null}
       {manageable ? (
-        <form className="row" onSubmit={create} style={{ marginTop: "1rem" }}>
-          <label>
-            Kind
-            <select
-              value={kind}
-              onChange={(event) => {
-                setKind(event.target.value === "secret" ? "secret" : "public");
-              }}
-            >
-              <option value="public">public (pk_)</option>
-              <option value="secret">secret (sk_)</option>
-            </select>
-          </label>
-          <label>
-            Key name
-            <input name="name" required maxLength={100} />
-          </label>
-          {kind === "public" ? (
-            <label>
-              Allowed origins
-              <input name="allowedOrigins" placeholder="https://chat.example.com" />
-            </label>
-          ) : null}
-          <button type="submit" className="primary" disabled={busy}>
-            Create key
-          </button>
-        </form>
-      ) : null}
-      {created ? (
-        <div role="status" className="stack" style={{ marginTop: "1rem" }}>
-          <p>Copy the key “{created.name}” now; it is not shown again:</p>
-          <code className="secret" data-testid="new-api-key">
-            {created.key}
-          </code>
-        </div>
+        <Box asChild>
+          <form ref={formRef} aria-label="Create a key" onSubmit={create}>
+            <Flex gap="3" align="end" wrap="wrap">
+              <Flex direction="column" gap="1">
+                <Text size="2" weight="medium" id="key-kind-label">
+                  Kind
+                </Text>
+                <Select.Root
+                  value={kind}
+                  onValueChange={(value) => {
+                    setKind(value === "secret" ? "secret" : "public");
+                  }}
+                >
+                  <Select.Trigger aria-labelledby="key-kind-label" />
+                  <Select.Content>
+                    <Select.Item value="public">Public (pk_)</Select.Item>
+                    <Select.Item value="secret">Secret (sk_)</Select.Item>
+                  </Select.Content>
+                </Select.Root>
+              </Flex>
+              <FormField label="Key name">
+                <TextField.Root name="name" required maxLength={100} placeholder="chat widget" />
+              </FormField>
+              {kind === "public" ? (
+                <FormField label="Allowed origins" grow>
+                  <TextField.Root name="allowedOrigins" placeholder="https://chat.example.com" />
+                </FormField>
+              ) : null}
+              <Button type="submit" disabled={busy}>
+                Create key
+              </Button>
+            </Flex>
+          </form>
+        </Box>
       ) : null}
       <ErrorMessage error={error} />
-    </section>
+    </SettingsCard>
   );
 }

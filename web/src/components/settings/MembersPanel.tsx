@@ -1,14 +1,19 @@
 "use client";
 
-import { formText } from "@/components/ui/formData";
 import { useState, type SubmitEvent } from "react";
+import { Badge, Box, Button, Flex, Heading, Select, Table, Text, TextField } from "@radix-ui/themes";
+import { formText } from "@/components/ui/formData";
 import type { Member } from "@/contracts/members";
 import type { Invitation, IssuedLink } from "@/contracts/account";
 import type { Role } from "@/server/auth/permissions";
+import { roleLabel } from "@/components/ui/labels";
 import { callApi } from "@/components/ui/apiClient";
 import { useMutation } from "@/components/settings/useMutation";
 import { ErrorMessage } from "@/components/ui/ErrorMessage";
 import { OneTimeLink } from "@/components/settings/OneTimeLink";
+import { SettingsCard } from "@/components/settings/SettingsCard";
+import { FormField } from "@/components/settings/FormField";
+import { LockedNote } from "@/components/settings/LockedNote";
 
 interface Props {
   projectId: string;
@@ -26,23 +31,26 @@ type ShownLink = IssuedLink & { purpose: "invitation" | "reset"; email: string }
 export function MembersPanel({ projectId, members, invitations, currentUserId, manageable, canResetPasswords, assignable }: Props) {
   const { run, error, busy } = useMutation();
   const [shown, setShown] = useState<ShownLink | null>(null);
+  const [inviteRole, setInviteRole] = useState<Role>(assignable.includes("annotator") ? "annotator" : (assignable[0] ?? "viewer"));
   const base = `/api/v1/projects/${projectId}`;
 
   function invite(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const input = { email: formText(form, "email"), role: formText(form, "role") };
+    const input = { email: formText(new FormData(event.currentTarget), "email"), role: inviteRole };
     event.currentTarget.reset();
-    void run(async () => {
-      const result = await callApi<{ invitation: Invitation } & IssuedLink>("POST", `${base}/invitations`, input);
-      setShown({
-        purpose: "invitation",
-        email: result.invitation.email,
-        link: result.link,
-        expiresAt: result.expiresAt,
-        emailed: result.emailed,
-      });
-    });
+    void run(
+      async () => {
+        const result = await callApi<{ invitation: Invitation } & IssuedLink>("POST", `${base}/invitations`, input);
+        setShown({
+          purpose: "invitation",
+          email: result.invitation.email,
+          link: result.link,
+          expiresAt: result.expiresAt,
+          emailed: result.emailed,
+        });
+      },
+      { success: `Invitation for ${input.email} created` },
+    );
   }
 
   function issueReset(member: Member) {
@@ -53,124 +61,178 @@ export function MembersPanel({ projectId, members, invitations, currentUserId, m
   }
 
   return (
-    <section className="panel" aria-labelledby="members-heading">
-      <h2 id="members-heading">Members</h2>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Email</th>
-            <th scope="col">Role</th>
-            {manageable ? <th scope="col">Actions</th> : null}
-          </tr>
-        </thead>
-        <tbody>
+    <SettingsCard id="members" title="Members" description="Who works on this project, and what their role lets them do.">
+      {manageable ? null : <LockedNote>Admins only: owners and admins invite, remove and change roles.</LockedNote>}
+      <Table.Root variant="surface">
+        <Table.Header>
+          <Table.Row>
+            <Table.ColumnHeaderCell>Email</Table.ColumnHeaderCell>
+            <Table.ColumnHeaderCell>Role</Table.ColumnHeaderCell>
+            {manageable ? <Table.ColumnHeaderCell>Actions</Table.ColumnHeaderCell> : null}
+          </Table.Row>
+        </Table.Header>
+        <Table.Body>
           {members.map((member) => {
             const editable = manageable && member.userId !== currentUserId && assignable.includes(member.role);
             return (
-              <tr key={member.id}>
-                <td>{member.email}</td>
-                <td>
+              <Table.Row key={member.id} align="center">
+                <Table.RowHeaderCell>
+                  {member.email}
+                  {member.userId === currentUserId ? (
+                    <Text color="gray" size="1">
+                      {" "}
+                      (you)
+                    </Text>
+                  ) : null}
+                </Table.RowHeaderCell>
+                <Table.Cell>
                   {editable ? (
-                    <select
-                      aria-label={`Role of ${member.email}`}
+                    <Select.Root
+                      size="1"
                       value={member.role}
                       disabled={busy}
-                      onChange={(event) => void run(() => callApi("PATCH", `${base}/members/${member.id}`, { role: event.target.value }))}
+                      onValueChange={(value) => {
+                        const role = assignable.find((candidate) => candidate === value);
+                        if (role) {
+                          void run(() => callApi("PATCH", `${base}/members/${member.id}`, { role }), {
+                            success: `${member.email} is now ${roleLabel[role]}`,
+                          });
+                        }
+                      }}
                     >
-                      {assignable.map((role) => (
-                        <option key={role}>{role}</option>
-                      ))}
-                    </select>
+                      <Select.Trigger aria-label={`Role of ${member.email}`} />
+                      <Select.Content>
+                        {assignable.map((role) => (
+                          <Select.Item key={role} value={role}>
+                            {roleLabel[role]}
+                          </Select.Item>
+                        ))}
+                      </Select.Content>
+                    </Select.Root>
                   ) : (
-                    member.role
+                    <Badge color={member.role === "owner" ? "indigo" : "gray"}>{roleLabel[member.role]}</Badge>
                   )}
-                </td>
+                </Table.Cell>
                 {manageable ? (
-                  <td>
-                    <div className="row">
+                  <Table.Cell>
+                    <Flex gap="2" wrap="wrap">
                       {editable ? (
-                        <button
+                        <Button
                           type="button"
-                          className="danger"
+                          size="1"
+                          variant="soft"
+                          color="red"
                           disabled={busy}
-                          onClick={() => void run(() => callApi("DELETE", `${base}/members/${member.id}`))}
+                          aria-label={`Remove ${member.email}`}
+                          onClick={() =>
+                            void run(() => callApi("DELETE", `${base}/members/${member.id}`), { success: `${member.email} removed` })
+                          }
                         >
-                          Remove {member.email}
-                        </button>
+                          Remove
+                        </Button>
                       ) : null}
                       {canResetPasswords && member.userId !== currentUserId ? (
-                        <button
+                        <Button
                           type="button"
+                          size="1"
+                          variant="soft"
+                          color="gray"
                           disabled={busy}
+                          aria-label={`Password reset link for ${member.email}`}
                           onClick={() => {
                             issueReset(member);
                           }}
                         >
-                          Password reset link for {member.email}
-                        </button>
+                          Reset link
+                        </Button>
                       ) : null}
-                    </div>
-                  </td>
+                    </Flex>
+                  </Table.Cell>
                 ) : null}
-              </tr>
+              </Table.Row>
             );
           })}
-        </tbody>
-      </table>
+        </Table.Body>
+      </Table.Root>
+      {manageable && !canResetPasswords ? (
+        <LockedNote>Owners only: password reset links take over an account, so only owners issue them.</LockedNote>
+      ) : null}
       {invitations.length > 0 ? (
-        <>
-          <h3>Pending invitations</h3>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Email</th>
-                <th scope="col">Role</th>
-                <th scope="col">Expires</th>
-                {manageable ? <th scope="col">Actions</th> : null}
-              </tr>
-            </thead>
-            <tbody>
+        <Flex direction="column" gap="2">
+          <Heading as="h3" size="3">
+            Pending invitations
+          </Heading>
+          <Table.Root variant="surface">
+            <Table.Header>
+              <Table.Row>
+                <Table.ColumnHeaderCell>Email</Table.ColumnHeaderCell>
+                <Table.ColumnHeaderCell>Role</Table.ColumnHeaderCell>
+                <Table.ColumnHeaderCell>Expires</Table.ColumnHeaderCell>
+                {manageable ? <Table.ColumnHeaderCell>Actions</Table.ColumnHeaderCell> : null}
+              </Table.Row>
+            </Table.Header>
+            <Table.Body>
               {invitations.map((invitation) => (
-                <tr key={invitation.id}>
-                  <td>{invitation.email}</td>
-                  <td>{invitation.role}</td>
-                  <td>{new Date(invitation.expiresAt).toLocaleString()}</td>
+                <Table.Row key={invitation.id} align="center">
+                  <Table.RowHeaderCell>{invitation.email}</Table.RowHeaderCell>
+                  <Table.Cell>{roleLabel[invitation.role]}</Table.Cell>
+                  <Table.Cell>{new Date(invitation.expiresAt).toLocaleString()}</Table.Cell>
                   {manageable ? (
-                    <td>
-                      <button
+                    <Table.Cell>
+                      <Button
                         type="button"
-                        className="danger"
+                        size="1"
+                        variant="soft"
+                        color="red"
                         disabled={busy}
-                        onClick={() => void run(() => callApi("DELETE", `${base}/invitations/${invitation.id}`))}
+                        aria-label={`Revoke invitation for ${invitation.email}`}
+                        onClick={() =>
+                          void run(() => callApi("DELETE", `${base}/invitations/${invitation.id}`), { success: "Invitation revoked" })
+                        }
                       >
-                        Revoke invitation for {invitation.email}
-                      </button>
-                    </td>
+                        Revoke
+                      </Button>
+                    </Table.Cell>
                   ) : null}
-                </tr>
+                </Table.Row>
               ))}
-            </tbody>
-          </table>
-        </>
+            </Table.Body>
+          </Table.Root>
+        </Flex>
       ) : null}
       {manageable ? (
-        <form className="row" aria-label="Invite a member" onSubmit={invite} style={{ marginTop: "1rem" }}>
-          <label>
-            Email
-            <input name="email" type="email" required />
-          </label>
-          <label>
-            Role
-            <select name="role" defaultValue="annotator">
-              {assignable.map((role) => (
-                <option key={role}>{role}</option>
-              ))}
-            </select>
-          </label>
-          <button type="submit" className="primary" disabled={busy}>
-            Invite
-          </button>
-        </form>
+        <Box asChild>
+          <form aria-label="Invite a member" onSubmit={invite}>
+            <Flex gap="3" align="end" wrap="wrap">
+              <FormField label="Email">
+                <TextField.Root name="email" type="email" required placeholder="name@example.com" style={{ minWidth: 260 }} />
+              </FormField>
+              <Flex direction="column" gap="1">
+                <Text size="2" weight="medium" id="invite-role-label">
+                  Role
+                </Text>
+                <Select.Root
+                  value={inviteRole}
+                  onValueChange={(value) => {
+                    setInviteRole(assignable.find((role) => role === value) ?? inviteRole);
+                  }}
+                >
+                  <Select.Trigger aria-labelledby="invite-role-label" />
+                  <Select.Content>
+                    {assignable.map((role) => (
+                      <Select.Item key={role} value={role}>
+                        {roleLabel[role]}
+                      </Select.Item>
+                    ))}
+                  </Select.Content>
+                </Select.Root>
+              </Flex>
+              <Button type="submit" disabled={busy}>
+                Invite
+              </Button>
+            </Flex>
+          </form>
+        </Box>
       ) : null}
       {shown ? (
         <OneTimeLink
@@ -179,6 +241,6 @@ export function MembersPanel({ projectId, members, invitations, currentUserId, m
         />
       ) : null}
       <ErrorMessage error={error} />
-    </section>
+    </SettingsCard>
   );
 }

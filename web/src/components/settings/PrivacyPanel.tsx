@@ -1,8 +1,16 @@
 "use client";
 
+import { Flex, RadioGroup, Text } from "@radix-ui/themes";
 import { callApi } from "@/components/ui/apiClient";
 import { useMutation } from "@/components/settings/useMutation";
 import { ErrorMessage } from "@/components/ui/ErrorMessage";
+import { SettingsCard } from "@/components/settings/SettingsCard";
+import { LockedNote } from "@/components/settings/LockedNote";
+
+const choices = [
+  { value: "off", label: "Store as sent", hint: "Traces are kept exactly as your application sent them." },
+  { value: "mask", label: "Mask before storing", hint: "Personal data is replaced by placeholders before anything is written." },
+] as const;
 
 /** Whether personal data in incoming traces is masked before it is stored. */
 export function PrivacyPanel({
@@ -16,26 +24,39 @@ export function PrivacyPanel({
 }) {
   const { run, error, busy } = useMutation();
   return (
-    <section className="panel" aria-labelledby="privacy-heading">
-      <h2 id="privacy-heading">Privacy</h2>
-      <p className="muted">
-        Masking replaces emails, phone numbers, payment card numbers, IBANs, IP addresses and secret-looking tokens in traces before
-        anything is stored. It applies to traces received from then on.
-      </p>
-      <label>
-        Personal data in traces
-        <select
+    <SettingsCard
+      id="privacy"
+      title="Privacy"
+      description="Masking replaces emails, phone numbers, payment card numbers, IBANs, IP addresses and secret-looking tokens in traces before anything is stored. It applies to traces received from then on."
+    >
+      <Flex direction="column" gap="2">
+        <Text size="2" weight="medium" id="pii-label">
+          Personal data in traces
+        </Text>
+        <RadioGroup.Root
+          aria-labelledby="pii-label"
           value={piiRedaction}
           disabled={!editable || busy}
-          onChange={(event) => {
-            void run(() => callApi("PATCH", `/api/v1/projects/${projectId}`, { piiRedaction: event.target.value }));
+          onValueChange={(value) => {
+            void run(() => callApi("PATCH", `/api/v1/projects/${projectId}`, { piiRedaction: value }), {
+              success: "Privacy setting saved",
+            });
           }}
         >
-          <option value="off">store as sent</option>
-          <option value="mask">mask before storing</option>
-        </select>
-      </label>
+          {choices.map((choice) => (
+            <RadioGroup.Item key={choice.value} value={choice.value}>
+              <Flex direction="column">
+                <Text weight="medium">{choice.label}</Text>
+                <Text size="1" color="gray">
+                  {choice.hint}
+                </Text>
+              </Flex>
+            </RadioGroup.Item>
+          ))}
+        </RadioGroup.Root>
+      </Flex>
+      {editable ? null : <LockedNote>Admins only: owners and admins change how traces are stored.</LockedNote>}
       <ErrorMessage error={error} />
-    </section>
+    </SettingsCard>
   );
 }

@@ -1,10 +1,29 @@
 "use client";
 
 import { useState } from "react";
+import { Badge, Box, Button, Flex, Grid, Separator, Switch, Text, TextField } from "@radix-ui/themes";
 import { callApi } from "@/components/ui/apiClient";
+import { failureCategoryLabel } from "@/components/ui/labels";
 import { useMutation } from "@/components/settings/useMutation";
 import { ErrorMessage } from "@/components/ui/ErrorMessage";
+import { SettingsCard } from "@/components/settings/SettingsCard";
+import { FormField } from "@/components/settings/FormField";
+import { LockedNote } from "@/components/settings/LockedNote";
 import type { ReviewRuleSet } from "@/contracts/review";
+
+type Trigger = "thumbsDown" | "reports" | "rephrases";
+const triggers: { key: Trigger; label: string; hint: string }[] = [
+  { key: "thumbsDown", label: "Every thumbs-down", hint: "A user said the answer was bad." },
+  { key: "reports", label: "Every report", hint: "A user reported the answer (wrong, unsafe, ...)." },
+  { key: "rephrases", label: "Rephrased questions", hint: "Answers the user rephrased their question after." },
+];
+
+function parseCategories(text: string): string[] {
+  return text
+    .split(",")
+    .map((name) => name.trim())
+    .filter(Boolean);
+}
 
 /** What sends traces to the review queue, the failure taxonomy, and how many annotations each item needs. */
 export function ReviewRulesPanel({ projectId, rules, editable }: { projectId: string; rules: ReviewRuleSet; editable: boolean }) {
@@ -14,118 +33,131 @@ export function ReviewRulesPanel({ projectId, rules, editable }: { projectId: st
   const set = <K extends keyof ReviewRuleSet>(key: K, value: ReviewRuleSet[K]) => {
     setDraft((current) => ({ ...current, [key]: value }));
   };
+  const disabled = !editable || busy;
   return (
-    <section className="panel" aria-labelledby="review-rules-heading">
-      <h2 id="review-rules-heading">Review queue</h2>
+    <SettingsCard id="review-rules" title="Review queue" description="What sends traces to the review queue, and how they are reviewed.">
+      {editable ? null : <LockedNote>Admins only: owners and admins change the review rules.</LockedNote>}
       <form
-        className="stack"
         onSubmit={(event) => {
           event.preventDefault();
-          const failureCategories = categories
-            .split(",")
-            .map((name) => name.trim())
-            .filter(Boolean);
-          void run(() => callApi("PATCH", `/api/v1/projects/${projectId}/review-rules`, { ...draft, failureCategories }));
+          const failureCategories = parseCategories(categories);
+          void run(() => callApi("PATCH", `/api/v1/projects/${projectId}/review-rules`, { ...draft, failureCategories }), {
+            success: "Review rules saved",
+          });
         }}
       >
-        <fieldset disabled={!editable || busy} className="stack">
-          <legend>Send to review</legend>
-          <label>
-            <input
-              type="checkbox"
-              checked={draft.thumbsDown}
-              onChange={(event) => {
-                set("thumbsDown", event.target.checked);
-              }}
-            />{" "}
-            every thumbs-down
-          </label>
-          <label>
-            <input
-              type="checkbox"
-              checked={draft.reports}
-              onChange={(event) => {
-                set("reports", event.target.checked);
-              }}
-            />{" "}
-            every report
-          </label>
-          <label>
-            <input
-              type="checkbox"
-              checked={draft.rephrases}
-              onChange={(event) => {
-                set("rephrases", event.target.checked);
-              }}
-            />{" "}
-            answers the user rephrased their question after
-          </label>
-          <label>
-            Ratings at or below (stars of 5; empty: off)
-            <input
-              type="number"
-              min={1}
-              max={5}
-              step={0.5}
-              value={draft.ratingThreshold ?? ""}
-              onChange={(event) => {
-                set("ratingThreshold", event.target.value === "" ? null : Number(event.target.value));
-              }}
-            />
-          </label>
-          <label>
-            Sample of positive feedback (%)
-            <input
-              type="number"
-              min={0}
-              max={100}
-              step={1}
-              value={Math.round(draft.positiveSampleRate * 100)}
-              onChange={(event) => {
-                set("positiveSampleRate", Number(event.target.value) / 100);
-              }}
-            />
-          </label>
-          <label>
-            Independent annotations per item
-            <input
-              type="number"
-              min={1}
-              max={5}
-              value={draft.annotationsPerItem}
-              onChange={(event) => {
-                set("annotationsPerItem", Number(event.target.value));
-              }}
-            />
-          </label>
-          <label>
-            New review items at most per hour (feedback on further traces that hour is kept but not queued)
-            <input
-              type="number"
-              min={1}
-              max={100_000}
-              step={1}
-              value={draft.maxNewItemsPerHour}
-              onChange={(event) => {
-                set("maxNewItemsPerHour", Number(event.target.value));
-              }}
-            />
-          </label>
-          <label>
-            Failure categories (comma-separated; keys 1-9 pick the first nine)
-            <input
-              value={categories}
-              onChange={(event) => {
-                setCategories(event.target.value);
-              }}
-            />
-          </label>
-          <button type="submit" className="primary">
-            Save review rules
-          </button>
-        </fieldset>
+        <Flex direction="column" gap="5">
+          <Flex direction="column" gap="3" asChild>
+            <fieldset style={{ border: "none", padding: 0, margin: 0 }}>
+              <legend>
+                <Text size="2" weight="bold">
+                  Send to review
+                </Text>
+              </legend>
+              {triggers.map((trigger) => (
+                <Text as="label" size="2" key={trigger.key}>
+                  <Flex gap="3" align="start">
+                    <Switch
+                      mt="1"
+                      checked={draft[trigger.key]}
+                      disabled={disabled}
+                      onCheckedChange={(checked) => {
+                        set(trigger.key, checked);
+                      }}
+                    />
+                    <Flex direction="column">
+                      <Text weight="medium">{trigger.label}</Text>
+                      <Text size="1" color="gray">
+                        {trigger.hint}
+                      </Text>
+                    </Flex>
+                  </Flex>
+                </Text>
+              ))}
+            </fieldset>
+          </Flex>
+          <Separator size="4" />
+          <Grid columns={{ initial: "1", sm: "2" }} gap="4">
+            <FormField label="Ratings at or below" hint="Stars of 5; leave empty to send no rating to review.">
+              <TextField.Root
+                type="number"
+                min={1}
+                max={5}
+                step={0.5}
+                disabled={disabled}
+                value={draft.ratingThreshold ?? ""}
+                onChange={(event) => {
+                  set("ratingThreshold", event.target.value === "" ? null : Number(event.target.value));
+                }}
+              />
+            </FormField>
+            <FormField label="Sample of positive feedback (%)" hint="A share of good answers, to check the good ones really are.">
+              <TextField.Root
+                type="number"
+                min={0}
+                max={100}
+                step={1}
+                disabled={disabled}
+                value={Math.round(draft.positiveSampleRate * 100)}
+                onChange={(event) => {
+                  set("positiveSampleRate", Number(event.target.value) / 100);
+                }}
+              />
+            </FormField>
+            <FormField label="Independent annotations per item" hint="More than one lets annotators' disagreements show.">
+              <TextField.Root
+                type="number"
+                min={1}
+                max={5}
+                disabled={disabled}
+                value={draft.annotationsPerItem}
+                onChange={(event) => {
+                  set("annotationsPerItem", Number(event.target.value));
+                }}
+              />
+            </FormField>
+            <FormField label="New review items at most per hour" hint="Feedback on further traces that hour is kept but not queued.">
+              <TextField.Root
+                type="number"
+                min={1}
+                max={100_000}
+                step={1}
+                disabled={disabled}
+                value={draft.maxNewItemsPerHour}
+                onChange={(event) => {
+                  set("maxNewItemsPerHour", Number(event.target.value));
+                }}
+              />
+            </FormField>
+          </Grid>
+          <Separator size="4" />
+          <Flex direction="column" gap="2">
+            <FormField label="Failure categories" hint="Comma-separated keys; keys 1-9 pick the first nine while annotating.">
+              <TextField.Root
+                disabled={disabled}
+                value={categories}
+                onChange={(event) => {
+                  setCategories(event.target.value);
+                }}
+              />
+            </FormField>
+            <Flex gap="2" wrap="wrap" aria-label="Failure categories as annotators see them" role="list">
+              {parseCategories(categories).map((category, index) => (
+                <Badge key={`${category}-${String(index)}`} color="gray" variant="soft" role="listitem">
+                  {index < 9 ? `${String(index + 1)} · ` : ""}
+                  {failureCategoryLabel(category)}
+                </Badge>
+              ))}
+            </Flex>
+          </Flex>
+          <Box>
+            <Button type="submit" disabled={disabled}>
+              Save review rules
+            </Button>
+          </Box>
+        </Flex>
       </form>
       <ErrorMessage error={error} />
-    </section>
+    </SettingsCard>
   );
 }

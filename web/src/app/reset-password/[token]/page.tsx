@@ -1,24 +1,26 @@
-import { db } from "@/server/db/client";
-import { passwordResetEmail } from "@/server/accounts/passwordResets";
-import { linkTokenSchema } from "@/contracts/account";
+import { Callout } from "@radix-ui/themes";
+import { ExclamationTriangleIcon } from "@radix-ui/react-icons";
+import { passwordResetFromLink } from "@/server/accounts/accountViews";
+import { AuthCard } from "@/components/accounts/AuthCard";
 import { ResetPasswordForm } from "@/components/accounts/ResetPasswordForm";
 
 export const dynamic = "force-dynamic";
 
 export default async function ResetPassword({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const email = linkTokenSchema.safeParse(token).success ? await passwordResetEmail(db(), token, new Date()) : null;
+  const email = await passwordResetFromLink(token, new Date());
   return (
-    <main className="centered panel stack">
-      <h1>Set a new password</h1>
+    <AuthCard title="Set a new password" description={email ? `For ${email}. Setting it signs this account out everywhere.` : undefined}>
       {email ? (
-        <>
-          <p>For {email}. Setting it signs this account out everywhere.</p>
-          <ResetPasswordForm token={token} />
-        </>
+        <ResetPasswordForm token={token} />
       ) : (
-        <p>This password link is invalid, expired or already used. Ask an owner of your project for a new one.</p>
+        <Callout.Root color="amber">
+          <Callout.Icon>
+            <ExclamationTriangleIcon />
+          </Callout.Icon>
+          <Callout.Text>This password link is invalid, expired or already used. Ask an owner of your project for a new one.</Callout.Text>
+        </Callout.Root>
       )}
-    </main>
+    </AuthCard>
   );
 }

@@ -1,7 +1,10 @@
+import { redirect } from "next/navigation";
 import { requireProjectPage } from "@/server/auth/projectAccess";
-import { SettingsPage } from "@/components/settings/SettingsPage";
+import { visibleSettingsSections } from "@/server/settings/settingsView";
 
+/** Settings open on their first section the person may see: API keys, for those who may read keys. */
 export default async function ProjectSettings({ params }: { params: Promise<{ projectId: string }> }) {
   const access = await requireProjectPage((await params).projectId);
-  return <SettingsPage access={access} />;
+  const [first] = visibleSettingsSections(access.role);
+  redirect(`/projects/${access.project.id}/settings/${first?.slug ?? "members"}`);
 }
