@@ -36,27 +36,29 @@ export function AppShell({ access, children }: { access: ProjectPageAccess; chil
   const base = `/projects/${access.project.id}`;
   return (
     <div className={styles.shell}>
-      <aside className={styles.sidebar}>
-        <BrandMark />
-        <ProjectSwitcher projects={access.projects} currentId={access.project.id} canCreate={access.user.isInstanceAdmin} />
-        <nav aria-label="Main" className={styles.nav}>
-          {sections.map(({ path, label, icon }) => (
-            <NavLink key={label} href={path === "/demo" ? path : `${base}${path}`} exact={path === ""} icon={icon}>
-              {label}
+      <aside className={styles.sidebarColumn}>
+        <div className={styles.sidebar}>
+          <BrandMark />
+          <ProjectSwitcher projects={access.projects} currentId={access.project.id} canCreate={access.user.isInstanceAdmin} />
+          <nav aria-label="Main" className={styles.nav}>
+            {sections.map(({ path, label, icon }) => (
+              <NavLink key={label} href={path === "/demo" ? path : `${base}${path}`} exact={path === ""} icon={icon}>
+                {label}
+              </NavLink>
+            ))}
+          </nav>
+          <Flex direction="column" gap="2" mt="auto">
+            <Separator size="4" />
+            <Text size="1" color="gray" data-testid="signed-in-as" className={styles.who}>
+              {access.user.email} · {access.role}
+            </Text>
+            <NavLink href="/account" icon={<PersonIcon />}>
+              Account
             </NavLink>
-          ))}
-        </nav>
-        <Flex direction="column" gap="2" mt="auto">
-          <Separator size="4" />
-          <Text size="1" color="gray" data-testid="signed-in-as" className={styles.who}>
-            {access.user.email} · {access.role}
-          </Text>
-          <NavLink href="/account" icon={<PersonIcon />}>
-            Account
-          </NavLink>
-          <ThemeSwitch />
-          <SignOutButton />
-        </Flex>
+            <ThemeSwitch />
+            <SignOutButton />
+          </Flex>
+        </div>
       </aside>
       <main className={styles.main}>{children}</main>
     </div>
