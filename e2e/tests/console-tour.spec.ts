@@ -40,7 +40,11 @@ const stops: TourStop[] = [
   { name: "review-item", path: (t) => `/projects/${t.projectId}/review/${t.reviewItemId}`, ready: heading(/Review|Item|answer/i) },
   { name: "agreement", path: (t) => `/projects/${t.projectId}/review/agreement`, ready: heading(/agreement/i) },
   { name: "datasets", path: (t) => `/projects/${t.projectId}/datasets`, ready: heading("Datasets") },
-  { name: "settings", path: (t) => `/projects/${t.projectId}/settings`, ready: heading(/Settings/) },
+  ...["api-keys", "members", "project", "privacy", "review", "model-prices", "feedback-tokens"].map((section) => ({
+    name: `settings-${section}`,
+    path: (t: TourProject) => `/projects/${t.projectId}/settings/${section}`,
+    ready: heading(/Settings/),
+  })),
   { name: "account", path: () => "/account", ready: heading(/account/i) },
   { name: "new-project", path: () => "/projects/new", ready: heading(/project/i) },
   { name: "demo", path: () => "/demo", ready: heading(/.+/) },
