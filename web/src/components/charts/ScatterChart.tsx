@@ -4,7 +4,7 @@ import "uplot/dist/uPlot.min.css";
 import uPlot from "uplot";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { Card, Flex, Heading, Text } from "@radix-ui/themes";
-import { formatAxisTicks, formatChartValue, yRange, type ChartUnit } from "@/components/charts/chartFormat";
+import { axisWidth, formatAxisTicks, formatChartValue, yRange, type ChartUnit } from "@/components/charts/chartFormat";
 import { ChartLegend } from "@/components/charts/ChartLegend";
 import { maxOf, scatterData } from "@/components/charts/scatterData";
 import { themedAxis } from "@/components/charts/TimeSeriesChart";
@@ -57,7 +57,12 @@ export function ScatterChart({
       scales: { x: { time: false, range: () => [xRange.min, xRange.max] }, y: { range: () => [range.min, range.max] } },
       axes: [
         themedAxis(theme, { label: xLabel, labelSize: 20, values: (_plot, ticks) => formatAxisTicks(xUnit, ticks) }),
-        themedAxis(theme, { label: yLabel, labelSize: 20, size: 60, values: (_plot, ticks) => formatAxisTicks(yUnit, ticks) }),
+        themedAxis(theme, {
+          label: yLabel,
+          labelSize: 20,
+          size: (_plot, labels) => axisWidth(labels) + 20,
+          values: (_plot, ticks) => formatAxisTicks(yUnit, ticks),
+        }),
       ],
       series: [
         {},

@@ -5,9 +5,11 @@ import uPlot from "uplot";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { Card, Flex, Heading, Text, VisuallyHidden } from "@radix-ui/themes";
 import {
+  axisWidth,
   formatAxisTicks,
   formatChartTime,
   formatChartValue,
+  formatTimeTicks,
   isolatedPointIndices,
   yRange,
   type ChartUnit,
@@ -78,9 +80,9 @@ export function TimeSeriesChart({
       cursor: { drag: { x: false, y: false }, points: { size: 7 } },
       scales: { x: { time: true }, y: { range: () => [range.min, range.max] } },
       axes: [
-        themedAxis(theme),
+        themedAxis(theme, { values: (_plot, ticks, _axis, _space, step) => formatTimeTicks(ticks, step) }),
         themedAxis(theme, {
-          size: 60,
+          size: (_plot, labels) => axisWidth(labels),
           values: (_plot, ticks) => formatAxisTicks(unit, ticks),
           ...(range.zeroOnly ? { splits: () => [0] } : {}),
           ...(unit === "count" ? { incrs: countIncrs } : {}),
@@ -125,62 +127,64 @@ export function TimeSeriesChart({
   const legendHeading = shownIdx === null ? "No data" : `${cursorIdx === null ? "Latest" : "At"} ${formatChartTime(xs[shownIdx] ?? 0)}`;
   const rowsWithData = times.flatMap((time, index) => (series.some((s) => s.values[index] != null) ? [{ time, index }] : []));
   return (
-    <Card size="2">
-      <Flex direction="column" gap="2">
-        <Flex direction="column" gap="0">
-          <Heading as="h3" size="2">
-            {title}
-          </Heading>
-          {description ? (
-            <Text size="1" color="gray">
-              {description}
-            </Text>
-          ) : null}
-        </Flex>
-        <div className={styles.plot} style={{ height }}>
-          <div ref={containerRef} role="img" aria-label={`${title} chart; its figures are in the table that follows`} />
-          {dataMax === null ? (
-            <div className={styles.empty}>
-              <Text size="2" color="gray">
-                No data in this range
+    <Card size="2" asChild>
+      <section aria-label={title}>
+        <Flex direction="column" gap="2">
+          <Flex direction="column" gap="0">
+            <Heading as="h3" size="2">
+              {title}
+            </Heading>
+            {description ? (
+              <Text size="1" color="gray">
+                {description}
               </Text>
-            </div>
-          ) : null}
-        </div>
-        <ChartLegend
-          heading={legendHeading}
-          entries={series.map((s, index) => ({
-            name: s.name,
-            colour: theme?.series[index % theme.series.length] ?? "currentColor",
-            value: shownIdx === null ? "—" : formatChartValue(unit, s.values[shownIdx]),
-          }))}
-        />
-        <VisuallyHidden>
-          <table>
-            <caption>Figures of {title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Time (UTC)</th>
-                {series.map((s) => (
-                  <th key={s.name} scope="col">
-                    {s.name}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rowsWithData.map(({ time, index }) => (
-                <tr key={time}>
-                  <th scope="row">{formatChartTime(Date.parse(time) / 1000)}</th>
+            ) : null}
+          </Flex>
+          <div className={styles.plot} style={{ height }}>
+            <div ref={containerRef} role="img" aria-label={`${title} chart; its figures are in the table that follows`} />
+            {dataMax === null ? (
+              <div className={styles.empty}>
+                <Text size="2" color="gray">
+                  No data in this range
+                </Text>
+              </div>
+            ) : null}
+          </div>
+          <ChartLegend
+            heading={legendHeading}
+            entries={series.map((s, index) => ({
+              name: s.name,
+              colour: theme?.series[index % theme.series.length] ?? "currentColor",
+              value: shownIdx === null ? "—" : formatChartValue(unit, s.values[shownIdx]),
+            }))}
+          />
+          <VisuallyHidden>
+            <table>
+              <caption>Figures of {title}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Time (UTC)</th>
                   {series.map((s) => (
-                    <td key={s.name}>{formatChartValue(unit, s.values[index])}</td>
+                    <th key={s.name} scope="col">
+                      {s.name}
+                    </th>
                   ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </VisuallyHidden>
-      </Flex>
+              </thead>
+              <tbody>
+                {rowsWithData.map(({ time, index }) => (
+                  <tr key={time}>
+                    <th scope="row">{formatChartTime(Date.parse(time) / 1000)}</th>
+                    {series.map((s) => (
+                      <td key={s.name}>{formatChartValue(unit, s.values[index])}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </VisuallyHidden>
+        </Flex>
+      </section>
     </Card>
   );
 }

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
+  axisWidth,
   decimalsOf,
   formatAxisTicks,
   formatChartTime,
   formatChartValue,
+  formatTimeTicks,
   isolatedPointIndices,
   niceCeil,
   yRange,
@@ -66,5 +68,22 @@ describe("chart axis helpers", () => {
     expect(isolatedPointIndices([1, null, 2, 3, null, 4])).toEqual([0, 5]);
     expect(isolatedPointIndices([7])).toEqual([0]);
     expect(isolatedPointIndices([null, null])).toEqual([]);
+  });
+
+  it("labels the time axis in UTC, 24-hour, with the date where a day starts", () => {
+    const at = (iso: string) => Date.parse(iso) / 1000;
+    expect(formatTimeTicks([at("2026-11-26T22:00:00Z"), at("2026-11-26T23:00:00Z"), at("2026-11-27T00:00:00Z")], 3600)).toEqual([
+      "22:00\nNov 26",
+      "23:00",
+      "00:00\nNov 27",
+    ]);
+    expect(formatTimeTicks([at("2026-11-26T00:00:00Z"), at("2026-11-27T00:00:00Z")], 86_400)).toEqual(["Nov 26", "Nov 27"]);
+  });
+
+  it("sizes a y axis to its longest label", () => {
+    // "$0.00100": 8 characters * 7 px + 18 px of ticks and gap.
+    expect(axisWidth(["$0", "$0.00100"])).toBe(74);
+    expect(axisWidth(["0", "1"])).toBe(40);
+    expect(axisWidth(null)).toBe(40);
   });
 });

@@ -99,3 +99,28 @@ export function isolatedPointIndices(values: readonly (number | null)[]): number
 export function formatChartTime(epochSeconds: number): string {
   return `${new Date(epochSeconds * 1000).toISOString().replace("T", " ").slice(0, 16)} UTC`;
 }
+
+const monthDay = new Intl.DateTimeFormat("en", { month: "short", day: "numeric", timeZone: "UTC" });
+
+/**
+ * Time-axis labels in UTC and 24-hour time ("14:00"), with the date under the first tick
+ * and under each tick that starts a new day; ticks a day or more apart show only the date.
+ */
+export function formatTimeTicks(epochSeconds: number[], stepSeconds: number): string[] {
+  let previousDay: string | null = null;
+  return epochSeconds.map((seconds) => {
+    const date = new Date(seconds * 1000);
+    const day = monthDay.format(date);
+    if (stepSeconds >= 86_400) return day;
+    const time = date.toISOString().slice(11, 16);
+    const label = day === previousDay ? time : `${time}\n${day}`;
+    previousDay = day;
+    return label;
+  });
+}
+
+/** Width in CSS pixels a y axis needs for its longest label (about 7 px a character at 12 px, plus the ticks). */
+export function axisWidth(labels: readonly string[] | null | undefined): number {
+  const longest = Math.max(1, ...(labels ?? []).map((label) => label.length));
+  return Math.max(40, Math.ceil(longest * 7 + 18));
+}

@@ -127,40 +127,42 @@ export function MetricsPage({ view }: { view: MetricsPageView }) {
 
 function BreakdownTable({ metrics, breakdown }: { metrics: Metrics; breakdown: keyof typeof breakdownLabel }) {
   return (
-    <Card size="2">
-      <Heading as="h2" size="3" mb="3" id="breakdown-heading">
-        By {breakdownLabel[breakdown].toLowerCase()}
-      </Heading>
-      <Table.Root size="1" aria-labelledby="breakdown-heading">
-        <Table.Header>
-          <Table.Row>
-            <Table.ColumnHeaderCell>{breakdownLabel[breakdown]}</Table.ColumnHeaderCell>
-            <Table.ColumnHeaderCell justify="end">Requests</Table.ColumnHeaderCell>
-            <Table.ColumnHeaderCell justify="end">Error rate</Table.ColumnHeaderCell>
-            <Table.ColumnHeaderCell justify="end">p95 latency</Table.ColumnHeaderCell>
-            <Table.ColumnHeaderCell justify="end">Cost</Table.ColumnHeaderCell>
-            <Table.ColumnHeaderCell justify="end">Feedback</Table.ColumnHeaderCell>
-            <Table.ColumnHeaderCell justify="end">Thumbs-down rate</Table.ColumnHeaderCell>
-            <Table.ColumnHeaderCell justify="end">Average rating</Table.ColumnHeaderCell>
-            <Table.ColumnHeaderCell justify="end">Negative-feedback rate</Table.ColumnHeaderCell>
-          </Table.Row>
-        </Table.Header>
-        <Table.Body>
-          {metrics.series.map((s) => (
-            <Table.Row key={s.key}>
-              <Table.RowHeaderCell>{s.key}</Table.RowHeaderCell>
-              <Table.Cell justify="end">{formatChartValue("count", s.totals.requests)}</Table.Cell>
-              <Table.Cell justify="end">{formatChartValue("percent", s.totals.errorRate)}</Table.Cell>
-              <Table.Cell justify="end">{formatChartValue("ms", s.totals.latencyP95Ms)}</Table.Cell>
-              <Table.Cell justify="end">{formatChartValue("usd", s.totals.costUsd)}</Table.Cell>
-              <Table.Cell justify="end">{formatChartValue("count", s.totals.feedbackEvents)}</Table.Cell>
-              <Table.Cell justify="end">{formatChartValue("percent", s.totals.thumbsDownRate)}</Table.Cell>
-              <Table.Cell justify="end">{s.totals.averageRating === null ? "—" : s.totals.averageRating.toFixed(2)}</Table.Cell>
-              <Table.Cell justify="end">{formatChartValue("percent", s.totals.negativeFeedbackRate)}</Table.Cell>
+    <Card size="2" asChild>
+      <section aria-labelledby="breakdown-heading">
+        <Heading as="h2" size="3" mb="3" id="breakdown-heading">
+          By {breakdownLabel[breakdown].toLowerCase()}
+        </Heading>
+        <Table.Root size="1">
+          <Table.Header>
+            <Table.Row>
+              <Table.ColumnHeaderCell>{breakdownLabel[breakdown]}</Table.ColumnHeaderCell>
+              <Table.ColumnHeaderCell justify="end">Requests</Table.ColumnHeaderCell>
+              <Table.ColumnHeaderCell justify="end">Error rate</Table.ColumnHeaderCell>
+              <Table.ColumnHeaderCell justify="end">p95 latency</Table.ColumnHeaderCell>
+              <Table.ColumnHeaderCell justify="end">Cost</Table.ColumnHeaderCell>
+              <Table.ColumnHeaderCell justify="end">Feedback</Table.ColumnHeaderCell>
+              <Table.ColumnHeaderCell justify="end">Thumbs-down rate</Table.ColumnHeaderCell>
+              <Table.ColumnHeaderCell justify="end">Average rating</Table.ColumnHeaderCell>
+              <Table.ColumnHeaderCell justify="end">Negative-feedback rate</Table.ColumnHeaderCell>
             </Table.Row>
-          ))}
-        </Table.Body>
-      </Table.Root>
+          </Table.Header>
+          <Table.Body>
+            {metrics.series.map((s) => (
+              <Table.Row key={s.key}>
+                <Table.RowHeaderCell>{s.key}</Table.RowHeaderCell>
+                <Table.Cell justify="end">{formatChartValue("count", s.totals.requests)}</Table.Cell>
+                <Table.Cell justify="end">{formatChartValue("percent", s.totals.errorRate)}</Table.Cell>
+                <Table.Cell justify="end">{formatChartValue("ms", s.totals.latencyP95Ms)}</Table.Cell>
+                <Table.Cell justify="end">{formatChartValue("usd", s.totals.costUsd)}</Table.Cell>
+                <Table.Cell justify="end">{formatChartValue("count", s.totals.feedbackEvents)}</Table.Cell>
+                <Table.Cell justify="end">{formatChartValue("percent", s.totals.thumbsDownRate)}</Table.Cell>
+                <Table.Cell justify="end">{s.totals.averageRating === null ? "—" : s.totals.averageRating.toFixed(2)}</Table.Cell>
+                <Table.Cell justify="end">{formatChartValue("percent", s.totals.negativeFeedbackRate)}</Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table.Root>
+      </section>
     </Card>
   );
 }

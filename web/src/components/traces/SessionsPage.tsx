@@ -44,7 +44,7 @@ export function SessionsPage({ projectId, rows }: { projectId: string; rows: Ses
                 <Table.Cell>
                   <FeedbackSummaryView summary={session.feedback} />
                 </Table.Cell>
-                <Table.Cell>{session.userId ?? "—"}</Table.Cell>
+                <Table.Cell className={styles.nowrap}>{session.userId ?? "—"}</Table.Cell>
                 <Table.Cell className={styles.nowrap}>
                   <Text size="1">{formatTime(session.firstAt).slice(0, 19)}</Text>
                 </Table.Cell>

@@ -63,53 +63,47 @@ export function TraceDetail({ projectId, view }: { projectId: string; view: Trac
         <Grid columns={{ initial: "1", md: "2" }} gap="4" align="start">
           <Card size="2" asChild>
             <section aria-label="Summary">
-              <Grid columns={{ initial: "1", lg: "2" }} gapX="5" gapY="3">
-                <Facts
-                  items={[
-                    ["Latency", formatMs(trace.latencyMs)],
-                    ["Time to first token", formatMs(trace.ttftMs)],
-                    ["Model", trace.model ?? "—"],
-                    ["Tokens", formatTokens(trace.usage)],
-                    [
-                      "Cost",
-                      <>
-                        {formatUsd(trace.costUsd)}
-                        {trace.costSource === "computed" ? (
-                          <Text size="1" color="gray">
-                            &nbsp;(from the price table)
-                          </Text>
-                        ) : null}
-                      </>,
-                    ],
-                  ]}
-                />
-                <Facts
-                  items={[
-                    ["Release", trace.release ?? "—"],
-                    ["Prompt version", trace.promptVersion ?? "—"],
-                    [
-                      "Session",
-                      trace.sessionId ? (
-                        <RadixLink asChild>
-                          <Link href={`${base}/sessions/${encodeURIComponent(trace.sessionId)}`}>{trace.sessionId}</Link>
-                        </RadixLink>
-                      ) : (
-                        "—"
-                      ),
-                    ],
-                    [
-                      "User",
-                      trace.userId ? (
-                        <RadixLink asChild>
-                          <Link href={`${base}/traces?userId=${encodeURIComponent(trace.userId)}`}>{trace.userId}</Link>
-                        </RadixLink>
-                      ) : (
-                        "—"
-                      ),
-                    ],
-                  ]}
-                />
-              </Grid>
+              <Facts
+                items={[
+                  ["Latency", formatMs(trace.latencyMs)],
+                  ["Time to first token", formatMs(trace.ttftMs)],
+                  ["Model", trace.model ?? "—"],
+                  ["Tokens", formatTokens(trace.usage)],
+                  [
+                    "Cost",
+                    <>
+                      {formatUsd(trace.costUsd)}
+                      {trace.costSource === "computed" ? (
+                        <Text size="1" color="gray">
+                          &nbsp;(from the price table)
+                        </Text>
+                      ) : null}
+                    </>,
+                  ],
+                  ["Release", trace.release ?? "—"],
+                  ["Prompt version", trace.promptVersion ?? "—"],
+                  [
+                    "Session",
+                    trace.sessionId ? (
+                      <RadixLink asChild>
+                        <Link href={`${base}/sessions/${encodeURIComponent(trace.sessionId)}`}>{trace.sessionId}</Link>
+                      </RadixLink>
+                    ) : (
+                      "—"
+                    ),
+                  ],
+                  [
+                    "User",
+                    trace.userId ? (
+                      <RadixLink asChild>
+                        <Link href={`${base}/traces?userId=${encodeURIComponent(trace.userId)}`}>{trace.userId}</Link>
+                      </RadixLink>
+                    ) : (
+                      "—"
+                    ),
+                  ],
+                ]}
+              />
             </section>
           </Card>
           <Card size="2" asChild>

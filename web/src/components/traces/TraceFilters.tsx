@@ -76,11 +76,14 @@ export function TraceFilters({ filters }: { filters: TraceListFilters }) {
           </Button>
           <Button type="submit">Apply</Button>
         </Flex>
-        <Grid id="more-trace-filters" columns={{ initial: "2", md: "5" }} gap="2" hidden={!moreOpen}>
-          {moreFields.map(([name, label]) => (
-            <TextField.Root key={name} name={name} aria-label={label} placeholder={label} defaultValue={query[name] ?? ""} />
-          ))}
-        </Grid>
+        {/* Kept in the form while closed, so filters set there still apply. */}
+        <Box id="more-trace-filters" display={moreOpen ? "block" : "none"}>
+          <Grid columns={{ initial: "2", md: "5" }} gap="2">
+            {moreFields.map(([name, label]) => (
+              <TextField.Root key={name} name={name} aria-label={label} placeholder={label} defaultValue={query[name] ?? ""} />
+            ))}
+          </Grid>
+        </Box>
       </Flex>
     </form>
   );

@@ -42,7 +42,7 @@ export function TraceList({ projectId, rows }: { projectId: string; rows: TraceL
                 {trace.output || "—"}
               </Text>
             </Table.Cell>
-            <Table.Cell>
+            <Table.Cell className={styles.feedbackCell}>
               <FeedbackSummaryView summary={trace.feedback} />
             </Table.Cell>
             <Table.Cell>
