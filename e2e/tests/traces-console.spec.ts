@@ -136,7 +136,7 @@ test("find a trace by text, user, time range and id, read its feedback and water
   await output.getByRole("button", { name: /Show all/ }).click();
   await expect(output).toContainText("END-OF-ANSWER");
 
-  await page.getByRole("link", { name: "sess-console" }).click();
+  await page.getByRole("link", { name: "Session sess-console" }).click();
   await expect(page.getByRole("heading", { name: "Session sess-console" })).toBeVisible();
   const turns = page.getByRole("list", { name: "Turns" }).getByRole("listitem").filter({ hasText: "open trace" });
   await expect(turns).toHaveCount(2);
