@@ -45,7 +45,7 @@ export function TraceList({ projectId, rows }: { projectId: string; rows: TraceL
             <Table.Cell className={styles.feedbackCell}>
               <FeedbackSummaryView summary={trace.feedback} />
             </Table.Cell>
-            <Table.Cell>
+            <Table.Cell className={styles.nowrap}>
               <Text size="1">{trace.model ?? "—"}</Text>
             </Table.Cell>
             <Table.Cell justify="end" className={styles.nowrap}>
