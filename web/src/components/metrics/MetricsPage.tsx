@@ -149,7 +149,7 @@ function BreakdownTable({ metrics, breakdown }: { metrics: Metrics; breakdown: k
           <Table.Body>
             {metrics.series.map((s) => (
               <Table.Row key={s.key}>
-                <Table.RowHeaderCell>{s.key}</Table.RowHeaderCell>
+                <Table.RowHeaderCell style={{ whiteSpace: "nowrap" }}>{s.key}</Table.RowHeaderCell>
                 <Table.Cell justify="end">{formatChartValue("count", s.totals.requests)}</Table.Cell>
                 <Table.Cell justify="end">{formatChartValue("percent", s.totals.errorRate)}</Table.Cell>
                 <Table.Cell justify="end">{formatChartValue("ms", s.totals.latencyP95Ms)}</Table.Cell>
