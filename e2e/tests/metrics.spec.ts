@@ -1,4 +1,20 @@
+import type { Locator } from "@playwright/test";
 import { test, expect, createSecretKey, projectIdOf } from "./fixtures";
+
+/** How many pixels of a chart's canvas are drawn in the series colour (indigo: clearly bluer than grey). */
+async function seriesPixels(chart: Locator): Promise<number> {
+  return chart.locator("canvas").evaluate((canvas: HTMLCanvasElement) => {
+    const context = canvas.getContext("2d");
+    if (!context) return 0;
+    const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+    let count = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      const [r = 0, g = 0, b = 0, a = 0] = [data[i], data[i + 1], data[i + 2], data[i + 3]];
+      if (a > 128 && b > r + 60 && b > g + 40) count++;
+    }
+    return count;
+  });
+}
 
 test("the metrics page charts seeded traces and the API serves the same figures", async ({ page, request }) => {
   await page.goto("/");
@@ -9,6 +25,8 @@ test("the metrics page charts seeded traces and the API serves the same figures"
   expect(metricsProject).not.toBe(projectId);
 
   const now = Date.now();
+  // Four minutes apart: in a one-hour chart with one point per minute, every value is alone
+  // between empty minutes, so a line alone would draw nothing.
   const traces = Array.from({ length: 12 }, (_, i) => ({
     id: `metrics-${i}`,
     model: i % 2 ? "gpt-4o" : "gpt-4o-mini",
@@ -28,15 +46,27 @@ test("the metrics page charts seeded traces and the API serves the same figures"
   const totals = page.getByRole("region", { name: "Totals" });
   await expect(totals.getByText("Requests", { exact: true }).locator("..")).toContainText("12");
   await expect(totals.getByText("Error rate", { exact: true }).locator("..")).toContainText("8.3%");
-  await expect(page.getByRole("img")).toHaveCount(9);
+  await expect(page.getByRole("region", { name: "Charts" }).getByRole("img")).toHaveCount(9);
+  await expect(page.getByRole("combobox", { name: "Time range" })).toHaveText("Last hour");
 
-  const requestsChart = page.getByRole("img", { name: /^Requests/ });
-  const box = await requestsChart.boundingBox();
+  // Single-bucket values are drawn (as dots), not left blank.
+  const errorRate = page.getByRole("region", { name: "Error rate", exact: true });
+  await expect.poll(() => seriesPixels(errorRate)).toBeGreaterThan(20);
+  // Every chart has its figures as a table for screen readers.
+  await expect(errorRate.getByRole("table", { includeHidden: true })).toContainText("100.0%");
+
+  const requestsChart = page.getByRole("region", { name: "Requests", exact: true });
+  const plot = requestsChart.getByRole("img", { name: /^Requests chart/ });
+  const box = await plot.boundingBox();
   if (!box) throw new Error("chart not laid out");
-  await page.mouse.move(box.x + box.width * 0.9, box.y + box.height / 2);
-  await expect(page.getByRole("status").filter({ hasText: "requests:" })).toBeVisible();
+  await expect(requestsChart.getByTestId("chart-legend")).toContainText("Latest");
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height / 2);
+  await expect(requestsChart.getByTestId("chart-legend")).toContainText(/At \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/);
+  await expect(requestsChart.getByTestId("chart-legend")).toContainText("Requests:");
 
-  await page.getByLabel("Breakdown").selectOption("model");
+  await page.getByRole("combobox", { name: "Breakdown" }).click();
+  await page.getByRole("option", { name: "By model" }).click();
   await page.getByRole("button", { name: "Show" }).click();
-  await expect(page.getByRole("table")).toContainText("gpt-4o-mini");
+  await expect(page).toHaveURL(/breakdown=model/);
+  await expect(page.getByRole("region", { name: "By model" }).getByRole("table")).toContainText("gpt-4o-mini");
 });

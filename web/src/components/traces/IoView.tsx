@@ -1,25 +1,39 @@
+import { Badge, Flex, Heading, Text } from "@radix-ui/themes";
 import type { TraceView } from "@/contracts/traces";
 import { LongText } from "@/components/traces/LongText";
+import { labelFromKey } from "@/components/ui/labels";
+import styles from "@/components/traces/TraceDetail.module.css";
 
 type Io = TraceView["input"];
 
 /**
  * Renders an input or output: chat messages as role-labelled turns, text as text, any
- * other JSON folded. Everything is rendered as text, never as HTML.
+ * other JSON folded. Everything is rendered as text, never as HTML. `note` replaces an
+ * absent value (a step whose input is the trace's own says so instead of repeating it).
  */
-export function IoView({ label, value }: { label: string; value: Io }) {
-  if (value === null) return null;
+export function IoView({ label, value, note }: { label: string; value: Io; note?: string }) {
+  if (value === null && !note) return null;
   return (
-    <section className="io" aria-label={label}>
-      <h3>{label}</h3>
-      {typeof value === "string" ? (
+    <section aria-label={label} className={styles.io}>
+      <Heading as="h3" size="2" mb="2">
+        {label}
+      </Heading>
+      {value === null ? (
+        <Text size="2" color="gray">
+          {note}
+        </Text>
+      ) : typeof value === "string" ? (
         <LongText text={value} />
       ) : Array.isArray(value) ? (
-        <ol className="messages">
+        <ol className={styles.messages}>
           {value.map((message, index) => (
-            <li key={index} className={`message role-${message.role}`}>
-              <span className="role">{message.role}</span>
-              <LongText text={typeof message.content === "string" ? message.content : JSON.stringify(message.content, null, 2)} />
+            <li key={index} data-role={message.role}>
+              <Flex direction="column" gap="1">
+                <Badge size="1" variant="soft" color={message.role === "user" ? "indigo" : "gray"} style={{ alignSelf: "start" }}>
+                  {labelFromKey(message.role)}
+                </Badge>
+                <LongText text={typeof message.content === "string" ? message.content : JSON.stringify(message.content, null, 2)} />
+              </Flex>
             </li>
           ))}
         </ol>
@@ -32,7 +46,7 @@ export function IoView({ label, value }: { label: string; value: Io }) {
 
 export function JsonView({ value, summary = "JSON" }: { value: unknown; summary?: string }) {
   return (
-    <details>
+    <details className={styles.details}>
       <summary>{summary}</summary>
       <LongText text={JSON.stringify(value, null, 2)} />
     </details>

@@ -1,74 +1,164 @@
 import Link from "next/link";
-import type { TraceView } from "@/contracts/traces";
-import { layoutWaterfall } from "@/server/traces/waterfall";
+import type { ReactNode } from "react";
+import { Button, Callout, Card, Code, DataList, Flex, Grid, Heading, Link as RadixLink, Text } from "@radix-ui/themes";
+import { CrossCircledIcon } from "@radix-ui/react-icons";
+import type { TraceDetailView } from "@/server/traces/traceConsole";
 import { IoView, JsonView } from "@/components/traces/IoView";
+import { StatusBadge } from "@/components/traces/StatusBadge";
 import { Waterfall } from "@/components/traces/Waterfall";
 import { formatMs, formatTime, formatTokens, formatUsd } from "@/components/traces/format";
 import { FeedbackList } from "@/components/feedback/FeedbackList";
+import { FeedbackSummaryView } from "@/components/feedback/FeedbackSummaryView";
+import { PageHeader } from "@/components/ui/PageHeader";
+
+function Facts({ items }: { items: [string, ReactNode][] }) {
+  return (
+    <DataList.Root size="2">
+      {items.map(([label, value]) => (
+        <DataList.Item key={label}>
+          <DataList.Label minWidth="120px">{label}</DataList.Label>
+          <DataList.Value>{value}</DataList.Value>
+        </DataList.Item>
+      ))}
+    </DataList.Root>
+  );
+}
 
 /**
- * Everything known about one interaction: summary, input and output, steps, the end
- * user's feedback; scores and review actions get their sections as those capabilities land.
+ * Everything known about one interaction, in the order an engineer asks: how it went and
+ * what people said, what went in and came out, then the steps with their durations.
  */
-export function TraceDetail({ projectId, trace }: { projectId: string; trace: TraceView }) {
+export function TraceDetail({ projectId, view }: { projectId: string; view: TraceDetailView }) {
+  const { trace } = view;
   const base = `/projects/${projectId}`;
   return (
     <>
-      <h1>{trace.name ?? "Trace"}</h1>
-      <p className="muted">
-        <code>{trace.id}</code> · {formatTime(trace.startTime)}
-      </p>
-      <section className="panel" aria-label="Summary">
-        <dl className="facts">
-          <dt>Status</dt>
-          <dd data-status={trace.status}>{trace.status}</dd>
-          <dt>Latency</dt>
-          <dd>{formatMs(trace.latencyMs)}</dd>
-          <dt>Time to first token</dt>
-          <dd>{formatMs(trace.ttftMs)}</dd>
-          <dt>Model</dt>
-          <dd>{trace.model ?? "—"}</dd>
-          <dt>Tokens</dt>
-          <dd>{formatTokens(trace.usage)}</dd>
-          <dt>Cost</dt>
-          <dd>
-            {formatUsd(trace.costUsd)}
-            {trace.costSource === "computed" ? <span className="muted"> (from the price table)</span> : null}
-          </dd>
-          <dt>Release</dt>
-          <dd>{trace.release ?? "—"}</dd>
-          <dt>Prompt version</dt>
-          <dd>{trace.promptVersion ?? "—"}</dd>
-          <dt>Session</dt>
-          <dd>{trace.sessionId ? <Link href={`${base}/sessions/${encodeURIComponent(trace.sessionId)}`}>{trace.sessionId}</Link> : "—"}</dd>
-          <dt>User</dt>
-          <dd>{trace.userId ? <Link href={`${base}/traces?userId=${encodeURIComponent(trace.userId)}`}>{trace.userId}</Link> : "—"}</dd>
-        </dl>
+      <PageHeader
+        title={trace.name ?? "Trace"}
+        description={
+          <>
+            <Code variant="ghost">{trace.id}</Code> · {formatTime(trace.startTime)}
+          </>
+        }
+        actions={
+          <>
+            <StatusBadge status={trace.status} />
+            {trace.sessionId ? (
+              <Button asChild variant="soft" size="2">
+                <Link href={`${base}/sessions/${encodeURIComponent(trace.sessionId)}`}>Session {trace.sessionId}</Link>
+              </Button>
+            ) : null}
+          </>
+        }
+      />
+      <Flex direction="column" gap="4">
         {trace.error ? (
-          <p className="error" role="note">
-            {trace.error}
-          </p>
+          <Callout.Root color="red" role="note">
+            <Callout.Icon>
+              <CrossCircledIcon />
+            </Callout.Icon>
+            <Callout.Text>{trace.error}</Callout.Text>
+          </Callout.Root>
         ) : null}
-        {trace.config ? <JsonView value={trace.config} summary="Model settings" /> : null}
-        {trace.promptTemplate ? <JsonView value={trace.promptTemplate} summary="Prompt template" /> : null}
-        {trace.metadata ? <JsonView value={trace.metadata} summary="Metadata" /> : null}
-      </section>
-      <div className="panel">
-        <IoView label="Input" value={trace.input} />
-        <IoView label="Output" value={trace.output} />
-      </div>
-      <section className="panel" aria-labelledby="steps-heading">
-        <h2 id="steps-heading">Steps</h2>
-        <Waterfall rows={layoutWaterfall(trace.spans, trace.startTime, trace.endTime)} />
-      </section>
-      <section className="panel" aria-labelledby="feedback-heading">
-        <h2 id="feedback-heading">Feedback</h2>
-        <FeedbackList events={trace.feedback} />
-      </section>
-      <section className="panel" aria-labelledby="scores-heading">
-        <h2 id="scores-heading">Scores</h2>
-        <p className="muted">No scores on this trace yet.</p>
-      </section>
+        <Grid columns={{ initial: "1", md: "2" }} gap="4" align="start">
+          <Card size="2" asChild>
+            <section aria-label="Summary">
+              <Facts
+                items={[
+                  ["Latency", formatMs(trace.latencyMs)],
+                  ["Time to first token", formatMs(trace.ttftMs)],
+                  ["Model", trace.model ?? "—"],
+                  ["Tokens", formatTokens(trace.usage)],
+                  [
+                    "Cost",
+                    <>
+                      {formatUsd(trace.costUsd)}
+                      {trace.costSource === "computed" ? (
+                        <Text size="1" color="gray">
+                          &nbsp;(from the price table)
+                        </Text>
+                      ) : null}
+                    </>,
+                  ],
+                  ["Release", trace.release ?? "—"],
+                  ["Prompt version", trace.promptVersion ?? "—"],
+                  [
+                    "Session",
+                    trace.sessionId ? (
+                      <RadixLink asChild>
+                        <Link href={`${base}/sessions/${encodeURIComponent(trace.sessionId)}`}>{trace.sessionId}</Link>
+                      </RadixLink>
+                    ) : (
+                      "—"
+                    ),
+                  ],
+                  [
+                    "User",
+                    trace.userId ? (
+                      <RadixLink asChild>
+                        <Link href={`${base}/traces?userId=${encodeURIComponent(trace.userId)}`}>{trace.userId}</Link>
+                      </RadixLink>
+                    ) : (
+                      "—"
+                    ),
+                  ],
+                ]}
+              />
+            </section>
+          </Card>
+          <Card size="2" asChild>
+            <section aria-labelledby="feedback-heading">
+              <Flex direction="column" gap="3">
+                <Flex justify="between" align="center" gap="3" wrap="wrap">
+                  <Heading as="h2" size="3" id="feedback-heading">
+                    Feedback
+                  </Heading>
+                  <FeedbackSummaryView summary={view.feedback} maxReasons={4} />
+                </Flex>
+                <FeedbackList events={trace.feedback} />
+              </Flex>
+            </section>
+          </Card>
+        </Grid>
+        <Grid columns={{ initial: "1", md: "2" }} gap="4" align="start">
+          <Card size="2">
+            <IoView label="Input" value={trace.input} note="No input was logged." />
+          </Card>
+          <Card size="2">
+            <IoView label="Output" value={trace.output} note="No output was logged." />
+          </Card>
+        </Grid>
+        <Card size="2" asChild>
+          <section aria-labelledby="steps-heading">
+            <Heading as="h2" size="3" id="steps-heading" mb="3">
+              Steps
+            </Heading>
+            <Waterfall rows={view.steps} />
+          </section>
+        </Card>
+        {trace.config || trace.promptTemplate || trace.metadata ? (
+          <Card size="2" asChild>
+            <section aria-labelledby="details-heading">
+              <Heading as="h2" size="3" id="details-heading" mb="2">
+                Settings and metadata
+              </Heading>
+              {trace.config ? <JsonView value={trace.config} summary="Model settings" /> : null}
+              {trace.promptTemplate ? <JsonView value={trace.promptTemplate} summary="Prompt template" /> : null}
+              {trace.metadata ? <JsonView value={trace.metadata} summary="Metadata" /> : null}
+            </section>
+          </Card>
+        ) : null}
+        <Card size="2" asChild>
+          <section aria-labelledby="scores-heading">
+            <Heading as="h2" size="3" id="scores-heading" mb="2">
+              Scores
+            </Heading>
+            <Text as="p" size="2" color="gray">
+              No scores on this trace yet: evaluator and human scores appear here once Liveloop records them.
+            </Text>
+          </section>
+        </Card>
+      </Flex>
     </>
   );
 }

@@ -1,6 +1,13 @@
-import type { TraceListQuery } from "@/contracts/traces";
+"use client";
 
-const fields = [
+import { useState } from "react";
+import { Box, Button, Flex, Grid, TextField } from "@radix-ui/themes";
+import { MagnifyingGlassIcon, MixerHorizontalIcon } from "@radix-ui/react-icons";
+import type { TraceListFilters } from "@/server/traces/traceConsole";
+import { FilterSelect } from "@/components/metrics/FilterSelect";
+import { TimeRangePicker } from "@/components/metrics/TimeRangePicker";
+
+const moreFields = [
   ["model", "Model"],
   ["release", "Release"],
   ["promptVersion", "Prompt version"],
@@ -8,46 +15,76 @@ const fields = [
   ["sessionId", "Session"],
 ] as const;
 
-/** A plain GET form: filters live in the URL, so a filtered list can be shared as a link. */
-export function TraceFilters({ query }: { query: Partial<TraceListQuery> }) {
+/**
+ * A plain GET form (filters live in the URL, so a filtered list can be shared as a link) on
+ * one row: search, time range, status, feedback. The exact-match fields open below it and
+ * stay open while one of them is set.
+ */
+export function TraceFilters({ filters }: { filters: TraceListFilters }) {
+  const { query, shown } = filters;
+  const activeMore = moreFields.filter(([name]) => query[name] !== undefined).length;
+  const [moreOpen, setMoreOpen] = useState(activeMore > 0);
   return (
-    <form className="filters row" method="get" role="search" aria-label="Find traces">
-      <label>
-        Search text or trace id
-        <input name="q" type="search" defaultValue={query.q ?? ""} />
-      </label>
-      <label>
-        From (UTC)
-        <input name="from" type="datetime-local" defaultValue={query.from?.slice(0, 16) ?? ""} />
-      </label>
-      <label>
-        To (UTC)
-        <input name="to" type="datetime-local" defaultValue={query.to?.slice(0, 16) ?? ""} />
-      </label>
-      <label>
-        Status
-        <select name="status" defaultValue={query.status ?? ""}>
-          <option value="">any</option>
-          <option value="ok">ok</option>
-          <option value="error">error</option>
-        </select>
-      </label>
-      <label>
-        Feedback
-        <select name="feedback" defaultValue={query.feedback ?? ""}>
-          <option value="">any</option>
-          <option value="negative">has negative feedback</option>
-        </select>
-      </label>
-      {fields.map(([name, label]) => (
-        <label key={name}>
-          {label}
-          <input name={name} defaultValue={query[name] ?? ""} />
-        </label>
-      ))}
-      <button type="submit" className="primary">
-        Apply
-      </button>
+    <form method="get" role="search" aria-label="Find traces">
+      <Flex direction="column" gap="2">
+        <Flex gap="2" align="center" wrap="wrap">
+          <Box flexGrow="1" minWidth="220px" maxWidth="420px">
+            <TextField.Root
+              name="q"
+              type="search"
+              placeholder="Search text or trace id"
+              aria-label="Search text or trace id"
+              defaultValue={query.q ?? ""}
+            >
+              <TextField.Slot>
+                <MagnifyingGlassIcon aria-hidden="true" />
+              </TextField.Slot>
+            </TextField.Root>
+          </Box>
+          <TimeRangePicker range={shown.range} from={shown.from} to={shown.to} allowAnyTime />
+          <FilterSelect
+            name="status"
+            label="Status"
+            defaultValue={query.status ?? ""}
+            options={[
+              { value: "", label: "Any status" },
+              { value: "ok", label: "OK" },
+              { value: "error", label: "Error" },
+            ]}
+          />
+          <FilterSelect
+            name="feedback"
+            label="Feedback"
+            defaultValue={query.feedback ?? ""}
+            options={[
+              { value: "", label: "Any feedback" },
+              { value: "negative", label: "Negative feedback" },
+            ]}
+          />
+          <Button
+            type="button"
+            variant="ghost"
+            color="gray"
+            aria-expanded={moreOpen}
+            aria-controls="more-trace-filters"
+            onClick={() => {
+              setMoreOpen(!moreOpen);
+            }}
+          >
+            <MixerHorizontalIcon aria-hidden="true" />
+            More filters{activeMore > 0 ? ` (${activeMore})` : ""}
+          </Button>
+          <Button type="submit">Apply</Button>
+        </Flex>
+        {/* Kept in the form while closed, so filters set there still apply. */}
+        <Box id="more-trace-filters" display={moreOpen ? "block" : "none"}>
+          <Grid columns={{ initial: "2", md: "5" }} gap="2">
+            {moreFields.map(([name, label]) => (
+              <TextField.Root key={name} name={name} aria-label={label} placeholder={label} defaultValue={query[name] ?? ""} />
+            ))}
+          </Grid>
+        </Box>
+      </Flex>
     </form>
   );
 }

@@ -1,47 +1,65 @@
 import Link from "next/link";
-import type { TraceView } from "@/contracts/traces";
-import { ioText } from "@/server/traces/traceText";
+import { Link as RadixLink, Table, Text } from "@radix-ui/themes";
+import type { TraceListRow } from "@/server/traces/traceConsole";
 import { formatMs, formatTime, formatUsd } from "@/components/traces/format";
+import { StatusBadge } from "@/components/traces/StatusBadge";
+import { FeedbackSummaryView } from "@/components/feedback/FeedbackSummaryView";
+import styles from "@/components/traces/Traces.module.css";
 
-type TraceSummary = Omit<TraceView, "spans" | "feedback" | "scores" | "promptTemplate" | "config" | "metadata">;
-
-function preview(value: TraceSummary["input"]): string {
-  const text = Array.isArray(value) ? ioText(value.filter((message) => message.role === "user").slice(-1)) : ioText(value);
-  return text.length > 140 ? `${text.slice(0, 140)}…` : text;
-}
-
-export function TraceList({ projectId, traces }: { projectId: string; traces: TraceSummary[] }) {
-  if (traces.length === 0) return <p className="muted">No traces match.</p>;
+/** One page of traces: when, what was asked and answered, how it went, and what people said. */
+export function TraceList({ projectId, rows }: { projectId: string; rows: TraceListRow[] }) {
   return (
-    <table>
-      <thead>
-        <tr>
-          <th scope="col">Time</th>
-          <th scope="col">Trace</th>
-          <th scope="col">Input</th>
-          <th scope="col">Output</th>
-          <th scope="col">Model</th>
-          <th scope="col">Latency</th>
-          <th scope="col">Cost</th>
-          <th scope="col">Status</th>
-        </tr>
-      </thead>
-      <tbody>
-        {traces.map((trace) => (
-          <tr key={trace.id}>
-            <td>{formatTime(trace.startTime)}</td>
-            <td>
-              <Link href={`/projects/${projectId}/traces/${encodeURIComponent(trace.id)}`}>{trace.name ?? trace.id}</Link>
-            </td>
-            <td>{preview(trace.input)}</td>
-            <td>{preview(trace.output)}</td>
-            <td>{trace.model ?? "—"}</td>
-            <td>{formatMs(trace.latencyMs)}</td>
-            <td>{formatUsd(trace.costUsd)}</td>
-            <td data-status={trace.status}>{trace.status}</td>
-          </tr>
+    <Table.Root size="1" variant="surface" className={styles.traceTable}>
+      <Table.Header>
+        <Table.Row>
+          <Table.ColumnHeaderCell>Time (UTC)</Table.ColumnHeaderCell>
+          <Table.ColumnHeaderCell>Trace</Table.ColumnHeaderCell>
+          <Table.ColumnHeaderCell>Input</Table.ColumnHeaderCell>
+          <Table.ColumnHeaderCell>Output</Table.ColumnHeaderCell>
+          <Table.ColumnHeaderCell>Feedback</Table.ColumnHeaderCell>
+          <Table.ColumnHeaderCell>Model</Table.ColumnHeaderCell>
+          <Table.ColumnHeaderCell justify="end">Latency</Table.ColumnHeaderCell>
+          <Table.ColumnHeaderCell justify="end">Cost</Table.ColumnHeaderCell>
+          <Table.ColumnHeaderCell>Status</Table.ColumnHeaderCell>
+        </Table.Row>
+      </Table.Header>
+      <Table.Body>
+        {rows.map((trace) => (
+          <Table.Row key={trace.id}>
+            <Table.Cell className={styles.nowrap}>
+              <Text size="1">{formatTime(trace.startTime).slice(0, 19)}</Text>
+            </Table.Cell>
+            <Table.RowHeaderCell className={styles.nameCell}>
+              <RadixLink asChild size="2" weight="medium">
+                <Link href={`/projects/${projectId}/traces/${encodeURIComponent(trace.id)}`}>{trace.name ?? trace.id}</Link>
+              </RadixLink>
+            </Table.RowHeaderCell>
+            <Table.Cell className={styles.textCell}>
+              <Text size="1">{trace.input || "—"}</Text>
+            </Table.Cell>
+            <Table.Cell className={styles.textCell}>
+              <Text size="1" color="gray">
+                {trace.output || "—"}
+              </Text>
+            </Table.Cell>
+            <Table.Cell className={styles.feedbackCell}>
+              <FeedbackSummaryView summary={trace.feedback} />
+            </Table.Cell>
+            <Table.Cell className={styles.nowrap}>
+              <Text size="1">{trace.model ?? "—"}</Text>
+            </Table.Cell>
+            <Table.Cell justify="end" className={styles.nowrap}>
+              {formatMs(trace.latencyMs)}
+            </Table.Cell>
+            <Table.Cell justify="end" className={styles.nowrap}>
+              {formatUsd(trace.costUsd)}
+            </Table.Cell>
+            <Table.Cell>
+              <StatusBadge status={trace.status} />
+            </Table.Cell>
+          </Table.Row>
         ))}
-      </tbody>
-    </table>
+      </Table.Body>
+    </Table.Root>
   );
 }

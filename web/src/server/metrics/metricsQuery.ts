@@ -5,7 +5,8 @@ import { refreshRollupsIfStale } from "@/server/metrics/rollups";
 
 const minuteMs = 60_000;
 const hourMs = 3_600_000;
-const presetMs: Record<NonNullable<MetricsQuery["range"]>, number> = {
+/** How far back each preset range reaches from now (the trace list uses the same presets). */
+export const rangePresetMs: Record<NonNullable<MetricsQuery["range"]>, number> = {
   "1h": hourMs,
   "24h": 24 * hourMs,
   "7d": 7 * 24 * hourMs,
@@ -24,7 +25,7 @@ export interface ResolvedRange {
 /** The time range of a query, aligned to the rollups: minutes up to 6 hours, hours up to 8 days, days beyond. */
 export function resolveRange(query: MetricsQuery, now: Date): ResolvedRange {
   const rawTo = query.to ? Date.parse(query.to) : now.getTime();
-  const rawFrom = query.from ? Date.parse(query.from) : rawTo - presetMs[query.range ?? "24h"];
+  const rawFrom = query.from ? Date.parse(query.from) : rawTo - rangePresetMs[query.range ?? "24h"];
   const span = rawTo - rawFrom;
   const granularity = span <= 6 * hourMs ? "minute" : span <= 8 * 24 * hourMs ? "hour" : "day";
   const unit = granularity === "minute" ? minuteMs : granularity === "hour" ? hourMs : 24 * hourMs;

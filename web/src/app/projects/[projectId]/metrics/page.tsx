@@ -1,9 +1,15 @@
 import { requireProjectPage } from "@/server/auth/projectAccess";
+import { metricsPageView } from "@/server/metrics/metricsView";
 import { MetricsPage } from "@/components/metrics/MetricsPage";
+import type { SearchParams } from "@/server/console/searchParams";
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-export default async function Metrics({ params, searchParams }: { params: Promise<{ projectId: string }>; searchParams: SearchParams }) {
+export default async function Metrics({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ projectId: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   const access = await requireProjectPage((await params).projectId);
-  return <MetricsPage projectId={access.project.id} searchParams={await searchParams} />;
+  return <MetricsPage view={await metricsPageView(access.project.id, await searchParams)} />;
 }

@@ -1,9 +1,18 @@
+import { redirect } from "next/navigation";
 import { requireProjectPage } from "@/server/auth/projectAccess";
+import { tracesPageView } from "@/server/traces/traceConsole";
 import { TracesPage } from "@/components/traces/TracesPage";
+import type { SearchParams } from "@/server/console/searchParams";
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-export default async function Traces({ params, searchParams }: { params: Promise<{ projectId: string }>; searchParams: SearchParams }) {
+export default async function Traces({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ projectId: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   const access = await requireProjectPage((await params).projectId);
-  return <TracesPage projectId={access.project.id} searchParams={await searchParams} />;
+  const view = await tracesPageView(access.project.id, await searchParams);
+  if (view.redirectTo) redirect(view.redirectTo);
+  return <TracesPage projectId={access.project.id} view={view} />;
 }

@@ -1,0 +1,125 @@
+"use client";
+
+import "uplot/dist/uPlot.min.css";
+import uPlot from "uplot";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { Card, Flex, Heading, Text } from "@radix-ui/themes";
+import { axisWidth, formatAxisTicks, formatChartValue, yRange, type ChartUnit } from "@/components/charts/chartFormat";
+import { ChartLegend } from "@/components/charts/ChartLegend";
+import { maxOf, scatterData } from "@/components/charts/scatterData";
+import { themedAxis } from "@/components/charts/TimeSeriesChart";
+import { useChartTheme } from "@/components/charts/useChartTheme";
+import styles from "@/components/charts/Chart.module.css";
+
+/**
+ * A scatter plot of many points (the drift view plots thousands): points only, no lines,
+ * on canvas, so 5 000+ points draw in milliseconds and hovering stays smooth. The cursor
+ * snaps to the nearest x; the legend shows that point. `summary` is the text alternative
+ * (a table of thousands of points helps nobody).
+ */
+export function ScatterChart({
+  title,
+  summary,
+  xs,
+  ys,
+  xLabel,
+  yLabel,
+  xUnit,
+  yUnit,
+  height = 280,
+}: {
+  title: string;
+  summary: string;
+  xs: number[];
+  ys: number[];
+  xLabel: string;
+  yLabel: string;
+  xUnit: ChartUnit;
+  yUnit: ChartUnit;
+  height?: number;
+}) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const theme = useChartTheme(containerRef);
+  const [cursorIdx, setCursorIdx] = useState<number | null>(null);
+  const data = useMemo(() => scatterData(xs, ys), [xs, ys]);
+
+  useEffect(() => {
+    const element = containerRef.current;
+    if (!element || !theme) return;
+    const xRange = yRange(xUnit, maxOf(data[0]));
+    const range = yRange(yUnit, maxOf(data[1]));
+    const colour = theme.series[0] ?? theme.text;
+    const options: uPlot.Options = {
+      width: Math.max(element.clientWidth, 120),
+      height,
+      legend: { show: false },
+      cursor: { drag: { x: false, y: false }, points: { size: 8 } },
+      scales: { x: { time: false, range: () => [xRange.min, xRange.max] }, y: { range: () => [range.min, range.max] } },
+      axes: [
+        themedAxis(theme, { label: xLabel, labelSize: 20, values: (_plot, ticks) => formatAxisTicks(xUnit, ticks) }),
+        themedAxis(theme, {
+          label: yLabel,
+          labelSize: 20,
+          size: (_plot, labels) => axisWidth(labels) + 20,
+          values: (_plot, ticks) => formatAxisTicks(yUnit, ticks),
+        }),
+      ],
+      series: [
+        {},
+        {
+          label: yLabel,
+          stroke: colour,
+          // No line between points: a scatter plot is its points.
+          paths: () => null,
+          points: { show: true, size: 4, width: 0, fill: colour, stroke: colour },
+        },
+      ],
+      hooks: {
+        setCursor: [
+          (plot) => {
+            setCursorIdx(plot.cursor.idx ?? null);
+          },
+        ],
+      },
+    };
+    const plot = new uPlot(options, data, element);
+    const observer = new ResizeObserver((entries) => {
+      const width = Math.floor(entries[0]?.contentRect.width ?? 0);
+      if (width > 0 && width !== plot.width) plot.setSize({ width, height });
+    });
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      plot.destroy();
+    };
+  }, [theme, data, xUnit, yUnit, xLabel, yLabel, height]);
+
+  const x = cursorIdx === null ? undefined : data[0][cursorIdx];
+  const y = cursorIdx === null ? undefined : data[1][cursorIdx];
+  return (
+    <Card size="2">
+      <Flex direction="column" gap="2">
+        <Heading as="h3" size="2">
+          {title}
+        </Heading>
+        <div className={styles.plot} style={{ height }}>
+          <div ref={containerRef} role="img" aria-label={`${title}: ${summary}`} />
+          {data[0].length === 0 ? (
+            <div className={styles.empty}>
+              <Text size="2" color="gray">
+                No points
+              </Text>
+            </div>
+          ) : null}
+        </div>
+        <ChartLegend
+          heading={`${data[0].length.toLocaleString("en")} points`}
+          entries={[
+            { name: xLabel, colour: "transparent", value: formatChartValue(xUnit, x) },
+            { name: yLabel, colour: theme?.series[0] ?? "currentColor", value: formatChartValue(yUnit, y) },
+          ]}
+        />
+      </Flex>
+    </Card>
+  );
+}

@@ -1,0 +1,74 @@
+"use client";
+
+import { useState } from "react";
+import { Flex, Select, TextField } from "@radix-ui/themes";
+
+export const rangePresets = [
+  { value: "1h", label: "Last hour" },
+  { value: "24h", label: "Last 24 hours" },
+  { value: "7d", label: "Last 7 days" },
+  { value: "30d", label: "Last 30 days" },
+] as const;
+
+const anyTime = "any";
+const custom = "custom";
+
+/**
+ * A compact time-range control for a GET filter form: a preset (submitted as `range`) or
+ * a custom from/to (two UTC datetime fields shown only then). Only one of the two reaches
+ * the URL, so the server never has to decide which one wins.
+ */
+export function TimeRangePicker({
+  range,
+  from,
+  to,
+  allowAnyTime,
+}: {
+  range: string | undefined;
+  from: string | undefined;
+  to: string | undefined;
+  /** Lists "Any time" (the trace list); charts always need a range. */
+  allowAnyTime: boolean;
+}) {
+  const initial = from || to ? custom : (range ?? (allowAnyTime ? anyTime : "24h"));
+  const [choice, setChoice] = useState(initial);
+  return (
+    <Flex gap="2" align="center">
+      <Select.Root value={choice} onValueChange={setChoice}>
+        <Select.Trigger aria-label="Time range" variant="surface" />
+        <Select.Content position="popper">
+          {allowAnyTime ? <Select.Item value={anyTime}>Any time</Select.Item> : null}
+          {rangePresets.map((preset) => (
+            <Select.Item key={preset.value} value={preset.value}>
+              {preset.label}
+            </Select.Item>
+          ))}
+          <Select.Separator />
+          <Select.Item value={custom}>Custom range…</Select.Item>
+        </Select.Content>
+      </Select.Root>
+      {choice === custom ? (
+        <>
+          <TextField.Root
+            name="from"
+            type="datetime-local"
+            aria-label="From (UTC)"
+            title="From (UTC)"
+            defaultValue={from?.slice(0, 16) ?? ""}
+            required
+          />
+          <TextField.Root
+            name="to"
+            type="datetime-local"
+            aria-label="To (UTC)"
+            title="To (UTC)"
+            defaultValue={to?.slice(0, 16) ?? ""}
+            required={!allowAnyTime}
+          />
+        </>
+      ) : (
+        <input type="hidden" name="range" value={choice === anyTime ? "" : choice} />
+      )}
+    </Flex>
+  );
+}

@@ -1,0 +1,252 @@
+import { z } from "zod";
+import { db } from "@/server/db/client";
+import { metricRanges } from "@/contracts/metrics";
+import { traceListQuerySchema, type TraceListQuery, type TraceView } from "@/contracts/traces";
+import type { StoredFeedbackEvent } from "@/contracts/feedback";
+import { parseConsoleFilters } from "@/server/console/consoleFilters";
+import { firstParam, type SearchParams } from "@/server/console/searchParams";
+import { NotFoundError } from "@/server/errors";
+import { listFeedbackOfTraces } from "@/server/feedback/feedbackQueries";
+import { rangePresetMs } from "@/server/metrics/metricsQuery";
+import { promptText, textOf } from "@/server/review/conversation";
+import { combineFeedbackSummaries, summariseFeedback, type FeedbackSummary } from "@/server/traces/feedbackSummary";
+import { listSessions, sessionConversation, type SessionSummary } from "@/server/traces/sessionQueries";
+import { findTraceId, getTrace, listTraces } from "@/server/traces/traceQueries";
+import { layoutWaterfall, type WaterfallRow } from "@/server/traces/waterfall";
+
+const pageSize = 50;
+const previewLength = 140;
+
+/** The trace list's URL filters: the API's list query plus a preset time range (1h ... 30d). */
+export const traceFiltersSchema = traceListQuerySchema.extend({
+  range: z.enum(metricRanges).optional().describe("A preset ending now; a custom from wins"),
+});
+
+export interface TraceListFilters {
+  /** What the list query runs with: a preset range becomes its `from`. */
+  query: TraceListQuery;
+  /** What the filter bar shows: the preset, or the custom from/to as given. */
+  shown: { range: string | undefined; from: string | undefined; to: string | undefined };
+  error: string | null;
+}
+
+/** The trace list's filters from its URL (through the one console filter reader), at `now`. */
+export function traceListFilters(params: SearchParams, now: Date): TraceListFilters {
+  const { query, error } = parseConsoleFilters(traceFiltersSchema, params, { limit: pageSize });
+  const { range, ...listQuery } = query;
+  const from = listQuery.from ?? (range ? new Date(now.getTime() - rangePresetMs[range]).toISOString() : undefined);
+  return {
+    query: { ...listQuery, ...(from ? { from } : {}) },
+    shown: { range, from: listQuery.from, to: listQuery.to },
+    error,
+  };
+}
+
+function preview(text: string): string {
+  const oneLine = text.replace(/\s+/g, " ").trim();
+  return oneLine.length > previewLength ? `${oneLine.slice(0, previewLength)}…` : oneLine;
+}
+
+export interface TraceListRow {
+  id: string;
+  name: string | null;
+  startTime: string;
+  input: string;
+  output: string;
+  model: string | null;
+  latencyMs: number | null;
+  costUsd: number | null;
+  status: TraceView["status"];
+  feedback: FeedbackSummary;
+}
+
+export interface TracesPageView {
+  /** A trace id pasted into the search box: the page goes straight to that trace. */
+  redirectTo: string | null;
+  filters: TraceListFilters;
+  rows: TraceListRow[];
+  /** The next (older) page, with the same filters. */
+  olderHref: string | null;
+}
+
+function feedbackByTrace(feedback: Map<string, StoredFeedbackEvent[]>, id: string): FeedbackSummary {
+  return summariseFeedback(feedback.get(id) ?? []);
+}
+
+/** The traces page: one page of traces, newest first, each with its feedback at a glance. */
+export async function tracesPageView(projectId: string, params: SearchParams, now: Date = new Date()): Promise<TracesPageView> {
+  const database = db();
+  const filters = traceListFilters(params, now);
+  const base = `/projects/${projectId}/traces`;
+  const q = filters.query.q?.trim();
+  if (q && !filters.query.cursor) {
+    const id = await findTraceId(database, projectId, q);
+    if (id) return { redirectTo: `${base}/${encodeURIComponent(id)}`, filters, rows: [], olderHref: null };
+  }
+  const page = await listTraces(database, projectId, filters.query);
+  const feedback = await listFeedbackOfTraces(
+    database,
+    projectId,
+    page.data.map((trace) => trace.id),
+  );
+  const next = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    const single = firstParam(value);
+    if (single !== undefined && key !== "cursor") next.set(key, single);
+  }
+  if (page.nextCursor) next.set("cursor", page.nextCursor);
+  return {
+    redirectTo: null,
+    filters,
+    rows: page.data.map((trace) => ({
+      id: trace.id,
+      name: trace.name,
+      startTime: trace.startTime,
+      input: preview(promptText(trace.input)),
+      output: preview(textOf(trace.output)),
+      model: trace.model,
+      latencyMs: trace.latencyMs,
+      costUsd: trace.costUsd,
+      status: trace.status,
+      feedback: feedbackByTrace(feedback, trace.id),
+    })),
+    olderHref: page.nextCursor ? `${base}?${next.toString()}` : null,
+  };
+}
+
+export interface TraceStepRow extends WaterfallRow {
+  /** The step got (or gave) exactly what the trace did: shown once, at the trace, not again here. */
+  sameAsTrace: { input: boolean; output: boolean };
+}
+
+export interface TraceDetailView {
+  trace: TraceView;
+  feedback: FeedbackSummary;
+  steps: TraceStepRow[];
+}
+
+const sameJson = (a: unknown, b: unknown) => a !== null && b !== null && JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * The steps of a trace for its waterfall. The first LLM call usually gets the trace's input
+ * word for word (and the last one gives its output): those are not sent or shown twice.
+ */
+export function traceSteps(trace: TraceView): TraceStepRow[] {
+  return layoutWaterfall(trace.spans, trace.startTime, trace.endTime).map((row) => {
+    const sameAsTrace = { input: sameJson(row.span.input, trace.input), output: sameJson(row.span.output, trace.output) };
+    return {
+      ...row,
+      span: { ...row.span, input: sameAsTrace.input ? null : row.span.input, output: sameAsTrace.output ? null : row.span.output },
+      sameAsTrace,
+    };
+  });
+}
+
+/** One trace with its steps and feedback; null when the project has no such trace (the page 404s). */
+export async function traceDetailView(projectId: string, traceId: string): Promise<TraceDetailView | null> {
+  try {
+    const trace = await getTrace(db(), projectId, traceId);
+    return { trace, feedback: summariseFeedback(trace.feedback), steps: traceSteps(trace) };
+  } catch (error) {
+    if (error instanceof NotFoundError) return null;
+    throw error;
+  }
+}
+
+export interface SessionListRow extends SessionSummary {
+  firstMessage: string;
+  feedback: FeedbackSummary;
+}
+
+// A session list page reads the ids of at most this many turns for its feedback column.
+const sessionTurnCap = 5_000;
+
+/** The sessions page: latest activity first, each with its first question, turns and feedback. */
+export async function sessionsPageView(projectId: string): Promise<SessionListRow[]> {
+  const database = db();
+  const sessions = await listSessions(database, projectId);
+  const sessionIds = sessions.map((session) => session.sessionId);
+  if (sessionIds.length === 0) return [];
+  const [firstTurns, turns] = await Promise.all([
+    database.trace.findMany({
+      where: { projectId, sessionId: { in: sessionIds } },
+      orderBy: [{ sessionId: "asc" }, { startTime: "asc" }, { id: "asc" }],
+      distinct: ["sessionId"],
+      select: { sessionId: true, input: true },
+    }),
+    database.trace.findMany({
+      where: { projectId, sessionId: { in: sessionIds } },
+      orderBy: { startTime: "desc" },
+      select: { id: true, sessionId: true },
+      take: sessionTurnCap,
+    }),
+  ]);
+  const feedback = await listFeedbackOfTraces(
+    database,
+    projectId,
+    turns.map((turn) => turn.id),
+  );
+  const firstMessage = new Map(firstTurns.map((turn) => [turn.sessionId, preview(promptText(turn.input))]));
+  return sessions.map((session) => ({
+    ...session,
+    firstMessage: firstMessage.get(session.sessionId) ?? "",
+    feedback: combineFeedbackSummaries(
+      turns.filter((turn) => turn.sessionId === session.sessionId).map((turn) => feedbackByTrace(feedback, turn.id)),
+    ),
+  }));
+}
+
+export interface SessionTurn {
+  id: string;
+  name: string | null;
+  startTime: string;
+  latencyMs: number | null;
+  status: TraceView["status"];
+  /** The user's message of this turn (a turn's input usually repeats the whole history before it). */
+  question: string;
+  answer: string;
+  feedback: StoredFeedbackEvent[];
+  feedbackSummary: FeedbackSummary;
+}
+
+export interface SessionView {
+  sessionId: string;
+  userId: string | null;
+  turns: SessionTurn[];
+  feedback: FeedbackSummary;
+}
+
+/** One session as the conversation it was, oldest turn first; null when the project has no such session (the page 404s). */
+export async function sessionView(projectId: string, sessionId: string): Promise<SessionView | null> {
+  try {
+    const turns = (await sessionConversation(db(), projectId, sessionId)).map((turn): SessionTurn => ({
+      id: turn.id,
+      name: turn.name,
+      startTime: turn.startTime,
+      latencyMs: turn.latencyMs,
+      status: turn.status,
+      question: promptText(turn.input),
+      answer: textOf(turn.output),
+      feedback: turn.feedback,
+      feedbackSummary: summariseFeedback(turn.feedback),
+    }));
+    return {
+      sessionId,
+      userId: (await sessionUser(projectId, sessionId)) ?? null,
+      turns,
+      feedback: combineFeedbackSummaries(turns.map((turn) => turn.feedbackSummary)),
+    };
+  } catch (error) {
+    if (error instanceof NotFoundError) return null;
+    throw error;
+  }
+}
+
+async function sessionUser(projectId: string, sessionId: string): Promise<string | null | undefined> {
+  const row = await db().trace.findFirst({
+    where: { projectId, sessionId, userId: { not: null } },
+    orderBy: { startTime: "asc" },
+    select: { userId: true },
+  });
+  return row?.userId;
+}
