@@ -58,7 +58,7 @@ export async function AgreementPage({ projectId, viewer }: { projectId: string; 
           {agreement.disagreements.map((item) => (
             <li key={item.itemId}>
               <Link href={`/projects/${projectId}/review/${item.itemId}`}>{item.traceId}</Link>:{" "}
-              {item.labels.map((label) => `${label.annotator} → ${label.category.replace(/_/g, " ")}`).join("; ")}
+              {item.labels.map((label) => `${label.annotator} → ${(label.category ?? "no failure").replace(/_/g, " ")}`).join("; ")}
             </li>
           ))}
         </ul>
