@@ -54,36 +54,36 @@ async function projectWithQueue(database: Database, count: number) {
 describe.each(await testDatabaseKinds())("labelling through the API on %s", (kind) => {
   const test = useTestDatabase(kind);
 
-  /** Calls a route through the real wrapper (session auth, permission, body parsing) as `user`. */
-  function call(
-    user: { id: string; email: string },
-    route: Parameters<ReturnType<typeof createApiRoute>>[0],
-    init: { method: string; body?: unknown; params: Record<string, string> },
-  ) {
+  /** The claim and annotate endpoints as `user` calls them, through the real wrapper (session auth, permission, body parsing). */
+  function asMember(user: { id: string; email: string }, projectId: string) {
     const dependencies: RouteDependencies = {
       database: () => test.database,
       rateLimiter: () => createRateLimiter(100_000),
       sessionUser: () => Promise.resolve(signedIn(user)),
       now: () => now,
     };
-    const request = new NextRequest(`${base}/x`, {
-      method: init.method,
-      headers: { origin: base, "content-type": "application/json" },
-      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-    });
-    return createApiRoute(dependencies)(route)(request, { params: Promise.resolve(init.params) });
+    const apiRoute = createApiRoute(dependencies);
+    const [claimHandler, annotateHandler] = [apiRoute(claimRoute), apiRoute(annotateRoute)];
+    const request = (method: string, body?: unknown) =>
+      new NextRequest(`${base}/x`, {
+        method,
+        headers: { origin: base, "content-type": "application/json" },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    return {
+      claim: async () => {
+        const response = await claimHandler(request("POST"), { params: Promise.resolve({ projectId }) });
+        expect(response.status).toBe(200);
+        return ((await response.json()) as { id: string }).id;
+      },
+      annotate: (itemId: string, body: Record<string, unknown>) =>
+        annotateHandler(request("PUT", body), { params: Promise.resolve({ projectId, itemId }) }),
+    };
   }
 
   it("saves a good example and a dismissal without a failure category, and still asks one of a corrected failure", async () => {
     const projectId = await projectWithQueue(test.database, 3);
-    const annotator = await addMemberWithRole(test.database, projectId, "annotator");
-    const claim = async () => {
-      const response = await call(annotator, claimRoute, { method: "POST", params: { projectId } });
-      expect(response.status).toBe(200);
-      return ((await response.json()) as { id: string }).id;
-    };
-    const annotate = (itemId: string, body: Record<string, unknown>) =>
-      call(annotator, annotateRoute, { method: "PUT", body, params: { projectId, itemId } });
+    const { claim, annotate } = asMember(await addMemberWithRole(test.database, projectId, "annotator"), projectId);
 
     const good = await claim();
     const goodResponse = await annotate(good, { severity: "low", decision: "good_example" });
@@ -123,22 +123,12 @@ describe.each(await testDatabaseKinds())("labelling through the API on %s", (kin
     await updateReviewRules(test.database, projectId, { annotationsPerItem: 2 });
     const [first, second] = await Promise.all([1, 2].map(() => addMemberWithRole(test.database, projectId, "annotator")));
     if (!first || !second) throw new Error("no annotators");
-    const itemId = await (async () => {
-      const response = await call(first, claimRoute, { method: "POST", params: { projectId } });
-      return ((await response.json()) as { id: string }).id;
-    })();
-    expect(
-      (
-        await call(first, annotateRoute, {
-          method: "PUT",
-          body: { severity: "low", decision: "good_example" },
-          params: { projectId, itemId },
-        })
-      ).status,
-    ).toBe(200);
-    expect((await call(second, claimRoute, { method: "POST", params: { projectId } })).status).toBe(200);
+    const [one, two] = [asMember(first, projectId), asMember(second, projectId)];
+    const itemId = await one.claim();
+    expect((await one.annotate(itemId, { severity: "low", decision: "good_example" })).status).toBe(200);
+    expect(await two.claim()).toBe(itemId);
     const body = { category: "hallucination", severity: "high", decision: "corrected_failure", correctedResponse: "Right." };
-    expect((await call(second, annotateRoute, { method: "PUT", body, params: { projectId, itemId } })).status).toBe(200);
+    expect((await two.annotate(itemId, body)).status).toBe(200);
 
     const agreement = await projectAgreement(test.database, projectId);
     expect(agreement.items).toBe(1);
