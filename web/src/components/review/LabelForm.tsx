@@ -356,7 +356,7 @@ export function LabelForm({
               <TextArea
                 id="label-correction"
                 ref={correctionRef}
-                rows={7}
+                rows={5}
                 resize="vertical"
                 maxLength={100_000}
                 value={correction}
@@ -385,7 +385,7 @@ export function LabelForm({
 
           <ErrorMessage error={error} />
 
-          <Flex gap="2" align="center" wrap="wrap">
+          <Flex gap="2" align="center" wrap="wrap" className={styles.actions}>
             <Button type="submit" loading={busy}>
               Save and next
               <Kbd size="1" className={styles.buttonKbd}>

@@ -1,7 +1,8 @@
 "use client";
 
 import { usePathname, useRouter } from "next/navigation";
-import { Button, Flex, Select, TextField } from "@radix-ui/themes";
+import { Button, Flex, Popover, Select, Text, TextField } from "@radix-ui/themes";
+import { MixerHorizontalIcon } from "@radix-ui/react-icons";
 import { reviewReasons, reviewStatuses } from "@/contracts/review";
 import { failureCategoryLabel, reviewReasonLabel, reviewStatusLabel } from "@/components/ui/labels";
 
@@ -23,8 +24,8 @@ const any = "any";
 const textKeys = ["model", "release", "from", "to"] as const;
 
 /**
- * The queue's filter bar: selects apply at once, the text and time fields on Enter or
- * "Apply". Everything lives in the URL, which the page reads with parseConsoleFilters.
+ * The queue's filter bar on one row: selects apply at once; model, release and time range
+ * sit behind "More filters" and apply on Enter or "Apply". Everything lives in the URL, which the page reads with parseConsoleFilters.
  */
 export function QueueFilters({ values, categories }: { values: QueueFilterValues; categories: string[] }) {
   const router = useRouter();
@@ -55,80 +56,97 @@ export function QueueFilters({ values, categories }: { values: QueueFilterValues
       </Select.Content>
     </Select.Root>
   );
-  const filtered = Boolean(values.reason || values.category || values.cluster || textKeys.some((key) => values[key]));
+  const more = textKeys.filter((key) => values[key]).length;
+  const filtered = Boolean(values.reason || values.category || values.cluster || more > 0);
+  const field = (key: (typeof textKeys)[number], label: string, type?: "datetime-local") => (
+    <Flex direction="column" gap="1">
+      <Text as="label" size="1" weight="medium" htmlFor={`queue-${key}`}>
+        {label}
+      </Text>
+      <TextField.Root
+        size="1"
+        id={`queue-${key}`}
+        name={key}
+        {...(type ? { type } : {})}
+        defaultValue={type ? (values[key]?.slice(0, 16) ?? "") : (values[key] ?? "")}
+      />
+    </Flex>
+  );
   return (
-    <form
-      aria-label="Filter the queue"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const form = new FormData(event.currentTarget);
-        go(
-          Object.fromEntries(
-            textKeys.map((key) => {
-              const value = form.get(key);
-              return [key, typeof value === "string" && value.trim() ? value.trim() : undefined];
-            }),
-          ),
-        );
-      }}
-    >
-      <Flex gap="2" align="center" wrap="wrap">
-        {select(
-          "status",
-          "Status",
-          reviewStatuses.map((status) => [status, reviewStatusLabel[status]]),
-          "open",
-        )}
-        {select("reason", "Reason", [
-          [any, "Any reason"],
-          ...reviewReasons.map((reason): [string, string] => [reason, reviewReasonLabel[reason]]),
-        ])}
-        {select("category", "Failure category", [
-          [any, "Any category"],
-          ...categories.map((category): [string, string] => [category, failureCategoryLabel(category)]),
-        ])}
-        {select(
-          "sort",
-          "Sort",
-          [
-            ["priority", "Highest priority first"],
-            ["age", "Oldest first"],
-          ],
-          "priority",
-        )}
-        <TextField.Root size="1" name="model" aria-label="Model" placeholder="Model" defaultValue={values.model ?? ""} />
-        <TextField.Root size="1" name="release" aria-label="Release" placeholder="Release" defaultValue={values.release ?? ""} />
-        <TextField.Root
-          size="1"
-          name="from"
-          type="datetime-local"
-          aria-label="Queued from (UTC)"
-          defaultValue={values.from?.slice(0, 16) ?? ""}
-        />
-        <TextField.Root
-          size="1"
-          name="to"
-          type="datetime-local"
-          aria-label="Queued before (UTC)"
-          defaultValue={values.to?.slice(0, 16) ?? ""}
-        />
-        <Button size="1" variant="soft" type="submit">
-          Apply
-        </Button>
-        {filtered ? (
-          <Button
-            size="1"
-            variant="ghost"
-            color="gray"
-            type="button"
-            onClick={() => {
-              router.push(`${pathname}?status=${values.status ?? "open"}`);
+    <Flex gap="2" align="center" wrap="wrap" role="group" aria-label="Filter the queue">
+      {select(
+        "status",
+        "Status",
+        reviewStatuses.map((status) => [status, reviewStatusLabel[status]]),
+        "open",
+      )}
+      {select("reason", "Reason", [
+        [any, "Any reason"],
+        ...reviewReasons.map((reason): [string, string] => [reason, reviewReasonLabel[reason]]),
+      ])}
+      {select("category", "Failure category", [
+        [any, "Any category"],
+        ...categories.map((category): [string, string] => [category, failureCategoryLabel(category)]),
+      ])}
+      {select(
+        "sort",
+        "Sort",
+        [
+          ["priority", "Highest priority first"],
+          ["age", "Oldest first"],
+        ],
+        "priority",
+      )}
+      <Popover.Root>
+        <Popover.Trigger>
+          <Button size="1" variant="soft" color="gray">
+            <MixerHorizontalIcon aria-hidden />
+            {more > 0 ? `More filters (${more})` : "More filters"}
+          </Button>
+        </Popover.Trigger>
+        <Popover.Content size="2" width="320px">
+          <form
+            aria-label="More filters"
+            onSubmit={(event) => {
+              event.preventDefault();
+              const form = new FormData(event.currentTarget);
+              go(
+                Object.fromEntries(
+                  textKeys.map((key) => {
+                    const value = form.get(key);
+                    return [key, typeof value === "string" && value.trim() ? value.trim() : undefined];
+                  }),
+                ),
+              );
             }}
           >
-            Clear filters
-          </Button>
-        ) : null}
-      </Flex>
-    </form>
+            <Flex direction="column" gap="3">
+              {field("model", "Model")}
+              {field("release", "Release")}
+              {field("from", "Queued from (UTC)", "datetime-local")}
+              {field("to", "Queued before (UTC)", "datetime-local")}
+              <Flex justify="end">
+                <Button size="1" type="submit">
+                  Apply
+                </Button>
+              </Flex>
+            </Flex>
+          </form>
+        </Popover.Content>
+      </Popover.Root>
+      {filtered ? (
+        <Button
+          size="1"
+          variant="ghost"
+          color="gray"
+          type="button"
+          onClick={() => {
+            router.push(`${pathname}?status=${values.status ?? "open"}`);
+          }}
+        >
+          Clear filters
+        </Button>
+      ) : null}
+    </Flex>
   );
 }

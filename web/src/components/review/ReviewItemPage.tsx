@@ -48,28 +48,26 @@ export function ReviewItemPage({ projectId, view }: { projectId: string; view: R
 
   return (
     <>
-      <Flex direction="column" gap="2" mb="4">
+      <Flex align="center" gap="3" wrap="wrap" mb="4">
         <Link asChild size="2" color="gray">
-          <NextLink href={`/projects/${projectId}/review`}>
+          <NextLink href={`/projects/${projectId}/review`} aria-label="Back to the review queue">
             <Flex as="span" align="center" gap="1">
-              <ArrowLeftIcon aria-hidden /> Review queue
+              <ArrowLeftIcon aria-hidden /> Queue
             </Flex>
           </NextLink>
         </Link>
-        <Flex align="center" gap="3" wrap="wrap">
-          <Heading as="h1" size="5">
-            Review
-          </Heading>
-          <PriorityBadge priority={view.priority} />
-          {view.reasons.map((reason) => (
-            <Badge key={reason} color="gray" variant="outline">
-              {reviewReasonLabel[reason]}
-            </Badge>
-          ))}
-          <Text size="1" color="gray">
-            {reviewStatusLabel[view.status]} · queued {formatTime(view.createdAt)}
-          </Text>
-        </Flex>
+        <Heading as="h1" size="5">
+          Review
+        </Heading>
+        <PriorityBadge priority={view.priority} />
+        {view.reasons.map((reason) => (
+          <Badge key={reason} color="gray" variant="outline">
+            {reviewReasonLabel[reason]}
+          </Badge>
+        ))}
+        <Text size="1" color="gray">
+          {reviewStatusLabel[view.status]} · queued {formatTime(view.createdAt)}
+        </Text>
       </Flex>
 
       <div className={side ? styles.workspace : undefined}>
