@@ -33,7 +33,7 @@ export function AdjudicationForm({ projectId, itemId, categories }: { projectId:
         </Text>
         <Flex gap="2" align="center" wrap="wrap">
           <Select.Root value={category} onValueChange={setCategory}>
-            <Select.Trigger id={id} />
+            <Select.Trigger id={id}>{failureCategoryLabel(category)}</Select.Trigger>
             <Select.Content position="popper">
               {categories.map((name) => (
                 <Select.Item key={name} value={name}>

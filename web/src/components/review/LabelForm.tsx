@@ -322,7 +322,7 @@ export function LabelForm({
                   setSeverity(value as Severity);
                 }}
               >
-                <Select.Trigger id="label-severity" />
+                <Select.Trigger id="label-severity">{severityLabel[severity]}</Select.Trigger>
                 <Select.Content position="popper">
                   {severities.map((level) => (
                     <Select.Item key={level} value={level}>

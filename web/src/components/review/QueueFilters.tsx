@@ -46,7 +46,8 @@ export function QueueFilters({ values, categories }: { values: QueueFilterValues
         go({ [key]: value });
       }}
     >
-      <Select.Trigger aria-label={label} />
+      {/* The chosen option's text as children: rendered on the server too, so the bar never flashes empty. */}
+      <Select.Trigger aria-label={label}>{options.find(([value]) => value === (values[key] ?? fallback))?.[1]}</Select.Trigger>
       <Select.Content position="popper">
         {options.map(([value, text]) => (
           <Select.Item key={value} value={value}>
