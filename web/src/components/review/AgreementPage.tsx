@@ -1,5 +1,5 @@
 import NextLink from "next/link";
-import { Badge, Card, Flex, Grid, Heading, Link, Table, Text } from "@radix-ui/themes";
+import { Badge, Card, Flex, Grid, Heading, Link, Table, Text, VisuallyHidden } from "@radix-ui/themes";
 import type { AgreementPageView } from "@/server/review/agreementView";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { StatTile } from "@/components/ui/StatTile";
@@ -46,7 +46,10 @@ export function AgreementPage({ projectId, view }: { projectId: string; view: Ag
           {view.pairs.length === 0 ? (
             <EmptyState title="No pairs yet">Agreement appears once two annotators have labelled the same items.</EmptyState>
           ) : (
-            <Table.Root variant="surface" aria-label="Agreement per annotator pair">
+            <Table.Root variant="surface">
+              <VisuallyHidden asChild>
+                <caption>Agreement per annotator pair</caption>
+              </VisuallyHidden>
               <Table.Header>
                 <Table.Row>
                   <Table.ColumnHeaderCell>Annotators</Table.ColumnHeaderCell>

@@ -10,7 +10,7 @@ import { feedbackReasonLabel, reportCategoryLabel } from "@/components/ui/labels
  */
 export function FeedbackAtGlance({ summary, full = false }: { summary: FeedbackSummary; full?: boolean }) {
   const badges = (
-    <Flex gap="1" wrap="wrap" aria-label="End-user feedback">
+    <Flex gap="1" wrap="wrap">
       {summary.thumb === "down" ? (
         <Badge color="red" variant="soft">
           Thumbs down

@@ -1,5 +1,5 @@
 import NextLink from "next/link";
-import { Badge, Button, Flex, Grid, Link, Table, Text } from "@radix-ui/themes";
+import { Badge, Button, Flex, Grid, Link, Table, Text, VisuallyHidden } from "@radix-ui/themes";
 import type { ReviewQueueRow, ReviewQueueView } from "@/server/review/reviewQueueView";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { StatTile } from "@/components/ui/StatTile";
@@ -126,7 +126,11 @@ export function ReviewQueuePage({ projectId, view }: { projectId: string; view: 
               : "Try another status or clear the filters."}
           </EmptyState>
         ) : (
-          <Table.Root variant="surface" size="1" aria-label="Review items" className={styles.table}>
+          <Table.Root variant="surface" size="1" className={styles.table}>
+            {/* Names the table itself (Table.Root's props land on its wrapper, not on the <table>). */}
+            <VisuallyHidden asChild>
+              <caption>Review items</caption>
+            </VisuallyHidden>
             <Table.Header>
               <Table.Row>
                 <Table.ColumnHeaderCell className={styles.priority}>Priority</Table.ColumnHeaderCell>
