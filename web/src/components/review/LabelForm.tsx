@@ -36,8 +36,12 @@ const decisions: { value: Decision; key: string; text: string; hint: string }[] 
   { value: "dismiss", key: "d", text: "Dismiss", hint: "Not worth keeping" },
 ];
 
+// Keys typed into a field, or into an open list (a Select's type-ahead), are not shortcuts.
 const typing = (target: EventTarget | null) =>
-  target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
+  target instanceof HTMLElement &&
+  (target.isContentEditable ||
+    ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName) ||
+    target.closest('[role="listbox"], [role="menu"], [role="dialog"]') !== null);
 
 const shortcuts: [string[], string][] = [
   [["1–9"], "pick a failure category (0 clears it)"],
