@@ -19,7 +19,7 @@ const roleLabel: Record<string, string> = { system: "System", user: "User", assi
 /** "Hallucination (High), Corrected failure": one saved verdict in words. */
 function describeVerdict(fields: Fields): string {
   if (!fields) return "nothing";
-  const category = fields.category ? failureCategoryLabel(fields.category) : "no category";
+  const category = fields.category ? failureCategoryLabel(fields.category) : "No failure";
   const severity = fields.severity && fields.severity in severityLabel ? severityLabel[fields.severity as keyof typeof severityLabel] : "?";
   const decision = fields.decision && fields.decision in decisionLabel ? decisionLabel[fields.decision as keyof typeof decisionLabel] : "?";
   return `${category} (${severity}), ${decision}`;

@@ -45,7 +45,7 @@ function StatusCell({ row }: { row: ReviewQueueRow }) {
       {row.adjudicatedCategory ? <Text size="1">Settled: {failureCategoryLabel(row.adjudicatedCategory)}</Text> : null}
       {row.hiddenVerdicts > 0 ? (
         <Text size="1" color="gray">
-          {row.hiddenVerdicts} {row.hiddenVerdicts === 1 ? "label" : "labels"} by others
+          Labelled by {row.hiddenVerdicts} {row.hiddenVerdicts === 1 ? "other" : "others"}
         </Text>
       ) : null}
       {row.verdicts.length === 0 && row.hiddenVerdicts === 0 ? (
