@@ -1,3 +1,5 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
 import { test, expect, createSecretKey, inviteByApi, joinThroughLink } from "./fixtures";
 
 interface ReviewItem {
@@ -10,6 +12,14 @@ interface ReviewItem {
 
 // The annotator's laptop: the label form must be usable without scrolling at this size.
 test.use({ viewport: { width: 1366, height: 768 } });
+
+/** The serious and critical accessibility violations axe finds in the page's main content, by rule and target. */
+async function seriousViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).include("main").analyze();
+  return violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+}
 
 test("thumbs-down on the demo becomes a review item, an annotator corrects it from the keyboard, an owner publishes, and every export parses", async ({
   page,
@@ -53,6 +63,7 @@ test("thumbs-down on the demo becomes a review item, an annotator corrects it fr
   await expect(row).toContainText("High");
   await expect(row).not.toContainText("off_topic");
   await expect(annotator.getByText("Left in queue")).toBeVisible();
+  expect(await seriousViolations(annotator)).toEqual([]);
   // Work the queue until our item comes up (earlier tests left other thumbs-downs in it): skip the others.
   await annotator.getByRole("button", { name: "Start reviewing" }).click();
   const ourItemId = (await itemOf())?.id ?? "";
@@ -71,6 +82,12 @@ test("thumbs-down on the demo becomes a review item, an annotator corrects it fr
   // Side by side: the form and its save button are on screen as the page opens, no scrolling.
   await expect(form.getByRole("radio", { name: /Misinterpretation/ })).toBeInViewport();
   await expect(form.getByRole("button", { name: /Save and next/ })).toBeInViewport();
+  expect(await seriousViolations(annotator)).toEqual([]);
+  // The same in the dark theme (the console follows the system's by default).
+  await annotator.emulateMedia({ colorScheme: "dark" });
+  await expect(annotator.locator("html")).toHaveClass(/\bdark\b/);
+  expect(await seriousViolations(annotator)).toEqual([]);
+  await annotator.emulateMedia({ colorScheme: "light" });
 
   await annotator.keyboard.press("?");
   await expect(annotator.getByRole("definition").filter({ hasText: "save and open the next item" })).toBeVisible();
