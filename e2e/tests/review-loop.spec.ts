@@ -1,3 +1,5 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
 import { test, expect, createSecretKey, inviteByApi, joinThroughLink } from "./fixtures";
 
 interface ReviewItem {
@@ -5,7 +7,18 @@ interface ReviewItem {
   traceId: string;
   status: string;
   reasons: string[];
-  annotations: { category: string; decision: string }[];
+  annotations: { category: string | null; decision: string }[];
+}
+
+// The annotator's laptop: the label form must be usable without scrolling at this size.
+test.use({ viewport: { width: 1366, height: 768 } });
+
+/** The serious and critical accessibility violations axe finds in the page's main content, by rule and target. */
+async function seriousViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).include("main").analyze();
+  return violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
 }
 
 test("thumbs-down on the demo becomes a review item, an annotator corrects it from the keyboard, an owner publishes, and every export parses", async ({
@@ -39,6 +52,18 @@ test("thumbs-down on the demo becomes a review item, an annotator corrects it fr
   const { context: annotatorContext, page: annotator } = await joinThroughLink(browser, invitation, "rita-password-1");
   await expect(annotator.getByTestId("signed-in-as")).toHaveText(`${member.email} · annotator`);
   await annotator.goto(`/projects/${projectId}/review`);
+  // The queue row shows the question, the feedback in words and a readable priority, not keys or numbers.
+  const row = annotator
+    .getByRole("table", { name: "Review items" })
+    .getByRole("row")
+    .filter({ hasText: "Can I pay with a gift card?" })
+    .first();
+  await expect(row).toContainText("Thumbs down");
+  await expect(row).toContainText("Not what I asked");
+  await expect(row).toContainText("High");
+  await expect(row).not.toContainText("off_topic");
+  await expect(annotator.getByText("Left in queue")).toBeVisible();
+  expect(await seriousViolations(annotator)).toEqual([]);
   // Work the queue until our item comes up (earlier tests left other thumbs-downs in it): skip the others.
   await annotator.getByRole("button", { name: "Start reviewing" }).click();
   const ourItemId = (await itemOf())?.id ?? "";
@@ -50,18 +75,43 @@ test("thumbs-down on the demo becomes a review item, an annotator corrects it fr
     await expect(annotator).not.toHaveURL(current);
   }
   await expect(annotator).toHaveURL(new RegExp(`/review/${ourItemId}$`));
-  await expect(annotator.getByRole("form", { name: "Label this answer" })).toBeVisible();
+  const form = annotator.getByRole("form", { name: "Label this answer" });
+  await expect(form).toBeVisible();
   await expect(annotator.getByRole("region", { name: "Conversation" })).toContainText("Can I pay with a gift card?");
+  await expect(annotator.getByRole("region", { name: "What the user said" })).toContainText("Not what I asked");
+  // Side by side: the form and its save button are on screen as the page opens, no scrolling.
+  await expect(form.getByRole("radio", { name: /Misinterpretation/ })).toBeInViewport();
+  await expect(form.getByRole("button", { name: /Save and next/ })).toBeInViewport();
+  expect(await seriousViolations(annotator)).toEqual([]);
+  // The same in the dark theme (the console follows the system's by default).
+  await annotator.emulateMedia({ colorScheme: "dark" });
+  await expect(annotator.locator("html")).toHaveClass(/\bdark\b/);
+  expect(await seriousViolations(annotator)).toEqual([]);
+  await annotator.emulateMedia({ colorScheme: "light" });
 
   await annotator.keyboard.press("?");
   await expect(annotator.getByRole("definition").filter({ hasText: "save and open the next item" })).toBeVisible();
   await annotator.keyboard.press("2");
-  await expect(annotator.getByRole("radio", { name: /misinterpretation/ })).toBeChecked();
+  await expect(form.getByRole("radio", { name: /Misinterpretation/ })).toBeChecked();
+  await annotator.keyboard.press("g");
+  await expect(form.getByRole("radio", { name: /Good example/ })).toBeChecked();
   await annotator.keyboard.press("e");
-  await expect(annotator.getByLabel(/Corrected response/)).toBeFocused();
+  const editor = annotator.getByLabel(/Corrected response/);
+  await expect(editor).toBeFocused();
+  await expect(form.getByRole("radio", { name: /Corrected failure/ })).toBeChecked();
+  // The caret lands after the answer's text, ready to add to it.
+  const caret = await editor.evaluate((node: HTMLTextAreaElement) => ({
+    start: node.selectionStart,
+    end: node.selectionEnd,
+    length: node.value.length,
+  }));
+  expect(caret.length).toBeGreaterThan(0);
+  expect(caret).toEqual({ start: caret.length, end: caret.length, length: caret.length });
   await annotator.keyboard.press("ControlOrMeta+a");
   await annotator.keyboard.type("Gift cards are not accepted online yet; you can use them in the Berlin store.");
   await annotator.keyboard.press("Control+Enter");
+  await expect(annotator.getByText("Saved: Corrected failure · Misinterpretation")).toBeVisible();
+  await expect(annotator).not.toHaveURL(new RegExp(`/review/${ourItemId}$`));
   await expect.poll(async () => (await itemOf())?.status, { timeout: 15_000 }).toBe("done");
   expect((await itemOf())?.annotations).toMatchObject([{ category: "misinterpretation", decision: "corrected_failure" }]);
   await annotatorContext.close();

@@ -64,7 +64,7 @@ export const annotationSchema = z
     id: z.string(),
     annotatorId: z.string(),
     annotatorEmail: z.string(),
-    category: z.string(),
+    category: z.string().nullable().describe("The failure category; null for a good example or a dismissed item without one"),
     severity: z.enum(severities),
     correctedResponse: z.string().nullable(),
     notes: z.string().nullable(),
@@ -98,7 +98,9 @@ export const maxCorrectionChars = 100_000;
 
 export const annotationInputSchema = z
   .object({
-    category: exactText(z.string().trim().min(1).max(60)).describe("One of the project's failure categories"),
+    category: exactText(z.string().trim().min(1).max(60))
+      .optional()
+      .describe("One of the project's failure categories; required for a corrected failure, optional otherwise"),
     severity: z.enum(severities),
     correctedResponse: z
       .string()
@@ -110,6 +112,11 @@ export const annotationInputSchema = z
     datasetName: datasetNameSchema.optional().describe("Dataset the example goes to (default: golden)"),
   })
   .strict()
+  // A good example or a dismissed item has no failure to name, so only a corrected failure needs a category.
+  .refine((input) => input.decision !== "corrected_failure" || input.category !== undefined, {
+    message: "A corrected failure needs a failure category",
+    path: ["category"],
+  })
   .refine((input) => input.decision !== "corrected_failure" || (input.correctedResponse ?? "").trim() !== "", {
     message: "A corrected failure needs the corrected response",
     path: ["correctedResponse"],

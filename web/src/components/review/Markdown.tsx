@@ -1,4 +1,5 @@
 import ReactMarkdown from "react-markdown";
+import styles from "./Markdown.module.css";
 
 /**
  * Conversation text as Markdown, safely: react-markdown builds React elements (no HTML
@@ -7,7 +8,7 @@ import ReactMarkdown from "react-markdown";
  */
 export function Markdown({ text }: { text: string }) {
   return (
-    <div className="markdown">
+    <div className={styles.markdown}>
       <ReactMarkdown
         skipHtml={false}
         components={{

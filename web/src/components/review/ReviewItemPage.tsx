@@ -1,152 +1,197 @@
-import Link from "next/link";
-import { notFound } from "next/navigation";
-import { db } from "@/server/db/client";
-import { can, type Role } from "@/server/auth/permissions";
-import { annotationHistory, clusterNeighbours, getReviewItem } from "@/server/review/reviewQueries";
-import { getReviewRules } from "@/server/review/reviewRules";
-import { seesOthersLabels } from "@/server/review/agreementQueries";
-import { getTrace } from "@/server/traces/traceQueries";
-import { NotFoundError } from "@/server/errors";
-import { chatMessagesOf, textOf } from "@/server/review/conversation";
-import { FeedbackList } from "@/components/feedback/FeedbackList";
-import { formatTime } from "@/components/traces/format";
+import NextLink from "next/link";
+import { Badge, Blockquote, Box, Card, Flex, Heading, Link, Text } from "@radix-ui/themes";
+import { ArrowLeftIcon, ExternalLinkIcon } from "@radix-ui/react-icons";
+import type { ReviewItemPageView } from "@/server/review/reviewItemView";
+import { decisionLabel, failureCategoryLabel, reviewReasonLabel, reviewStatusLabel, severityLabel } from "@/components/ui/labels";
+import { formatMs, formatTime } from "@/components/traces/format";
 import { Markdown } from "@/components/review/Markdown";
 import { LabelForm } from "@/components/review/LabelForm";
 import { StartReviewing } from "@/components/review/StartReviewing";
 import { AdjudicationForm } from "@/components/review/AdjudicationForm";
-import { Waterfall } from "@/components/traces/Waterfall";
-import { layoutWaterfall } from "@/server/traces/waterfall";
-import { reasonLabel } from "@/components/review/ReviewQueuePage";
+import { PriorityBadge } from "@/components/review/PriorityBadge";
+import { FeedbackAtGlance } from "@/components/review/FeedbackAtGlance";
+import styles from "./ReviewItemPage.module.css";
 
-/** One item under review: the conversation, the answer, the signals, and (for its holder) the label form. */
-export async function ReviewItemPage({
-  projectId,
-  itemId,
-  userId,
-  role,
-}: {
-  projectId: string;
-  itemId: string;
-  userId: string;
-  role: Role;
-}) {
-  const database = db();
-  const item = await getReviewItem(database, projectId, itemId);
-  if (!item) notFound();
-  const [trace, rules, neighbours] = await Promise.all([
-    getTrace(database, projectId, item.traceId).catch((error: unknown) => {
-      if (error instanceof NotFoundError) return null;
-      throw error;
-    }),
-    getReviewRules(database, projectId),
-    clusterNeighbours(database, projectId, itemId),
-  ]);
-  const heldByMe = (await database.reviewItem.count({ where: { id: itemId, status: "in_review", leasedById: userId } })) === 1;
-  // Independent annotations: others' labels stay hidden until the viewer has given theirs (adjudicators see all).
-  const visibleAnnotations = seesOthersLabels(
-    { userId, role },
-    item.annotations.map((annotation) => annotation.annotatorId),
-  )
-    ? item.annotations
-    : [];
-  const answer = trace ? textOf(trace.output) : "";
-  const history = visibleAnnotations.length > 0 ? await annotationHistory(database, projectId, itemId) : [];
-  const summary = (fields: { category?: string; decision?: string; severity?: string } | null) =>
-    fields ? `${fields.category ?? "?"} (${fields.severity ?? "?"}), ${(fields.decision ?? "?").replace("_", " ")}` : "nothing";
+type Fields = ReviewItemPageView["history"][number]["before"];
+
+const roleLabel: Record<string, string> = { system: "System", user: "User", assistant: "Assistant", tool: "Tool" };
+
+/** "Hallucination (High), Corrected failure": one saved verdict in words. */
+function describeVerdict(fields: Fields): string {
+  if (!fields) return "nothing";
+  const category = fields.category ? failureCategoryLabel(fields.category) : "No failure";
+  const severity = fields.severity && fields.severity in severityLabel ? severityLabel[fields.severity as keyof typeof severityLabel] : "?";
+  const decision = fields.decision && fields.decision in decisionLabel ? decisionLabel[fields.decision as keyof typeof decisionLabel] : "?";
+  return `${category} (${severity}), ${decision}`;
+}
+
+/**
+ * One item under review, side by side: what the user asked, what they got and what they
+ * said about it on the left; the label form on the right, in view without scrolling.
+ */
+export function ReviewItemPage({ projectId, view }: { projectId: string; view: ReviewItemPageView }) {
+  const traceHref = `/projects/${projectId}/traces/${encodeURIComponent(view.traceId)}`;
+  const side = view.heldByMe ? (
+    <LabelForm projectId={projectId} itemId={view.id} categories={view.failureCategories} originalAnswer={view.trace?.answer ?? ""} />
+  ) : view.canAnnotate ? (
+    <Card size="2" className={styles.sticky}>
+      <Flex direction="column" gap="3" align="start">
+        <Text size="2">
+          {view.status === "in_review"
+            ? `${view.leasedBy ?? "Someone"} is reviewing this item.`
+            : `This item is ${reviewStatusLabel[view.status].toLowerCase()}.`}
+        </Text>
+        <StartReviewing projectId={projectId} label="Review the next item" />
+      </Flex>
+    </Card>
+  ) : null;
 
   return (
     <>
-      <h1>Review</h1>
-      <p className="muted">
-        {item.reasons.map((reason) => reasonLabel[reason]).join(", ")} · priority {item.priority}
-        {item.clusterSize > 1 ? ` · ${item.clusterSize} similar complaints` : ""} · queued {formatTime(item.createdAt)} ·{" "}
-        <Link href={`/projects/${projectId}/traces/${encodeURIComponent(item.traceId)}`}>open trace</Link>
-      </p>
-      {trace ? (
-        <>
-          <section className="panel" aria-label="Conversation">
-            <h2>Conversation</h2>
-            <ol className="conversation">
-              {chatMessagesOf(trace.input).map((message, index) => (
-                <li key={index} data-role={message.role}>
-                  <strong>{message.role}</strong>
-                  <Markdown text={message.content} />
-                </li>
-              ))}
-            </ol>
-          </section>
-          <section className="panel" aria-label="Answer">
-            <h2>Answer</h2>
-            <Markdown text={answer} />
-            <p className="muted">
-              Model {trace.model ?? "—"} · release {trace.release ?? "—"} · prompt version {trace.promptVersion ?? "—"} ·{" "}
-              {trace.spans.length} steps
-            </p>
-          </section>
-          {trace.spans.length > 0 ? (
-            <section className="panel" aria-labelledby="steps-heading">
-              <h2 id="steps-heading">Steps</h2>
-              <Waterfall rows={layoutWaterfall(trace.spans, trace.startTime, trace.endTime)} />
+      <Flex align="center" gap="3" wrap="wrap" mb="4">
+        <Link asChild size="2" color="gray">
+          <NextLink href={`/projects/${projectId}/review`} aria-label="Back to the review queue">
+            <Flex as="span" align="center" gap="1">
+              <ArrowLeftIcon aria-hidden /> Queue
+            </Flex>
+          </NextLink>
+        </Link>
+        <Heading as="h1" size="5">
+          Review
+        </Heading>
+        <PriorityBadge priority={view.priority} />
+        {view.reasons.map((reason) => (
+          <Badge key={reason} color="gray" variant="outline">
+            {reviewReasonLabel[reason]}
+          </Badge>
+        ))}
+        <Text size="1" color="gray">
+          {reviewStatusLabel[view.status]} · queued {formatTime(view.createdAt)}
+        </Text>
+      </Flex>
+
+      <div className={side ? styles.workspace : undefined}>
+        <Flex direction="column" gap="4" className={styles.reading}>
+          <Card size="2" asChild>
+            <section aria-labelledby="feedback-heading">
+              <Heading as="h2" size="2" id="feedback-heading" mb="2" color="gray">
+                What the user said
+              </Heading>
+              <FeedbackAtGlance summary={view.feedback} full />
             </section>
+          </Card>
+
+          {view.trace ? (
+            <>
+              <section aria-label="Conversation" className={styles.conversation}>
+                {view.trace.messages.map((message, index) => (
+                  <Box key={index} className={styles.message} data-role={message.role}>
+                    <Text as="div" size="1" weight="medium" color="gray" mb="1">
+                      {roleLabel[message.role] ?? message.role}
+                    </Text>
+                    <Markdown text={message.content} />
+                  </Box>
+                ))}
+              </section>
+              <section aria-label="Answer" className={styles.answer}>
+                <Text as="div" size="1" weight="medium" color="gray" mb="1">
+                  Answer under review
+                </Text>
+                <Markdown text={view.trace.answer || "(empty answer)"} />
+              </section>
+              <Text size="1" color="gray" as="p">
+                {view.trace.failed ? "Failed · " : ""}Model {view.trace.model ?? "—"} · release {view.trace.release ?? "—"} · prompt version{" "}
+                {view.trace.promptVersion ?? "—"} · {formatMs(view.trace.latencyMs)} · {view.trace.steps}{" "}
+                {view.trace.steps === 1 ? "step" : "steps"} ·{" "}
+                <Link asChild size="1">
+                  <NextLink href={traceHref}>
+                    Trace details <ExternalLinkIcon aria-hidden />
+                  </NextLink>
+                </Link>
+              </Text>
+            </>
+          ) : (
+            <Card>
+              <Text size="2">
+                The trace has not been received yet: only its feedback is known.{" "}
+                <Link asChild>
+                  <NextLink href={traceHref}>Trace {view.traceId}</NextLink>
+                </Link>
+              </Text>
+            </Card>
+          )}
+
+          {view.neighbours.length > 0 ? (
+            <Card size="2" asChild>
+              <section aria-labelledby="similar-heading">
+                <Heading as="h2" size="3" id="similar-heading" mb="2">
+                  Similar complaints
+                </Heading>
+                <ul className={styles.list}>
+                  {view.neighbours.map((neighbour) => (
+                    <li key={neighbour.id}>
+                      <Link asChild size="2">
+                        <NextLink href={`/projects/${projectId}/review/${neighbour.id}`}>
+                          {neighbour.question || "Trace not received yet"}
+                        </NextLink>
+                      </Link>{" "}
+                      <Badge color="gray" variant="soft">
+                        {reviewStatusLabel[neighbour.status]}
+                      </Badge>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            </Card>
           ) : null}
-          <section className="panel" aria-labelledby="signals-heading">
-            <h2 id="signals-heading">Feedback</h2>
-            <FeedbackList events={trace.feedback} />
-          </section>
-        </>
-      ) : (
-        <p className="panel">The trace {item.traceId} has not been received yet: only its feedback is known.</p>
-      )}
-      {neighbours.length > 0 ? (
-        <section className="panel" aria-label="Similar complaints">
-          <h2>Similar complaints</h2>
-          <ul>
-            {neighbours.map((neighbour) => (
-              <li key={neighbour.id}>
-                <Link href={`/projects/${projectId}/review/${neighbour.id}`}>{neighbour.traceId}</Link> ({neighbour.status})
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-      {visibleAnnotations.length > 0 ? (
-        <section className="panel" aria-label="Annotations">
-          <h2>Annotations</h2>
-          <ul>
-            {visibleAnnotations.map((annotation) => (
-              <li key={annotation.id}>
-                {annotation.annotatorEmail}: {annotation.category} ({annotation.severity}), {annotation.decision.replace("_", " ")} ·{" "}
-                {formatTime(annotation.updatedAt)}
-                {annotation.notes ? <blockquote>{annotation.notes}</blockquote> : null}
-              </li>
-            ))}
-          </ul>
-          {item.adjudicatedCategory ? <p>Adjudicated: {item.adjudicatedCategory.replace(/_/g, " ")}</p> : null}
-          {!item.adjudicatedCategory && can(role, "review:adjudicate") && new Set(item.annotations.map((a) => a.category)).size > 1 ? (
-            <AdjudicationForm projectId={projectId} itemId={itemId} categories={rules.failureCategories} />
+
+          {view.annotations.length > 0 ? (
+            <Card size="2" asChild>
+              <section aria-labelledby="annotations-heading">
+                <Heading as="h2" size="3" id="annotations-heading" mb="2">
+                  Annotations
+                </Heading>
+                <Flex direction="column" gap="2" asChild>
+                  <ul className={styles.list}>
+                    {view.annotations.map((annotation) => (
+                      <li key={annotation.id}>
+                        <Text size="2">
+                          <Text weight="medium">{annotation.annotatorEmail}</Text>: {describeVerdict(annotation)} ·{" "}
+                          <Text color="gray">{formatTime(annotation.updatedAt)}</Text>
+                        </Text>
+                        {annotation.notes ? <Blockquote size="1">{annotation.notes}</Blockquote> : null}
+                      </li>
+                    ))}
+                  </ul>
+                </Flex>
+                {view.adjudicatedCategory ? (
+                  <Text as="p" size="2" mt="2">
+                    Settled: {failureCategoryLabel(view.adjudicatedCategory)}
+                  </Text>
+                ) : null}
+                {view.canAdjudicate ? (
+                  <AdjudicationForm projectId={projectId} itemId={view.id} categories={view.failureCategories} />
+                ) : null}
+                <details className={styles.history}>
+                  <summary>
+                    <Text size="2">History ({view.history.length})</Text>
+                  </summary>
+                  <ol aria-label="Annotation history" className={styles.list}>
+                    {view.history.map((change) => (
+                      <li key={change.id}>
+                        <Text size="1">
+                          {formatTime(change.at)} · {change.editor}: {describeVerdict(change.before)} → {describeVerdict(change.after)}
+                        </Text>
+                      </li>
+                    ))}
+                  </ol>
+                </details>
+              </section>
+            </Card>
           ) : null}
-          <h3>History</h3>
-          <ol aria-label="Annotation history">
-            {history.map((change) => (
-              <li key={change.id}>
-                {formatTime(change.at)} · {change.editor}: {summary(change.before)} → {summary(change.after)}
-              </li>
-            ))}
-          </ol>
-        </section>
-      ) : null}
-      {heldByMe ? (
-        <LabelForm projectId={projectId} itemId={itemId} categories={rules.failureCategories} originalAnswer={answer} />
-      ) : can(role, "review:annotate") ? (
-        <section className="panel">
-          <p>
-            {item.status === "in_review"
-              ? `${item.leasedBy ?? "Someone"} is reviewing this item.`
-              : `This item is ${item.status.replace("_", " ")}.`}
-          </p>
-          <StartReviewing projectId={projectId} label="Review the next item" />
-        </section>
-      ) : null}
+        </Flex>
+        {side ? <aside className={styles.side}>{side}</aside> : null}
+      </div>
     </>
   );
 }

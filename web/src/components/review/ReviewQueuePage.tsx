@@ -1,159 +1,192 @@
-import Link from "next/link";
-import { db } from "@/server/db/client";
-import { can, type Role } from "@/server/auth/permissions";
-import { describeRoutingFreshness, listReviewItems, reviewQueueCounts, reviewRoutingFreshness } from "@/server/review/reviewQueries";
-import { reviewItemListQuerySchema, reviewReasons, reviewStatuses } from "@/contracts/review";
-import { datetimeLocalAsUtc, firstParam, type SearchParams } from "@/server/console/searchParams";
-import { formatTime } from "@/components/traces/format";
+import NextLink from "next/link";
+import { Badge, Button, Flex, Grid, Link, Table, Text, VisuallyHidden } from "@radix-ui/themes";
+import type { ReviewQueueRow, ReviewQueueView } from "@/server/review/reviewQueueView";
+import { PageHeader } from "@/components/ui/PageHeader";
+import { StatTile } from "@/components/ui/StatTile";
+import { EmptyState } from "@/components/ui/EmptyState";
+import { ErrorMessage } from "@/components/ui/ErrorMessage";
+import { decisionLabel, failureCategoryLabel, reviewReasonLabel, reviewStatusLabel } from "@/components/ui/labels";
+import { reviewReasons } from "@/contracts/review";
 import { StartReviewing } from "@/components/review/StartReviewing";
+import { PriorityBadge } from "@/components/review/PriorityBadge";
+import { FeedbackAtGlance } from "@/components/review/FeedbackAtGlance";
+import { QueueFilters } from "@/components/review/QueueFilters";
+import styles from "./ReviewQueuePage.module.css";
 
-export const reasonLabel: Record<(typeof reviewReasons)[number], string> = {
-  report: "Report",
-  thumbs_down: "Thumbs down",
-  low_rating: "Low rating",
-  rephrase: "Rephrased",
-  sampled_positive: "Sampled positive",
-};
+/** Where the item stands: waiting, held by someone, or the verdicts given (labels, never keys). */
+function StatusCell({ row }: { row: ReviewQueueRow }) {
+  if (row.status === "open" || row.status === "in_review") {
+    return (
+      <Flex direction="column" gap="1" align="start">
+        <Badge color={row.status === "open" ? "gray" : "blue"} variant="soft">
+          {reviewStatusLabel[row.status]}
+        </Badge>
+        {row.leasedBy ? (
+          <Text size="1" color="gray">
+            {row.leasedBy}
+          </Text>
+        ) : null}
+      </Flex>
+    );
+  }
+  return (
+    <Flex direction="column" gap="1" align="start">
+      {row.verdicts.map((verdict, index) => (
+        <Text key={index} size="1">
+          <Badge
+            color={verdict.decision === "corrected_failure" ? "red" : verdict.decision === "good_example" ? "green" : "gray"}
+            variant="soft"
+          >
+            {decisionLabel[verdict.decision]}
+          </Badge>{" "}
+          {verdict.category ? failureCategoryLabel(verdict.category) : null}
+        </Text>
+      ))}
+      {row.adjudicatedCategory ? <Text size="1">Settled: {failureCategoryLabel(row.adjudicatedCategory)}</Text> : null}
+      {row.hiddenVerdicts > 0 ? (
+        <Text size="1" color="gray">
+          Labelled by {row.hiddenVerdicts} {row.hiddenVerdicts === 1 ? "other" : "others"}
+        </Text>
+      ) : null}
+      {row.verdicts.length === 0 && row.hiddenVerdicts === 0 ? (
+        <Badge color="gray" variant="soft">
+          {reviewStatusLabel[row.status]}
+        </Badge>
+      ) : null}
+    </Flex>
+  );
+}
 
 /**
- * The queue: what is waiting and why, how fresh it is, and the button that starts a review
- * session. Rendering only reads: the routing job fills the queue, this page says how far.
+ * The queue: progress, the filter bar, and each item's question, answer and feedback at a
+ * glance. Data comes from reviewQueueView; rendering only reads.
  */
-export async function ReviewQueuePage({ projectId, role, searchParams }: { projectId: string; role: Role; searchParams: SearchParams }) {
-  const database = db();
-  const parsed = reviewItemListQuerySchema.safeParse({
-    status: firstParam(searchParams.status) || "open",
-    reason: firstParam(searchParams.reason) || undefined,
-    category: firstParam(searchParams.category) || undefined,
-    cluster: firstParam(searchParams.cluster) || undefined,
-    model: firstParam(searchParams.model) || undefined,
-    release: firstParam(searchParams.release) || undefined,
-    from: datetimeLocalAsUtc(firstParam(searchParams.from)),
-    to: datetimeLocalAsUtc(firstParam(searchParams.to)),
-    sort: firstParam(searchParams.sort) || undefined,
-    limit: 100,
-  });
-  const query = parsed.success ? parsed.data : reviewItemListQuerySchema.parse({ status: "open", limit: 100 });
-  const [items, counts, freshness] = await Promise.all([
-    listReviewItems(database, projectId, query),
-    reviewQueueCounts(database, projectId),
-    reviewRoutingFreshness(database, projectId),
-  ]);
+export function ReviewQueuePage({ projectId, view }: { projectId: string; view: ReviewQueueView }) {
+  const { query, progress } = view;
+  const byReason = reviewReasons
+    .filter((reason) => (progress.openByReason[reason] ?? 0) > 0)
+    .map((reason) => `${progress.openByReason[reason] ?? 0} ${reviewReasonLabel[reason].toLowerCase()}`)
+    .join(" · ");
+  const filterValues = {
+    status: query.status,
+    reason: query.reason,
+    category: query.category,
+    sort: query.sort,
+    model: query.model,
+    release: query.release,
+    from: query.from,
+    to: query.to,
+    cluster: query.cluster,
+  };
+  const base = `/projects/${projectId}/review`;
   return (
     <>
-      <h1>Review queue</h1>
-      <p>
-        <Link href={`/projects/${projectId}/review/agreement`}>Annotator agreement</Link> ·{" "}
-        <Link href={`/projects/${projectId}/datasets`}>Datasets</Link>
-      </p>
-      <p className="muted" data-testid="routing-freshness">
-        {describeRoutingFreshness(freshness, new Date())}
-      </p>
-      <section className="tiles" aria-label="Queue counts">
-        {reviewStatuses.map((status) => (
-          <div key={status} className="tile">
-            <span className="muted">{status.replace("_", " ")}</span>
-            <strong>{counts.byStatus[status] ?? 0}</strong>
-          </div>
-        ))}
-        {reviewReasons.map((reason) => (
-          <div key={reason} className="tile">
-            <span className="muted">open · {reasonLabel[reason]}</span>
-            <strong>{counts.openByReason[reason] ?? 0}</strong>
-          </div>
-        ))}
-      </section>
-      {can(role, "review:annotate") ? <StartReviewing projectId={projectId} /> : null}
-      <form className="filters row" method="get" aria-label="Filter the queue">
-        <label>
-          Status
-          <select name="status" defaultValue={query.status}>
-            {reviewStatuses.map((status) => (
-              <option key={status} value={status}>
-                {status.replace("_", " ")}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Reason
-          <select name="reason" defaultValue={query.reason ?? ""}>
-            <option value="">any</option>
-            {reviewReasons.map((reason) => (
-              <option key={reason} value={reason}>
-                {reasonLabel[reason]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Category
-          <input name="category" defaultValue={query.category ?? ""} />
-        </label>
-        <label>
-          Model
-          <input name="model" defaultValue={query.model ?? ""} />
-        </label>
-        <label>
-          Queued from (UTC)
-          <input name="from" type="datetime-local" defaultValue={query.from?.slice(0, 16) ?? ""} />
-        </label>
-        <label>
-          Queued to (UTC)
-          <input name="to" type="datetime-local" defaultValue={query.to?.slice(0, 16) ?? ""} />
-        </label>
-        <label>
-          Release
-          <input name="release" defaultValue={query.release ?? ""} />
-        </label>
-        <label>
-          Sort
-          <select name="sort" defaultValue={query.sort}>
-            <option value="priority">priority</option>
-            <option value="age">oldest first</option>
-          </select>
-        </label>
-        {query.cluster ? <input type="hidden" name="cluster" value={query.cluster} /> : null}
-        <button type="submit">Filter</button>
-      </form>
-      <table aria-label="Review items">
-        <thead>
-          <tr>
-            <th scope="col">Priority</th>
-            <th scope="col">Reasons</th>
-            <th scope="col">Similar complaints</th>
-            <th scope="col">Trace</th>
-            <th scope="col">Status</th>
-            <th scope="col">Queued</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((item) => (
-            <tr key={item.id}>
-              <td>{item.priority}</td>
-              <td>{item.reasons.map((reason) => reasonLabel[reason]).join(", ")}</td>
-              <td>
-                {item.clusterSize > 1 && item.clusterId ? (
-                  <Link href={`/projects/${projectId}/review?status=${query.status ?? "open"}&cluster=${item.clusterId}`}>
-                    {item.clusterSize} similar complaints
-                  </Link>
-                ) : (
-                  "—"
-                )}
-              </td>
-              <td>
-                <Link href={`/projects/${projectId}/review/${item.id}`}>{item.traceId}</Link>
-              </td>
-              <td>
-                {item.status.replace("_", " ")}
-                {item.leasedBy ? ` (${item.leasedBy})` : ""}
-              </td>
-              <td>{formatTime(item.createdAt)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {items.length === 0 ? <p className="muted">No items match.</p> : null}
+      <PageHeader
+        title="Review queue"
+        description={<span data-testid="routing-freshness">{view.freshness}</span>}
+        actions={
+          <>
+            <Button asChild variant="soft" color="gray">
+              <NextLink href={`${base}/agreement`}>Annotator agreement</NextLink>
+            </Button>
+            <Button asChild variant="soft" color="gray">
+              <NextLink href={`/projects/${projectId}/datasets`}>Datasets</NextLink>
+            </Button>
+            {view.canAnnotate ? <StartReviewing projectId={projectId} /> : null}
+          </>
+        }
+      />
+      <Grid columns={{ initial: "2", md: "4" }} gap="3" mb="4" aria-label="Progress" role="group">
+        <StatTile label="Left in queue" value={progress.leftInQueue} hint={byReason || "Nothing waiting"} />
+        <StatTile label="In review now" value={progress.inReview} />
+        <StatTile label="Done today" value={progress.doneToday} hint="Items finished since 00:00 UTC" />
+        <StatTile label="Labelled by you today" value={progress.labelledByYouToday} />
+      </Grid>
+      <Flex direction="column" gap="3">
+        <QueueFilters key={JSON.stringify(filterValues)} values={filterValues} categories={view.failureCategories} />
+        {query.cluster ? (
+          <Text size="2">
+            Showing one cluster of similar complaints.{" "}
+            <Link asChild>
+              <NextLink href={`${base}?status=${query.status ?? "open"}`}>Show all</NextLink>
+            </Link>
+          </Text>
+        ) : null}
+        <ErrorMessage
+          error={view.filterError ? `Some filters in the address were not valid, so they are ignored: ${view.filterError}` : null}
+        />
+        {view.rows.length === 0 ? (
+          <EmptyState
+            title={
+              query.status === "open" && !query.reason && !query.category ? "Nothing waiting for review" : "No items match these filters"
+            }
+          >
+            {query.status === "open"
+              ? "Thumbs-down, low ratings, reports and rephrased questions land here as the routing job picks them up."
+              : "Try another status or clear the filters."}
+          </EmptyState>
+        ) : (
+          <Table.Root variant="surface" size="1" className={styles.table}>
+            {/* Names the table itself (Table.Root's props land on its wrapper, not on the <table>). */}
+            <VisuallyHidden asChild>
+              <caption>Review items</caption>
+            </VisuallyHidden>
+            <Table.Header>
+              <Table.Row>
+                <Table.ColumnHeaderCell className={styles.priority}>Priority</Table.ColumnHeaderCell>
+                <Table.ColumnHeaderCell>Question and answer</Table.ColumnHeaderCell>
+                <Table.ColumnHeaderCell className={styles.feedback}>Feedback</Table.ColumnHeaderCell>
+                <Table.ColumnHeaderCell className={styles.status}>
+                  {query.status === "done" || query.status === "dismissed" ? "Verdict" : "Status"}
+                </Table.ColumnHeaderCell>
+                <Table.ColumnHeaderCell className={styles.age}>Waiting</Table.ColumnHeaderCell>
+              </Table.Row>
+            </Table.Header>
+            <Table.Body>
+              {view.rows.map((row) => (
+                <Table.Row key={row.id}>
+                  <Table.Cell>
+                    <Flex direction="column" gap="1" align="start">
+                      <PriorityBadge priority={row.priority} />
+                      <Text size="1" color="gray">
+                        {row.reasons.map((reason) => reviewReasonLabel[reason]).join(", ")}
+                      </Text>
+                      {row.clusterId ? (
+                        <Link asChild size="1">
+                          <NextLink href={`${base}?status=${query.status ?? "open"}&cluster=${row.clusterId}`}>Show similar</NextLink>
+                        </Link>
+                      ) : null}
+                    </Flex>
+                  </Table.Cell>
+                  <Table.Cell>
+                    <Flex direction="column" gap="1" className={styles.conversation}>
+                      <Link asChild weight="medium" size="2">
+                        <NextLink href={`${base}/${row.id}`}>{row.question ?? "Trace not received yet"}</NextLink>
+                      </Link>
+                      {row.answer ? (
+                        <Text size="1" color="gray" className={styles.answer}>
+                          {row.answer}
+                        </Text>
+                      ) : null}
+                    </Flex>
+                  </Table.Cell>
+                  <Table.Cell>
+                    <FeedbackAtGlance summary={row.feedback} />
+                  </Table.Cell>
+                  <Table.Cell>
+                    <StatusCell row={row} />
+                  </Table.Cell>
+                  <Table.Cell>
+                    <Text size="1" color="gray" title={row.createdAt}>
+                      {row.queuedAgo}
+                    </Text>
+                  </Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table.Root>
+        )}
+      </Flex>
     </>
   );
 }

@@ -65,7 +65,8 @@ export interface ReviewedExample {
   input: ChatMessage[];
   expectedOutput: string;
   rejectedOutput: string | null;
-  category: string;
+  /** Null for a good example: there was no failure to name. */
+  category: string | null;
   severity: string;
   provenance: Record<string, unknown>;
 }

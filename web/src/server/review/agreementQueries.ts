@@ -2,13 +2,21 @@ import type { Queryable } from "@/server/db/client";
 import { can, type Role } from "@/server/auth/permissions";
 import { cohensKappa, krippendorffAlphaNominal } from "@/server/review/agreement";
 
+/**
+ * "No failure" (a good example, or a dismissal without a category) is an answer in its
+ * own right: an annotator who saw no failure disagrees with one who saw a hallucination.
+ * The empty string stands for it in the statistics, as no category can be empty.
+ */
+const noFailure = "";
+const answerOf = (category: string | null) => category ?? noFailure;
+
 export interface ProjectAgreement {
   /** Items with two or more annotations. */
   items: number;
   alpha: number | null;
   pairs: { first: string; second: string; items: number; kappa: number | null }[];
   /** Not yet adjudicated. */
-  disagreements: { itemId: string; traceId: string; annotatorIds: string[]; labels: { annotator: string; category: string }[] }[];
+  disagreements: { itemId: string; traceId: string; annotatorIds: string[]; labels: { annotator: string; category: string | null }[] }[];
 }
 
 /** Agreement on failure categories across the project's multiply annotated items. */
@@ -25,20 +33,25 @@ export async function projectAgreement(database: Queryable, projectId: string): 
   const multiple = items.filter((item) => item.annotations.length >= 2);
   const annotators = [...new Set(multiple.flatMap((item) => item.annotations.map((a) => a.annotator.email)))].sort();
   const alpha = krippendorffAlphaNominal(
-    multiple.map((item) => annotators.map((email) => item.annotations.find((a) => a.annotator.email === email)?.category ?? null)),
+    multiple.map((item) =>
+      annotators.map((email) => {
+        const annotation = item.annotations.find((a) => a.annotator.email === email);
+        return annotation ? answerOf(annotation.category) : null;
+      }),
+    ),
   );
   const pairs = annotators.flatMap((first, i) =>
     annotators.slice(i + 1).flatMap((second) => {
       const shared = multiple.flatMap((item) => {
-        const a = item.annotations.find((x) => x.annotator.email === first)?.category;
-        const b = item.annotations.find((x) => x.annotator.email === second)?.category;
-        return a !== undefined && b !== undefined ? [[a, b] as [string, string]] : [];
+        const a = item.annotations.find((x) => x.annotator.email === first);
+        const b = item.annotations.find((x) => x.annotator.email === second);
+        return a && b ? [[answerOf(a.category), answerOf(b.category)] as [string, string]] : [];
       });
       return shared.length > 0 ? [{ first, second, items: shared.length, kappa: cohensKappa(shared) }] : [];
     }),
   );
   const disagreements = multiple
-    .filter((item) => item.adjudicatedCategory === null && new Set(item.annotations.map((a) => a.category)).size > 1)
+    .filter((item) => item.adjudicatedCategory === null && new Set(item.annotations.map((a) => answerOf(a.category))).size > 1)
     .map((item) => ({
       itemId: item.id,
       traceId: item.traceId,

@@ -22,7 +22,8 @@ export async function annotateItem(
   input: AnnotationInput,
 ): Promise<{ status: string }> {
   const rules = await getReviewRules(database, projectId);
-  if (!rules.failureCategories.includes(input.category)) {
+  // The contract already demands a category for a corrected failure; a given one must be the project's.
+  if (input.category !== undefined && !rules.failureCategories.includes(input.category)) {
     throw new BadRequestError(`Unknown category ${input.category}; choose one of ${rules.failureCategories.join(", ")}`);
   }
   return database.$transaction(async (tx) => {
@@ -34,7 +35,7 @@ export async function annotateItem(
       select: { traceId: true, signals: { select: { feedbackEventId: true } } },
     });
     const values = {
-      category: input.category,
+      category: input.category ?? null,
       severity: input.severity,
       correctedResponse: input.correctedResponse ?? null,
       notes: input.notes ?? null,
@@ -78,7 +79,7 @@ export async function annotateItem(
         input: chatMessagesOf(trace.input) satisfies ChatMessage[],
         expectedOutput: corrected ? (input.correctedResponse ?? "") : original,
         rejectedOutput: corrected ? original : null,
-        category: input.category,
+        category: input.category ?? null,
         severity: input.severity,
         provenance: {
           traceId: item.traceId,

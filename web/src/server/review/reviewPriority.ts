@@ -25,3 +25,16 @@ export function reviewPriority(reasons: ReviewReason[], clusterSize: number): nu
   const worst = Math.max(0, ...reasons.map((reason) => reasonWeight[reason]));
   return worst * 1000 + Math.min(999, Math.max(1, clusterSize));
 }
+
+export type PriorityLevel = "high" | "medium" | "low";
+
+/**
+ * A priority as a person reads it: the level of the worst reason (reports and thumbs-down
+ * high, low ratings medium, rephrases and samples low) and how many similar complaints
+ * share it, undoing `reviewPriority`'s encoding.
+ */
+export function readPriority(priority: number): { level: PriorityLevel; similar: number } {
+  const worst = Math.floor(priority / 1000);
+  const level = worst >= reasonWeight.thumbs_down ? "high" : worst >= reasonWeight.low_rating ? "medium" : "low";
+  return { level, similar: Math.max(1, priority % 1000) };
+}

@@ -140,7 +140,7 @@ export async function annotationHistory(database: Queryable, projectId: string, 
     orderBy: { createdAt: "asc" },
     select: { id: true, before: true, after: true, createdAt: true, editor: { select: { email: true } } },
   });
-  type Fields = { category?: string; decision?: string; severity?: string } | null;
+  type Fields = { category?: string | null; decision?: string; severity?: string } | null;
   return revisions.map((revision) => ({
     id: revision.id,
     editor: revision.editor.email,

@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { requireProjectPage } from "@/server/auth/projectAccess";
+import { reviewItemView } from "@/server/review/reviewItemView";
 import { ReviewItemPage } from "@/components/review/ReviewItemPage";
 import { uuidParam } from "@/contracts/common";
 
@@ -7,5 +8,7 @@ export default async function ReviewItem({ params }: { params: Promise<{ project
   const { projectId, itemId } = await params;
   const access = await requireProjectPage(projectId);
   if (!uuidParam.safeParse(itemId).success) notFound();
-  return <ReviewItemPage projectId={access.project.id} itemId={itemId} userId={access.user.id} role={access.role} />;
+  const view = await reviewItemView(access.project.id, itemId, { userId: access.user.id, role: access.role });
+  if (!view) notFound();
+  return <ReviewItemPage projectId={access.project.id} view={view} />;
 }

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "annotations" ALTER COLUMN "category" DROP NOT NULL;
