@@ -109,10 +109,10 @@ for (const stop of stops) {
 
 test("an unknown trace shows its 404 inside the console, with the way back", async ({ page }) => {
   await page.goto(`/projects/${tour.projectId}/traces/no-such-trace`);
-  await expect(page.getByRole("heading", { level: 1, name: /not found/i })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Trace not found" })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
-  await page.getByRole("link", { name: /Back to the project/ }).click();
-  await expect(page).toHaveURL(new RegExp(`/projects/${tour.projectId}$`));
+  await page.getByRole("link", { name: "Back to the traces" }).click();
+  await expect(page).toHaveURL(new RegExp(`/projects/${tour.projectId}/traces$`));
 });
 
 test("the console has a favicon", async ({ page, request }) => {

@@ -152,6 +152,6 @@ test("find a trace by text, user, time range and id, read its feedback and water
 
   // An unknown trace is a 404 inside the console, with the way back.
   await page.goto(`/projects/${projectId}/traces/no-such-trace`);
-  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Trace not found" })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
 });
