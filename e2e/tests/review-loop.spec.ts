@@ -35,7 +35,7 @@ test("thumbs-down on the demo becomes a review item, an annotator corrects it fr
   await answer.getByRole("button", { name: "Send feedback" }).click();
   await expect(answer.getByRole("status")).toHaveText("Thanks for your feedback");
 
-  const tracesHref = (await page.getByRole("link", { name: "See the traces and feedback →" }).getAttribute("href")) ?? "";
+  const tracesHref = (await page.getByRole("link", { name: "See the traces and feedback" }).getAttribute("href")) ?? "";
   const projectId = /\/projects\/([0-9a-f-]{36})\//.exec(tracesHref)?.[1] ?? "";
   const secretKey = await createSecretKey(page, projectId, `review loop ${Date.now()}`);
   const auth = { authorization: `Bearer ${secretKey}` };

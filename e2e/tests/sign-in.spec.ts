@@ -12,8 +12,11 @@ test("a wrong password gets a generic error; the right one signs in; sign-out en
   await expect(page).toHaveURL(/\/projects\/[0-9a-f-]{36}$/);
   await expect(page.getByTestId("signed-in-as")).toContainText(owner.email);
 
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL(/\/signin/);
+  // A click that lands before the page has hydrated does nothing yet: click again until it does.
+  await expect(async () => {
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/signin/, { timeout: 2_000 });
+  }).toPass();
   await page.goto("/");
   await expect(page).toHaveURL(/\/signin$/);
   expect((await page.request.get("/api/v1/projects")).status()).toBe(401);

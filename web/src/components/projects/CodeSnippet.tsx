@@ -23,7 +23,9 @@ export function CodeSnippet({ code, label }: { code: string; label: string }) {
   };
   return (
     <Box className={styles.snippet}>
-      <pre aria-label={label} className={styles.code}>
+      {/* Focusable, so a keyboard can scroll a line wider than the card. */}
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
+      <pre aria-label={label} className={styles.code} tabIndex={0}>
         <code>{code}</code>
       </pre>
       <Tooltip content={copied ? "Copied" : "Copy"}>

@@ -11,7 +11,8 @@ const levels: Record<PriorityLevel, { label: string; color: "red" | "amber" | "g
 export function PriorityBadge({ priority }: { priority: { level: PriorityLevel; similar: number } }) {
   const { label, color } = levels[priority.level];
   return (
-    <Badge color={color} variant="soft" title="Priority">
+    // High contrast: soft amber text on its own tint falls short of 4.5:1.
+    <Badge color={color} variant="soft" highContrast title="Priority">
       {label}
       {priority.similar > 1 ? ` · ${priority.similar} similar` : ""}
     </Badge>
