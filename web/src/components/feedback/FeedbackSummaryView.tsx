@@ -1,6 +1,6 @@
 import { Badge, Flex, Text } from "@radix-ui/themes";
 import { StarFilledIcon } from "@radix-ui/react-icons";
-import type { FeedbackSummary } from "@/server/traces/feedbackSummary";
+import type { FeedbackSummary } from "@/server/feedback/feedbackSummary";
 import { feedbackReasonLabel, reportCategoryLabel } from "@/components/ui/labels";
 import { ThumbDownIcon, ThumbUpIcon } from "@/components/feedback/FeedbackIcons";
 
@@ -9,12 +9,14 @@ import { ThumbDownIcon, ThumbUpIcon } from "@/components/feedback/FeedbackIcons"
  * the reasons and report categories people picked (as labels). A dash when there is none.
  */
 export function FeedbackSummaryView({ summary, maxReasons = 2 }: { summary: FeedbackSummary; maxReasons?: number }) {
-  if (summary.total === 0)
+  if (summary.events === 0)
     return (
       <Text size="1" color="gray">
         —
       </Text>
     );
+  // A list cell names each report category once (a report without one is "other").
+  const reportCategories = [...new Set(summary.reports.map((report) => report.category ?? "other"))];
   const reasons = summary.reasons.slice(0, maxReasons);
   const more = summary.reasons.length - reasons.length;
   return (
@@ -40,7 +42,7 @@ export function FeedbackSummaryView({ summary, maxReasons = 2 }: { summary: Feed
           </Text>
         </Flex>
       ) : null}
-      {summary.reports.map((category) => (
+      {reportCategories.map((category) => (
         <Badge key={category} color="red" variant="soft" size="1">
           Reported: {reportCategoryLabel(category)}
         </Badge>
@@ -55,9 +57,9 @@ export function FeedbackSummaryView({ summary, maxReasons = 2 }: { summary: Feed
           +{more}
         </Text>
       ) : null}
-      {summary.comments > 0 ? (
+      {summary.comments.length > 0 ? (
         <Text size="1" color="gray">
-          {summary.comments === 1 ? "1 comment" : `${summary.comments} comments`}
+          {summary.comments.length === 1 ? "1 comment" : `${summary.comments.length} comments`}
         </Text>
       ) : null}
     </Flex>

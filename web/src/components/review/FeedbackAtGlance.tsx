@@ -1,6 +1,6 @@
 import { Badge, Blockquote, Flex, Text } from "@radix-ui/themes";
 import { StarFilledIcon } from "@radix-ui/react-icons";
-import type { FeedbackSummary } from "@/server/review/feedbackSummary";
+import type { FeedbackSummary } from "@/server/feedback/feedbackSummary";
 import { feedbackReasonLabel, reportCategoryLabel } from "@/components/ui/labels";
 
 /**

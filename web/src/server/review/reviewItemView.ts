@@ -5,7 +5,7 @@ import type { ChatMessage } from "@/contracts/datasets";
 import { annotationHistory, clusterNeighbours, getReviewItem } from "@/server/review/reviewQueries";
 import { getReviewRules } from "@/server/review/reviewRules";
 import { seesOthersLabels } from "@/server/review/agreementQueries";
-import { feedbackSummaries, summarizeFeedback, type FeedbackSummary } from "@/server/review/feedbackSummary";
+import { loadFeedbackSummaries, summariseFeedback, type FeedbackSummary } from "@/server/feedback/feedbackSummary";
 import { readPriority, type PriorityLevel } from "@/server/review/reviewPriority";
 import { chatMessagesOf, promptText, textOf } from "@/server/review/conversation";
 import { excerpt } from "@/server/review/reviewQueueView";
@@ -69,7 +69,7 @@ export async function loadReviewItem(
     database.span.count({ where: { projectId, traceId: item.traceId } }),
     getReviewRules(database, projectId),
     clusterNeighbours(database, projectId, itemId),
-    feedbackSummaries(database, projectId, [item.traceId]),
+    loadFeedbackSummaries(database, projectId, [item.traceId]),
     database.reviewItem.count({ where: { id: itemId, projectId, status: "in_review", leasedById: viewer.userId } }),
   ]);
   const neighbourTraces = await database.trace.findMany({
@@ -103,7 +103,7 @@ export async function loadReviewItem(
           steps,
         }
       : null,
-    feedback: feedback.get(item.traceId) ?? summarizeFeedback([]),
+    feedback: feedback.get(item.traceId) ?? summariseFeedback([]),
     neighbours: neighbours.map((neighbour) => ({
       id: neighbour.id,
       question: questionOf.get(neighbour.traceId) ?? null,

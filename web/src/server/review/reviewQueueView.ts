@@ -18,7 +18,7 @@ import {
 } from "@/server/review/reviewQueries";
 import { getReviewRules } from "@/server/review/reviewRules";
 import { seesOthersLabels } from "@/server/review/agreementQueries";
-import { feedbackSummaries, summarizeFeedback, type FeedbackSummary } from "@/server/review/feedbackSummary";
+import { loadFeedbackSummaries, summariseFeedback, type FeedbackSummary } from "@/server/feedback/feedbackSummary";
 import { readPriority, type PriorityLevel } from "@/server/review/reviewPriority";
 import { promptText, textOf } from "@/server/review/conversation";
 
@@ -108,7 +108,7 @@ export async function loadReviewQueue(
   const traceIds = items.map((item) => item.traceId);
   const [traces, feedback] = await Promise.all([
     database.trace.findMany({ where: { projectId, id: { in: traceIds } }, select: { id: true, input: true, output: true } }),
-    feedbackSummaries(database, projectId, traceIds),
+    loadFeedbackSummaries(database, projectId, traceIds),
   ]);
   const traceById = new Map(traces.map((trace) => [trace.id, trace]));
   const rows = items.map((item): ReviewQueueRow => {
@@ -124,7 +124,7 @@ export async function loadReviewQueue(
       id: item.id,
       question: trace ? excerpt(promptText(trace.input)) : null,
       answer: trace ? excerpt(textOf(trace.output)) : null,
-      feedback: feedback.get(item.traceId) ?? summarizeFeedback([]),
+      feedback: feedback.get(item.traceId) ?? summariseFeedback([]),
       priority: readPriority(item.priority),
       reasons: item.reasons,
       clusterId: item.clusterSize > 1 ? item.clusterId : null,

@@ -7,9 +7,9 @@ import { parseConsoleFilters } from "@/server/console/consoleFilters";
 import { firstParam, type SearchParams } from "@/server/console/searchParams";
 import { NotFoundError } from "@/server/errors";
 import { listFeedbackOfTraces } from "@/server/feedback/feedbackQueries";
+import { loadFeedbackSummaries, summariseFeedback, type FeedbackSummary } from "@/server/feedback/feedbackSummary";
 import { rangePresetMs } from "@/server/metrics/metricsQuery";
 import { promptText, textOf } from "@/server/review/conversation";
-import { combineFeedbackSummaries, summariseFeedback, type FeedbackSummary } from "@/server/traces/feedbackSummary";
 import { listSessions, sessionConversation, type SessionSummary } from "@/server/traces/sessionQueries";
 import { findTraceId, getTrace, listTraces } from "@/server/traces/traceQueries";
 import { layoutWaterfall, type WaterfallRow } from "@/server/traces/waterfall";
@@ -69,10 +69,6 @@ export interface TracesPageView {
   olderHref: string | null;
 }
 
-function feedbackByTrace(feedback: Map<string, StoredFeedbackEvent[]>, id: string): FeedbackSummary {
-  return summariseFeedback(feedback.get(id) ?? []);
-}
-
 /** The traces page: one page of traces, newest first, each with its feedback at a glance. */
 export async function tracesPageView(projectId: string, params: SearchParams, now: Date = new Date()): Promise<TracesPageView> {
   const database = db();
@@ -84,7 +80,7 @@ export async function tracesPageView(projectId: string, params: SearchParams, no
     if (id) return { redirectTo: `${base}/${encodeURIComponent(id)}`, filters, rows: [], olderHref: null };
   }
   const page = await listTraces(database, projectId, filters.query);
-  const feedback = await listFeedbackOfTraces(
+  const feedback = await loadFeedbackSummaries(
     database,
     projectId,
     page.data.map((trace) => trace.id),
@@ -108,7 +104,7 @@ export async function tracesPageView(projectId: string, params: SearchParams, no
       latencyMs: trace.latencyMs,
       costUsd: trace.costUsd,
       status: trace.status,
-      feedback: feedbackByTrace(feedback, trace.id),
+      feedback: feedback.get(trace.id) ?? summariseFeedback([]),
     })),
     olderHref: page.nextCursor ? `${base}?${next.toString()}` : null,
   };
@@ -190,8 +186,9 @@ export async function sessionsPageView(projectId: string): Promise<SessionListRo
   return sessions.map((session) => ({
     ...session,
     firstMessage: firstMessage.get(session.sessionId) ?? "",
-    feedback: combineFeedbackSummaries(
-      turns.filter((turn) => turn.sessionId === session.sessionId).map((turn) => feedbackByTrace(feedback, turn.id)),
+    // One fold over all the session's turns: it counts a person once per turn (feedbackSummary.ts).
+    feedback: summariseFeedback(
+      turns.filter((turn) => turn.sessionId === session.sessionId).flatMap((turn) => feedback.get(turn.id) ?? []),
     ),
   }));
 }
@@ -206,7 +203,6 @@ export interface SessionTurn {
   question: string;
   answer: string;
   feedback: StoredFeedbackEvent[];
-  feedbackSummary: FeedbackSummary;
 }
 
 export interface SessionView {
@@ -228,13 +224,12 @@ export async function sessionView(projectId: string, sessionId: string): Promise
       question: promptText(turn.input),
       answer: textOf(turn.output),
       feedback: turn.feedback,
-      feedbackSummary: summariseFeedback(turn.feedback),
     }));
     return {
       sessionId,
       userId: (await sessionUser(projectId, sessionId)) ?? null,
       turns,
-      feedback: combineFeedbackSummaries(turns.map((turn) => turn.feedbackSummary)),
+      feedback: summariseFeedback(turns.flatMap((turn) => turn.feedback)),
     };
   } catch (error) {
     if (error instanceof NotFoundError) return null;
