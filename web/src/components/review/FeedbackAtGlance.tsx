@@ -22,7 +22,7 @@ export function FeedbackAtGlance({ summary, full = false }: { summary: FeedbackS
         </Badge>
       ) : null}
       {summary.rating ? (
-        <Badge color="amber" variant="soft">
+        <Badge color="amber" variant="soft" highContrast>
           <StarFilledIcon aria-hidden />
           {summary.rating.value} of {summary.rating.scale}
         </Badge>

@@ -49,7 +49,7 @@ export function Waterfall({ rows }: { rows: StepRow[] }) {
                   </Badge>
                 ) : null}
                 {span.orphan ? (
-                  <Badge size="1" color="amber" title={`Parent ${span.parentId ?? ""} was not received`}>
+                  <Badge size="1" color="amber" highContrast title={`Parent ${span.parentId ?? ""} was not received`}>
                     parent missing
                   </Badge>
                 ) : null}
