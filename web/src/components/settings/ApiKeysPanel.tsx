@@ -1,21 +1,7 @@
 "use client";
 
 import { useRef, useState, type SubmitEvent } from "react";
-import {
-  AlertDialog,
-  Badge,
-  Box,
-  Button,
-  Callout,
-  Code,
-  Flex,
-  IconButton,
-  Select,
-  Table,
-  Text,
-  TextField,
-  Tooltip,
-} from "@radix-ui/themes";
+import { Badge, Box, Button, Callout, Code, Flex, IconButton, Select, Table, Text, TextField, Tooltip } from "@radix-ui/themes";
 import { CheckIcon, Pencil1Icon } from "@radix-ui/react-icons";
 import { CopyButton } from "@/components/settings/CopyButton";
 import { formText } from "@/components/ui/formData";
@@ -26,6 +12,7 @@ import { ErrorMessage } from "@/components/ui/ErrorMessage";
 import { SettingsCard } from "@/components/settings/SettingsCard";
 import { FormField } from "@/components/settings/FormField";
 import { LockedNote } from "@/components/settings/LockedNote";
+import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 
 function formatTime(iso: string | null): string {
   return iso ? new Date(iso).toLocaleString() : "never";
@@ -117,32 +104,19 @@ function OriginsEditor({
 /** Revoking cannot be undone and breaks whatever uses the key, so it asks first. */
 function RevokeKeyButton({ keyName, busy, onRevoke }: { keyName: string; busy: boolean; onRevoke: () => void }) {
   return (
-    <AlertDialog.Root>
-      <AlertDialog.Trigger>
-        {/* Short on screen (key names can be long); the name says which key to a screen reader. */}
+    <ConfirmDialog
+      trigger={
+        // Short on screen (key names can be long); the name says which key to a screen reader.
         <Button type="button" size="1" variant="soft" color="red" disabled={busy} aria-label={`Revoke ${keyName}`}>
           Revoke
         </Button>
-      </AlertDialog.Trigger>
-      <AlertDialog.Content maxWidth="440px">
-        <AlertDialog.Title>Revoke “{keyName}”?</AlertDialog.Title>
-        <AlertDialog.Description size="2">
-          Every request made with this key is refused from now on. This cannot be undone; create a new key to replace it.
-        </AlertDialog.Description>
-        <Flex gap="3" mt="4" justify="end">
-          <AlertDialog.Cancel>
-            <Button variant="soft" color="gray">
-              Cancel
-            </Button>
-          </AlertDialog.Cancel>
-          <AlertDialog.Action>
-            <Button color="red" onClick={onRevoke}>
-              Revoke key
-            </Button>
-          </AlertDialog.Action>
-        </Flex>
-      </AlertDialog.Content>
-    </AlertDialog.Root>
+      }
+      title={<>Revoke “{keyName}”?</>}
+      description="Every request made with this key is refused from now on. This cannot be undone; create a new key to replace it."
+      confirmLabel="Revoke key"
+      color="red"
+      onConfirm={onRevoke}
+    />
   );
 }
 
