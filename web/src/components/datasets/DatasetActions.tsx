@@ -1,10 +1,11 @@
 "use client";
 
 import { useState } from "react";
-import { Button, Flex, Select, Text } from "@radix-ui/themes";
+import { Button, Flex, Text } from "@radix-ui/themes";
 import { DownloadIcon } from "@radix-ui/react-icons";
 import { callApi } from "@/components/ui/apiClient";
 import { useMutation } from "@/components/settings/useMutation";
+import { LabelledSelect } from "@/components/settings/LabelledSelect";
 import { ErrorMessage } from "@/components/ui/ErrorMessage";
 import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { exportFormats, type ExportFormat } from "@/contracts/datasets";
@@ -75,39 +76,6 @@ const splits = [
   { value: "train", label: "Train split" },
   { value: "test", label: "Test split" },
 ] as const;
-
-/** A labelled Radix Select: the label names the trigger (a button with role combobox). */
-function LabelledSelect({
-  id,
-  label,
-  value,
-  onChange,
-  options,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  options: readonly { value: string; label: string }[];
-}) {
-  return (
-    <Flex direction="column" gap="1">
-      <Text size="2" weight="medium" id={id}>
-        {label}
-      </Text>
-      <Select.Root value={value} onValueChange={onChange}>
-        <Select.Trigger aria-labelledby={id} />
-        <Select.Content>
-          {options.map((option) => (
-            <Select.Item key={option.value} value={option.value}>
-              {option.label}
-            </Select.Item>
-          ))}
-        </Select.Content>
-      </Select.Root>
-    </Flex>
-  );
-}
 
 /**
  * Downloads an export of the chosen version and split, reading the stream as it arrives so
