@@ -1,10 +1,11 @@
 "use client";
 
 import type { SubmitEvent } from "react";
-import { AlertDialog, Box, Button, Flex } from "@radix-ui/themes";
+import { Box, Button, Flex } from "@radix-ui/themes";
 import { callApi } from "@/components/ui/apiClient";
 import { formText } from "@/components/ui/formData";
 import { ErrorMessage } from "@/components/ui/ErrorMessage";
+import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { useMutation } from "@/components/settings/useMutation";
 import { NewPasswordFields, newPasswordOf } from "@/components/accounts/NewPasswordFields";
 import { TextInput } from "@/components/accounts/TextInput";
@@ -54,29 +55,19 @@ export function SignOutEverywhereButton() {
   }
   return (
     <Flex direction="column" gap="2" align="start">
-      <AlertDialog.Root>
-        <AlertDialog.Trigger>
+      <ConfirmDialog
+        trigger={
           <Button type="button" color="red" variant="soft" disabled={busy}>
             Sign out everywhere
           </Button>
-        </AlertDialog.Trigger>
-        <AlertDialog.Content maxWidth="420px">
-          <AlertDialog.Title>Sign out everywhere?</AlertDialog.Title>
-          <AlertDialog.Description size="2">Every session of your account ends, this one included.</AlertDialog.Description>
-          <Flex gap="3" mt="4" justify="end">
-            <AlertDialog.Cancel>
-              <Button variant="soft" color="gray">
-                Cancel
-              </Button>
-            </AlertDialog.Cancel>
-            <AlertDialog.Action>
-              <Button color="red" onClick={signOutEverywhere}>
-                Sign out all sessions
-              </Button>
-            </AlertDialog.Action>
-          </Flex>
-        </AlertDialog.Content>
-      </AlertDialog.Root>
+        }
+        title="Sign out everywhere?"
+        description="Every session of your account ends, this one included."
+        confirmLabel="Sign out all sessions"
+        color="red"
+        onConfirm={signOutEverywhere}
+        maxWidth="420px"
+      />
       <ErrorMessage error={error} />
     </Flex>
   );

@@ -1,15 +1,12 @@
 "use client";
 
-import "uplot/dist/uPlot.min.css";
-import uPlot from "uplot";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { Card, Flex, Heading, Text } from "@radix-ui/themes";
+import { Card, Flex, Heading } from "@radix-ui/themes";
 import { axisWidth, formatAxisTicks, formatChartValue, yRange, type ChartUnit } from "@/components/charts/chartFormat";
 import { ChartLegend } from "@/components/charts/ChartLegend";
 import { maxOf, scatterData } from "@/components/charts/scatterData";
-import { themedAxis } from "@/components/charts/TimeSeriesChart";
+import { mountChart, PlotArea, themedAxis, type ChartOptions } from "@/components/charts/uplotChart";
 import { useChartTheme } from "@/components/charts/useChartTheme";
-import styles from "@/components/charts/Chart.module.css";
 
 /**
  * A scatter plot of many points (the drift view plots thousands): points only, no lines,
@@ -49,11 +46,7 @@ export function ScatterChart({
     const xRange = yRange(xUnit, maxOf(data[0]));
     const range = yRange(yUnit, maxOf(data[1]));
     const colour = theme.series[0] ?? theme.text;
-    const options: uPlot.Options = {
-      width: Math.max(element.clientWidth, 120),
-      height,
-      legend: { show: false },
-      cursor: { drag: { x: false, y: false }, points: { size: 8 } },
+    const options: ChartOptions = {
       scales: { x: { time: false, range: () => [xRange.min, xRange.max] }, y: { range: () => [range.min, range.max] } },
       axes: [
         themedAxis(theme, { label: xLabel, labelSize: 20, values: (_plot, ticks) => formatAxisTicks(xUnit, ticks) }),
@@ -74,24 +67,8 @@ export function ScatterChart({
           points: { show: true, size: 4, width: 0, fill: colour, stroke: colour },
         },
       ],
-      hooks: {
-        setCursor: [
-          (plot) => {
-            setCursorIdx(plot.cursor.idx ?? null);
-          },
-        ],
-      },
     };
-    const plot = new uPlot(options, data, element);
-    const observer = new ResizeObserver((entries) => {
-      const width = Math.floor(entries[0]?.contentRect.width ?? 0);
-      if (width > 0 && width !== plot.width) plot.setSize({ width, height });
-    });
-    observer.observe(element);
-    return () => {
-      observer.disconnect();
-      plot.destroy();
-    };
+    return mountChart(element, options, data, { height, cursorPointSize: 8, onCursor: setCursorIdx });
   }, [theme, data, xUnit, yUnit, xLabel, yLabel, height]);
 
   const x = cursorIdx === null ? undefined : data[0][cursorIdx];
@@ -102,16 +79,12 @@ export function ScatterChart({
         <Heading as="h3" size="2">
           {title}
         </Heading>
-        <div className={styles.plot} style={{ height }}>
-          <div ref={containerRef} role="img" aria-label={`${title}: ${summary}`} />
-          {data[0].length === 0 ? (
-            <div className={styles.empty}>
-              <Text size="2" color="gray">
-                No points
-              </Text>
-            </div>
-          ) : null}
-        </div>
+        <PlotArea
+          containerRef={containerRef}
+          height={height}
+          label={`${title}: ${summary}`}
+          emptyText={data[0].length === 0 ? "No points" : null}
+        />
         <ChartLegend
           heading={`${data[0].length.toLocaleString("en")} points`}
           entries={[

@@ -1,6 +1,5 @@
 "use client";
 
-import "uplot/dist/uPlot.min.css";
 import uPlot from "uplot";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { Card, Flex, Heading, Text, VisuallyHidden } from "@radix-ui/themes";
@@ -15,8 +14,8 @@ import {
   type ChartUnit,
 } from "@/components/charts/chartFormat";
 import { ChartLegend } from "@/components/charts/ChartLegend";
-import { useChartTheme, type ChartTheme } from "@/components/charts/useChartTheme";
-import styles from "@/components/charts/Chart.module.css";
+import { useChartTheme } from "@/components/charts/useChartTheme";
+import { mountChart, PlotArea, themedAxis, type ChartOptions } from "@/components/charts/uplotChart";
 
 export interface ChartSeries {
   name: string;
@@ -26,16 +25,6 @@ export interface ChartSeries {
 
 // Counts step by whole numbers: "0, 0.5, 1" requests is not a thing.
 const countIncrs = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1e3, 2e3, 2.5e3, 5e3, 1e4, 2e4, 5e4, 1e5, 2e5, 5e5, 1e6, 1e7, 1e8];
-
-/** Axis options shared by the console's charts, in the theme's colours. */
-export function themedAxis(theme: ChartTheme, extra: uPlot.Axis = {}): uPlot.Axis {
-  return {
-    stroke: theme.text,
-    grid: { stroke: theme.grid, width: 1 },
-    ticks: { stroke: theme.axis, width: 1, size: 4 },
-    ...extra,
-  };
-}
 
 /**
  * A time series chart (uPlot on canvas): UTC time axis, a y axis from zero with ticks in
@@ -72,12 +61,8 @@ export function TimeSeriesChart({
     if (!element || !theme) return;
     const range = yRange(unit, dataMax);
     const isolated = series.map((s) => isolatedPointIndices(s.values));
-    const options: uPlot.Options = {
-      width: Math.max(element.clientWidth, 120),
-      height,
+    const options: ChartOptions = {
       tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), "Etc/UTC"),
-      legend: { show: false },
-      cursor: { drag: { x: false, y: false }, points: { size: 7 } },
       scales: { x: { time: true }, y: { range: () => [range.min, range.max] } },
       axes: [
         themedAxis(theme, { values: (_plot, ticks, _axis, _space, step) => formatTimeTicks(ticks, step) }),
@@ -102,24 +87,12 @@ export function TimeSeriesChart({
           };
         }),
       ],
-      hooks: {
-        setCursor: [
-          (plot) => {
-            setCursorIdx(plot.cursor.idx ?? null);
-          },
-        ],
-      },
     };
-    const plot = new uPlot(options, [xs, ...series.map((s) => s.values)] as uPlot.AlignedData, element);
-    const observer = new ResizeObserver((entries) => {
-      const width = Math.floor(entries[0]?.contentRect.width ?? 0);
-      if (width > 0 && width !== plot.width) plot.setSize({ width, height });
+    return mountChart(element, options, [xs, ...series.map((s) => s.values)] as uPlot.AlignedData, {
+      height,
+      cursorPointSize: 7,
+      onCursor: setCursorIdx,
     });
-    observer.observe(element);
-    return () => {
-      observer.disconnect();
-      plot.destroy();
-    };
   }, [theme, xs, series, unit, height, dataMax]);
 
   // Without a cursor the legend shows the latest value of each series.
@@ -140,16 +113,12 @@ export function TimeSeriesChart({
               </Text>
             ) : null}
           </Flex>
-          <div className={styles.plot} style={{ height }}>
-            <div ref={containerRef} role="img" aria-label={`${title} chart; its figures are in the table that follows`} />
-            {dataMax === null ? (
-              <div className={styles.empty}>
-                <Text size="2" color="gray">
-                  No data in this range
-                </Text>
-              </div>
-            ) : null}
-          </div>
+          <PlotArea
+            containerRef={containerRef}
+            height={height}
+            label={`${title} chart; its figures are in the table that follows`}
+            emptyText={dataMax === null ? "No data in this range" : null}
+          />
           <ChartLegend
             heading={legendHeading}
             entries={series.map((s, index) => ({

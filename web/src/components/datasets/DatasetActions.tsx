@@ -1,11 +1,13 @@
 "use client";
 
 import { useState } from "react";
-import { AlertDialog, Button, Flex, Select, Text } from "@radix-ui/themes";
+import { Button, Flex, Text } from "@radix-ui/themes";
 import { DownloadIcon } from "@radix-ui/react-icons";
 import { callApi } from "@/components/ui/apiClient";
 import { useMutation } from "@/components/settings/useMutation";
+import { LabelledSelect } from "@/components/settings/LabelledSelect";
 import { ErrorMessage } from "@/components/ui/ErrorMessage";
+import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { exportFormats, type ExportFormat } from "@/contracts/datasets";
 
 /** Publish the next version of a dataset, after saying what it will hold and what changes. */
@@ -27,17 +29,19 @@ export function PublishButton({
   const unchanged = changes !== null && changes.added + changes.removed + changes.changed === 0;
   return (
     <Flex direction="column" gap="2">
-      <AlertDialog.Root>
-        <AlertDialog.Trigger>
+      <ConfirmDialog
+        trigger={
           <Button type="button" disabled={busy || itemCount === 0}>
             Publish new version of {name}
           </Button>
-        </AlertDialog.Trigger>
-        <AlertDialog.Content maxWidth="460px">
-          <AlertDialog.Title>
+        }
+        title={
+          <>
             Publish version {nextVersion} of {name}?
-          </AlertDialog.Title>
-          <AlertDialog.Description size="2">
+          </>
+        }
+        description={
+          <>
             It freezes the {itemCount} working items as they are now; training and evaluation runs that ask for the latest version get this
             one.{" "}
             {changes === null
@@ -45,27 +49,16 @@ export function PublishButton({
               : unchanged
                 ? `Nothing changed since version ${nextVersion - 1}.`
                 : `Since version ${nextVersion - 1}: ${changes.added} added, ${changes.removed} removed, ${changes.changed} changed.`}
-          </AlertDialog.Description>
-          <Flex gap="3" mt="4" justify="end">
-            <AlertDialog.Cancel>
-              <Button variant="soft" color="gray">
-                Cancel
-              </Button>
-            </AlertDialog.Cancel>
-            <AlertDialog.Action>
-              <Button
-                onClick={() => {
-                  void run(() => callApi("POST", `/api/v1/projects/${projectId}/datasets/${encodeURIComponent(name)}/versions`), {
-                    success: `Version ${nextVersion} of ${name} published`,
-                  });
-                }}
-              >
-                Publish version {nextVersion}
-              </Button>
-            </AlertDialog.Action>
-          </Flex>
-        </AlertDialog.Content>
-      </AlertDialog.Root>
+          </>
+        }
+        confirmLabel={<>Publish version {nextVersion}</>}
+        onConfirm={() => {
+          void run(() => callApi("POST", `/api/v1/projects/${projectId}/datasets/${encodeURIComponent(name)}/versions`), {
+            success: `Version ${nextVersion} of ${name} published`,
+          });
+        }}
+        maxWidth="460px"
+      />
       <ErrorMessage error={error} />
     </Flex>
   );
@@ -83,39 +76,6 @@ const splits = [
   { value: "train", label: "Train split" },
   { value: "test", label: "Test split" },
 ] as const;
-
-/** A labelled Radix Select: the label names the trigger (a button with role combobox). */
-function LabelledSelect({
-  id,
-  label,
-  value,
-  onChange,
-  options,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  options: readonly { value: string; label: string }[];
-}) {
-  return (
-    <Flex direction="column" gap="1">
-      <Text size="2" weight="medium" id={id}>
-        {label}
-      </Text>
-      <Select.Root value={value} onValueChange={onChange}>
-        <Select.Trigger aria-labelledby={id} />
-        <Select.Content>
-          {options.map((option) => (
-            <Select.Item key={option.value} value={option.value}>
-              {option.label}
-            </Select.Item>
-          ))}
-        </Select.Content>
-      </Select.Root>
-    </Flex>
-  );
-}
 
 /**
  * Downloads an export of the chosen version and split, reading the stream as it arrives so

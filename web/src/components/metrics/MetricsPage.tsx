@@ -3,7 +3,7 @@ import type { MetricFigures, Metrics } from "@/contracts/metrics";
 import type { MetricsPageView } from "@/server/metrics/metricsView";
 import { TimeSeriesChart, type ChartSeries } from "@/components/charts/TimeSeriesChart";
 import { formatChartValue, type ChartUnit } from "@/components/charts/chartFormat";
-import { FilterSelect } from "@/components/metrics/FilterSelect";
+import { FilterSelect, type FilterOption } from "@/components/metrics/FilterSelect";
 import { TimeRangePicker } from "@/components/metrics/TimeRangePicker";
 import { ErrorMessage } from "@/components/ui/ErrorMessage";
 import { PageHeader } from "@/components/ui/PageHeader";
@@ -11,6 +11,18 @@ import { StatTile } from "@/components/ui/StatTile";
 import { formatTime } from "@/components/traces/format";
 
 const breakdownLabel = { model: "Model", release: "Release", promptVersion: "Prompt version" } as const;
+type Breakdown = keyof typeof breakdownLabel;
+const breakdowns: Breakdown[] = ["model", "release", "promptVersion"];
+
+/** "By model": the choice in the filter and the heading of the table it adds. */
+function byBreakdown(breakdown: Breakdown): string {
+  return `By ${breakdownLabel[breakdown].toLowerCase()}`;
+}
+
+const breakdownOptions: FilterOption[] = [
+  { value: "", label: "No breakdown" },
+  ...breakdowns.map((breakdown) => ({ value: breakdown, label: byBreakdown(breakdown) })),
+];
 
 function series(metrics: Metrics, pick: (point: MetricFigures) => number | null, label: string): ChartSeries[] {
   return metrics.series.map((s) => ({ name: metrics.breakdown === null ? label : s.key, values: s.points.map(pick) }));
@@ -81,17 +93,7 @@ export function MetricsPage({ view }: { view: MetricsPageView }) {
         <form method="get" aria-label="Metrics range">
           <Flex gap="2" align="center" wrap="wrap">
             <TimeRangePicker range={query.range} from={query.from} to={query.to} allowAnyTime={false} />
-            <FilterSelect
-              name="breakdown"
-              label="Breakdown"
-              defaultValue={query.breakdown ?? ""}
-              options={[
-                { value: "", label: "No breakdown" },
-                { value: "model", label: "By model" },
-                { value: "release", label: "By release" },
-                { value: "promptVersion", label: "By prompt version" },
-              ]}
-            />
+            <FilterSelect name="breakdown" label="Breakdown" defaultValue={query.breakdown ?? ""} options={breakdownOptions} />
             <Button type="submit" variant="soft">
               Show
             </Button>
@@ -125,12 +127,12 @@ export function MetricsPage({ view }: { view: MetricsPageView }) {
   );
 }
 
-function BreakdownTable({ metrics, breakdown }: { metrics: Metrics; breakdown: keyof typeof breakdownLabel }) {
+function BreakdownTable({ metrics, breakdown }: { metrics: Metrics; breakdown: Breakdown }) {
   return (
     <Card size="2" asChild>
       <section aria-labelledby="breakdown-heading">
         <Heading as="h2" size="3" mb="3" id="breakdown-heading">
-          By {breakdownLabel[breakdown].toLowerCase()}
+          {byBreakdown(breakdown)}
         </Heading>
         <Table.Root size="1">
           <Table.Header>

@@ -13,6 +13,20 @@ export const rangePresets = [
 const anyTime = "any";
 const custom = "custom";
 
+/** One end of a custom range; the URL carries ISO times, the field shows them to the minute. */
+function UtcDateTimeField({ name, label, value, required }: { name: string; label: string; value: string | undefined; required: boolean }) {
+  return (
+    <TextField.Root
+      name={name}
+      type="datetime-local"
+      aria-label={label}
+      title={label}
+      defaultValue={value?.slice(0, 16) ?? ""}
+      required={required}
+    />
+  );
+}
+
 /**
  * A compact time-range control for a GET filter form: a preset (submitted as `range`) or
  * a custom from/to (two UTC datetime fields shown only then). Only one of the two reaches
@@ -49,22 +63,8 @@ export function TimeRangePicker({
       </Select.Root>
       {choice === custom ? (
         <>
-          <TextField.Root
-            name="from"
-            type="datetime-local"
-            aria-label="From (UTC)"
-            title="From (UTC)"
-            defaultValue={from?.slice(0, 16) ?? ""}
-            required
-          />
-          <TextField.Root
-            name="to"
-            type="datetime-local"
-            aria-label="To (UTC)"
-            title="To (UTC)"
-            defaultValue={to?.slice(0, 16) ?? ""}
-            required={!allowAnyTime}
-          />
+          <UtcDateTimeField name="from" label="From (UTC)" value={from} required />
+          <UtcDateTimeField name="to" label="To (UTC)" value={to} required={!allowAnyTime} />
         </>
       ) : (
         <input type="hidden" name="range" value={choice === anyTime ? "" : choice} />

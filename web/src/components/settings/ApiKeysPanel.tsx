@@ -1,23 +1,9 @@
 "use client";
 
 import { useRef, useState, type SubmitEvent } from "react";
-import {
-  AlertDialog,
-  Badge,
-  Box,
-  Button,
-  Callout,
-  Code,
-  Flex,
-  IconButton,
-  Select,
-  Table,
-  Text,
-  TextField,
-  Tooltip,
-} from "@radix-ui/themes";
+import { Badge, Box, Button, Code, Flex, IconButton, Table, Text, TextField, Tooltip } from "@radix-ui/themes";
 import { CheckIcon, Pencil1Icon } from "@radix-ui/react-icons";
-import { CopyButton } from "@/components/settings/CopyButton";
+import { ShownOnceCallout } from "@/components/settings/ShownOnceCallout";
 import { formText } from "@/components/ui/formData";
 import type { ApiKeySummary } from "@/contracts/apiKeys";
 import { callApi } from "@/components/ui/apiClient";
@@ -25,7 +11,14 @@ import { useMutation } from "@/components/settings/useMutation";
 import { ErrorMessage } from "@/components/ui/ErrorMessage";
 import { SettingsCard } from "@/components/settings/SettingsCard";
 import { FormField } from "@/components/settings/FormField";
+import { LabelledSelect } from "@/components/settings/LabelledSelect";
 import { LockedNote } from "@/components/settings/LockedNote";
+import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
+
+const keyKinds = [
+  { value: "public", label: "Public (pk_)" },
+  { value: "secret", label: "Secret (sk_)" },
+] as const;
 
 function formatTime(iso: string | null): string {
   return iso ? new Date(iso).toLocaleString() : "never";
@@ -117,54 +110,28 @@ function OriginsEditor({
 /** Revoking cannot be undone and breaks whatever uses the key, so it asks first. */
 function RevokeKeyButton({ keyName, busy, onRevoke }: { keyName: string; busy: boolean; onRevoke: () => void }) {
   return (
-    <AlertDialog.Root>
-      <AlertDialog.Trigger>
-        {/* Short on screen (key names can be long); the name says which key to a screen reader. */}
+    <ConfirmDialog
+      trigger={
+        // Short on screen (key names can be long); the name says which key to a screen reader.
         <Button type="button" size="1" variant="soft" color="red" disabled={busy} aria-label={`Revoke ${keyName}`}>
           Revoke
         </Button>
-      </AlertDialog.Trigger>
-      <AlertDialog.Content maxWidth="440px">
-        <AlertDialog.Title>Revoke “{keyName}”?</AlertDialog.Title>
-        <AlertDialog.Description size="2">
-          Every request made with this key is refused from now on. This cannot be undone; create a new key to replace it.
-        </AlertDialog.Description>
-        <Flex gap="3" mt="4" justify="end">
-          <AlertDialog.Cancel>
-            <Button variant="soft" color="gray">
-              Cancel
-            </Button>
-          </AlertDialog.Cancel>
-          <AlertDialog.Action>
-            <Button color="red" onClick={onRevoke}>
-              Revoke key
-            </Button>
-          </AlertDialog.Action>
-        </Flex>
-      </AlertDialog.Content>
-    </AlertDialog.Root>
+      }
+      title={<>Revoke “{keyName}”?</>}
+      description="Every request made with this key is refused from now on. This cannot be undone; create a new key to replace it."
+      confirmLabel="Revoke key"
+      color="red"
+      onConfirm={onRevoke}
+    />
   );
 }
 
 /** The full key, shown this once, with a copy button. */
 function CreatedKey({ name, value }: { name: string; value: string }) {
   return (
-    <Callout.Root color="green" role="status">
-      <Callout.Icon>
-        <CheckIcon />
-      </Callout.Icon>
-      <Flex direction="column" gap="2" asChild>
-        <div>
-          <Callout.Text>Copy the key “{name}” now: it is not shown again.</Callout.Text>
-          <Flex align="center" gap="2" wrap="wrap">
-            <Code size="2" data-testid="new-api-key" style={{ wordBreak: "break-all" }}>
-              {value}
-            </Code>
-            <CopyButton value={value} label="Copy key" />
-          </Flex>
-        </div>
-      </Flex>
-    </Callout.Root>
+    <ShownOnceCallout color="green" icon={<CheckIcon />} value={value} testId="new-api-key" copyLabel="Copy key">
+      Copy the key “{name}” now: it is not shown again.
+    </ShownOnceCallout>
   );
 }
 
@@ -264,23 +231,15 @@ export function ApiKeysPanel({ projectId, keys, manageable }: { projectId: strin
         <Box asChild>
           <form ref={formRef} aria-label="Create a key" onSubmit={create}>
             <Flex gap="3" align="end" wrap="wrap">
-              <Flex direction="column" gap="1">
-                <Text size="2" weight="medium" id="key-kind-label">
-                  Kind
-                </Text>
-                <Select.Root
-                  value={kind}
-                  onValueChange={(value) => {
-                    setKind(value === "secret" ? "secret" : "public");
-                  }}
-                >
-                  <Select.Trigger aria-labelledby="key-kind-label" />
-                  <Select.Content>
-                    <Select.Item value="public">Public (pk_)</Select.Item>
-                    <Select.Item value="secret">Secret (sk_)</Select.Item>
-                  </Select.Content>
-                </Select.Root>
-              </Flex>
+              <LabelledSelect
+                id="key-kind-label"
+                label="Kind"
+                value={kind}
+                onChange={(value) => {
+                  setKind(value === "secret" ? "secret" : "public");
+                }}
+                options={keyKinds}
+              />
               <FormField label="Key name">
                 <TextField.Root name="name" required maxLength={100} placeholder="chat widget" />
               </FormField>

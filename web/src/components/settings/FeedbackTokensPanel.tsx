@@ -1,13 +1,14 @@
 "use client";
 
 import { useState } from "react";
-import { AlertDialog, Button, Code, Flex, Switch, Text } from "@radix-ui/themes";
+import { Button, Code, Flex, Switch, Text } from "@radix-ui/themes";
 import { callApi } from "@/components/ui/apiClient";
 import { useMutation } from "@/components/settings/useMutation";
 import { ErrorMessage } from "@/components/ui/ErrorMessage";
 import { SettingsCard } from "@/components/settings/SettingsCard";
 import { LockedNote } from "@/components/settings/LockedNote";
 import { CopyButton } from "@/components/settings/CopyButton";
+import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 
 /** Per-answer authorisation of feedback: the requirement switch and the secret backends sign tokens with. */
 export function FeedbackTokensPanel({
@@ -80,31 +81,18 @@ export function FeedbackTokensPanel({
               </Button>
             )}
             <CopyButton value={signingSecret} label="Copy secret" />
-            <AlertDialog.Root>
-              <AlertDialog.Trigger>
+            <ConfirmDialog
+              trigger={
                 <Button type="button" size="1" variant="soft" color="red" disabled={busy}>
                   Rotate signing secret
                 </Button>
-              </AlertDialog.Trigger>
-              <AlertDialog.Content maxWidth="440px">
-                <AlertDialog.Title>Rotate the signing secret?</AlertDialog.Title>
-                <AlertDialog.Description size="2">
-                  Tokens minted with the current secret stop working at once. Give your backend the new secret right after.
-                </AlertDialog.Description>
-                <Flex gap="3" mt="4" justify="end">
-                  <AlertDialog.Cancel>
-                    <Button variant="soft" color="gray">
-                      Cancel
-                    </Button>
-                  </AlertDialog.Cancel>
-                  <AlertDialog.Action>
-                    <Button color="red" onClick={() => void run(() => callApi("POST", secretUrl), { success: "Signing secret rotated" })}>
-                      Rotate
-                    </Button>
-                  </AlertDialog.Action>
-                </Flex>
-              </AlertDialog.Content>
-            </AlertDialog.Root>
+              }
+              title="Rotate the signing secret?"
+              description="Tokens minted with the current secret stop working at once. Give your backend the new secret right after."
+              confirmLabel="Rotate"
+              color="red"
+              onConfirm={() => void run(() => callApi("POST", secretUrl), { success: "Signing secret rotated" })}
+            />
           </Flex>
         </Flex>
       ) : managesSecret ? (

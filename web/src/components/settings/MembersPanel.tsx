@@ -13,6 +13,7 @@ import { ErrorMessage } from "@/components/ui/ErrorMessage";
 import { OneTimeLink } from "@/components/settings/OneTimeLink";
 import { SettingsCard } from "@/components/settings/SettingsCard";
 import { FormField } from "@/components/settings/FormField";
+import { LabelledSelect } from "@/components/settings/LabelledSelect";
 import { LockedNote } from "@/components/settings/LockedNote";
 
 interface Props {
@@ -33,6 +34,7 @@ export function MembersPanel({ projectId, members, invitations, currentUserId, m
   const [shown, setShown] = useState<ShownLink | null>(null);
   const [inviteRole, setInviteRole] = useState<Role>(assignable.includes("annotator") ? "annotator" : (assignable[0] ?? "viewer"));
   const base = `/api/v1/projects/${projectId}`;
+  const roleOptions = assignable.map((role) => ({ value: role, label: roleLabel[role] }));
 
   function invite(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -207,26 +209,15 @@ export function MembersPanel({ projectId, members, invitations, currentUserId, m
               <FormField label="Email">
                 <TextField.Root name="email" type="email" required placeholder="name@example.com" style={{ minWidth: 260 }} />
               </FormField>
-              <Flex direction="column" gap="1">
-                <Text size="2" weight="medium" id="invite-role-label">
-                  Role
-                </Text>
-                <Select.Root
-                  value={inviteRole}
-                  onValueChange={(value) => {
-                    setInviteRole(assignable.find((role) => role === value) ?? inviteRole);
-                  }}
-                >
-                  <Select.Trigger aria-labelledby="invite-role-label" />
-                  <Select.Content>
-                    {assignable.map((role) => (
-                      <Select.Item key={role} value={role}>
-                        {roleLabel[role]}
-                      </Select.Item>
-                    ))}
-                  </Select.Content>
-                </Select.Root>
-              </Flex>
+              <LabelledSelect
+                id="invite-role-label"
+                label="Role"
+                value={inviteRole}
+                onChange={(value) => {
+                  setInviteRole(assignable.find((role) => role === value) ?? inviteRole);
+                }}
+                options={roleOptions}
+              />
               <Button type="submit" disabled={busy}>
                 Invite
               </Button>

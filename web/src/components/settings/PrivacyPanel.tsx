@@ -6,6 +6,7 @@ import { useMutation } from "@/components/settings/useMutation";
 import { ErrorMessage } from "@/components/ui/ErrorMessage";
 import { SettingsCard } from "@/components/settings/SettingsCard";
 import { LockedNote } from "@/components/settings/LockedNote";
+import { LabelWithHint } from "@/components/settings/LabelWithHint";
 
 const choices = [
   { value: "off", label: "Store as sent", hint: "Traces are kept exactly as your application sent them." },
@@ -45,12 +46,7 @@ export function PrivacyPanel({
         >
           {choices.map((choice) => (
             <RadioGroup.Item key={choice.value} value={choice.value}>
-              <Flex direction="column">
-                <Text weight="medium">{choice.label}</Text>
-                <Text size="1" color="gray">
-                  {choice.hint}
-                </Text>
-              </Flex>
+              <LabelWithHint label={choice.label} hint={choice.hint} />
             </RadioGroup.Item>
           ))}
         </RadioGroup.Root>

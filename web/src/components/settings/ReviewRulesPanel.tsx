@@ -9,6 +9,7 @@ import { ErrorMessage } from "@/components/ui/ErrorMessage";
 import { SettingsCard } from "@/components/settings/SettingsCard";
 import { FormField } from "@/components/settings/FormField";
 import { LockedNote } from "@/components/settings/LockedNote";
+import { LabelWithHint } from "@/components/settings/LabelWithHint";
 import type { ReviewRuleSet } from "@/contracts/review";
 
 type Trigger = "thumbsDown" | "reports" | "rephrases";
@@ -17,6 +18,17 @@ const triggers: { key: Trigger; label: string; hint: string }[] = [
   { key: "reports", label: "Every report", hint: "A user reported the answer (wrong, unsafe, ...)." },
   { key: "rephrases", label: "Rephrased questions", hint: "Answers the user rephrased their question after." },
 ];
+
+interface NumberField {
+  label: string;
+  hint: string;
+  min: number;
+  max: number;
+  step?: number;
+  /** "" shows an empty field (a rule that is off). */
+  value: number | "";
+  onChange: (text: string) => void;
+}
 
 function parseCategories(text: string): string[] {
   return text
@@ -34,6 +46,52 @@ export function ReviewRulesPanel({ projectId, rules, editable }: { projectId: st
     setDraft((current) => ({ ...current, [key]: value }));
   };
   const disabled = !editable || busy;
+  // The numeric rules differ only in bounds and in how the field's text maps to the rule.
+  const numberFields: NumberField[] = [
+    {
+      label: "Ratings at or below",
+      hint: "Stars of 5; leave empty to send no rating to review.",
+      min: 1,
+      max: 5,
+      step: 0.5,
+      value: draft.ratingThreshold ?? "",
+      onChange: (text) => {
+        set("ratingThreshold", text === "" ? null : Number(text));
+      },
+    },
+    {
+      label: "Sample of positive feedback (%)",
+      hint: "A share of good answers, to check the good ones really are.",
+      min: 0,
+      max: 100,
+      step: 1,
+      value: Math.round(draft.positiveSampleRate * 100),
+      onChange: (text) => {
+        set("positiveSampleRate", Number(text) / 100);
+      },
+    },
+    {
+      label: "Independent annotations per item",
+      hint: "More than one lets annotators' disagreements show.",
+      min: 1,
+      max: 5,
+      value: draft.annotationsPerItem,
+      onChange: (text) => {
+        set("annotationsPerItem", Number(text));
+      },
+    },
+    {
+      label: "New review items at most per hour",
+      hint: "Feedback on further traces that hour is kept but not queued.",
+      min: 1,
+      max: 100_000,
+      step: 1,
+      value: draft.maxNewItemsPerHour,
+      onChange: (text) => {
+        set("maxNewItemsPerHour", Number(text));
+      },
+    },
+  ];
   return (
     <SettingsCard id="review-rules" title="Review queue" description="What sends traces to the review queue, and how they are reviewed.">
       {editable ? null : <LockedNote>Admins only: owners and admins change the review rules.</LockedNote>}
@@ -65,12 +123,7 @@ export function ReviewRulesPanel({ projectId, rules, editable }: { projectId: st
                         set(trigger.key, checked);
                       }}
                     />
-                    <Flex direction="column">
-                      <Text weight="medium">{trigger.label}</Text>
-                      <Text size="1" color="gray">
-                        {trigger.hint}
-                      </Text>
-                    </Flex>
+                    <LabelWithHint label={trigger.label} hint={trigger.hint} />
                   </Flex>
                 </Text>
               ))}
@@ -78,57 +131,21 @@ export function ReviewRulesPanel({ projectId, rules, editable }: { projectId: st
           </Flex>
           <Separator size="4" />
           <Grid columns={{ initial: "1", sm: "2" }} gap="4">
-            <FormField label="Ratings at or below" hint="Stars of 5; leave empty to send no rating to review.">
-              <TextField.Root
-                type="number"
-                min={1}
-                max={5}
-                step={0.5}
-                disabled={disabled}
-                value={draft.ratingThreshold ?? ""}
-                onChange={(event) => {
-                  set("ratingThreshold", event.target.value === "" ? null : Number(event.target.value));
-                }}
-              />
-            </FormField>
-            <FormField label="Sample of positive feedback (%)" hint="A share of good answers, to check the good ones really are.">
-              <TextField.Root
-                type="number"
-                min={0}
-                max={100}
-                step={1}
-                disabled={disabled}
-                value={Math.round(draft.positiveSampleRate * 100)}
-                onChange={(event) => {
-                  set("positiveSampleRate", Number(event.target.value) / 100);
-                }}
-              />
-            </FormField>
-            <FormField label="Independent annotations per item" hint="More than one lets annotators' disagreements show.">
-              <TextField.Root
-                type="number"
-                min={1}
-                max={5}
-                disabled={disabled}
-                value={draft.annotationsPerItem}
-                onChange={(event) => {
-                  set("annotationsPerItem", Number(event.target.value));
-                }}
-              />
-            </FormField>
-            <FormField label="New review items at most per hour" hint="Feedback on further traces that hour is kept but not queued.">
-              <TextField.Root
-                type="number"
-                min={1}
-                max={100_000}
-                step={1}
-                disabled={disabled}
-                value={draft.maxNewItemsPerHour}
-                onChange={(event) => {
-                  set("maxNewItemsPerHour", Number(event.target.value));
-                }}
-              />
-            </FormField>
+            {numberFields.map((field) => (
+              <FormField key={field.label} label={field.label} hint={field.hint}>
+                <TextField.Root
+                  type="number"
+                  min={field.min}
+                  max={field.max}
+                  step={field.step}
+                  disabled={disabled}
+                  value={field.value}
+                  onChange={(event) => {
+                    field.onChange(event.target.value);
+                  }}
+                />
+              </FormField>
+            ))}
           </Grid>
           <Separator size="4" />
           <Flex direction="column" gap="2">

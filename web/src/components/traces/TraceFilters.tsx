@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Box, Button, Flex, Grid, TextField } from "@radix-ui/themes";
 import { MagnifyingGlassIcon, MixerHorizontalIcon } from "@radix-ui/react-icons";
 import type { TraceListFilters } from "@/server/traces/traceConsole";
-import { FilterSelect } from "@/components/metrics/FilterSelect";
+import { FilterSelect, type FilterOption } from "@/components/metrics/FilterSelect";
 import { TimeRangePicker } from "@/components/metrics/TimeRangePicker";
 
 const moreFields = [
@@ -14,6 +14,27 @@ const moreFields = [
   ["userId", "User"],
   ["sessionId", "Session"],
 ] as const;
+
+// The filters with a fixed set of values; "" (no filter) comes first in each.
+const choiceFilters: { name: "status" | "feedback"; label: string; options: FilterOption[] }[] = [
+  {
+    name: "status",
+    label: "Status",
+    options: [
+      { value: "", label: "Any status" },
+      { value: "ok", label: "OK" },
+      { value: "error", label: "Error" },
+    ],
+  },
+  {
+    name: "feedback",
+    label: "Feedback",
+    options: [
+      { value: "", label: "Any feedback" },
+      { value: "negative", label: "Negative feedback" },
+    ],
+  },
+];
 
 /**
  * A plain GET form (filters live in the URL, so a filtered list can be shared as a link) on
@@ -42,25 +63,9 @@ export function TraceFilters({ filters }: { filters: TraceListFilters }) {
             </TextField.Root>
           </Box>
           <TimeRangePicker range={shown.range} from={shown.from} to={shown.to} allowAnyTime />
-          <FilterSelect
-            name="status"
-            label="Status"
-            defaultValue={query.status ?? ""}
-            options={[
-              { value: "", label: "Any status" },
-              { value: "ok", label: "OK" },
-              { value: "error", label: "Error" },
-            ]}
-          />
-          <FilterSelect
-            name="feedback"
-            label="Feedback"
-            defaultValue={query.feedback ?? ""}
-            options={[
-              { value: "", label: "Any feedback" },
-              { value: "negative", label: "Negative feedback" },
-            ]}
-          />
+          {choiceFilters.map(({ name, label, options }) => (
+            <FilterSelect key={name} name={name} label={label} defaultValue={query[name] ?? ""} options={options} />
+          ))}
           <Button
             type="button"
             variant="ghost"
