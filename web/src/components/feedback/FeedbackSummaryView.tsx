@@ -23,7 +23,7 @@ export function FeedbackSummaryView({ summary, maxReasons = 2 }: { summary: Feed
     <Flex gap="2" align="center" wrap="wrap">
       {summary.thumbsUp > 0 ? (
         <Flex gap="1" align="center" asChild>
-          <Text size="1" color="green" aria-label={`${summary.thumbsUp} thumbs up`}>
+          <Text size="1" color="green" highContrast aria-label={`${summary.thumbsUp} thumbs up`}>
             <ThumbUpIcon /> {summary.thumbsUp}
           </Text>
         </Flex>
@@ -37,7 +37,7 @@ export function FeedbackSummaryView({ summary, maxReasons = 2 }: { summary: Feed
       ) : null}
       {summary.averageRating !== null ? (
         <Flex gap="1" align="center" asChild>
-          <Text size="1" color="amber" aria-label={`Rated ${summary.averageRating.toFixed(1)} of 5`}>
+          <Text size="1" color="amber" highContrast aria-label={`Rated ${summary.averageRating.toFixed(1)} of 5`}>
             <StarFilledIcon aria-hidden="true" /> {summary.averageRating.toFixed(1)}
           </Text>
         </Flex>
