@@ -153,7 +153,7 @@ export async function createTourProject(request: APIRequestContext, name: string
     event(2, { type: "thumb", value: -1 }),
     event(2, { type: "reasons", reasons: ["off_topic", "incomplete"] }),
     event(9, { type: "rating", value: 2, scale: 5 }),
-    event(15, { type: "report", category: "incorrect", comment: "The delivery date it gave was wrong." }),
+    event(13, { type: "report", category: "incorrect", comment: "The delivery date it gave was wrong." }),
     event(0, { type: "thumb", value: 1 }),
     event(1, { type: "thumb", value: 1 }),
     event(5, { type: "rating", value: 5, scale: 5 }),
@@ -192,8 +192,11 @@ export async function createTourProject(request: APIRequestContext, name: string
     },
   });
   expect(annotated.status(), await annotated.text()).toBe(200);
-  const open = (await itemsOf()).find((item) => item.id !== giftItem.id);
+  // The owner holds the next item, so its page shows the label form as an annotator sees it.
+  const next = await request.post(`/api/v1/projects/${projectId}/review-items/claim`);
+  expect(next.status()).toBe(200);
+  const reviewItemId = ((await next.json()) as { id: string }).id;
   const firstTrace = traces[2];
-  if (!open || !firstTrace) throw new Error("nothing left in the queue");
-  return { projectId, traceId: firstTrace.id, sessionId: firstTrace.sessionId, reviewItemId: open.id };
+  if (!firstTrace) throw new Error("no traces");
+  return { projectId, traceId: firstTrace.id, sessionId: firstTrace.sessionId, reviewItemId };
 }
