@@ -37,7 +37,16 @@ const stops: TourStop[] = [
   { name: "metrics", path: (t) => `/projects/${t.projectId}/metrics`, ready: heading("Metrics") },
   { name: "review-queue", path: (t) => `/projects/${t.projectId}/review`, ready: heading(/Review/) },
   { name: "review-done", path: (t) => `/projects/${t.projectId}/review?status=done`, ready: heading(/Review/) },
-  { name: "review-item", path: (t) => `/projects/${t.projectId}/review/${t.reviewItemId}`, ready: heading(/Review|Item|answer/i) },
+  {
+    name: "review-item",
+    path: (t) => `/projects/${t.projectId}/review/${t.reviewItemId}`,
+    // The label form and its Save button are on screen without scrolling, at both sizes.
+    ready: async (page) => {
+      const form = page.getByRole("form", { name: "Label this answer" });
+      await expect(form).toBeInViewport();
+      await expect(form.getByRole("button", { name: /Save/ })).toBeInViewport();
+    },
+  },
   { name: "agreement", path: (t) => `/projects/${t.projectId}/review/agreement`, ready: heading(/agreement/i) },
   { name: "datasets", path: (t) => `/projects/${t.projectId}/datasets`, ready: heading("Datasets") },
   ...["api-keys", "members", "project", "privacy", "review", "model-prices", "feedback-tokens"].map((section) => ({
