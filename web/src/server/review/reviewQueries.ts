@@ -12,6 +12,7 @@ const reviewItemSelect = {
   leaseExpiresAt: true,
   createdAt: true,
   adjudicatedCategory: true,
+  adjudicatedAt: true,
   leasedBy: { select: { email: true } },
   signals: { select: { reason: true } },
   annotations: {
@@ -60,6 +61,7 @@ function serializeItem(row: ReviewItemRow, sizes: Map<string, number>): ReviewIt
     clusterSize: row.clusterId ? (sizes.get(row.clusterId) ?? 1) : 1,
     leasedBy: row.status === "in_review" ? (row.leasedBy?.email ?? null) : null,
     adjudicatedCategory: row.adjudicatedCategory,
+    adjudicatedAt: row.adjudicatedAt?.toISOString() ?? null,
     leaseExpiresAt: row.status === "in_review" ? (row.leaseExpiresAt?.toISOString() ?? null) : null,
     createdAt: row.createdAt.toISOString(),
     annotations: row.annotations.map(serializeAnnotation),
@@ -67,7 +69,17 @@ function serializeItem(row: ReviewItemRow, sizes: Map<string, number>): ReviewIt
 }
 
 /** Review items by priority (highest first), with reasons, cluster size and annotations. */
-export async function listReviewItems(database: Queryable, projectId: string, query: ReviewItemListQuery): Promise<ReviewItemView[]> {
+/**
+ * `labelledBy`: filter by category among this annotator's own labels only. The console
+ * passes it for people who may not see others' labels before giving their own (blind
+ * labelling), or the category filter would tell them who labelled what.
+ */
+export async function listReviewItems(
+  database: Queryable,
+  projectId: string,
+  query: ReviewItemListQuery,
+  options: { labelledBy?: string } = {},
+): Promise<ReviewItemView[]> {
   // Items know their trace by id only (feedback can come before its trace): model and
   // release filters go through the traces first.
   const traceFiltered =
@@ -86,7 +98,9 @@ export async function listReviewItems(database: Queryable, projectId: string, qu
       ...(query.status ? { status: query.status } : {}),
       ...(query.traceId ? { traceId: query.traceId } : {}),
       ...(query.reason ? { signals: { some: { reason: query.reason } } } : {}),
-      ...(query.category ? { annotations: { some: { category: query.category } } } : {}),
+      ...(query.category
+        ? { annotations: { some: { category: query.category, ...(options.labelledBy ? { annotatorId: options.labelledBy } : {}) } } }
+        : {}),
       ...(query.cluster ? { clusterId: query.cluster } : {}),
       ...(query.from || query.to
         ? { createdAt: { ...(query.from ? { gte: new Date(query.from) } : {}), ...(query.to ? { lt: new Date(query.to) } : {}) } }

@@ -46,7 +46,8 @@ export interface ReviewQueueRow {
   verdicts: { decision: (typeof annotationDecisions)[number]; category: string | null }[];
   /** Verdicts given by others that stay hidden until the viewer has labelled the item. */
   hiddenVerdicts: number;
-  adjudicatedCategory: string | null;
+  /** How an owner or admin settled a disagreement (category null: no failure); null while unsettled. */
+  settled: { category: string | null } | null;
 }
 
 export interface ReviewQueueView {
@@ -94,11 +95,13 @@ export async function loadReviewQueue(
   searchParams: SearchParams,
   now: Date,
 ): Promise<ReviewQueueView> {
-  // The queue opens on what is waiting; an explicit status in the URL overrides it.
-  const { query, error } = parseConsoleFilters(reviewItemListQuerySchema, { status: "open", ...searchParams }, { limit: 100 });
+  const parsed = parseConsoleFilters(reviewItemListQuerySchema, searchParams, { limit: 100 });
+  // The queue opens on what is waiting (also when the URL's filters were invalid); an explicit status overrides it.
+  const query = { ...parsed.query, status: parsed.query.status ?? "open" };
+  const error = parsed.error;
   const today = startOfUtcDay(now);
   const [items, counts, freshness, rules, doneToday, labelledByYouToday] = await Promise.all([
-    listReviewItems(database, projectId, query),
+    listReviewItems(database, projectId, query, can(viewer.role, "review:adjudicate") ? {} : { labelledBy: viewer.userId }),
     reviewQueueCounts(database, projectId),
     reviewRoutingFreshness(database, projectId),
     getReviewRules(database, projectId),
@@ -134,7 +137,7 @@ export async function loadReviewQueue(
       queuedAgo: formatAge(now.getTime() - new Date(item.createdAt).getTime()),
       verdicts,
       hiddenVerdicts: item.annotations.length - verdicts.length,
-      adjudicatedCategory: visible ? item.adjudicatedCategory : null,
+      settled: visible && item.adjudicatedAt !== null ? { category: item.adjudicatedCategory } : null,
     };
   });
   return {
