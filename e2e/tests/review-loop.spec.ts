@@ -119,10 +119,14 @@ test("thumbs-down on the demo becomes a review item, an annotator corrects it fr
   // The owner publishes version 1 of the golden dataset.
   await page.goto(`/projects/${projectId}/datasets`);
   const golden = page.getByRole("region", { name: "Dataset golden" });
-  await golden.getByText(/Working items/).click();
-  await expect(golden.getByRole("table", { name: "Items of golden" })).toContainText(
-    "Gift cards are not accepted online yet; you can use them in the Berlin store.",
-  );
+  // Opens the working items (again, if a click before hydration was lost) and finds the correction there.
+  const workingItems = golden.getByRole("table", { name: "Items of golden" });
+  await expect(async () => {
+    if (!(await workingItems.isVisible())) await golden.getByText(/Working items/).click();
+    await expect(workingItems).toContainText("Gift cards are not accepted online yet; you can use them in the Berlin store.", {
+      timeout: 2_000,
+    });
+  }).toPass();
   await golden.getByRole("button", { name: "Publish new version of golden" }).click();
   await page.getByRole("alertdialog", { name: "Publish version 1 of golden?" }).getByRole("button", { name: "Publish version 1" }).click();
   await expect(golden.getByRole("table", { name: "Versions of golden" }).getByRole("row")).toHaveCount(2);

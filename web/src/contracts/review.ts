@@ -85,7 +85,11 @@ export const reviewItemSchema = z
     clusterId: z.string().nullable().describe("The cluster of near-duplicate negative prompts it belongs to"),
     clusterSize: z.number().int().describe("Negatively rated items with a near-duplicate prompt, this one included"),
     leasedBy: z.string().nullable().describe("Who is reviewing it now"),
-    adjudicatedCategory: z.string().nullable().describe("The category an owner or admin settled on when annotators disagreed"),
+    adjudicatedCategory: z
+      .string()
+      .nullable()
+      .describe("The category an owner or admin settled on when annotators disagreed (null: none, or no failure)"),
+    adjudicatedAt: z.string().nullable().describe("When an owner or admin settled the disagreement; null while unsettled"),
     leaseExpiresAt: z.string().nullable(),
     createdAt: z.string(),
     annotations: z.array(annotationSchema),
@@ -146,5 +150,9 @@ export const claimQuerySchema = z
   .strict();
 
 export const adjudicationSchema = z
-  .object({ category: exactText(z.string().trim().min(1).max(60)).describe("The failure category that stands") })
+  .object({
+    category: exactText(z.string().trim().min(1).max(60))
+      .nullable()
+      .describe("The failure category that stands; null: the answer had no failure (a good example or a dismissal stands)"),
+  })
   .strict();

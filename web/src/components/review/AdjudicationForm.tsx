@@ -6,9 +6,12 @@ import { toast } from "sonner";
 import { callApi } from "@/components/ui/apiClient";
 import { useMutation } from "@/components/settings/useMutation";
 import { ErrorMessage } from "@/components/ui/ErrorMessage";
-import { failureCategoryLabel } from "@/components/ui/labels";
+import { failureCategoryLabel, settledLabel } from "@/components/ui/labels";
 
-/** For owners and admins: the category that stands when annotators disagreed. */
+/** The Select's value for "no failure" (Radix Select items cannot have an empty value; no category key can contain a NUL). */
+const noFailure = "\u0000no-failure";
+
+/** For owners and admins: the category that stands when annotators disagreed, or that the answer had no failure. */
 export function AdjudicationForm({ projectId, itemId, categories }: { projectId: string; itemId: string; categories: string[] }) {
   const { run, error, busy } = useMutation();
   const [category, setCategory] = useState(categories[0] ?? "other");
@@ -19,11 +22,11 @@ export function AdjudicationForm({ projectId, itemId, categories }: { projectId:
       onSubmit={(event) => {
         event.preventDefault();
         void run(() =>
-          callApi<{ adjudicatedCategory: string }>("PUT", `/api/v1/projects/${projectId}/review-items/${itemId}/adjudication`, {
-            category,
+          callApi<{ adjudicatedCategory: string | null }>("PUT", `/api/v1/projects/${projectId}/review-items/${itemId}/adjudication`, {
+            category: category === noFailure ? null : category,
           }),
         ).then((result) => {
-          if (result) toast.success(`Settled: ${failureCategoryLabel(category)}`);
+          if (result) toast.success(`Settled: ${settledLabel(result.adjudicatedCategory)}`);
         });
       }}
     >
@@ -33,8 +36,10 @@ export function AdjudicationForm({ projectId, itemId, categories }: { projectId:
         </Text>
         <Flex gap="2" align="center" wrap="wrap">
           <Select.Root value={category} onValueChange={setCategory}>
-            <Select.Trigger id={id}>{failureCategoryLabel(category)}</Select.Trigger>
+            <Select.Trigger id={id}>{category === noFailure ? settledLabel(null) : failureCategoryLabel(category)}</Select.Trigger>
             <Select.Content position="popper">
+              <Select.Item value={noFailure}>{settledLabel(null)}</Select.Item>
+              <Select.Separator />
               {categories.map((name) => (
                 <Select.Item key={name} value={name}>
                   {failureCategoryLabel(name)}

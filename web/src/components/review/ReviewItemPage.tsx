@@ -2,7 +2,14 @@ import NextLink from "next/link";
 import { Badge, Blockquote, Box, Card, Flex, Heading, Link, Text } from "@radix-ui/themes";
 import { ArrowLeftIcon, ExternalLinkIcon } from "@radix-ui/react-icons";
 import type { ReviewItemPageView } from "@/server/review/reviewItemView";
-import { decisionLabel, failureCategoryLabel, reviewReasonLabel, reviewStatusLabel, severityLabel } from "@/components/ui/labels";
+import {
+  decisionLabel,
+  failureCategoryLabel,
+  reviewReasonLabel,
+  reviewStatusLabel,
+  settledLabel,
+  severityLabel,
+} from "@/components/ui/labels";
 import { formatMs, formatTime } from "@/components/traces/format";
 import { Markdown } from "@/components/review/Markdown";
 import { LabelForm } from "@/components/review/LabelForm";
@@ -164,9 +171,9 @@ export function ReviewItemPage({ projectId, view }: { projectId: string; view: R
                     ))}
                   </ul>
                 </Flex>
-                {view.adjudicatedCategory ? (
+                {view.settled ? (
                   <Text as="p" size="2" mt="2">
-                    Settled: {failureCategoryLabel(view.adjudicatedCategory)}
+                    Settled: {settledLabel(view.settled.category)}
                   </Text>
                 ) : null}
                 {view.canAdjudicate ? (

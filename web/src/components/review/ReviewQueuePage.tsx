@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/ui/PageHeader";
 import { StatTile } from "@/components/ui/StatTile";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { ErrorMessage } from "@/components/ui/ErrorMessage";
-import { decisionLabel, failureCategoryLabel, reviewReasonLabel, reviewStatusLabel } from "@/components/ui/labels";
+import { decisionLabel, failureCategoryLabel, reviewReasonLabel, reviewStatusLabel, settledLabel } from "@/components/ui/labels";
 import { reviewReasons } from "@/contracts/review";
 import { StartReviewing } from "@/components/review/StartReviewing";
 import { PriorityBadge } from "@/components/review/PriorityBadge";
@@ -42,7 +42,7 @@ function StatusCell({ row }: { row: ReviewQueueRow }) {
           {verdict.category ? failureCategoryLabel(verdict.category) : null}
         </Text>
       ))}
-      {row.adjudicatedCategory ? <Text size="1">Settled: {failureCategoryLabel(row.adjudicatedCategory)}</Text> : null}
+      {row.settled ? <Text size="1">Settled: {settledLabel(row.settled.category)}</Text> : null}
       {row.hiddenVerdicts > 0 ? (
         <Text size="1" color="gray">
           Labelled by {row.hiddenVerdicts} {row.hiddenVerdicts === 1 ? "other" : "others"}

@@ -49,6 +49,9 @@ export const roleLabel: Record<Role, string> = { owner: "Owner", admin: "Admin",
 /** Failure categories: the defaults read as written here, a project's own as words. */
 export const failureCategoryLabel = lookup({ pii_leak: "PII leak", unsafe_or_toxic: "Unsafe or toxic" });
 
+/** What an owner or admin settled a disagreement on: a failure category, or none. */
+export const settledLabel = (category: string | null): string => (category === null ? "No failure" : failureCategoryLabel(category));
+
 /** Reasons an end user picked in the widget ("off_topic" reads "Not what I asked"). */
 export const feedbackReasonLabel = lookup(defaultReasonLabels);
 

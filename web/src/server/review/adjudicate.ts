@@ -1,20 +1,30 @@
 import type { Queryable } from "@/server/db/client";
 import { BadRequestError, ConflictError, NotFoundError } from "@/server/errors";
 import { getReviewRules } from "@/server/review/reviewRules";
+import { annotatorsDisagree } from "@/server/review/agreementQueries";
 
 /**
  * Settles an item its annotators labelled differently: the chosen category stands for
- * the item (and its dataset example, if any). Only items with disagreeing annotations.
+ * the item (and its dataset example, if any); null says the answer had no failure, so a
+ * good example stays one instead of being labelled with a failure it does not have.
+ * Only items with disagreeing annotations.
  */
-export async function adjudicateItem(database: Queryable, projectId: string, itemId: string, userId: string, category: string, now: Date) {
+export async function adjudicateItem(
+  database: Queryable,
+  projectId: string,
+  itemId: string,
+  userId: string,
+  category: string | null,
+  now: Date,
+): Promise<{ adjudicatedCategory: string | null }> {
   const rules = await getReviewRules(database, projectId);
-  if (!rules.failureCategories.includes(category)) throw new BadRequestError(`Unknown category ${category}`);
+  if (category !== null && !rules.failureCategories.includes(category)) throw new BadRequestError(`Unknown category ${category}`);
   const item = await database.reviewItem.findFirst({
     where: { id: itemId, projectId },
     select: { annotations: { select: { category: true } } },
   });
   if (!item) throw new NotFoundError("No such review item in this project");
-  if (new Set(item.annotations.map((annotation) => annotation.category)).size < 2) {
+  if (!annotatorsDisagree(item.annotations.map((annotation) => annotation.category))) {
     throw new ConflictError("Only items whose annotators disagree need adjudication");
   }
   await database.reviewItem.update({

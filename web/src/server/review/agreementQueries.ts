@@ -10,6 +10,11 @@ import { cohensKappa, krippendorffAlphaNominal } from "@/server/review/agreement
 const noFailure = "";
 const answerOf = (category: string | null) => category ?? noFailure;
 
+/** Whether annotators gave different answers ("no failure" is an answer of its own), so an owner or admin may settle it. */
+export function annotatorsDisagree(categories: (string | null)[]): boolean {
+  return new Set(categories.map(answerOf)).size > 1;
+}
+
 export interface ProjectAgreement {
   /** Items with two or more annotations. */
   items: number;
@@ -26,7 +31,7 @@ export async function projectAgreement(database: Queryable, projectId: string): 
     select: {
       id: true,
       traceId: true,
-      adjudicatedCategory: true,
+      adjudicatedAt: true,
       annotations: { select: { category: true, annotatorId: true, annotator: { select: { email: true } } } },
     },
   });
@@ -51,7 +56,7 @@ export async function projectAgreement(database: Queryable, projectId: string): 
     }),
   );
   const disagreements = multiple
-    .filter((item) => item.adjudicatedCategory === null && new Set(item.annotations.map((a) => answerOf(a.category))).size > 1)
+    .filter((item) => item.adjudicatedAt === null && annotatorsDisagree(item.annotations.map((a) => a.category)))
     .map((item) => ({
       itemId: item.id,
       traceId: item.traceId,

@@ -4,7 +4,7 @@ import type { AnnotationView, reviewReasons, reviewStatuses } from "@/contracts/
 import type { ChatMessage } from "@/contracts/datasets";
 import { annotationHistory, clusterNeighbours, getReviewItem } from "@/server/review/reviewQueries";
 import { getReviewRules } from "@/server/review/reviewRules";
-import { seesOthersLabels } from "@/server/review/agreementQueries";
+import { annotatorsDisagree, seesOthersLabels } from "@/server/review/agreementQueries";
 import { loadFeedbackSummaries, summariseFeedback, type FeedbackSummary } from "@/server/feedback/feedbackSummary";
 import { readPriority, type PriorityLevel } from "@/server/review/reviewPriority";
 import { chatMessagesOf, promptText, textOf } from "@/server/review/conversation";
@@ -43,7 +43,8 @@ export interface ReviewItemPageView {
   /** Others' labels stay hidden until the viewer has labelled the item (adjudicators see all). */
   annotations: AnnotationView[];
   history: { id: string; editor: string; at: string; before: Fields; after: Fields }[];
-  adjudicatedCategory: string | null;
+  /** How an owner or admin settled a disagreement (category null: no failure); null while unsettled. */
+  settled: { category: string | null } | null;
   /** The viewer holds the lease: the label form is theirs. */
   heldByMe: boolean;
   canAnnotate: boolean;
@@ -82,7 +83,7 @@ export async function loadReviewItem(
     item.annotations.map((annotation) => annotation.annotatorId),
   );
   const annotations = visible ? item.annotations : [];
-  const disagree = new Set(item.annotations.map((annotation) => annotation.category ?? "")).size > 1;
+  const disagree = annotatorsDisagree(item.annotations.map((annotation) => annotation.category));
   return {
     id: item.id,
     traceId: item.traceId,
@@ -111,10 +112,10 @@ export async function loadReviewItem(
     })),
     annotations,
     history: annotations.length > 0 ? await annotationHistory(database, projectId, itemId) : [],
-    adjudicatedCategory: visible ? item.adjudicatedCategory : null,
+    settled: visible && item.adjudicatedAt !== null ? { category: item.adjudicatedCategory } : null,
     heldByMe: heldByMe === 1,
     canAnnotate: can(viewer.role, "review:annotate"),
-    canAdjudicate: visible && disagree && item.adjudicatedCategory === null && can(viewer.role, "review:adjudicate"),
+    canAdjudicate: visible && disagree && item.adjudicatedAt === null && can(viewer.role, "review:adjudicate"),
     failureCategories: rules.failureCategories,
   };
 }

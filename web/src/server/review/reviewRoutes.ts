@@ -97,7 +97,12 @@ export const updateReviewRulesRoute: RouteSpec<z.infer<typeof reviewRulesUpdateS
 };
 
 /** PUT .../review-items/{itemId}/adjudication: an owner or admin settles a disagreement. */
-export const adjudicateRoute: RouteSpec<z.infer<typeof adjudicationSchema>, undefined, ItemParams, { adjudicatedCategory: string }> = {
+export const adjudicateRoute: RouteSpec<
+  z.infer<typeof adjudicationSchema>,
+  undefined,
+  ItemParams,
+  { adjudicatedCategory: string | null }
+> = {
   auth: "session",
   permission: "review:adjudicate",
   params: reviewItemParams,
