@@ -57,7 +57,7 @@ function DatasetCard({
                 {dataset.name}
               </Heading>
               <Text as="p" size="2" color="gray" mt="1">
-                {dataset.itemCount} working items ·{" "}
+                {dataset.itemCount} working {dataset.itemCount === 1 ? "item" : "items"} ·{" "}
                 {latest
                   ? `latest version ${latest.version} (${latest.itemCount} items, ${formatTime(latest.createdAt)})`
                   : "no published version"}

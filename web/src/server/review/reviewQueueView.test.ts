@@ -128,6 +128,23 @@ describe.each(await testDatabaseKinds())("the review queue's view on %s", (kind)
       }),
     );
 
+    // Labelled yesterday, touched today by routing (re-prioritising its cluster): not done today.
+    const yesterday = new Date(now.getTime() - 36 * 3_600_000);
+    const earlier = await test.database.reviewItem.create({
+      data: { projectId: project.id, traceId: "t-old", priority: 1, status: "done", updatedAt: now },
+      select: { id: true },
+    });
+    await test.database.annotation.create({
+      data: {
+        projectId: project.id,
+        itemId: earlier.id,
+        annotatorId: other.id,
+        severity: "low",
+        decision: "dismiss",
+        updatedAt: yesterday,
+      },
+    });
+
     const done = await loadReviewQueue(test.database, project.id, { userId: annotator.id, role: "annotator" }, { status: "done" }, now);
     expect(done.progress).toMatchObject({ leftInQueue: 0, doneToday: 2, labelledByYouToday: 1 });
     const byId = new Map(done.rows.map((row) => [row.id, row]));

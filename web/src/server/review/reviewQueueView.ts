@@ -105,7 +105,10 @@ export async function loadReviewQueue(
     reviewQueueCounts(database, projectId),
     reviewRoutingFreshness(database, projectId),
     getReviewRules(database, projectId),
-    database.reviewItem.count({ where: { projectId, status: { in: ["done", "dismissed"] }, updatedAt: { gte: today } } }),
+    // By the labels given today: an item's updatedAt also moves when routing re-prioritises its cluster.
+    database.reviewItem.count({
+      where: { projectId, status: { in: ["done", "dismissed"] }, annotations: { some: { updatedAt: { gte: today } } } },
+    }),
     database.annotation.count({ where: { projectId, annotatorId: viewer.userId, updatedAt: { gte: today } } }),
   ]);
   const traceIds = items.map((item) => item.traceId);
