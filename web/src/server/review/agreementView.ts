@@ -1,8 +1,7 @@
 import { db, type Queryable } from "@/server/db/client";
 import { can } from "@/server/auth/permissions";
 import { agreementFor, type AgreementViewer, type ProjectAgreement } from "@/server/review/agreementQueries";
-import { promptText } from "@/server/review/conversation";
-import { excerpt } from "@/server/review/reviewQueueView";
+import { excerpt, promptText } from "@/server/review/conversation";
 
 export interface AgreementPageView extends Omit<ProjectAgreement, "disagreements"> {
   disagreements: (ProjectAgreement["disagreements"][number] & { question: string | null })[];

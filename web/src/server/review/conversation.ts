@@ -33,3 +33,14 @@ export function promptText(input: unknown): string {
   if (!Array.isArray(input)) return "";
   return chatMessagesOf(input).findLast((message) => message.role === "user")?.content ?? "";
 }
+
+const excerptChars = 220;
+
+/** Text cut at a word (the console's one way to shorten a question or answer for a list) near `max` characters, on one line. */
+export function excerpt(text: string, max = excerptChars): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}

@@ -7,8 +7,7 @@ import { getReviewRules } from "@/server/review/reviewRules";
 import { annotatorsDisagree, seesOthersLabels } from "@/server/review/agreementQueries";
 import { loadFeedbackSummaries, summariseFeedback, type FeedbackSummary } from "@/server/feedback/feedbackSummary";
 import { readPriority, type PriorityLevel } from "@/server/review/reviewPriority";
-import { chatMessagesOf, promptText, textOf } from "@/server/review/conversation";
-import { excerpt } from "@/server/review/reviewQueueView";
+import { chatMessagesOf, excerpt, promptText, textOf } from "@/server/review/conversation";
 
 export interface ItemViewer {
   userId: string;

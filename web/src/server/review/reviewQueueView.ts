@@ -20,7 +20,7 @@ import { getReviewRules } from "@/server/review/reviewRules";
 import { seesOthersLabels } from "@/server/review/agreementQueries";
 import { loadFeedbackSummaries, summariseFeedback, type FeedbackSummary } from "@/server/feedback/feedbackSummary";
 import { readPriority, type PriorityLevel } from "@/server/review/reviewPriority";
-import { promptText, textOf } from "@/server/review/conversation";
+import { excerpt, promptText, textOf } from "@/server/review/conversation";
 
 export interface QueueViewer {
   userId: string;
@@ -65,17 +65,6 @@ export interface ReviewQueueView {
   freshness: string;
   failureCategories: string[];
   canAnnotate: boolean;
-}
-
-const excerptChars = 220;
-
-/** Text cut at a word near `max` characters, on one line. */
-export function excerpt(text: string, max = excerptChars): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  if (flat.length <= max) return flat;
-  const cut = flat.slice(0, max);
-  const space = cut.lastIndexOf(" ");
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
 /** Start of the UTC day `now` falls in: "today" for progress counts (the console reads times in UTC). */

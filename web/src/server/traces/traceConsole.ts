@@ -9,7 +9,7 @@ import { NotFoundError } from "@/server/errors";
 import { listFeedbackOfTraces } from "@/server/feedback/feedbackQueries";
 import { loadFeedbackSummaries, summariseFeedback, type FeedbackSummary } from "@/server/feedback/feedbackSummary";
 import { rangePresetMs } from "@/server/metrics/metricsQuery";
-import { promptText, textOf } from "@/server/review/conversation";
+import { excerpt, promptText, textOf } from "@/server/review/conversation";
 import { listSessions, sessionConversation, type SessionSummary } from "@/server/traces/sessionQueries";
 import { findTraceId, getTrace, listTraces } from "@/server/traces/traceQueries";
 import { layoutWaterfall, type WaterfallRow } from "@/server/traces/waterfall";
@@ -42,10 +42,7 @@ export function traceListFilters(params: SearchParams, now: Date): TraceListFilt
   };
 }
 
-function preview(text: string): string {
-  const oneLine = text.replace(/\s+/g, " ").trim();
-  return oneLine.length > previewLength ? `${oneLine.slice(0, previewLength)}…` : oneLine;
-}
+const preview = (text: string) => excerpt(text, previewLength);
 
 export interface TraceListRow {
   id: string;
