@@ -19,6 +19,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Each test file opens its own databases; two cores run two files at a time.
     maxWorkers: 2,
-    env: { NEXT_TELEMETRY_DISABLED: "1" },
+    // Every answer that goes through the route wrapper is checked against its documented schema.
+    env: { NEXT_TELEMETRY_DISABLED: "1", LIVELOOP_CHECK_RESPONSES: "1" },
   },
 });

@@ -60,6 +60,8 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       // Generous, so the suite's own traffic is never throttled.
       LIVELOOP_RATE_LIMIT_PER_MINUTE: "100000",
+      // Every API answer in the suite is checked against its endpoint's response schema (a mismatch is a 500).
+      LIVELOOP_CHECK_RESPONSES: "1",
     },
   },
 });

@@ -14,6 +14,12 @@ const keyWithPrefix = (prefix: "pk_" | "sk_") =>
       .optional(),
   );
 
+/** An on/off switch: 1, 0, true or false; off when unset. */
+const flag = z
+  .enum(["0", "1", "true", "false"], { error: "must be 1, 0, true or false" })
+  .default("0")
+  .transform((value) => value === "1" || value === "true");
+
 /** Every environment variable Liveloop reads, parsed once. `.env.example` lists the same. */
 export const environmentSchema = z
   .object({
@@ -41,16 +47,13 @@ export const environmentSchema = z
     ),
     SMTP_FROM: optionalText.pipe(z.string().optional()),
     // Serves /api/bench/* for `npm run bench`; off in normal operation.
-    LIVELOOP_BENCH_ROUTES: z
-      .enum(["0", "1", "true", "false"])
-      .default("0")
-      .transform((value) => value === "1" || value === "true"),
+    LIVELOOP_BENCH_ROUTES: flag,
+    // Checks every API answer against its endpoint's response schema (tests and e2e); a
+    // mismatch is a 500. Off in normal operation: it costs a parse per answer.
+    LIVELOOP_CHECK_RESPONSES: flag,
     // Opens /demo (a fictional shop's support chat) to people who are not signed in; their
     // questions land in the instance owner's demo project. Off: /demo is for members only.
-    LIVELOOP_PUBLIC_DEMO: z
-      .enum(["0", "1", "true", "false"], { error: "must be 1, 0, true or false" })
-      .default("0")
-      .transform((value) => value === "1" || value === "true"),
+    LIVELOOP_PUBLIC_DEMO: flag,
     // The /demo chat answers with a local responder unless pointed at an OpenAI-compatible API.
     LIVELOOP_DEMO_LLM_URL: optionalText.pipe(z.url().optional()),
     LIVELOOP_DEMO_LLM_MODEL: z.string().trim().min(1).default("gpt-4o-mini"),

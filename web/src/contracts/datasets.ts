@@ -15,8 +15,10 @@ export const datasetNameSchema = z
   .max(100)
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "Use letters, digits, '.', '_' and '-'")
   .describe("The dataset's name");
-export const datasetParams = z.object({ name: datasetNameSchema }).strict();
-export const projectDatasetParams = z.object({ projectId: z.uuid().describe("The project's id"), name: datasetNameSchema }).strict();
+/** A dataset under /api/v1/datasets/{name} (the key's project) or /api/v1/projects/{projectId}/datasets/{name}. */
+export const datasetParams = z
+  .object({ projectId: z.uuid().optional().describe("The project's id (a key must belong to it)"), name: datasetNameSchema })
+  .strict();
 export const projectDatasetItemParams = z
   .object({ projectId: z.uuid().describe("The project's id"), name: datasetNameSchema, itemId: z.uuid().describe("The item's id") })
   .strict();

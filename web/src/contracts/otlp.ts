@@ -37,11 +37,12 @@ export const otlpAnyValueSchema: z.ZodType<OtlpJsonAnyValue> = z.lazy(() =>
         .optional(),
       bytesValue: z.string().optional(),
     })
-    .loose(),
+    .loose()
+    .meta({ id: "OtlpAnyValue" }),
 );
 
 export const otlpKeyValueSchema: z.ZodType<OtlpJsonKeyValue> = z.lazy(() =>
-  z.object({ key: z.string(), value: otlpAnyValueSchema.optional() }).loose(),
+  z.object({ key: z.string(), value: otlpAnyValueSchema.optional() }).loose().meta({ id: "OtlpKeyValue" }),
 );
 
 const attributes = z.array(otlpKeyValueSchema).optional();

@@ -4,6 +4,7 @@ import { datasetNameSchema } from "@/contracts/datasets";
 
 export const reviewReasons = ["report", "thumbs_down", "low_rating", "rephrase", "sampled_positive"] as const;
 export const reviewStatuses = ["open", "in_review", "done", "dismissed"] as const;
+export type ReviewStatus = (typeof reviewStatuses)[number];
 export const severities = ["low", "medium", "high", "critical"] as const;
 export const annotationDecisions = ["corrected_failure", "good_example", "dismiss"] as const;
 
@@ -155,4 +156,8 @@ export const adjudicationSchema = z
       .nullable()
       .describe("The failure category that stands; null: the answer had no failure (a good example or a dismissal stands)"),
   })
+  .strict();
+
+export const adjudicationResultSchema = z
+  .object({ adjudicatedCategory: z.string().nullable().describe("The category that stands; null: no failure") })
   .strict();

@@ -1,19 +1,20 @@
-import type { z } from "zod";
 import type { NextRequest } from "next/server";
-import type { RouteSpec } from "@/server/api/route";
-import { memberCaller } from "@/server/api/caller";
-import { ForbiddenError } from "@/server/errors";
+import { endpoint } from "@/server/api/endpoint";
+import { memberCaller, signedInUser } from "@/server/api/caller";
 import { projectIdParams } from "@/contracts/common";
 import { memberParams } from "@/contracts/members";
 import {
+  acceptedInvitationSchema,
   acceptInvitationSchema,
   changePasswordSchema,
   completePasswordResetSchema,
+  createdInvitationSchema,
   createInvitationSchema,
+  invitationListSchema,
   invitationParams,
+  issuedLinkSchema,
   registerWithInvitationSchema,
-  type Invitation,
-  type IssuedLink,
+  signedOutSessionsSchema,
 } from "@/contracts/account";
 import {
   acceptInvitation,
@@ -27,108 +28,123 @@ import { changePassword } from "@/server/accounts/passwordChange";
 import { revokeUserSessions } from "@/server/auth/authSessions";
 import { publicBaseUrl } from "@/server/accounts/publicUrl";
 import { mailer } from "@/server/mail/mailer";
-import type { Caller } from "@/server/api/route";
-
-type ProjectParams = z.infer<typeof projectIdParams>;
-
-function sessionOf(caller: Caller) {
-  if (caller.type !== "session") throw new ForbiddenError("This endpoint is for signed-in people");
-  return caller.user;
-}
 
 const delivery = (request: NextRequest) => ({ baseUrl: publicBaseUrl(request), mailer: mailer() });
 
-/** GET /api/v1/projects/{projectId}/invitations: invitations not yet accepted, revoked or expired. */
-export const invitationListRoute: RouteSpec<undefined, undefined, ProjectParams, { data: Invitation[] }> = {
+export const invitationListRoute = endpoint({
+  method: "GET",
+  path: "/api/v1/projects/{projectId}/invitations",
+  summary: "Pending invitations",
   auth: "session",
   permission: "members:read",
   params: projectIdParams,
+  response: invitationListSchema,
+  answers: "Invitations not yet accepted, revoked or expired",
   handler: async ({ database, params, now }) => ({ data: await listPendingInvitations(database, params.projectId, now) }),
-};
+});
 
-/** POST /api/v1/projects/{projectId}/invitations: a single-use link for the e-mail, shown once. */
-export const createInvitationRoute: RouteSpec<
-  z.infer<typeof createInvitationSchema>,
-  undefined,
-  ProjectParams,
-  { invitation: Invitation } & IssuedLink
-> = {
+export const createInvitationRoute = endpoint({
+  method: "POST",
+  path: "/api/v1/projects/{projectId}/invitations",
+  summary: "Invite someone by e-mail: a single-use link, shown once (and e-mailed when SMTP_URL is set)",
   auth: "session",
   permission: "members:manage",
   params: projectIdParams,
   body: createInvitationSchema,
   status: 201,
-  handler: ({ database, params, caller, body, request, now }) => {
-    const member = memberCaller(caller);
-    return createInvitation(database, params.projectId, member, body, delivery(request), now);
-  },
-};
+  response: createdInvitationSchema,
+  answers: "Invited",
+  handler: ({ database, params, caller, body, request, now }) =>
+    createInvitation(database, params.projectId, memberCaller(caller), body, delivery(request), now),
+});
 
-export const revokeInvitationRoute: RouteSpec<undefined, undefined, z.infer<typeof invitationParams>, void> = {
+export const revokeInvitationRoute = endpoint({
+  method: "DELETE",
+  path: "/api/v1/projects/{projectId}/invitations/{invitationId}",
+  summary: "Revoke a pending invitation",
   auth: "session",
   permission: "members:manage",
   params: invitationParams,
+  answers: "Revoked",
   handler: ({ database, params, now }) => revokeInvitation(database, params.projectId, params.invitationId, now),
-};
+});
 
-/** POST /api/v1/invitations/accept: the signed-in person joins the project they were invited to. */
-export const acceptInvitationRoute: RouteSpec<
-  z.infer<typeof acceptInvitationSchema>,
-  undefined,
-  Record<string, never>,
-  { projectId: string; email: string }
-> = {
+export const acceptInvitationRoute = endpoint({
+  method: "POST",
+  path: "/api/v1/invitations/accept",
+  summary: "Accept an invitation sent to the signed-in person's e-mail",
   auth: "session",
   body: acceptInvitationSchema,
-  handler: ({ database, caller, body, now }) => acceptInvitation(database, body.token, sessionOf(caller), now),
-};
+  response: acceptedInvitationSchema,
+  answers: "Joined",
+  handler: ({ database, caller, body, now }) => acceptInvitation(database, body.token, signedInUser(caller), now),
+});
 
-/** POST /api/v1/invitations/register: someone new sets their own name and password through the link. */
-export const registerWithInvitationRoute: RouteSpec<
-  z.infer<typeof registerWithInvitationSchema>,
-  undefined,
-  Record<string, never>,
-  { projectId: string; email: string }
-> = {
+export const registerWithInvitationRoute = endpoint({
+  method: "POST",
+  path: "/api/v1/invitations/register",
+  summary: "Accept an invitation by creating an account with one's own password",
   auth: "none",
   body: registerWithInvitationSchema,
   status: 201,
+  response: acceptedInvitationSchema,
+  answers: "Account created and joined",
   handler: ({ database, body, now }) => registerWithInvitation(database, body, now),
-};
+});
 
-/** POST /api/v1/projects/{projectId}/members/{memberId}/password-reset: an owner's single-use reset link. */
-export const memberPasswordResetRoute: RouteSpec<undefined, undefined, z.infer<typeof memberParams>, IssuedLink> = {
+export const memberPasswordResetRoute = endpoint({
+  method: "POST",
+  path: "/api/v1/projects/{projectId}/members/{memberId}/password-reset",
+  summary: "An owner's single-use password-reset link for a member (shown once, e-mailed when SMTP_URL is set)",
   auth: "session",
   permission: "members:reset-passwords",
   params: memberParams,
   status: 201,
-  handler: ({ database, params, caller, request, now }) => {
-    const user = sessionOf(caller);
-    return issueMemberPasswordReset(database, params.projectId, user.id, params.memberId, delivery(request), now);
-  },
-};
+  response: issuedLinkSchema,
+  answers: "Issued",
+  handler: ({ database, params, caller, request, now }) =>
+    issueMemberPasswordReset(database, params.projectId, signedInUser(caller).id, params.memberId, delivery(request), now),
+});
 
-/** POST /api/v1/password-resets: sets a new password through a reset link. */
-export const completePasswordResetRoute: RouteSpec<
-  z.infer<typeof completePasswordResetSchema>,
-  undefined,
-  Record<string, never>,
-  { email: string }
-> = {
+export const completePasswordResetRoute = endpoint({
+  method: "POST",
+  path: "/api/v1/password-resets",
+  summary: "Set a new password through a reset link; ends every session of the account",
   auth: "none",
   body: completePasswordResetSchema,
+  response: acceptedInvitationSchema.pick({ email: true }),
+  answers: "Password set",
   handler: ({ database, body, now }) => completePasswordReset(database, body.token, body.newPassword, now),
-};
+});
 
-/** POST /api/v1/account/password: the signed-in person changes their password. */
-export const changePasswordRoute: RouteSpec<z.infer<typeof changePasswordSchema>, undefined, Record<string, never>, void> = {
+export const changePasswordRoute = endpoint({
+  method: "POST",
+  path: "/api/v1/account/password",
+  summary: "Change one's password; ends the account's other sessions",
   auth: "session",
   body: changePasswordSchema,
-  handler: ({ database, caller, body, now }) => changePassword(database, sessionOf(caller), body, now),
-};
+  answers: "Changed",
+  handler: ({ database, caller, body, now }) => changePassword(database, signedInUser(caller), body, now),
+});
 
-/** DELETE /api/v1/account/sessions: signs the person out everywhere, this browser included. */
-export const signOutEverywhereRoute: RouteSpec<undefined, undefined, Record<string, never>, { revoked: number }> = {
+export const signOutEverywhereRoute = endpoint({
+  method: "DELETE",
+  path: "/api/v1/account/sessions",
+  summary: "Sign out everywhere: ends every session of the account, this one included",
   auth: "session",
-  handler: async ({ database, caller, now }) => ({ revoked: await revokeUserSessions(database, sessionOf(caller).id, now) }),
-};
+  response: signedOutSessionsSchema,
+  answers: "Signed out",
+  handler: async ({ database, caller, now }) => ({ revoked: await revokeUserSessions(database, signedInUser(caller).id, now) }),
+});
+
+export const accountEndpoints = [
+  invitationListRoute,
+  createInvitationRoute,
+  revokeInvitationRoute,
+  acceptInvitationRoute,
+  registerWithInvitationRoute,
+  memberPasswordResetRoute,
+  completePasswordResetRoute,
+  changePasswordRoute,
+  signOutEverywhereRoute,
+] as const;

@@ -1,6 +1,7 @@
 import type { Role } from "@/server/auth/permissions";
 import { ForbiddenError } from "@/server/errors";
 import type { Caller } from "@/server/api/route";
+import type { SessionUser } from "@/server/auth/session";
 
 /** The signed-in person behind a project-scoped call, with their role there. */
 export function memberCaller(caller: Caller): { userId: string; role: Role; projectId: string } {
@@ -8,9 +9,13 @@ export function memberCaller(caller: Caller): { userId: string; role: Role; proj
   return { userId: caller.user.id, role: caller.role, projectId: caller.projectId };
 }
 
-export function signedInUserId(caller: Caller): string {
+export function signedInUser(caller: Caller): SessionUser {
   if (caller.type !== "session") throw new ForbiddenError("This endpoint is for signed-in people");
-  return caller.user.id;
+  return caller.user;
+}
+
+export function signedInUserId(caller: Caller): string {
+  return signedInUser(caller).id;
 }
 
 /** The project a call acts on: the key's project, or the project in the path for a member. */

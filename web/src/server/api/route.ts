@@ -59,6 +59,8 @@ export interface RouteSpec<TBody, TQuery, TParams, TResult> {
   /** Answer browsers from any origin (open endpoints such as health). */
   publicCors?: boolean;
   status?: number;
+  /** The JSON body of a success answer; checked on every answer when LIVELOOP_CHECK_RESPONSES is on (tests). */
+  response?: z.ZodType;
   handler: (context: RouteContext<TBody, TQuery, TParams>) => Promise<TResult | Response>;
 }
 
@@ -81,6 +83,8 @@ export interface RouteDependencies {
   rateLimiter(): RateLimiter;
   sessionUser(request: NextRequest): Promise<SessionUser | null>;
   now(): Date;
+  /** Check each success answer against the endpoint's response schema (default: LIVELOOP_CHECK_RESPONSES). */
+  checkResponses?: boolean;
 }
 
 let processRateLimiter: RateLimiter | undefined;
@@ -238,6 +242,7 @@ function wrapRoute<TBody, TQuery, TParams, TResult>(
       const rawBody = spec.rawBody ? await readRawBody(request, spec.rawBody.mediaTypes, spec.maxBodyBytes ?? defaultMaxBodyBytes) : null;
 
       const result = await spec.handler({ request, body, rawBody, query, params, caller, database, now });
+      if (spec.response && (dependencies.checkResponses ?? env().LIVELOOP_CHECK_RESPONSES)) await checkResponse(spec.response, result);
       const cors = { ...apiHeaders, ...corsHeadersFor(general, request, caller) };
       if (result instanceof Response) {
         for (const [name, value] of Object.entries(cors)) result.headers.set(name, value);
@@ -250,6 +255,26 @@ function wrapRoute<TBody, TQuery, TParams, TResult>(
       return problemResponse(appError, { ...apiHeaders, ...corsHeadersFor(general, request, caller) });
     }
   };
+}
+
+/**
+ * Fails the request (500, logged) when a success answer does not match its declared
+ * schema, so every test that goes through the wrapper also checks the documented shape.
+ */
+async function checkResponse(schema: z.ZodType, result: unknown): Promise<void> {
+  let json: unknown = result;
+  if (result instanceof Response) {
+    const type = result.headers.get("content-type") ?? "";
+    if (!result.ok || result.status === 204 || !type.startsWith("application/json")) return;
+    json = await result.clone().json();
+  } else if (result !== undefined) {
+    json = JSON.parse(JSON.stringify(result)) as unknown;
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const where = parsed.error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`).join("; ");
+    throw new Error(`The answer does not match the endpoint's response schema: ${where}`);
+  }
 }
 
 function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, detail: string): T {

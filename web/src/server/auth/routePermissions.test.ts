@@ -1,52 +1,15 @@
-import { readdirSync, statSync } from "node:fs";
-import { join, relative, sep } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { can, keyPermissions, permissions, roles, type Permission } from "@/server/auth/permissions";
-import type { DeclaredRoute, RouteSpec } from "@/server/api/route";
+import type { Endpoint } from "@/server/api/endpoint";
+import { endpoints } from "@/server/api/endpoints";
 
-const apiDir = fileURLToPath(new URL("../../app/api", import.meta.url));
-const methods = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
-
-// Handlers that do not go through the wrapper, each for a reason of its own.
-const unwrapped = new Set([
-  "GET auth/[...nextauth]", // next-auth's own sign-in, sign-out and session endpoints
-  "POST auth/[...nextauth]",
-  "GET bench/bare", // the no-wrapper baseline of the wrapper-overhead benchmark (404 unless enabled)
-]);
-
-function routeFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? routeFiles(path) : name === "route.ts" ? [path] : [];
-  });
-}
-
-type AnySpec = RouteSpec<unknown, unknown, unknown, unknown>;
-
-/** Every endpoint under app/api with the spec it was declared with (null for an unwrapped handler). */
-async function declaredRoutes(): Promise<{ operation: string; spec: AnySpec | null }[]> {
-  const found = await Promise.all(
-    routeFiles(apiDir).map(async (file) => {
-      const route = relative(apiDir, file).split(sep).slice(0, -1).join("/");
-      const exported = (await import(file)) as Partial<Record<(typeof methods)[number], DeclaredRoute | (() => unknown)>>;
-      return methods.flatMap((method) => {
-        const handler = exported[method];
-        if (!handler) return [];
-        return [{ operation: `${method} ${route}`, spec: "spec" in handler ? handler.spec : null }];
-      });
-    }),
-  );
-  return found.flat();
-}
-
-function projectScoped(spec: AnySpec): boolean {
+function projectScoped(spec: Endpoint): boolean {
   return spec.params instanceof z.ZodObject && "projectId" in spec.params.shape;
 }
 
 /** Who can get past a spec's permission check: the roles and key kinds that hold it. */
-function callersOf(spec: AnySpec): string[] {
+function callersOf(spec: Endpoint): string[] {
   const permission = spec.permission;
   if (spec.auth === "none" || !permission) return ["anyone authenticated"];
   const keyKinds = spec.auth === "key" || spec.auth === "keyOrSession" ? (spec.keyKinds ?? (["public", "secret"] as const)) : [];
@@ -56,6 +19,9 @@ function callersOf(spec: AnySpec): string[] {
     (spec.auth === "session" || spec.auth === "keyOrSession") && projectScoped(spec) ? roles.filter((role) => can(role, permission)) : [];
   return [...viaKey, ...viaSession];
 }
+
+/** The permission each `METHOD path` takes. */
+const permissionOf = new Map(endpoints.flatMap((spec) => spec.paths.map((path) => [`${spec.method} ${path}`, spec.permission] as const)));
 
 describe("the permission table against the routes", () => {
   it("grants every permission to some role or key kind, and lists each once", () => {
@@ -81,21 +47,18 @@ describe("the permission table against the routes", () => {
     expect(keyPermissions.public.has("datasets:publish")).toBe(false);
   });
 
-  it("declares every API endpoint through the wrapper, and each one's permission is held by a caller it accepts", async () => {
-    const routes = await declaredRoutes();
-    expect(routes.length).toBeGreaterThan(30);
-    expect(routes.filter((route) => route.spec === null && !unwrapped.has(route.operation)).map((route) => route.operation)).toEqual([]);
-    const unreachable = routes.flatMap(({ operation, spec }) =>
-      spec && callersOf(spec).length === 0 ? [`${operation} (${spec.auth}, ${spec.permission ?? "no permission"})`] : [],
+  it("holds each endpoint's permission by some caller the endpoint accepts", () => {
+    expect(endpoints.length).toBeGreaterThan(30);
+    const unreachable = endpoints.flatMap((spec) =>
+      callersOf(spec).length === 0 ? [`${spec.method} ${spec.paths.join(" ")} (${spec.auth}, ${spec.permission ?? "no permission"})`] : [],
     );
     expect(unreachable).toEqual([]);
   });
 
-  it("puts publishing and removing dataset items behind datasets:publish", async () => {
-    const routes = new Map((await declaredRoutes()).map((route) => [route.operation, route.spec?.permission]));
-    expect(routes.get("POST v1/projects/[projectId]/datasets/[name]/versions")).toBe("datasets:publish");
-    expect(routes.get("POST v1/datasets/[name]/versions")).toBe("datasets:publish");
-    expect(routes.get("DELETE v1/projects/[projectId]/datasets/[name]/items/[itemId]")).toBe("datasets:publish");
-    expect(routes.get("PUT v1/projects/[projectId]/review-items/[itemId]/adjudication")).toBe("review:adjudicate");
+  it("puts publishing and removing dataset items behind datasets:publish", () => {
+    expect(permissionOf.get("POST /api/v1/projects/{projectId}/datasets/{name}/versions")).toBe("datasets:publish");
+    expect(permissionOf.get("POST /api/v1/datasets/{name}/versions")).toBe("datasets:publish");
+    expect(permissionOf.get("DELETE /api/v1/projects/{projectId}/datasets/{name}/items/{itemId}")).toBe("datasets:publish");
+    expect(permissionOf.get("PUT /api/v1/projects/{projectId}/review-items/{itemId}/adjudication")).toBe("review:adjudicate");
   });
 });

@@ -6,13 +6,7 @@ import { createRateLimiter } from "@/server/api/rateLimiter";
 import type { SessionUser } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
 import { addDatasetItems, listDatasetItems } from "@/server/datasets/datasets";
-import {
-  addDatasetItemsRoute,
-  exportRoute,
-  memberPublishVersionRoute,
-  publishVersionRoute,
-  removeDatasetItemRoute,
-} from "@/server/datasets/datasetRoutes";
+import { addDatasetItemsRoute, exportRoute, publishVersionRoute, removeDatasetItemRoute } from "@/server/datasets/datasetRoutes";
 import { testDatabaseKinds, useTestDatabase } from "@/test/testDatabase";
 import { addMemberWithRole, createProjectWithKeys, signedIn } from "@/test/factories";
 
@@ -30,7 +24,8 @@ function routes(database: Database, session: SessionUser | null = null) {
     addItems: apiRoute(addDatasetItemsRoute),
     publish: apiRoute(publishVersionRoute),
     exportItems: apiRoute(exportRoute),
-    memberPublish: apiRoute(memberPublishVersionRoute),
+    // The same endpoint as `publish`, called by a member under the project's path.
+    memberPublish: apiRoute(publishVersionRoute),
     removeItem: apiRoute(removeDatasetItemRoute),
   };
 }
@@ -102,5 +97,31 @@ describe.each(await testDatabaseKinds())("dataset endpoints on %s", (kind) => {
     expect(await published.json()).toEqual({ version: 1, itemCount: 1 });
     const byCi = await call(routes(test.database).publish, { method: "POST", key: secretKey.key, params: { name: "golden" } });
     expect(await byCi.json()).toEqual({ version: 2, itemCount: 1 });
+  });
+
+  it("serves export to a key at either path when the project is the key's, and to members under the project only", async () => {
+    const { project, owner, secretKey } = await createProjectWithKeys(test.database);
+    const other = await createProjectWithKeys(test.database);
+    await addDatasetItems(test.database, project.id, "golden", [item]);
+    const byKey = routes(test.database);
+    expect(
+      (await call(byKey.publish, { method: "POST", key: secretKey.key, params: { projectId: project.id, name: "golden" } })).status,
+    ).toBe(201);
+
+    const exportAt = (handler: RouteHandler, params: Record<string, string>, key?: string) =>
+      call(handler, { method: "GET", params, query: "?format=jsonl", ...(key ? { key } : {}) });
+    const viaProjectPath = await exportAt(byKey.exportItems, { projectId: project.id, name: "golden" }, secretKey.key);
+    expect(viaProjectPath.status).toBe(200);
+    expect(await viaProjectPath.text()).toContain("Question?");
+    // Another project's key cannot reach this project's dataset by naming it in the path.
+    expect((await exportAt(byKey.exportItems, { projectId: project.id, name: "golden" }, other.secretKey.key)).status).toBe(403);
+
+    const byOwner = routes(test.database, signedIn(owner));
+    expect((await exportAt(byOwner.exportItems, { projectId: project.id, name: "golden" })).status).toBe(200);
+    // A session names no project on the key path.
+    expect((await exportAt(byOwner.exportItems, { name: "golden" })).status).toBe(403);
+    expect(
+      (await exportAt(routes(test.database, signedIn(other.owner)).exportItems, { projectId: project.id, name: "golden" })).status,
+    ).toBe(403);
   });
 });

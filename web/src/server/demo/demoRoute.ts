@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { env } from "@/env";
-import type { RouteSpec } from "@/server/api/route";
+import { endpoint } from "@/server/api/endpoint";
 import { chargeRequest, createRateLimiter, type RateLimiter } from "@/server/api/rateLimiter";
 import { isOwnOrigin } from "@/server/api/cors";
 import { sessionUserFromRequest, type SessionUser } from "@/server/auth/session";
@@ -8,7 +8,7 @@ import { addressGroup, clientAddressOf } from "@/server/http/forwardedHeaders";
 import { ForbiddenError, RateLimitedError, ServiceUnavailableError, UnauthorizedError } from "@/server/errors";
 import { toAppError } from "@/server/api/problem";
 import type { Database } from "@/server/db/client";
-import { demoChatRequestSchema, type DemoChatRequest, type DemoChatStreamEvent } from "@/contracts/demo";
+import { demoChatRequestSchema, type DemoChatStreamEvent } from "@/contracts/demo";
 import { ensureDemoProject, publicDemoOwner } from "@/server/demo/demoProject";
 import { answerDemoQuestion, waitFor } from "@/server/demo/demoChat";
 import type { LlmSettings } from "@/server/demo/demoLlm";
@@ -79,17 +79,20 @@ async function demoProjectFor(
 const encoder = new TextEncoder();
 
 /**
- * POST /api/demo/chat: the /demo page's server. Streams the answer as NDJSON (tokens,
+ * The /demo page's server. Streams the answer as NDJSON (tokens,
  * then the reply with its trace id and feedback token) as a chat application streams a
  * model's answer. The demo project is made here, on the first question, never when the
  * page is shown.
  */
-export function createDemoChatRoute(
-  dependencies: DemoRouteDependencies,
-): RouteSpec<DemoChatRequest, undefined, Record<string, never>, Response> {
-  return {
+export function createDemoChatRoute(dependencies: DemoRouteDependencies) {
+  return endpoint({
+    method: "POST",
+    path: "/api/demo/chat",
+    summary: "The /demo page's chat: the answer streamed as NDJSON, traced in the demo project",
+    internal: true,
     auth: "none",
     body: demoChatRequestSchema,
+    answers: "Tokens, then the reply with its trace id and feedback token (application/x-ndjson)",
     handler: async ({ database, request, body, now }) => {
       const { projectId, publicKey } = await demoProjectFor(dependencies, database, request, now);
       const llm = dependencies.llm();
@@ -129,7 +132,7 @@ export function createDemoChatRoute(
         },
       });
     },
-  };
+  });
 }
 
 export const demoChatRoute = createDemoChatRoute(processDependencies);

@@ -1,15 +1,16 @@
-import type { RouteSpec } from "@/server/api/route";
-import { preflightResponse } from "@/server/api/cors";
+import { endpoint } from "@/server/api/endpoint";
 import { callerProjectId } from "@/server/api/caller";
 import { batchResponse } from "@/server/api/batchResponse";
+import { batchResultSchema } from "@/contracts/batch";
 import {
   feedbackBatchEnvelopeSchema,
+  feedbackBatchSchema,
   feedbackLimits,
   feedbackListQuerySchema,
+  feedbackListSchema,
   feedbackTokenRequestSchema,
-  type StoredFeedbackEvent,
+  feedbackTokensSchema,
 } from "@/contracts/feedback";
-import type { z } from "zod";
 import { ingestFeedback } from "@/server/feedback/ingestFeedback";
 import { listTraceFeedback } from "@/server/feedback/feedbackQueries";
 import { mintFeedbackTokens } from "@/server/feedback/feedbackTokens";
@@ -17,47 +18,52 @@ import { mintFeedbackTokens } from "@/server/feedback/feedbackTokens";
 // The feedback endpoints, kept here so tests (and the widget's delivery tests) can serve
 // exactly what the app serves.
 
-/** POST /api/v1/feedback: browsers (public key, CORS per key, ?key= + text/plain for sendBeacon) and servers. */
-export const feedbackIngestRoute: RouteSpec<z.infer<typeof feedbackBatchEnvelopeSchema>, undefined, Record<string, never>, Response> = {
+/** Browsers (public key, CORS per key, ?key= + text/plain for sendBeacon) and servers. */
+export const feedbackIngestRoute = endpoint({
+  method: "POST",
+  path: "/api/v1/feedback",
+  summary:
+    "Ingest a batch of feedback events (public or secret key; CORS per public key; key also as ?key= with a text/plain body for sendBeacon; 64 KB, 100 events)",
   auth: "key",
   permission: "feedback:write",
+  browser: true,
+  lean: true,
   keyInQuery: true,
   acceptTextPlain: true,
   body: feedbackBatchEnvelopeSchema,
+  documentedBody: feedbackBatchSchema,
   maxBodyBytes: feedbackLimits.maxBodyBytes,
+  response: batchResultSchema,
+  answers: "All stored or already stored; 207 with the same body when some were rejected",
   handler: async ({ database, caller, body, now }) =>
     batchResponse(await ingestFeedback(database, callerProjectId(caller), body.events, now)),
-};
+});
 
-/** GET /api/v1/feedback?traceId=: a trace's feedback, for servers. */
-export const feedbackListRoute: RouteSpec<
-  undefined,
-  z.infer<typeof feedbackListQuerySchema>,
-  Record<string, never>,
-  { data: StoredFeedbackEvent[] }
-> = {
+export const feedbackListRoute = endpoint({
+  method: "GET",
+  path: "/api/v1/feedback",
+  summary: "A trace's feedback events, newest first",
   auth: "key",
   keyKinds: ["secret"],
   permission: "feedback:read",
   query: feedbackListQuerySchema,
+  response: feedbackListSchema,
+  answers: "The trace's feedback",
   handler: async ({ database, caller, query }) => ({ data: await listTraceFeedback(database, callerProjectId(caller), query.traceId) }),
-};
+});
 
-/** POST /api/v1/feedback-tokens: tokens a backend hands to the page with each answer. */
-export const feedbackTokensRoute: RouteSpec<
-  z.infer<typeof feedbackTokenRequestSchema>,
-  undefined,
-  Record<string, never>,
-  Awaited<ReturnType<typeof mintFeedbackTokens>>
-> = {
+/** Tokens a backend hands to the page with each answer. */
+export const feedbackTokensRoute = endpoint({
+  method: "POST",
+  path: "/api/v1/feedback-tokens",
+  summary: "Mint feedback tokens (HMAC-SHA256 over trace, project and expiry) for the given traces",
   auth: "key",
   keyKinds: ["secret"],
   permission: "feedback:write",
   body: feedbackTokenRequestSchema,
+  response: feedbackTokensSchema,
+  answers: "A token per trace",
   handler: ({ database, caller, body, now }) => mintFeedbackTokens(database, callerProjectId(caller), body, now),
-};
+});
 
-/** OPTIONS /api/v1/feedback: browsers ask before sending JSON with an Authorization header. */
-export function feedbackPreflight(request: Request): Promise<Response> {
-  return Promise.resolve(preflightResponse(request, ["POST"]));
-}
+export const feedbackEndpoints = [feedbackIngestRoute, feedbackListRoute, feedbackTokensRoute] as const;

@@ -7,7 +7,7 @@ import { clientAddressHeader } from "@/server/http/forwardedHeaders";
 import { feedbackIngestRoute } from "@/server/feedback/feedbackRoutes";
 import type { SessionUser } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
-import { PATCH as updateKeyRoute } from "@/app/api/v1/projects/[projectId]/api-keys/[keyId]/route";
+import { updateApiKeyRoute } from "@/server/keys/apiKeyRoutes";
 import { addMemberWithRole, createProjectWithKeys, signedIn } from "@/test/factories";
 import { testDatabaseKinds, useTestDatabase } from "@/test/testDatabase";
 
@@ -22,7 +22,7 @@ function routes(database: Database, options: { perMinute?: number; session?: Ses
     now: () => new Date(),
   };
   const apiRoute = createApiRoute(dependencies);
-  return { ingest: apiRoute(feedbackIngestRoute), updateKey: apiRoute(updateKeyRoute.spec) };
+  return { ingest: apiRoute(feedbackIngestRoute), updateKey: apiRoute(updateApiKeyRoute) };
 }
 
 function sendFeedback(handler: RouteHandler, init: { key: string; origin?: string; clientAddress?: string; query?: boolean }) {

@@ -1,5 +1,5 @@
 import type { Database } from "@/server/db/client";
-import type { AnnotationInput } from "@/contracts/review";
+import type { AnnotationInput, ReviewStatus } from "@/contracts/review";
 import type { ChatMessage } from "@/contracts/datasets";
 import { BadRequestError, NotFoundError } from "@/server/errors";
 import { assertLeaseHeld } from "@/server/review/reviewLeases";
@@ -20,7 +20,7 @@ export async function annotateItem(
   itemId: string,
   userId: string,
   input: AnnotationInput,
-): Promise<{ status: string }> {
+): Promise<{ status: ReviewStatus }> {
   const rules = await getReviewRules(database, projectId);
   // The contract already demands a category for a corrected failure; a given one must be the project's.
   if (input.category !== undefined && !rules.failureCategories.includes(input.category)) {

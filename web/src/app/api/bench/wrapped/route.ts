@@ -1,13 +1,5 @@
-import { apiRoute } from "@/server/api/route";
-import { assertBenchRoutesEnabled, benchQuerySchema } from "@/server/bench/benchRoutes";
+// Made by `npm run routes -w @liveloop/web` from the endpoint list (server/api/endpoints.ts): edit that, not this.
+import { routeHandlers } from "@/server/api/endpoints";
 
-// The same no-op behind the full wrapper: key auth (cached), rate limit, zod query parsing.
-export const GET = apiRoute({
-  auth: "key",
-  permission: "project:read",
-  query: benchQuerySchema,
-  handler: () => {
-    assertBenchRoutesEnabled();
-    return Promise.resolve({ ok: true });
-  },
-});
+export const dynamic = "force-dynamic";
+export const { GET } = routeHandlers("/api/bench/wrapped");

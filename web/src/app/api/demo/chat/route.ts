@@ -1,4 +1,5 @@
-import { apiRoute } from "@/server/api/route";
-import { demoChatRoute } from "@/server/demo/demoRoute";
+// Made by `npm run routes -w @liveloop/web` from the endpoint list (server/api/endpoints.ts): edit that, not this.
+import { routeHandlers } from "@/server/api/endpoints";
 
-export const POST = apiRoute(demoChatRoute);
+export const dynamic = "force-dynamic";
+export const { POST } = routeHandlers("/api/demo/chat");

@@ -1,6 +1,6 @@
-import { apiRoute } from "@/server/api/route";
-import { feedbackIngestRoute, feedbackListRoute, feedbackPreflight } from "@/server/feedback/feedbackRoutes";
+// Made by `npm run routes -w @liveloop/web` from the endpoint list (server/api/endpoints.ts): edit that, not this.
+import { preflightHandler, routeHandlers } from "@/server/api/endpoints";
 
-export const POST = apiRoute(feedbackIngestRoute);
-export const GET = apiRoute(feedbackListRoute);
-export const OPTIONS = feedbackPreflight;
+export const dynamic = "force-dynamic";
+export const { POST, GET } = routeHandlers("/api/v1/feedback");
+export const OPTIONS = preflightHandler("/api/v1/feedback");

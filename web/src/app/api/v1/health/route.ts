@@ -1,6 +1,5 @@
-import { apiRoute } from "@/server/api/route";
-import { checkHealth } from "@/server/health/health";
+// Made by `npm run routes -w @liveloop/web` from the endpoint list (server/api/endpoints.ts): edit that, not this.
+import { routeHandlers } from "@/server/api/endpoints";
 
 export const dynamic = "force-dynamic";
-
-export const GET = apiRoute({ auth: "none", publicCors: true, handler: ({ database }) => checkHealth(database) });
+export const { GET } = routeHandlers("/api/v1/health");

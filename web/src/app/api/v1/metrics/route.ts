@@ -1,12 +1,5 @@
-import { apiRoute } from "@/server/api/route";
-import { callerProjectId } from "@/server/api/caller";
-import { metricsQuerySchema } from "@/contracts/metrics";
-import { getMetrics } from "@/server/metrics/metricsQuery";
+// Made by `npm run routes -w @liveloop/web` from the endpoint list (server/api/endpoints.ts): edit that, not this.
+import { routeHandlers } from "@/server/api/endpoints";
 
-export const GET = apiRoute({
-  auth: "key",
-  keyKinds: ["secret"],
-  permission: "traces:read",
-  query: metricsQuerySchema,
-  handler: ({ database, caller, query, now }) => getMetrics(database, callerProjectId(caller), query, now),
-});
+export const dynamic = "force-dynamic";
+export const { GET } = routeHandlers("/api/v1/metrics");

@@ -1,8 +1,5 @@
-import { apiRoute } from "@/server/api/route";
-import { openApiDocument } from "@/contracts/openapi";
+// Made by `npm run routes -w @liveloop/web` from the endpoint list (server/api/endpoints.ts): edit that, not this.
+import { routeHandlers } from "@/server/api/endpoints";
 
-export const GET = apiRoute({
-  auth: "none",
-  publicCors: true,
-  handler: ({ request }) => Promise.resolve(openApiDocument(request.nextUrl.origin)),
-});
+export const dynamic = "force-dynamic";
+export const { GET } = routeHandlers("/api/v1/openapi.json");

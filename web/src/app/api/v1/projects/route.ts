@@ -1,16 +1,5 @@
-import { apiRoute } from "@/server/api/route";
-import { signedInUserId } from "@/server/api/caller";
-import { createProjectSchema } from "@/contracts/projects";
-import { createProjectAsUser, listProjectsForUser } from "@/server/projects/projects";
+// Made by `npm run routes -w @liveloop/web` from the endpoint list (server/api/endpoints.ts): edit that, not this.
+import { routeHandlers } from "@/server/api/endpoints";
 
-export const GET = apiRoute({
-  auth: "session",
-  handler: async ({ database, caller }) => ({ data: await listProjectsForUser(database, signedInUserId(caller)) }),
-});
-
-export const POST = apiRoute({
-  auth: "session",
-  body: createProjectSchema,
-  status: 201,
-  handler: ({ database, caller, body }) => createProjectAsUser(database, caller, body.name),
-});
+export const dynamic = "force-dynamic";
+export const { GET, POST } = routeHandlers("/api/v1/projects");

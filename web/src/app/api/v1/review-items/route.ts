@@ -1,4 +1,5 @@
-import { apiRoute } from "@/server/api/route";
-import { reviewItemListRoute } from "@/server/review/reviewRoutes";
+// Made by `npm run routes -w @liveloop/web` from the endpoint list (server/api/endpoints.ts): edit that, not this.
+import { routeHandlers } from "@/server/api/endpoints";
 
-export const GET = apiRoute(reviewItemListRoute);
+export const dynamic = "force-dynamic";
+export const { GET } = routeHandlers("/api/v1/review-items");

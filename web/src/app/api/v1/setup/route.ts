@@ -1,17 +1,5 @@
-import { apiRoute } from "@/server/api/route";
-import { setupSchema } from "@/contracts/setup";
-import { completeSetup } from "@/server/setup/setup";
-import { ensureDemoProject } from "@/server/demo/demoProject";
-import { instanceSecret } from "@/server/demo/demoRoute";
+// Made by `npm run routes -w @liveloop/web` from the endpoint list (server/api/endpoints.ts): edit that, not this.
+import { routeHandlers } from "@/server/api/endpoints";
 
-export const POST = apiRoute({
-  auth: "none",
-  body: setupSchema,
-  status: 201,
-  handler: async ({ database, body }) => {
-    const { projectId, userId } = await completeSetup(database, body);
-    // The demo project's browser key, so /demo works at once.
-    await ensureDemoProject(database, userId, instanceSecret());
-    return { projectId };
-  },
-});
+export const dynamic = "force-dynamic";
+export const { POST } = routeHandlers("/api/v1/setup");

@@ -1,15 +1,5 @@
-import { apiRoute } from "@/server/api/route";
-import { callerProjectId } from "@/server/api/caller";
-import { traceListQuerySchema } from "@/contracts/traces";
-import { listTraces } from "@/server/traces/traceQueries";
-import { traceIngestRoute } from "@/server/traces/traceRoutes";
+// Made by `npm run routes -w @liveloop/web` from the endpoint list (server/api/endpoints.ts): edit that, not this.
+import { routeHandlers } from "@/server/api/endpoints";
 
-export const POST = apiRoute(traceIngestRoute);
-
-export const GET = apiRoute({
-  auth: "key",
-  keyKinds: ["secret"],
-  permission: "traces:read",
-  query: traceListQuerySchema,
-  handler: ({ database, caller, query }) => listTraces(database, callerProjectId(caller), query),
-});
+export const dynamic = "force-dynamic";
+export const { POST, GET } = routeHandlers("/api/v1/traces");

@@ -1,4 +1,5 @@
-import { apiRoute } from "@/server/api/route";
-import { changePasswordRoute } from "@/server/accounts/accountRoutes";
+// Made by `npm run routes -w @liveloop/web` from the endpoint list (server/api/endpoints.ts): edit that, not this.
+import { routeHandlers } from "@/server/api/endpoints";
 
-export const POST = apiRoute(changePasswordRoute);
+export const dynamic = "force-dynamic";
+export const { POST } = routeHandlers("/api/v1/account/password");

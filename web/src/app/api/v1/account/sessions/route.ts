@@ -1,4 +1,5 @@
-import { apiRoute } from "@/server/api/route";
-import { signOutEverywhereRoute } from "@/server/accounts/accountRoutes";
+// Made by `npm run routes -w @liveloop/web` from the endpoint list (server/api/endpoints.ts): edit that, not this.
+import { routeHandlers } from "@/server/api/endpoints";
 
-export const DELETE = apiRoute(signOutEverywhereRoute);
+export const dynamic = "force-dynamic";
+export const { DELETE } = routeHandlers("/api/v1/account/sessions");

@@ -1,12 +1,5 @@
-import { apiRoute } from "@/server/api/route";
-import { projectIdParams } from "@/contracts/common";
-import { updateProjectSchema } from "@/contracts/projects";
-import { updateProject } from "@/server/projects/projects";
+// Made by `npm run routes -w @liveloop/web` from the endpoint list (server/api/endpoints.ts): edit that, not this.
+import { routeHandlers } from "@/server/api/endpoints";
 
-export const PATCH = apiRoute({
-  auth: "session",
-  permission: "project:update",
-  params: projectIdParams,
-  body: updateProjectSchema,
-  handler: ({ database, params, body }) => updateProject(database, params.projectId, body),
-});
+export const dynamic = "force-dynamic";
+export const { PATCH } = routeHandlers("/api/v1/projects/{projectId}");

@@ -1,9 +1,5 @@
-import { apiRoute } from "@/server/api/route";
-import { currentProjectOfKey } from "@/server/projects/projects";
+// Made by `npm run routes -w @liveloop/web` from the endpoint list (server/api/endpoints.ts): edit that, not this.
+import { routeHandlers } from "@/server/api/endpoints";
 
-export const GET = apiRoute({
-  auth: "key",
-  keyKinds: ["secret"],
-  permission: "project:read",
-  handler: ({ database, caller }) => currentProjectOfKey(database, caller),
-});
+export const dynamic = "force-dynamic";
+export const { GET } = routeHandlers("/api/v1/projects/current");

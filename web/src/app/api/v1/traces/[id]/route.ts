@@ -1,12 +1,5 @@
-import { apiRoute } from "@/server/api/route";
-import { callerProjectId } from "@/server/api/caller";
-import { traceIdParams } from "@/contracts/traces";
-import { getTrace } from "@/server/traces/traceQueries";
+// Made by `npm run routes -w @liveloop/web` from the endpoint list (server/api/endpoints.ts): edit that, not this.
+import { routeHandlers } from "@/server/api/endpoints";
 
-export const GET = apiRoute({
-  auth: "key",
-  keyKinds: ["secret"],
-  permission: "traces:read",
-  params: traceIdParams,
-  handler: ({ database, caller, params }) => getTrace(database, callerProjectId(caller), params.id),
-});
+export const dynamic = "force-dynamic";
+export const { GET } = routeHandlers("/api/v1/traces/{id}");

@@ -1,4 +1,5 @@
-import { apiRoute } from "@/server/api/route";
-import { exportRoute } from "@/server/datasets/datasetRoutes";
+// Made by `npm run routes -w @liveloop/web` from the endpoint list (server/api/endpoints.ts): edit that, not this.
+import { routeHandlers } from "@/server/api/endpoints";
 
-export const GET = apiRoute(exportRoute);
+export const dynamic = "force-dynamic";
+export const { GET } = routeHandlers("/api/v1/datasets/{name}/export");

@@ -1,21 +1,5 @@
-import { apiRoute } from "@/server/api/route";
-import { memberCaller } from "@/server/api/caller";
-import { projectIdParams } from "@/contracts/common";
-import { createApiKeySchema } from "@/contracts/apiKeys";
-import { createProjectApiKey, listProjectApiKeys } from "@/server/keys/projectApiKeys";
+// Made by `npm run routes -w @liveloop/web` from the endpoint list (server/api/endpoints.ts): edit that, not this.
+import { routeHandlers } from "@/server/api/endpoints";
 
-export const GET = apiRoute({
-  auth: "session",
-  permission: "keys:read",
-  params: projectIdParams,
-  handler: async ({ database, params }) => ({ data: await listProjectApiKeys(database, params.projectId) }),
-});
-
-export const POST = apiRoute({
-  auth: "session",
-  permission: "keys:manage",
-  params: projectIdParams,
-  body: createApiKeySchema,
-  status: 201,
-  handler: ({ database, params, caller, body }) => createProjectApiKey(database, params.projectId, memberCaller(caller).userId, body),
-});
+export const dynamic = "force-dynamic";
+export const { GET, POST } = routeHandlers("/api/v1/projects/{projectId}/api-keys");

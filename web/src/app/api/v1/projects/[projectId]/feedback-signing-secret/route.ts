@@ -1,10 +1,5 @@
-import { apiRoute } from "@/server/api/route";
-import { projectIdParams } from "@/contracts/common";
-import { rotateFeedbackSigningSecret } from "@/server/feedback/feedbackTokens";
+// Made by `npm run routes -w @liveloop/web` from the endpoint list (server/api/endpoints.ts): edit that, not this.
+import { routeHandlers } from "@/server/api/endpoints";
 
-export const POST = apiRoute({
-  auth: "session",
-  permission: "keys:manage",
-  params: projectIdParams,
-  handler: ({ database, params }) => rotateFeedbackSigningSecret(database, params.projectId),
-});
+export const dynamic = "force-dynamic";
+export const { POST } = routeHandlers("/api/v1/projects/{projectId}/feedback-signing-secret");

@@ -1,5 +1,5 @@
-import { apiRoute } from "@/server/api/route";
-import { createInvitationRoute, invitationListRoute } from "@/server/accounts/accountRoutes";
+// Made by `npm run routes -w @liveloop/web` from the endpoint list (server/api/endpoints.ts): edit that, not this.
+import { routeHandlers } from "@/server/api/endpoints";
 
-export const GET = apiRoute(invitationListRoute);
-export const POST = apiRoute(createInvitationRoute);
+export const dynamic = "force-dynamic";
+export const { GET, POST } = routeHandlers("/api/v1/projects/{projectId}/invitations");

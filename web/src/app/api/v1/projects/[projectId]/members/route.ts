@@ -1,10 +1,5 @@
-import { apiRoute } from "@/server/api/route";
-import { projectIdParams } from "@/contracts/common";
-import { listMembers } from "@/server/projects/members";
+// Made by `npm run routes -w @liveloop/web` from the endpoint list (server/api/endpoints.ts): edit that, not this.
+import { routeHandlers } from "@/server/api/endpoints";
 
-export const GET = apiRoute({
-  auth: "session",
-  permission: "members:read",
-  params: projectIdParams,
-  handler: async ({ database, params }) => ({ data: await listMembers(database, params.projectId) }),
-});
+export const dynamic = "force-dynamic";
+export const { GET } = routeHandlers("/api/v1/projects/{projectId}/members");

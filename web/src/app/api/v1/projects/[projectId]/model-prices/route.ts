@@ -1,20 +1,5 @@
-import { apiRoute } from "@/server/api/route";
-import { projectIdParams } from "@/contracts/common";
-import { modelPriceInputSchema } from "@/contracts/modelPrices";
-import { addModelPrice, listModelPrices } from "@/server/traces/projectPrices";
+// Made by `npm run routes -w @liveloop/web` from the endpoint list (server/api/endpoints.ts): edit that, not this.
+import { routeHandlers } from "@/server/api/endpoints";
 
-export const GET = apiRoute({
-  auth: "session",
-  permission: "project:read",
-  params: projectIdParams,
-  handler: ({ database, params }) => listModelPrices(database, params.projectId),
-});
-
-export const POST = apiRoute({
-  auth: "session",
-  permission: "project:update",
-  params: projectIdParams,
-  body: modelPriceInputSchema,
-  status: 201,
-  handler: ({ database, params, body }) => addModelPrice(database, params.projectId, body),
-});
+export const dynamic = "force-dynamic";
+export const { GET, POST } = routeHandlers("/api/v1/projects/{projectId}/model-prices");

@@ -1,5 +1,5 @@
-import { apiRoute } from "@/server/api/route";
-import { reviewRulesRoute, updateReviewRulesRoute } from "@/server/review/reviewRoutes";
+// Made by `npm run routes -w @liveloop/web` from the endpoint list (server/api/endpoints.ts): edit that, not this.
+import { routeHandlers } from "@/server/api/endpoints";
 
-export const GET = apiRoute(reviewRulesRoute);
-export const PATCH = apiRoute(updateReviewRulesRoute);
+export const dynamic = "force-dynamic";
+export const { GET, PATCH } = routeHandlers("/api/v1/projects/{projectId}/review-rules");

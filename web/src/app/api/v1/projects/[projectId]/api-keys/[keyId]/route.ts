@@ -1,19 +1,5 @@
-import { apiRoute } from "@/server/api/route";
-import { apiKeyParams, updateApiKeySchema } from "@/contracts/apiKeys";
-import { revokeApiKey } from "@/server/keys/apiKeys";
-import { updateProjectApiKey } from "@/server/keys/projectApiKeys";
+// Made by `npm run routes -w @liveloop/web` from the endpoint list (server/api/endpoints.ts): edit that, not this.
+import { routeHandlers } from "@/server/api/endpoints";
 
-export const PATCH = apiRoute({
-  auth: "session",
-  permission: "keys:manage",
-  params: apiKeyParams,
-  body: updateApiKeySchema,
-  handler: ({ database, params, body }) => updateProjectApiKey(database, params.projectId, params.keyId, body),
-});
-
-export const DELETE = apiRoute({
-  auth: "session",
-  permission: "keys:manage",
-  params: apiKeyParams,
-  handler: ({ database, params, now }) => revokeApiKey(database, params.projectId, params.keyId, now),
-});
+export const dynamic = "force-dynamic";
+export const { PATCH, DELETE } = routeHandlers("/api/v1/projects/{projectId}/api-keys/{keyId}");

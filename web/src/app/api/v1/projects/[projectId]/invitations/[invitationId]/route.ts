@@ -1,4 +1,5 @@
-import { apiRoute } from "@/server/api/route";
-import { revokeInvitationRoute } from "@/server/accounts/accountRoutes";
+// Made by `npm run routes -w @liveloop/web` from the endpoint list (server/api/endpoints.ts): edit that, not this.
+import { routeHandlers } from "@/server/api/endpoints";
 
-export const DELETE = apiRoute(revokeInvitationRoute);
+export const dynamic = "force-dynamic";
+export const { DELETE } = routeHandlers("/api/v1/projects/{projectId}/invitations/{invitationId}");

@@ -1,10 +1,5 @@
-import { apiRoute } from "@/server/api/route";
-import { modelPriceParams } from "@/contracts/modelPrices";
-import { deleteModelPrice } from "@/server/traces/projectPrices";
+// Made by `npm run routes -w @liveloop/web` from the endpoint list (server/api/endpoints.ts): edit that, not this.
+import { routeHandlers } from "@/server/api/endpoints";
 
-export const DELETE = apiRoute({
-  auth: "session",
-  permission: "project:update",
-  params: modelPriceParams,
-  handler: ({ database, params }) => deleteModelPrice(database, params.projectId, params.priceId),
-});
+export const dynamic = "force-dynamic";
+export const { DELETE } = routeHandlers("/api/v1/projects/{projectId}/model-prices/{priceId}");

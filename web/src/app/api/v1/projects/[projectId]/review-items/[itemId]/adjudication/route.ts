@@ -1,4 +1,5 @@
-import { apiRoute } from "@/server/api/route";
-import { adjudicateRoute } from "@/server/review/reviewRoutes";
+// Made by `npm run routes -w @liveloop/web` from the endpoint list (server/api/endpoints.ts): edit that, not this.
+import { routeHandlers } from "@/server/api/endpoints";
 
-export const PUT = apiRoute(adjudicateRoute);
+export const dynamic = "force-dynamic";
+export const { PUT } = routeHandlers("/api/v1/projects/{projectId}/review-items/{itemId}/adjudication");

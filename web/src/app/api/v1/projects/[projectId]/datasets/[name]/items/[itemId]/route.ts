@@ -1,4 +1,5 @@
-import { apiRoute } from "@/server/api/route";
-import { removeDatasetItemRoute } from "@/server/datasets/datasetRoutes";
+// Made by `npm run routes -w @liveloop/web` from the endpoint list (server/api/endpoints.ts): edit that, not this.
+import { routeHandlers } from "@/server/api/endpoints";
 
-export const DELETE = apiRoute(removeDatasetItemRoute);
+export const dynamic = "force-dynamic";
+export const { DELETE } = routeHandlers("/api/v1/projects/{projectId}/datasets/{name}/items/{itemId}");
