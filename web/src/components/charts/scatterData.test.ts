@@ -10,18 +10,17 @@ describe("scatterData", () => {
     expect(maxOf(new Float64Array(0))).toBeNull();
   });
 
-  it("prepares 50 000 points well within a frame budget", () => {
+  it("sorts 50 000 points, each y staying with its x", () => {
     // Deterministic pseudo-random points (a linear congruential generator), so the run is repeatable.
     let seed = 42;
     const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
     const xs = Array.from({ length: 50_000 }, next);
     const ys = Array.from({ length: 50_000 }, next);
-    const started = performance.now();
-    const [sortedX] = scatterData(xs, ys);
-    const elapsed = performance.now() - started;
+    const [sortedX, sortedY] = scatterData(xs, ys);
     expect(sortedX.length).toBe(50_000);
     expect(sortedX.every((value, index) => index === 0 || (sortedX[index - 1] ?? Number.NEGATIVE_INFINITY) <= value)).toBe(true);
-    // Measured ~40 ms on this 2-core machine; 250 ms leaves room for a loaded CI runner.
-    expect(elapsed).toBeLessThan(250);
+    const yOf = new Map(xs.map((x, index) => [x, ys[index]]));
+    expect(Array.from(sortedX).every((x, index) => yOf.get(x) === sortedY[index])).toBe(true);
+    // How fast is for a benchmark, not a test: a timing bound here failed whenever the machine was busy.
   });
 });
