@@ -41,6 +41,7 @@ function storedAsMapped(view: ReturnType<typeof serializeSpan>): MappedSpan {
     ...(view.input !== null ? { input: view.input } : {}),
     ...(view.output !== null ? { output: view.output } : {}),
     ...(view.model ? { model: view.model } : {}),
+    ...(view.servedModel ? { servedModel: view.servedModel } : {}),
     ...(view.usage ? { usage: view.usage } : {}),
     startTime: view.startTime,
     ...(view.endTime ? { endTime: view.endTime } : {}),

@@ -81,7 +81,8 @@ describe.each(await testDatabaseKinds())("OTLP/HTTP ingest on %s", (kind) => {
       name: "support-turn",
       sessionId: "sess-9",
       userId: "user-3",
-      model: "gpt-4o-mini-2024-07-18",
+      model: "gpt-4o-mini",
+      servedModel: "gpt-4o-mini-2024-07-18",
       release: "2.4.1",
       config: { temperature: 0.3, maxTokens: 200 },
       input: [
