@@ -25,7 +25,7 @@ import {
   updateApiKeySchema,
 } from "@/contracts/apiKeys";
 import { setupResultSchema, setupSchema } from "@/contracts/setup";
-import { otlpExportResponseSchema, otlpJsonRequestSchema } from "@/contracts/otlp";
+import { otlpExportResponseSchema, otlpJsonLogsRequestSchema, otlpJsonRequestSchema, otlpLogsExportResponseSchema } from "@/contracts/otlp";
 import { metricsQuerySchema, metricsSchema } from "@/contracts/metrics";
 import {
   modelPriceInputSchema,
@@ -458,6 +458,20 @@ export const endpoints: EndpointDoc[] = [
     body: otlpJsonRequestSchema,
     bodyMediaTypes: ["application/json", "application/x-protobuf"],
     success: { status: 200, schema: otlpExportResponseSchema, description: "Stored; partialSuccess counts rejected spans" },
+  },
+  {
+    method: "post",
+    path: "/api/v1/otel/v1/logs",
+    summary:
+      "OTLP/HTTP log export (application/json or application/x-protobuf, gzip accepted): GenAI events (gen_ai.*.message, gen_ai.choice) become their span's prompt and answer; other records are accepted and dropped",
+    security: "secretKey",
+    body: otlpJsonLogsRequestSchema,
+    bodyMediaTypes: ["application/json", "application/x-protobuf"],
+    success: {
+      status: 200,
+      schema: otlpLogsExportResponseSchema,
+      description: "Stored; partialSuccess counts GenAI events that name no span",
+    },
   },
   {
     method: "get",
