@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { mapOtlpSpan } from "@/server/otel/genAiMapping";
-import { asSpanEvent, logEventName } from "@/server/otel/genAiLogEvent";
+import { asSpanEvent, carriesContent, logEventName } from "@/server/otel/genAiLogEvent";
 import type { OtlpSpan } from "@/server/otel/otlpSpan";
 
 const call: OtlpSpan = {
@@ -50,5 +50,27 @@ describe("GenAI log events", () => {
     expect(logEventName("gen_ai.choice", { "event.name": "other" })).toBe("gen_ai.choice");
     expect(logEventName("", { "event.name": "gen_ai.user.message" })).toBe("gen_ai.user.message");
     expect(logEventName("", {})).toBe("");
+  });
+
+  it("tell events with content from the empty ones sent when content capture is off", () => {
+    expect(
+      [{ content: "hi" }, { content: "" }, { message: { content: "ok" } }, { message: { tool_calls: [] } }, "plain text"].map(
+        carriesContent,
+      ),
+    ).toEqual([true, true, true, true, true]);
+    expect([{}, { id: "call_1" }, { index: 0, finish_reason: "stop", message: {} }, null, ""].map(carriesContent)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
+
+  it("tell events with content from the empty ones sent when content capture is off", () => {
+    const full = [{ content: "hi" }, { content: "" }, { message: { content: "ok" } }, { message: { tool_calls: [] } }, "plain text"];
+    const empty = [{}, { id: "call_1" }, { index: 0, finish_reason: "stop", message: {} }, null, ""];
+    expect(full.map(carriesContent)).toEqual([true, true, true, true, true]);
+    expect(empty.map(carriesContent)).toEqual([false, false, false, false, false]);
   });
 });

@@ -30,6 +30,19 @@ export function logEventName(eventName: string, attributes: Attributes): string 
   return typeof fromAttribute === "string" ? fromAttribute : "";
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/**
+ * Whether an event says anything to show: with content capture off, instrumentations
+ * still send each event with an empty body (`{}`, a tool message's id, a choice's
+ * finish reason), which would read as blank messages in place of none.
+ */
+export function carriesContent(body: unknown): boolean {
+  if (!isRecord(body)) return body !== null && body !== undefined && body !== "";
+  const message = isRecord(body.message) ? body.message : body;
+  return (message.content !== undefined && message.content !== null) || Array.isArray(message.tool_calls);
+}
+
 /**
  * A GenAI log event as the span event it stands for. Span events and log events carry
  * the same fields (content, tool_calls, id; for a choice index, finish_reason, message),

@@ -6,7 +6,7 @@ import { ingestTransactionOptions, loadIngestSettings, lockTraces } from "@/serv
 import { noteRollupInputsWritten } from "@/server/metrics/rollups";
 import { rejectedItems, storeOtlpTraces, type OtlpIngestResult } from "@/server/otel/ingestOtlp";
 import type { DecodedOtlpLogs } from "@/server/otel/decodeOtlpLogs";
-import type { GenAiLogRecord } from "@/server/otel/genAiLogEvent";
+import { carriesContent, type GenAiLogRecord } from "@/server/otel/genAiLogEvent";
 
 /**
  * How long a GenAI event is kept: it waits this long for its span (exporters send a span
@@ -44,12 +44,14 @@ export async function ingestGenAiLogEvents(
   decoded: DecodedOtlpLogs,
   now: Date,
 ): Promise<OtlpIngestResult> {
-  const bodies = decoded.events.map((event) => ({
-    event,
-    body: mapJsonStrings(event.body, normaliseText, { maxDepth: maxJsonDepth, mapKeys: true })?.value ?? null,
-  }));
+  const bodies = decoded.events
+    .filter((event) => carriesContent(event.body))
+    .map((event) => ({
+      event,
+      body: mapJsonStrings(event.body, normaliseText, { maxDepth: maxJsonDepth, mapKeys: true })?.value ?? null,
+    }));
   const attachable = bodies.filter(({ event }) => isId(event.traceId, 32) && isId(event.spanId, 16));
-  const unattached = decoded.events.length - attachable.length;
+  const unattached = bodies.length - attachable.length;
   const unattachedResult: OtlpIngestResult = {
     rejected: unattached,
     errorMessage: unattached > 0 ? `${unattached} GenAI event(s) carry no trace and span id, so no model call to attach them to` : "",

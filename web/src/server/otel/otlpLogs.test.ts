@@ -175,7 +175,7 @@ describe.each(await testDatabaseKinds())("OTLP/HTTP GenAI log events on %s", (ki
     });
   });
 
-  it("takes recorded exports: eventName or event.name, retries add nothing, other records are dropped, events without a span are rejected", async () => {
+  it("takes recorded exports: eventName or event.name, retries add nothing, other records and empty events are dropped, events without a span are rejected", async () => {
     const { project, secretKey } = await createProjectWithKeys(test.database);
     const traceId = "5b8efff798038103d269b633813fc60c";
     const spanId = "eee19b7ec3c1b174";
@@ -214,6 +214,8 @@ describe.each(await testDatabaseKinds())("OTLP/HTTP GenAI log events on %s", (ki
                     },
                   },
                 }),
+                record({ eventName: "gen_ai.user.message", body: { kvlistValue: { values: [] } } }),
+                record({ eventName: "gen_ai.tool.message", body: { kvlistValue: { values: [kv("id", "call_1")] } } }),
                 record({
                   traceId: "",
                   spanId: "",
