@@ -94,3 +94,50 @@ export const otlpExportResponseSchema = z
       .describe("Present when some spans were rejected"),
   })
   .describe("An OTLP ExportTraceServiceResponse");
+
+// Log records carry trace context only when they were emitted inside a span: ids may be
+// absent or empty, and are checked only on the GenAI events that need them.
+export const otlpJsonLogRecordSchema = z
+  .object({
+    timeUnixNano: int64.optional(),
+    observedTimeUnixNano: int64.optional(),
+    eventName: z.string().optional(),
+    body: otlpAnyValueSchema.optional(),
+    attributes,
+    traceId: z.string().optional(),
+    spanId: z.string().optional(),
+  })
+  .loose();
+
+export const otlpJsonLogsRequestSchema = z
+  .object({
+    resourceLogs: z.array(
+      z
+        .object({
+          resource: z.object({ attributes }).loose().optional(),
+          scopeLogs: z
+            .array(
+              z
+                .object({
+                  scope: z.object({ name: z.string().optional(), version: z.string().optional() }).loose().optional(),
+                  logRecords: z.array(otlpJsonLogRecordSchema).optional(),
+                })
+                .loose(),
+            )
+            .optional(),
+        })
+        .loose(),
+    ),
+  })
+  .loose()
+  .describe("An OTLP/JSON ExportLogsServiceRequest");
+export type OtlpJsonLogsRequest = z.infer<typeof otlpJsonLogsRequestSchema>;
+
+export const otlpLogsExportResponseSchema = z
+  .object({
+    partialSuccess: z
+      .object({ rejectedLogRecords: z.number().int(), errorMessage: z.string() })
+      .optional()
+      .describe("Present when some GenAI events could not be attached to a span"),
+  })
+  .describe("An OTLP ExportLogsServiceResponse");

@@ -6,7 +6,7 @@ import type { TraceDetailView } from "@/server/traces/traceConsole";
 import { IoView, JsonView } from "@/components/traces/IoView";
 import { StatusBadge } from "@/components/traces/StatusBadge";
 import { Waterfall } from "@/components/traces/Waterfall";
-import { formatMs, formatTime, formatTokens, formatUsd } from "@/components/traces/format";
+import { formatModel, formatMs, formatTime, formatTokens, formatUsd } from "@/components/traces/format";
 import { FeedbackList } from "@/components/feedback/FeedbackList";
 import { FeedbackSummaryView } from "@/components/feedback/FeedbackSummaryView";
 import { PageHeader } from "@/components/ui/PageHeader";
@@ -67,7 +67,7 @@ export function TraceDetail({ projectId, view }: { projectId: string; view: Trac
                 items={[
                   ["Latency", formatMs(trace.latencyMs)],
                   ["Time to first token", formatMs(trace.ttftMs)],
-                  ["Model", trace.model ?? "—"],
+                  ["Model", formatModel(trace.model, trace.servedModel)],
                   ["Tokens", formatTokens(trace.usage)],
                   [
                     "Cost",

@@ -5,7 +5,7 @@ import { Badge, Box, Card, DataList, Flex, Heading, Text } from "@radix-ui/theme
 import type { WaterfallRow } from "@/server/traces/waterfall";
 import { IoView, JsonView } from "@/components/traces/IoView";
 import { StatusBadge } from "@/components/traces/StatusBadge";
-import { formatMs, formatTokens, formatUsd } from "@/components/traces/format";
+import { formatModel, formatMs, formatTokens, formatUsd } from "@/components/traces/format";
 import { spanTypeLabel } from "@/components/traces/traceLabels";
 import styles from "@/components/traces/TraceDetail.module.css";
 
@@ -80,7 +80,7 @@ export function Waterfall({ rows }: { rows: StepRow[] }) {
                 </DataList.Item>
                 <DataList.Item>
                   <DataList.Label>Model</DataList.Label>
-                  <DataList.Value>{selectedRow.span.model ?? "—"}</DataList.Value>
+                  <DataList.Value>{formatModel(selectedRow.span.model, selectedRow.span.servedModel)}</DataList.Value>
                 </DataList.Item>
                 <DataList.Item>
                   <DataList.Label>Tokens</DataList.Label>

@@ -17,3 +17,9 @@ export function formatTime(iso: string): string {
 export function formatTokens(usage: { inputTokens: number; outputTokens: number } | null): string {
   return usage ? `${usage.inputTokens.toLocaleString("en")} in · ${usage.outputTokens.toLocaleString("en")} out` : "—";
 }
+
+/** The model asked for, with the snapshot that served it when that says more. */
+export function formatModel(model: string | null, servedModel: string | null): string {
+  if (!model) return servedModel ?? "—";
+  return servedModel && servedModel !== model ? `${model} (served as ${servedModel})` : model;
+}

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { getMetrics, resolveRange } from "@/server/metrics/metricsQuery";
 import { relativeAccuracy } from "@/server/metrics/logHistogram";
 import { ingestTraces } from "@/server/traces/ingestTraces";
+import { ingestOtlpSpans } from "@/server/otel/ingestOtlp";
+import { spanStatusError, type OtlpSpan } from "@/server/otel/otlpSpan";
 import { metricsQuerySchema } from "@/contracts/metrics";
 import { testDatabaseKinds, useTestDatabase } from "@/test/testDatabase";
 import { createProjectWithKeys } from "@/test/factories";
@@ -82,6 +84,32 @@ describe.each(await testDatabaseKinds())("metrics on %s", (kind) => {
     ]);
     expect(metrics.series[0]?.points).toHaveLength(24);
     expect(metrics.series.flatMap((s) => s.points).reduce((sum, point) => sum + point.requests, 0)).toBe(600);
+  });
+
+  it("counts OTLP calls under the model asked for, whether they succeeded (served by a snapshot) or failed", async () => {
+    const { project } = await createProjectWithKeys(test.database);
+    const call = (traceId: string, attributes: OtlpSpan["attributes"], statusCode: number): OtlpSpan => ({
+      traceId,
+      spanId: "00000000000000a1",
+      parentSpanId: null,
+      name: "chat gpt-4o-mini",
+      kind: 3,
+      startTimeUnixNano: BigInt(Date.parse("2026-11-27T11:30:00Z")) * 1_000_000n,
+      endTimeUnixNano: BigInt(Date.parse("2026-11-27T11:30:01Z")) * 1_000_000n,
+      attributes: { "gen_ai.operation.name": "chat", "gen_ai.request.model": "gpt-4o-mini", ...attributes },
+      events: [],
+      status: { code: statusCode, message: statusCode === spanStatusError ? "rate limited" : "" },
+      resource: {},
+      scope: { name: "openai", version: "1" },
+    });
+    await ingestOtlpSpans(test.database, project.id, [
+      call("0000000000000000000000000000aaa1", { "gen_ai.response.model": "gpt-4o-mini-2024-07-18" }, 1),
+      call("0000000000000000000000000000aaa2", { "error.type": "429" }, spanStatusError),
+    ]);
+    const metrics = await getMetrics(test.database, project.id, metricsQuerySchema.parse({ range: "1h", breakdown: "model" }), now);
+    expect(metrics.series.map((series) => [series.key, series.totals.requests, series.totals.errorRate])).toEqual([
+      ["gpt-4o-mini", 2, 0.5],
+    ]);
   });
 
   it("picks up re-sent traces on the next read without double counting", async () => {

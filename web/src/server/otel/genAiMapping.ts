@@ -44,6 +44,18 @@ function usage(attributes: Attributes): SpanInput["usage"] {
     : { inputTokens: inputTokens ?? 0, outputTokens: outputTokens ?? 0 };
 }
 
+/**
+ * A call is known by the model it asked for: a failed call has no response model, and
+ * grouping by the served snapshot would split one model in two (its errors under the
+ * alias). The snapshot stays as detail, and prices for either name apply.
+ */
+function modelIdentity(attributes: Attributes): Pick<MappedSpan, "model" | "servedModel"> {
+  const requested = text(attributes["gen_ai.request.model"]);
+  const served = text(attributes["gen_ai.response.model"]);
+  const model = requested ?? served;
+  return { ...(model ? { model } : {}), ...(served ? { servedModel: served } : {}) };
+}
+
 /** One OTLP span in Liveloop's terms, following the OpenTelemetry GenAI semantic conventions. */
 export function mapOtlpSpan(span: OtlpSpan): MappedSpan {
   const { attributes } = span;
@@ -57,9 +69,7 @@ export function mapOtlpSpan(span: OtlpSpan): MappedSpan {
     name: span.name || "(unnamed span)",
     ...(input ? { input } : {}),
     ...(output ? { output } : {}),
-    ...((text(attributes["gen_ai.response.model"]) ?? text(attributes["gen_ai.request.model"]))
-      ? { model: text(attributes["gen_ai.response.model"]) ?? text(attributes["gen_ai.request.model"]) }
-      : {}),
+    ...modelIdentity(attributes),
     ...(usage(attributes) ? { usage: usage(attributes) } : {}),
     startTime: isoFromNanos(span.startTimeUnixNano),
     endTime: isoFromNanos(end),
@@ -144,6 +154,7 @@ export function deriveTrace(traceId: string, spans: MappedSpan[]): Record<string
     ...(input ? { input } : {}),
     ...(output ? { output } : {}),
     ...(firstCall?.model ? { model: firstCall.model } : {}),
+    ...(firstCall?.servedModel ? { servedModel: firstCall.servedModel } : {}),
     ...(release ? { release } : {}),
     ...(promptTemplate ? { promptTemplate } : {}),
     ...(promptVersion ? { promptVersion } : {}),

@@ -74,6 +74,9 @@ function indexedMessages(attributes: Attributes, prefix: string, fallbackRole: C
   return messages.length > 0 ? messages : null;
 }
 
+/** Where a span's messages can be: its attributes, or its events (span events or GenAI log events). */
+type SpanContent = Pick<OtlpSpan, "attributes" | "events">;
+
 const eventRoles: Record<string, ChatMessage["role"]> = {
   "gen_ai.system.message": "system",
   "gen_ai.user.message": "user",
@@ -82,7 +85,7 @@ const eventRoles: Record<string, ChatMessage["role"]> = {
 };
 
 /** The prompt of a GenAI span, from whichever convention the instrumentation follows. */
-export function inputMessages(span: OtlpSpan): ChatMessage[] | null {
+export function inputMessages(span: SpanContent): ChatMessage[] | null {
   const current = messageList(span.attributes["gen_ai.input.messages"], "user");
   if (current) {
     const system = messageList(span.attributes["gen_ai.system_instructions"], "system");
@@ -97,7 +100,7 @@ export function inputMessages(span: OtlpSpan): ChatMessage[] | null {
 }
 
 /** The completion of a GenAI span. */
-export function outputMessages(span: OtlpSpan): ChatMessage[] | null {
+export function outputMessages(span: SpanContent): ChatMessage[] | null {
   const current = messageList(span.attributes["gen_ai.output.messages"], "assistant");
   if (current) return current;
   const choices = span.events.filter((event) => event.name === "gen_ai.choice");

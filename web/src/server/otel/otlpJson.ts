@@ -1,7 +1,7 @@
 import type { OtlpJsonAnyValue, OtlpJsonKeyValue, OtlpJsonRequest } from "@/contracts/otlp";
 import type { AttributeValue, Attributes, OtlpSpan } from "@/server/otel/otlpSpan";
 
-function anyValue(value: OtlpJsonAnyValue | undefined): AttributeValue {
+export function anyValue(value: OtlpJsonAnyValue | undefined): AttributeValue {
   if (!value) return null;
   if (value.stringValue !== undefined) return value.stringValue;
   if (value.boolValue !== undefined) return value.boolValue;
@@ -13,7 +13,7 @@ function anyValue(value: OtlpJsonAnyValue | undefined): AttributeValue {
   return null;
 }
 
-function keyValues(list: OtlpJsonKeyValue[] | undefined): Attributes {
+export function keyValues(list: OtlpJsonKeyValue[] | undefined): Attributes {
   return Object.fromEntries((list ?? []).map((entry) => [entry.key, anyValue(entry.value)]));
 }
 

@@ -9,7 +9,7 @@ const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString("hex");
 
 // AnyValues nest (arrays and key-value lists of AnyValues): reading them recurses, so
 // the depth is bounded here, as the JSON encoding's is, instead of by the call stack.
-function readAnyValue(reader: ProtobufReader, depth: number): AttributeValue {
+export function readAnyValue(reader: ProtobufReader, depth: number): AttributeValue {
   if (depth > maxJsonDepth) throw new BadRequestError(`Attribute values nest deeper than ${maxJsonDepth} levels`);
   let value: AttributeValue = null;
   reader.fields((field) => {
@@ -30,7 +30,7 @@ function readAnyValue(reader: ProtobufReader, depth: number): AttributeValue {
   return value;
 }
 
-function readKeyValue(reader: ProtobufReader, depth = 0): [string, AttributeValue] {
+export function readKeyValue(reader: ProtobufReader, depth = 0): [string, AttributeValue] {
   let key = "";
   let value: AttributeValue = null;
   reader.fields((field) => {

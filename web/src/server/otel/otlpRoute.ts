@@ -1,7 +1,9 @@
 import { endpoint } from "@/server/api/endpoint";
 import { callerProjectId } from "@/server/api/caller";
-import { otlpExportResponseSchema, otlpJsonRequestSchema } from "@/contracts/otlp";
+import { otlpExportResponseSchema, otlpJsonLogsRequestSchema, otlpJsonRequestSchema, otlpLogsExportResponseSchema } from "@/contracts/otlp";
 import { decodeOtlpBody, ingestOtlpSpans, otlpMediaTypes } from "@/server/otel/ingestOtlp";
+import { decodeOtlpLogs } from "@/server/otel/decodeOtlpLogs";
+import { ingestGenAiLogEvents } from "@/server/otel/ingestGenAiLogEvents";
 import { otlpExportResponse } from "@/server/otel/otlpResponse";
 import { traceIngestMaxBytes } from "@/server/traces/limits";
 
@@ -24,4 +26,25 @@ export const otlpTraceExportRoute = endpoint({
   },
 });
 
-export const otelEndpoints = [otlpTraceExportRoute] as const;
+/** GenAI instrumentations send prompts and answers as log events; those attach to their spans, every other record is accepted and dropped. */
+export const otlpLogExportRoute = endpoint({
+  method: "POST",
+  path: "/api/v1/otel/v1/logs",
+  summary:
+    "OTLP/HTTP log export (application/json or application/x-protobuf, gzip accepted): GenAI events (gen_ai.*.message, gen_ai.choice) become their span's prompt and answer; other records are accepted and dropped",
+  auth: "key",
+  keyKinds: ["secret"],
+  permission: "traces:write",
+  rawBody: { mediaTypes: otlpMediaTypes },
+  documentedBody: otlpJsonLogsRequestSchema,
+  maxBodyBytes: traceIngestMaxBytes,
+  response: otlpLogsExportResponseSchema,
+  answers: "Stored; partialSuccess counts GenAI events that name no span",
+  handler: async ({ database, caller, rawBody, now }) => {
+    const body = rawBody ?? { mediaType: "application/json", bytes: new Uint8Array() };
+    const result = await ingestGenAiLogEvents(database, callerProjectId(caller), decodeOtlpLogs(body), now);
+    return otlpExportResponse(result, body.mediaType, "rejectedLogRecords");
+  },
+});
+
+export const otelEndpoints = [otlpTraceExportRoute, otlpLogExportRoute] as const;

@@ -50,6 +50,26 @@ const list = (fields: Record<string, unknown> = {}) => traceListQuerySchema.pars
 describe.each(await testDatabaseKinds())("trace ingest on %s", (kind) => {
   const test = useTestDatabase(kind);
 
+  it("keeps the served snapshot beside the model asked for, on the trace and its spans", async () => {
+    const { project } = await createProjectWithKeys(test.database);
+    const base = chatTrace("t-served");
+    await ingestTraces(test.database, project.id, [
+      {
+        ...base,
+        servedModel: "gpt-4o-mini-2024-07-18",
+        spans: base.spans.map((span) => (span.id === "llm" ? { ...span, servedModel: "gpt-4o-mini-2024-07-18" } : span)),
+      },
+    ]);
+    const trace = await getTrace(test.database, project.id, "t-served");
+    expect(trace).toMatchObject({ model: "gpt-4o-mini", servedModel: "gpt-4o-mini-2024-07-18" });
+    expect(trace.spans.map((span) => [span.id, span.model, span.servedModel])).toEqual([
+      ["retrieve", null, null],
+      ["llm", "gpt-4o-mini", "gpt-4o-mini-2024-07-18"],
+    ]);
+    const listed = await listTraces(test.database, project.id, list({ model: "gpt-4o-mini" }));
+    expect(listed.data.map((row) => [row.id, row.servedModel])).toEqual([["t-served", "gpt-4o-mini-2024-07-18"]]);
+  });
+
   it("stores a trace with its spans and derives latency, TTFT, tokens and cost", async () => {
     const { project } = await createProjectWithKeys(test.database);
     expect(await ingestTraces(test.database, project.id, [chatTrace("t-1")])).toEqual({ accepted: ["t-1"], duplicates: [], rejected: [] });

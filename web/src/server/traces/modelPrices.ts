@@ -65,16 +65,26 @@ function specificity(pattern: string): number {
 /**
  * The price in force for a model at a time: among entries whose pattern matches and
  * whose effective date has come, project entries beat list prices, then the most
- * specific pattern wins, then the latest effective date.
+ * specific pattern wins, then the latest effective date. A call can go by two names,
+ * the snapshot that served it and the alias asked for (`gpt-4o-mini-2024-07-18`,
+ * `gpt-4o-mini`), given in that order: a price for either applies, the first name's
+ * first, so a project's price for the alias still beats a list price for the snapshot.
  */
-export function findModelPrice(model: string, at: Date, projectPrices: ModelPriceEntry[]): ModelPriceEntry | null {
-  const pick = (entries: ModelPriceEntry[]) =>
+export function findModelPrice(models: string | string[], at: Date, projectPrices: ModelPriceEntry[]): ModelPriceEntry | null {
+  const names = typeof models === "string" ? [models] : models;
+  const pick = (entries: ModelPriceEntry[], model: string) =>
     entries
       .filter((price) => price.effectiveFrom <= at && globToRegExp(price.modelPattern).test(model))
       .sort(
         (a, b) => specificity(b.modelPattern) - specificity(a.modelPattern) || b.effectiveFrom.getTime() - a.effectiveFrom.getTime(),
       )[0] ?? null;
-  return pick(projectPrices) ?? pick(listPrices);
+  for (const entries of [projectPrices, listPrices]) {
+    for (const model of names) {
+      const price = pick(entries, model);
+      if (price) return price;
+    }
+  }
+  return null;
 }
 
 /** Cost in USD of a model call from its token counts and a price per million tokens. */

@@ -66,13 +66,22 @@ export async function recomputeCosts(database: Database, projectId: string): Pro
       where: { projectId, id: { gt: after }, OR: [{ costSource: null }, { costSource: "computed" }] },
       orderBy: { id: "asc" },
       take: batchSize,
-      select: { id: true, model: true, startTime: true, inputTokens: true, outputTokens: true },
+      select: { id: true, model: true, servedModel: true, startTime: true, inputTokens: true, outputTokens: true },
     });
     if (traces.length === 0) return { traces: recomputed };
     after = traces.at(-1)?.id ?? after;
     const spans = await database.span.findMany({
       where: { projectId, traceId: { in: traces.map((trace) => trace.id) } },
-      select: { traceId: true, id: true, model: true, inputTokens: true, outputTokens: true, costUsd: true, costSource: true },
+      select: {
+        traceId: true,
+        id: true,
+        model: true,
+        servedModel: true,
+        inputTokens: true,
+        outputTokens: true,
+        costUsd: true,
+        costSource: true,
+      },
     });
     await database.$transaction(
       async (tx) => {
@@ -86,9 +95,11 @@ export async function recomputeCosts(database: Database, projectId: string): Pro
             {
               startTime: trace.startTime.toISOString(),
               model: trace.model ?? undefined,
+              servedModel: trace.servedModel ?? undefined,
               usage: usageOf(trace),
               spans: own.map((span) => ({
                 model: span.model ?? undefined,
+                servedModel: span.servedModel ?? undefined,
                 usage: usageOf(span),
                 costUsd: span.costSource === "supplied" && span.costUsd !== null ? span.costUsd : undefined,
               })),

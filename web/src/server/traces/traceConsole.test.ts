@@ -39,6 +39,7 @@ describe("traceSteps", () => {
     input,
     output,
     model: null,
+    servedModel: null,
     usage: null,
     startTime: "2026-11-27T10:00:00.000Z",
     endTime: "2026-11-27T10:00:01.000Z",

@@ -23,6 +23,24 @@ describe("model prices", () => {
     expect(findModelPrice("gpt-4o", new Date("2026-06-01T00:00:00Z"), custom)?.inputPerMillionUsd).toBe(1);
   });
 
+  it("prices a call by the snapshot that served it or the alias asked for, a project's price for either first", () => {
+    const at = new Date("2026-06-01T00:00:00Z");
+    const alias: ModelPriceEntry = {
+      modelPattern: "gpt-4o-mini",
+      inputPerMillionUsd: 0.1,
+      outputPerMillionUsd: 0.2,
+      effectiveFrom: new Date(0),
+    };
+    const snapshot: ModelPriceEntry = { ...alias, modelPattern: "gpt-4o-mini-2024-07-18", inputPerMillionUsd: 0.12 };
+    const names = ["gpt-4o-mini-2024-07-18", "gpt-4o-mini"];
+    expect(findModelPrice(names, at, [alias])?.inputPerMillionUsd).toBe(0.1);
+    expect(findModelPrice(names, at, [alias, snapshot])?.inputPerMillionUsd).toBe(0.12);
+    expect(findModelPrice(names, at, [])?.inputPerMillionUsd).toBe(0.15);
+    expect(findModelPrice(["in-house-7b-0612", "in-house-7b"], at, [{ ...alias, modelPattern: "in-house-7b" }])?.inputPerMillionUsd).toBe(
+      0.1,
+    );
+  });
+
   it("computes USD from tokens and per-million prices", () => {
     // 1200 * 2.5 / 1e6 + 350 * 10 / 1e6 = 0.003 + 0.0035
     expect(tokenCostUsd({ inputPerMillionUsd: 2.5, outputPerMillionUsd: 10 }, 1200, 350)).toBeCloseTo(0.0065, 12);
@@ -30,6 +48,16 @@ describe("model prices", () => {
 });
 
 describe("costTrace", () => {
+  it("prices a span served by a snapshot with the project's price for the model it asked for", () => {
+    const prices: ModelPriceEntry[] = [
+      { modelPattern: "gpt-4o-mini", inputPerMillionUsd: 1, outputPerMillionUsd: 2, effectiveFrom: new Date(0) },
+    ];
+    const usage = { inputTokens: 1_000_000, outputTokens: 1_000_000 };
+    const result = costTrace(trace({ spans: [span("a", { model: "gpt-4o-mini", servedModel: "gpt-4o-mini-2024-07-18", usage })] }), prices);
+    // 1e6 * 1 / 1e6 + 1e6 * 2 / 1e6
+    expect(result).toMatchObject({ costUsd: 3, costSource: "computed" });
+  });
+
   it("keeps a supplied cost", () => {
     expect(costTrace(trace({ costUsd: 0.5, model: "gpt-4o", usage: { inputTokens: 1, outputTokens: 1 } }), [])).toMatchObject({
       costUsd: 0.5,

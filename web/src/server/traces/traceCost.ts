@@ -1,14 +1,17 @@
 import type { SpanInput, TraceInput } from "@/contracts/traces";
 import { findModelPrice, tokenCostUsd, type ModelPriceEntry } from "@/server/traces/modelPrices";
 
-/** What pricing needs of a trace: its time, model, usage, any supplied cost, and the same of its spans. */
+/** What pricing needs of a trace: its time, model (asked for and served), usage, any supplied cost, and the same of its spans. */
 export interface CostInput {
   startTime: string;
   model?: string | undefined;
+  servedModel?: string | undefined;
   usage?: TraceInput["usage"];
   costUsd?: number | undefined;
-  spans: { model?: string | undefined; usage?: SpanInput["usage"]; costUsd?: number | undefined }[];
+  spans: { model?: string | undefined; servedModel?: string | undefined; usage?: SpanInput["usage"]; costUsd?: number | undefined }[];
 }
+
+type ModelIdentity = Pick<CostInput, "model" | "servedModel">;
 
 export interface CostedTrace {
   costUsd: number | null;
@@ -18,9 +21,10 @@ export interface CostedTrace {
   spanCosts: { costUsd: number | null; costSource: "supplied" | "computed" | null }[];
 }
 
-function modelCallCost(model: string | undefined, usage: SpanInput["usage"], at: Date, prices: ModelPriceEntry[]): number | null {
-  if (!model || !usage) return null;
-  const price = findModelPrice(model, at, prices);
+function modelCallCost(identity: ModelIdentity, usage: SpanInput["usage"], at: Date, prices: ModelPriceEntry[]): number | null {
+  const names = [identity.servedModel, identity.model].filter((name): name is string => Boolean(name));
+  if (names.length === 0 || !usage) return null;
+  const price = findModelPrice(names, at, prices);
   return price ? tokenCostUsd(price, usage.inputTokens, usage.outputTokens) : null;
 }
 
@@ -40,7 +44,9 @@ export function costTrace(trace: CostInput, prices: ModelPriceEntry[]): CostedTr
   const at = new Date(trace.startTime);
   const spanCosts = trace.spans.map((span) => {
     if (span.costUsd !== undefined) return { costUsd: span.costUsd, costSource: "supplied" as const };
-    const costUsd = modelCallCost(span.model ?? trace.model, span.usage, at, prices);
+    // A span without a model of its own is a call of the trace's model.
+    const identity = span.model || span.servedModel ? span : trace;
+    const costUsd = modelCallCost(identity, span.usage, at, prices);
     return { costUsd, costSource: costUsd === null ? null : ("computed" as const) };
   });
   const spansCarryUsage = trace.spans.some((span) => span.usage !== undefined);
@@ -48,6 +54,6 @@ export function costTrace(trace: CostInput, prices: ModelPriceEntry[]): CostedTr
   const outputTokens = trace.usage?.outputTokens ?? sumOrNull(trace.spans.map((span) => span.usage?.outputTokens));
   if (trace.costUsd !== undefined) return { costUsd: trace.costUsd, costSource: "supplied", inputTokens, outputTokens, spanCosts };
   const fromSpans = sumOrNull(spanCosts.map((span) => span.costUsd));
-  const costUsd = fromSpans ?? (spansCarryUsage ? null : modelCallCost(trace.model, trace.usage, at, prices));
+  const costUsd = fromSpans ?? (spansCarryUsage ? null : modelCallCost(trace, trace.usage, at, prices));
   return { costUsd, costSource: costUsd === null ? null : "computed", inputTokens, outputTokens, spanCosts };
 }

@@ -16,6 +16,7 @@ const traceFields = {
   input: true,
   output: true,
   model: true,
+  servedModel: true,
   release: true,
   promptTemplate: true,
   promptVersion: true,

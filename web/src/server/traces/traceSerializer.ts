@@ -10,6 +10,7 @@ export interface TraceRow {
   input: Json;
   output: Json;
   model: string | null;
+  servedModel: string | null;
   release: string | null;
   promptTemplate: string | null;
   promptVersion: string | null;
@@ -37,6 +38,7 @@ export interface SpanRow {
   input: Json;
   output: Json;
   model: string | null;
+  servedModel: string | null;
   startTime: Date;
   endTime: Date | null;
   firstTokenTime: Date | null;
@@ -73,6 +75,7 @@ export function serializeSpan(row: SpanRow): SpanView {
     input: io(row.input),
     output: io(row.output),
     model: row.model,
+    servedModel: row.servedModel,
     usage: usage(row.inputTokens, row.outputTokens),
     startTime: row.startTime.toISOString(),
     endTime: iso(row.endTime),
@@ -94,6 +97,7 @@ export function serializeTrace(row: TraceRow, spans: SpanRow[]): TraceView {
     input: io(row.input),
     output: io(row.output),
     model: row.model,
+    servedModel: row.servedModel,
     release: row.release,
     promptTemplate: row.promptTemplate,
     promptVersion: row.promptVersion,

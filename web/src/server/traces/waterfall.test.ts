@@ -13,6 +13,7 @@ function span(id: string, parentId: string | null, startMs: number, endMs: numbe
     input: null,
     output: null,
     model: null,
+    servedModel: null,
     usage: null,
     startTime: new Date(t0 + startMs).toISOString(),
     endTime: endMs === null ? null : new Date(t0 + endMs).toISOString(),
