@@ -6,7 +6,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, statSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { migrateDatabase } from "@liveloop/prisma";
+import { DatabaseConnectionError, migrateDatabase } from "@liveloop/prisma";
 import { dataDirectory, openDatabase } from "@liveloop/prisma/connection";
 import { parseEnvironment, InvalidEnvironmentError, type Environment } from "../src/env.ts";
 import { createDatabase } from "../src/server/db/client.ts";
@@ -113,4 +113,8 @@ async function main(): Promise<void> {
   });
 }
 
-main().catch((error: unknown) => fail(error instanceof Error ? (error.stack ?? error.message) : String(error)));
+main().catch((error: unknown) => {
+  // A database that cannot be reached is a set-up problem: its one line says what to fix, a stack trace would bury it.
+  if (error instanceof DatabaseConnectionError) fail(error.message);
+  fail(error instanceof Error ? (error.stack ?? error.message) : String(error));
+});
