@@ -106,6 +106,8 @@ async function main(): Promise<void> {
     env: { ...childEnv, NODE_ENV: dev ? "development" : "production" },
   });
   if (!config.DATABASE_URL && child.pid !== undefined) recordServerPid(dataDir, child.pid);
+  // The server closes the database and exits on SIGINT/SIGTERM; this process waits for that
+  // (exit below) rather than dying first and leaving the server to hold the data directory.
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
   child.on("exit", (code, signal) => {
     if (!config.DATABASE_URL) forgetServerPid(dataDir);
