@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkDatabaseConnection, DatabaseConnectionError } from "./checkDatabaseConnection.ts";
+import { migrateDatabase } from "./migrations.ts";
 import { freePort, startPasswordProtectedPostgres, type PasswordProtectedPostgres } from "./passwordProtectedPostgres.ts";
 
 // The shared test server (trust auth), as the web suites use it.
@@ -100,5 +102,35 @@ describe("checkDatabaseConnection", () => {
         /^Cannot connect to PostgreSQL at 127\.0\.0\.1:\d+ as role "postgres" \(DATABASE_URL\): the server asks for a password and DATABASE_URL has none$/,
       );
     });
+  });
+});
+
+describe("migrateDatabase on a database its role does not own", () => {
+  // What `createdb liveloop` followed by a URL naming the role liveloop gives on PostgreSQL 15+.
+  const name = `liveloop_notowner_${randomUUID().slice(0, 8)}`;
+  const adminClient = () => new pg.Client({ connectionString: admin.toString() });
+  beforeAll(async () => {
+    const client = adminClient();
+    await client.connect();
+    await client.query(`CREATE ROLE ${name} LOGIN`);
+    await client.query(`CREATE DATABASE ${name}`);
+    await client.end();
+  });
+  afterAll(async () => {
+    const client = adminClient();
+    await client.connect();
+    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await client.query(`DROP ROLE IF EXISTS ${name}`);
+    await client.end();
+  });
+
+  it("says in one line that the role must own the database", async () => {
+    const url = `postgresql://${name}:${encodeURIComponent(secret)}@${serverAddress}/${name}`;
+    const error: unknown = await migrateDatabase({ DATABASE_URL: url }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(DatabaseConnectionError);
+    expect((error as Error).message).toBe(
+      `Cannot create tables in PostgreSQL at ${serverAddress} as role "${name}" (DATABASE_URL): permission denied for schema public; ` +
+        `make the role own the database: ALTER DATABASE ${name} OWNER TO ${name} (or create it with createdb --owner=${name} ${name})`,
+    );
   });
 });

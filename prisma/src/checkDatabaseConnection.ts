@@ -16,6 +16,7 @@ interface ConnectionTarget {
   host: string;
   port: number;
   role: string | undefined;
+  database: string | undefined;
   password: string | undefined;
 }
 
@@ -79,6 +80,7 @@ function connectionTarget(url: string): ConnectionTarget {
   new URL(url);
   const client = new pg.Client({ connectionString: url });
   return {
+    database: client.database,
     host: client.host,
     port: client.port,
     role: client.user,
@@ -107,4 +109,21 @@ export async function checkDatabaseConnection(url: string, timeoutMillis = 10_00
   } finally {
     await client.end().catch(() => undefined);
   }
+}
+
+/**
+ * The schema engine's "permission denied for schema public" (the role does not own the
+ * database, and PostgreSQL 15+ lets only the owner create tables there) as one line that
+ * says how to fix it; null for any other error.
+ */
+export function migrationPermissionError(url: string, error: unknown): DatabaseConnectionError | null {
+  const denied = /permission denied for schema "?([^"\s]+)"?/.exec(errorText(error));
+  if (!denied) return null;
+  const target = connectionTarget(url);
+  const role = target.role ?? "?";
+  const database = target.database ?? role;
+  return new DatabaseConnectionError(
+    `Cannot create tables in PostgreSQL at ${target.host}:${target.port} as role "${role}" (DATABASE_URL): permission denied for schema ${denied[1] ?? "public"}; ` +
+      `make the role own the database: ALTER DATABASE ${database} OWNER TO ${role} (or create it with createdb --owner=${role} ${database})`,
+  );
 }
