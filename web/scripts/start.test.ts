@@ -142,6 +142,12 @@ describe("npm start on the embedded database", () => {
         resolve();
       }),
     );
+    // The server's last line may still be in the pipe when npm exits; it has all arrived at "end".
+    const outputEnded = new Promise<void>((resolve) =>
+      npm.stdout.once("end", () => {
+        resolve();
+      }),
+    );
     try {
       await lineMatching(npm, /Liveloop is listening on/);
       expect((await fetch(`http://127.0.0.1:${port}/api/v1/health`)).status).toBe(200);
@@ -159,6 +165,7 @@ describe("npm start on the embedded database", () => {
       expect(processes.filter(isAlive)).toEqual([]);
       expect(await portAcceptsConnections(port)).toBe(false);
       expect(existsSync(join(dataDir, "server.pid"))).toBe(false);
+      await outputEnded;
       expect(output).toContain("Liveloop stopped (SIGTERM); database closed.");
     } finally {
       try {
