@@ -1,11 +1,19 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defineConfig } from "@playwright/test";
 
 // One fresh embedded database per run, shared by the main process and its workers
 // (which inherit this environment), so first-run set-up is really the first run.
-process.env.LIVELOOP_E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), "liveloop-e2e-"));
+if (!process.env.LIVELOOP_E2E_DATA_DIR) {
+  const dataDir = mkdtempSync(join(tmpdir(), "liveloop-e2e-"));
+  process.env.LIVELOOP_E2E_DATA_DIR = dataDir;
+  // Removed when the process that made it (the runner) exits: a globalTeardown runs
+  // before Playwright stops the web server, which still holds the database then.
+  process.once("exit", () => {
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+}
 const port = Number(process.env.LIVELOOP_E2E_PORT ?? 3211);
 export const baseURL = `http://127.0.0.1:${port}`;
 
@@ -49,6 +57,8 @@ export default defineConfig({
     url: `${baseURL}/api/v1/health`,
     timeout: 240_000,
     reuseExistingServer: false,
+    // npm start closes the embedded database on SIGTERM (the default is SIGKILL to the group).
+    gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
     stdout: "pipe",
     env: {
       LIVELOOP_DATA_DIR: process.env.LIVELOOP_E2E_DATA_DIR,

@@ -1,11 +1,13 @@
 // `npm test`: every check and suite, then one closing line `N passed, N failed`.
 // Static checks (ESLint, Prettier, tsc per workspace) count as one test each; vitest and
-// Playwright contribute their own counts, read from their JSON reports.
+// Playwright contribute their own counts, read from their JSON reports, plus one check
+// each that they removed every `liveloop-*` temporary folder they made.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import process from "node:process";
+import { runWithPrivateTmpdir } from "./tempDirLeaks.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const reports = join(root, "node_modules", ".cache", "liveloop-test");
@@ -28,6 +30,17 @@ function check(name, command, args) {
     tally.failed += 1;
     failures.push(name);
   }
+}
+
+/** Runs a suite in its own TMPDIR; a `liveloop-*` folder it leaves there counts as one failed check. */
+function runSuite(name, command, args, options = {}) {
+  const { status, leftovers } = runWithPrivateTmpdir((env) => run(command, args, { ...options, env: { ...options.env, ...env } }));
+  if (leftovers.length === 0) tally.passed += 1;
+  else {
+    tally.failed += 1;
+    failures.push(`${name} left temporary folders behind (${leftovers.join(", ")})`);
+  }
+  return status;
 }
 
 function readJson(path) {
@@ -61,7 +74,12 @@ for (const workspace of ["prisma", "widget", "web", "e2e"]) check(`tsc ${workspa
 check("widget size budgets and scoped CSS", join(npx, "tsx"), ["widget/scripts/checkBundles.ts"]);
 
 const vitestReport = join(reports, "vitest.json");
-const vitestStatus = run(join(npx, "vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`]);
+const vitestStatus = runSuite("vitest", join(npx, "vitest"), [
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${vitestReport}`,
+]);
 const vitest = readJson(vitestReport);
 if (vitest) {
   tally.passed += vitest.numPassedTests;
@@ -81,7 +99,7 @@ if (chromium === null) {
 } else {
   const playwrightReport = join(root, "e2e", "test-results", "results.json");
   rmSync(playwrightReport, { force: true });
-  const status = run(join(npx, "playwright"), ["test"], { cwd: join(root, "e2e"), env: { CHROMIUM_PATH: chromium } });
+  const status = runSuite("playwright", join(npx, "playwright"), ["test"], { cwd: join(root, "e2e"), env: { CHROMIUM_PATH: chromium } });
   const playwright = readJson(playwrightReport);
   if (playwright) {
     tally.passed += playwright.stats.expected + playwright.stats.flaky;

@@ -6,6 +6,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapt
 import type { MigrationList } from "@prisma/schema-engine-wasm";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { checkDatabaseConnection, migrationPermissionError } from "./checkDatabaseConnection.ts";
 import { openDatabase, type DatabaseEnv } from "./database.ts";
 import { openSchemaEngine, type EngineLog } from "./schemaEngine.ts";
 
@@ -112,11 +113,18 @@ export async function createMigration(name: string, now = new Date()): Promise<s
   return folder;
 }
 
-/** Opens the configured database, applies pending migrations and closes it again. */
+/**
+ * Opens the configured database, applies pending migrations and closes it again. A
+ * PostgreSQL that cannot be reached, or where the role may not create tables, fails
+ * with a DatabaseConnectionError.
+ */
 export async function migrateDatabase(env: DatabaseEnv, log?: EngineLog): Promise<string[]> {
+  if (env.DATABASE_URL) await checkDatabaseConnection(env.DATABASE_URL);
   const connection = openDatabase(env);
   try {
     return await applyPendingMigrations(connection.adapter, log);
+  } catch (error) {
+    throw (env.DATABASE_URL ? migrationPermissionError(env.DATABASE_URL, error) : null) ?? error;
   } finally {
     await connection.close();
   }

@@ -57,7 +57,18 @@ export async function startAppServer(options: { port: number; databaseUrl?: stri
       NEXT_TELEMETRY_DISABLED: "1",
     },
   });
-  await waitForHealth(child, baseUrl);
+  try {
+    await waitForHealth(child, baseUrl);
+  } catch (error) {
+    // Nothing of a failed start may outlive the bench: the process, then its data directory.
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      await exited;
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
   return {
     baseUrl,
     pid: child.pid ?? 0,

@@ -20,6 +20,7 @@ const { handleNodeRequest } = await import("../src/server/http/nodeBridge.ts");
 const { applyRequestOrigin, requestOrigin } = await import("../src/server/http/forwardedHeaders.ts");
 const { env } = await import("../src/env.ts");
 const { isUndecodablePath, undecodablePathHandler } = await import("../src/server/http/undecodablePath.ts");
+const { closeDatabase } = await import("../src/server/db/client.ts");
 const trustedProxyHops = env().LIVELOOP_TRUSTED_PROXY_HOPS;
 // Without NEXTAUTH_URL, next-auth builds its URLs from X-Forwarded-Host/Proto, which this
 // server sets itself on every request (applyRequestOrigin), so they can be trusted.
@@ -40,9 +41,39 @@ server.keepAliveTimeout = 65_000;
 server.listen(port, () => {
   console.log(`Liveloop is listening on http://localhost:${port}${dev ? " (development)" : ""}`);
 });
+
+const shutdownGraceMs = 15_000;
+let stopping = false;
+/**
+ * Stops taking requests, lets the ones in flight finish, then closes Next and the
+ * database, so PGlite flushes and releases its directory before the process ends.
+ * A signal can arrive twice (from `npm start`'s script and from the process group).
+ */
+async function stop(signal: NodeJS.Signals): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  // A request that never ends must not keep the process (and the database) forever.
+  setTimeout(() => {
+    console.error(`Liveloop did not stop within ${shutdownGraceMs / 1000} s of ${signal}; exiting anyway`);
+    process.exit(1);
+  }, shutdownGraceMs).unref();
+  const drained = new Promise<void>((resolve) =>
+    server.close(() => {
+      resolve();
+    }),
+  );
+  server.closeIdleConnections();
+  await drained;
+  await app.close();
+  await closeDatabase();
+  console.log(`Liveloop stopped (${signal}); database closed.`);
+  process.exit(0);
+}
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
-    server.close();
-    void app.close().finally(() => process.exit(0));
+    stop(signal).catch((error: unknown) => {
+      console.error("Stopping Liveloop failed", error);
+      process.exit(1);
+    });
   });
 }

@@ -6,7 +6,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, statSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { migrateDatabase } from "@liveloop/prisma";
+import { DatabaseConnectionError, migrateDatabase } from "@liveloop/prisma";
 import { dataDirectory, openDatabase } from "@liveloop/prisma/connection";
 import { parseEnvironment, InvalidEnvironmentError, type Environment } from "../src/env.ts";
 import { createDatabase } from "../src/server/db/client.ts";
@@ -106,6 +106,8 @@ async function main(): Promise<void> {
     env: { ...childEnv, NODE_ENV: dev ? "development" : "production" },
   });
   if (!config.DATABASE_URL && child.pid !== undefined) recordServerPid(dataDir, child.pid);
+  // The server closes the database and exits on SIGINT/SIGTERM; this process waits for that
+  // (exit below) rather than dying first and leaving the server to hold the data directory.
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
   child.on("exit", (code, signal) => {
     if (!config.DATABASE_URL) forgetServerPid(dataDir);
@@ -113,4 +115,8 @@ async function main(): Promise<void> {
   });
 }
 
-main().catch((error: unknown) => fail(error instanceof Error ? (error.stack ?? error.message) : String(error)));
+main().catch((error: unknown) => {
+  // A database that cannot be reached is a set-up problem: its one line says what to fix, a stack trace would bury it.
+  if (error instanceof DatabaseConnectionError) fail(error.message);
+  fail(error instanceof Error ? (error.stack ?? error.message) : String(error));
+});

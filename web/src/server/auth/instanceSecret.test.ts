@@ -15,6 +15,7 @@ describe("instanceAuthSecret", () => {
     expect(first).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(statSync(join(dir, "auth-secret")).mode & 0o777).toBe(0o600);
     expect(instanceAuthSecret(dir)).toBe(first);
-    expect(instanceAuthSecret(mkdtempSync(join(tmpdir(), "liveloop-secret-other-")))).not.toBe(first);
+    // Inside `dir`, so afterAll removes it too.
+    expect(instanceAuthSecret(mkdtempSync(join(dir, "other-")))).not.toBe(first);
   });
 });

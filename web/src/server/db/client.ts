@@ -56,6 +56,18 @@ export function db(): PrismaClient {
   return holder.__liveloopDatabase.prisma;
 }
 
+/**
+ * Closes the process-wide database if it was opened: Prisma's client, then the pool or
+ * PGlite, which writes out what it holds and releases its data directory.
+ */
+export async function closeDatabase(): Promise<void> {
+  const handle = holder.__liveloopDatabase;
+  if (!handle) return;
+  holder.__liveloopDatabase = undefined;
+  await handle.prisma.$disconnect();
+  await handle.connection.close();
+}
+
 /** Whether an error means the database could not be reached (as opposed to a bad query). */
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let current: unknown = error, depth = 0; current && depth < 6; depth++) {
