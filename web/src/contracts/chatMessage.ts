@@ -104,9 +104,14 @@ export function conversationIssues(entries: readonly { path: PropertyKey[]; mess
           issues.push({ path: [...path, "tool_calls", index, "id"], message: `tool call id ${call.id} is used twice` });
         calls.add(call.id);
       });
-    } else if (message.role === "tool" && message.tool_call_id !== undefined) {
-      const id = message.tool_call_id;
-      if (!calls.has(id)) {
+    } else if (message.role === "tool") {
+      const id = message.tool_call_id ?? "";
+      if (id === "") {
+        issues.push({
+          path: [...path, "tool_call_id"],
+          message: "a tool message needs the tool_call_id of the assistant tool call it answers",
+        });
+      } else if (!calls.has(id)) {
         issues.push({ path: [...path, "tool_call_id"], message: `tool message answers ${id}, which no earlier assistant message called` });
       } else if (answered.has(id)) {
         issues.push({ path: [...path, "tool_call_id"], message: `tool call ${id} is answered twice` });
