@@ -43,14 +43,14 @@ const shapes = {
   },
 };
 
+const system = z.strictObject(shapes.system);
+const user = z.strictObject(shapes.user);
+const assistant = z.strictObject(shapes.assistant);
+const tool = z.strictObject(shapes.tool);
+
 /** A chat message, discriminated by role, with no fields beyond OpenAI's (datasets, review). */
 export const chatMessageSchema = z
-  .discriminatedUnion("role", [
-    z.strictObject(shapes.system),
-    z.strictObject(shapes.user),
-    z.strictObject(shapes.assistant),
-    z.strictObject(shapes.tool),
-  ])
+  .discriminatedUnion("role", [system, user, assistant, tool])
   .describe("An OpenAI-style chat message: system, user, assistant (text and/or tool_calls) or tool (a result, with tool_call_id)");
 export type ChatMessage = z.infer<typeof chatMessageSchema>;
 export type AssistantMessage = Extract<ChatMessage, { role: "assistant" }>;
@@ -60,12 +60,7 @@ export type AssistantMessage = Extract<ChatMessage, { role: "assistant" }>;
  * whatever else its provider adds (OpenAI's `refusal` and `annotations`, say) is kept.
  */
 export const loggedChatMessageSchema = z
-  .discriminatedUnion("role", [
-    z.looseObject(shapes.system),
-    z.looseObject(shapes.user),
-    z.looseObject(shapes.assistant),
-    z.looseObject(shapes.tool),
-  ])
+  .discriminatedUnion("role", [system.loose(), user.loose(), assistant.loose(), tool.loose()])
   .describe("A chat message as logged: OpenAI's fields (role, content, name, tool_calls, tool_call_id) and any the provider adds");
 
 /** What the conversation rule reads of a message, whichever of the two schemas parsed it. */

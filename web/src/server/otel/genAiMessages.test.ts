@@ -1,25 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { inputMessages, outputMessages } from "@/server/otel/genAiMessages";
-import type { OtlpSpan } from "@/server/otel/otlpSpan";
+import { otlpSpan as span } from "@/test/otlpSpans";
 import { traceInputSchema } from "@/contracts/traces";
-
-function span(fields: Partial<OtlpSpan>): OtlpSpan {
-  return {
-    traceId: "t",
-    spanId: "s",
-    parentSpanId: null,
-    name: "chat",
-    kind: 3,
-    startTimeUnixNano: 0n,
-    endTimeUnixNano: 0n,
-    attributes: {},
-    events: [],
-    status: { code: 0, message: "" },
-    resource: {},
-    scope: { name: "x", version: "1" },
-    ...fields,
-  };
-}
 
 const weatherCall = { id: "call_1", type: "function", function: { name: "get_weather", arguments: '{"city":"Paris"}' } };
 
