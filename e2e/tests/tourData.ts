@@ -89,7 +89,9 @@ function traceOf(index: number, sessionId: string, startMs: number) {
           {
             role: "assistant",
             content: null,
-            tool_calls: [{ id: callId, type: "function", function: { name: turn.tool.name, arguments: JSON.stringify(turn.tool.arguments) } }],
+            tool_calls: [
+              { id: callId, type: "function", function: { name: turn.tool.name, arguments: JSON.stringify(turn.tool.arguments) } },
+            ],
           },
           { role: "tool", tool_call_id: callId, content: JSON.stringify(turn.tool.result) },
         ]

@@ -3,7 +3,11 @@ import { chatMessageSchema, datasetAnswerSchema } from "@/contracts/chatMessage"
 import { datasetItemInputSchema } from "@/contracts/datasets";
 import { traceInputSchema } from "@/contracts/traces";
 
-const call = (id: string, name = "get_weather", args = '{"city":"Paris"}') => ({ id, type: "function", function: { name, arguments: args } });
+const call = (id: string, name = "get_weather", args = '{"city":"Paris"}') => ({
+  id,
+  type: "function",
+  function: { name, arguments: args },
+});
 const asks = (...ids: string[]) => ({ role: "assistant", content: null, tool_calls: ids.map((id) => call(id)) });
 const answers = (id: string, content = '{"temperature":18}') => ({ role: "tool", tool_call_id: id, content });
 const question = { role: "user", content: "Weather in Paris?" };
@@ -27,16 +31,21 @@ describe("chat message schema", () => {
   });
 
   it("refuses arguments that are not a string, a call type other than function, and keys OpenAI does not have", () => {
-    expect(chatMessageSchema.safeParse({ ...asks("c"), tool_calls: [{ ...call("c"), function: { name: "f", arguments: { a: 1 } } }] }).success).toBe(
-      false,
-    );
+    expect(
+      chatMessageSchema.safeParse({ ...asks("c"), tool_calls: [{ ...call("c"), function: { name: "f", arguments: { a: 1 } } }] }).success,
+    ).toBe(false);
     expect(chatMessageSchema.safeParse({ ...asks("c"), tool_calls: [{ ...call("c"), type: "code" }] }).success).toBe(false);
     expect(chatMessageSchema.safeParse({ role: "user", content: "hi", toolCallId: "c" }).success).toBe(false);
   });
 });
 
 describe("the conversation rule at trace ingest", () => {
-  const trace = (input: unknown[], output?: unknown) => ({ id: "t", startTime: "2026-11-27T10:00:00Z", input, ...(output ? { output } : {}) });
+  const trace = (input: unknown[], output?: unknown) => ({
+    id: "t",
+    startTime: "2026-11-27T10:00:00Z",
+    input,
+    ...(output ? { output } : {}),
+  });
 
   it("accepts a tool result answering an earlier call, and keeps the fields a provider adds", () => {
     const parsed = traceInputSchema.parse(
@@ -56,9 +65,9 @@ describe("the conversation rule at trace ingest", () => {
   });
 
   it("reads input then output as one conversation, and checks spans too", () => {
-    expect(traceInputSchema.safeParse(trace([question, asks("call_1")], [answers("call_1"), { role: "assistant", content: "18 °C." }])).success).toBe(
-      true,
-    );
+    expect(
+      traceInputSchema.safeParse(trace([question, asks("call_1")], [answers("call_1"), { role: "assistant", content: "18 °C." }])).success,
+    ).toBe(true);
     const span = { id: "s", type: "llm", name: "call", startTime: "2026-11-27T10:00:00Z", input: [question, answers("x")] };
     expect(issues(traceInputSchema.safeParse({ ...trace([question]), spans: [span] }))).toEqual([
       "spans.0.input.1.tool_call_id: tool message answers x, which no earlier assistant message called",
@@ -66,7 +75,9 @@ describe("the conversation rule at trace ingest", () => {
   });
 
   it("refuses a call id used twice, a call answered twice, and an assistant message with neither text nor tool calls", () => {
-    expect(issues(traceInputSchema.safeParse(trace([question, asks("c", "c")])))).toEqual(["input.1.tool_calls.1.id: tool call id c is used twice"]);
+    expect(issues(traceInputSchema.safeParse(trace([question, asks("c", "c")])))).toEqual([
+      "input.1.tool_calls.1.id: tool call id c is used twice",
+    ]);
     expect(issues(traceInputSchema.safeParse(trace([question, asks("c"), answers("c"), answers("c")])))).toEqual([
       "input.3.tool_call_id: tool call c is answered twice",
     ]);
@@ -81,9 +92,9 @@ describe("dataset items", () => {
 
   it("take an expected answer that calls a tool, and a conversation with tool results", () => {
     expect(datasetItemInputSchema.safeParse(item({ expectedOutput: asks("call_1") })).success).toBe(true);
-    expect(datasetItemInputSchema.safeParse(item({ input: [question, asks("call_1"), answers("call_1")], expectedOutput: "18 °C." })).success).toBe(
-      true,
-    );
+    expect(
+      datasetItemInputSchema.safeParse(item({ input: [question, asks("call_1"), answers("call_1")], expectedOutput: "18 °C." })).success,
+    ).toBe(true);
   });
 
   it("refuse a tool message without an id or answering no earlier call, with its path", () => {
@@ -97,7 +108,9 @@ describe("dataset items", () => {
 
   it("refuse an answer reusing a call id of the conversation", () => {
     const input = [question, asks("call_1"), answers("call_1")];
-    expect(issues(datasetItemInputSchema.safeParse(item({ input, expectedOutput: asks("call_1"), rejectedOutput: asks("call_1") })))).toEqual([
+    expect(
+      issues(datasetItemInputSchema.safeParse(item({ input, expectedOutput: asks("call_1"), rejectedOutput: asks("call_1") }))),
+    ).toEqual([
       "expectedOutput.tool_calls.0.id: tool call id call_1 is used twice",
       "rejectedOutput.tool_calls.0.id: tool call id call_1 is used twice",
     ]);

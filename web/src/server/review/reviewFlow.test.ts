@@ -237,7 +237,9 @@ describe.each(await testDatabaseKinds())("working the review queue on %s", (kind
     const legacy = await itemOf("legacy");
     await expect(annotateItem(test.database, projectId, legacy, annotator.id, label())).rejects.toMatchObject({
       status: 400,
-      issues: [{ path: ["input", "1", "tool_call_id"], message: "a tool message needs the tool_call_id of the assistant tool call it answers" }],
+      issues: [
+        { path: ["input", "1", "tool_call_id"], message: "a tool message needs the tool_call_id of the assistant tool call it answers" },
+      ],
     });
     expect(await test.database.annotation.count({ where: { itemId: legacy } })).toBe(0);
     expect(await test.database.datasetItem.count({ where: { projectId } })).toBe(1);
