@@ -32,6 +32,17 @@ const stops: TourStop[] = [
   { name: "overview", path: (t) => `/projects/${t.projectId}`, ready: heading(/Tour/) },
   { name: "traces", path: (t) => `/projects/${t.projectId}/traces`, ready: heading("Traces") },
   { name: "trace", path: (t) => `/projects/${t.projectId}/traces/${encodeURIComponent(t.traceId)}`, ready: heading(/support-chat|Trace/) },
+  {
+    name: "trace-tool-calls",
+    path: (t) => `/projects/${t.projectId}/traces/${encodeURIComponent(t.toolTraceId)}`,
+    // The tool call reads as its function and arguments, the result names the call it answers.
+    ready: async (page) => {
+      const input = page.getByRole("region", { name: "Input" });
+      await expect(input.getByRole("list", { name: "Tool calls" })).toContainText("lookup_order");
+      await expect(input.getByLabel("Arguments of lookup_order")).toContainText('"order_id": "10482"');
+      await expect(input).toContainText("Result of");
+    },
+  },
   { name: "sessions", path: (t) => `/projects/${t.projectId}/sessions`, ready: heading("Sessions") },
   { name: "session", path: (t) => `/projects/${t.projectId}/sessions/${encodeURIComponent(t.sessionId)}`, ready: heading(/Session/) },
   { name: "metrics", path: (t) => `/projects/${t.projectId}/metrics`, ready: heading("Metrics") },
@@ -42,6 +53,11 @@ const stops: TourStop[] = [
     path: (t) => `/projects/${t.projectId}/review/${t.reviewItemId}`,
     // The label form and its Save button are on screen without scrolling, at both sizes.
     ready: async (page) => {
+      // The complaint under review is the turn that called a tool: shown as the call and its result.
+      const conversation = page.getByRole("region", { name: "Conversation" });
+      await expect(conversation.getByRole("list", { name: "Tool calls" })).toContainText("lookup_order");
+      await expect(conversation.getByLabel("Arguments of lookup_order")).toContainText('"include": [');
+      await expect(conversation).toContainText("Result of");
       const form = page.getByRole("form", { name: "Label this answer" });
       await expect(form).toBeInViewport();
       await expect(form.getByRole("button", { name: /Save/ })).toBeInViewport();

@@ -13,11 +13,20 @@ export interface TourProject {
   traceId: string;
   sessionId: string;
   reviewItemId: string;
+  /** A turn where the model called a tool before answering. */
+  toolTraceId: string;
 }
 
 const shopOrigin = "https://shop.example";
 
-const conversations: { question: string; answer: string; model: string; failed?: boolean }[] = [
+/** A tool the model called before answering, in OpenAI's shape once traced. */
+interface ToolUse {
+  name: string;
+  arguments: Record<string, unknown>;
+  result: Record<string, unknown>;
+}
+
+const conversations: { question: string; answer: string; model: string; failed?: boolean; tool?: ToolUse }[] = [
   {
     question: "Can I return shoes I bought on sale?",
     answer: "Yes. Sale items can be returned within 30 days in their original packaging; the refund goes to your original payment method.",
@@ -27,6 +36,11 @@ const conversations: { question: string; answer: string; model: string; failed?:
     question: "Where is my order 10482?",
     answer: "Order 10482 left our Berlin warehouse yesterday and should arrive on Thursday. The tracking number is DHL 00340434161094.",
     model: "gpt-4o-mini",
+    tool: {
+      name: "lookup_order",
+      arguments: { order_id: "10482", include: ["shipping", "tracking"] },
+      result: { status: "shipped", warehouse: "Berlin", carrier: "DHL", tracking: "00340434161094", eta: "2026-12-03" },
+    },
   },
   {
     question: "Do you ship to Switzerland?",
@@ -65,9 +79,23 @@ function traceOf(index: number, sessionId: string, startMs: number) {
   const generationMs = turn.failed ? 30_000 : 900 + ((index * 131) % 2_400);
   const llmStart = startMs + retrievalMs + toolMs;
   const end = llmStart + generationMs;
+  const callId = `call_${index}`;
   const messages = [
     { role: "system", content: "You are the support assistant of an online shoe shop. Answer briefly and only from the shop's policies." },
     { role: "user", content: turn.question },
+    // The model called a tool first; its result answers the call by id.
+    ...(turn.tool
+      ? [
+          {
+            role: "assistant",
+            content: null,
+            tool_calls: [
+              { id: callId, type: "function", function: { name: turn.tool.name, arguments: JSON.stringify(turn.tool.arguments) } },
+            ],
+          },
+          { role: "tool", tool_call_id: callId, content: JSON.stringify(turn.tool.result) },
+        ]
+      : []),
   ];
   return {
     id: `tour-${randomUUID()}`,
@@ -96,9 +124,9 @@ function traceOf(index: number, sessionId: string, startMs: number) {
       {
         id: "lookup",
         type: "tool",
-        name: "order lookup",
-        input: { query: turn.question },
-        output: { found: true },
+        name: turn.tool?.name ?? "order lookup",
+        input: turn.tool?.arguments ?? { query: turn.question },
+        output: turn.tool?.result ?? { found: true },
         startTime: iso(startMs + retrievalMs),
         endTime: iso(startMs + retrievalMs + toolMs),
       },
@@ -198,5 +226,7 @@ export async function createTourProject(request: APIRequestContext, name: string
   const reviewItemId = ((await next.json()) as { id: string }).id;
   const firstTrace = traces[2];
   if (!firstTrace) throw new Error("no traces");
-  return { projectId, traceId: firstTrace.id, sessionId: firstTrace.sessionId, reviewItemId };
+  const toolTrace = traces.find((trace) => trace.input.some((message) => message.role === "tool"));
+  if (!toolTrace) throw new Error("no trace with a tool call");
+  return { projectId, traceId: firstTrace.id, sessionId: firstTrace.sessionId, reviewItemId, toolTraceId: toolTrace.id };
 }

@@ -1,12 +1,6 @@
 import { z } from "zod";
-import { contentText, exactText, identifierSchema, jsonObjectSchema } from "@/contracts/common";
-
-export const chatRoles = ["system", "user", "assistant", "tool"] as const;
-export const messageSchema = z
-  .object({ role: z.enum(chatRoles), content: contentText(100_000) })
-  .strict()
-  .describe("An OpenAI-style chat message");
-export type ChatMessage = z.infer<typeof messageSchema>;
+import { exactText, identifierSchema, jsonObjectSchema, storableJson } from "@/contracts/common";
+import { chatMessageSchema, datasetAnswerSchema, exampleIssues } from "@/contracts/chatMessage";
 
 export const datasetNameSchema = z
   .string()
@@ -26,14 +20,21 @@ export const projectDatasetItemParams = z
 export const datasetItemInputSchema = z
   .object({
     id: identifierSchema.optional().describe("Your id for the item; sending it again is a duplicate, not a second item"),
-    input: z.array(messageSchema).min(1).max(200).describe("The conversation up to the answer: system, history, user"),
-    expectedOutput: contentText(100_000).min(1).describe("The answer the model should give"),
-    rejectedOutput: contentText(100_000).optional().describe("A bad answer to prefer against (for DPO)"),
+    input: storableJson(z.array(chatMessageSchema).min(1).max(200)).describe(
+      "The conversation up to the answer: system, history, user; assistant tool calls and the tool messages answering them",
+    ),
+    expectedOutput: datasetAnswerSchema.describe("The answer the model should give: text, or an assistant message with tool_calls"),
+    rejectedOutput: datasetAnswerSchema.optional().describe("A bad answer to prefer against (for DPO); never empty"),
     category: exactText(z.string().max(60)).optional(),
     severity: exactText(z.string().max(20)).optional(),
     metadata: jsonObjectSchema.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((item, ctx) => {
+    for (const issue of exampleIssues(item.input, item.expectedOutput, item.rejectedOutput)) {
+      ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+    }
+  });
 export type DatasetItemInput = z.infer<typeof datasetItemInputSchema>;
 
 export const datasetItemsEnvelopeSchema = z

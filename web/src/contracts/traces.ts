@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { storedFeedbackEventSchema } from "@/contracts/feedback";
+import { addConversationIssues, loggedChatMessageSchema, messagesAt } from "@/contracts/chatMessage";
 import {
   contentText,
   costUsdSchema,
@@ -17,22 +18,24 @@ import {
 // when unstorable. Inputs, outputs, errors and JSON are content: normalised.
 const shortText = exactText(z.string().max(500));
 
-export const chatMessageSchema = z
-  .object({
-    role: z.enum(["system", "user", "assistant", "tool"]),
-    content: z
-      .union([z.string(), z.array(z.unknown())])
-      .nullable()
-      .describe("Text, or content parts as the provider sends them"),
-    name: z.string().max(200).optional(),
-    toolCallId: z.string().max(200).optional(),
-  })
-  .loose();
-
 /** Input and output are chat messages, plain text, or any JSON object the application logs. */
-export const traceIoSchema = storableJson(z.union([z.string(), z.array(chatMessageSchema), z.record(z.string(), z.unknown())])).describe(
-  "Chat messages ({ role, content }[]), text, or a JSON object",
-);
+export const traceIoSchema = storableJson(
+  z.union([z.string(), z.array(loggedChatMessageSchema), z.record(z.string(), z.unknown())]),
+).describe("Chat messages (OpenAI's { role, content, tool_calls, tool_call_id }[]), text, or a JSON object");
+
+/**
+ * Input then output read as one conversation (an output may go on with tool results and a
+ * final answer), held to the tool-call rule; text or JSON input or output has no messages.
+ */
+function checkConversation(io: { input?: TraceIo | undefined; output?: TraceIo | undefined }, ctx: z.RefinementCtx): void {
+  const messages = (field: "input" | "output") => {
+    const value = io[field];
+    return Array.isArray(value) ? messagesAt([field], value) : [];
+  };
+  addConversationIssues(ctx, [...messages("input"), ...messages("output")]);
+}
+
+type TraceIo = z.infer<typeof traceIoSchema>;
 
 export const usageSchema = z
   .object({
@@ -84,7 +87,10 @@ export const spanInputSchema = z
     attributes: jsonObjectSchema.optional().describe("Any further attributes"),
   })
   .strict()
-  .superRefine(checkTimes);
+  .superRefine((span, ctx) => {
+    checkTimes(span, ctx);
+    checkConversation(span, ctx);
+  });
 
 export const traceInputSchema = z
   .object({
@@ -111,6 +117,7 @@ export const traceInputSchema = z
   .strict()
   .superRefine((trace, ctx) => {
     checkTimes(trace, ctx);
+    checkConversation(trace, ctx);
     const seen = new Set<string>();
     trace.spans.forEach((span, index) => {
       if (seen.has(span.id)) ctx.addIssue({ code: "custom", path: ["spans", index, "id"], message: `span id ${span.id} appears twice` });

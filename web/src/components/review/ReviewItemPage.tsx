@@ -1,5 +1,5 @@
 import NextLink from "next/link";
-import { Badge, Blockquote, Box, Card, Flex, Heading, Link, Text } from "@radix-ui/themes";
+import { Badge, Blockquote, Card, Flex, Heading, Link, Text } from "@radix-ui/themes";
 import { ArrowLeftIcon, ExternalLinkIcon } from "@radix-ui/react-icons";
 import type { ReviewItemPageView } from "@/server/review/reviewItemView";
 import {
@@ -11,7 +11,8 @@ import {
   severityLabel,
 } from "@/components/ui/labels";
 import { formatMs, formatTime } from "@/components/traces/format";
-import { Markdown } from "@/components/review/Markdown";
+import { ChatTurn } from "@/components/review/ChatTurn";
+import { toolNamesById } from "@/components/review/ToolCalls";
 import { LabelForm } from "@/components/review/LabelForm";
 import { StartReviewing } from "@/components/review/StartReviewing";
 import { AdjudicationForm } from "@/components/review/AdjudicationForm";
@@ -20,8 +21,6 @@ import { FeedbackAtGlance } from "@/components/review/FeedbackAtGlance";
 import styles from "./ReviewItemPage.module.css";
 
 type Fields = ReviewItemPageView["history"][number]["before"];
-
-const roleLabel: Record<string, string> = { system: "System", user: "User", assistant: "Assistant", tool: "Tool" };
 
 /** "Hallucination (High), Corrected failure": one saved verdict in words. */
 function describeVerdict(fields: Fields): string {
@@ -38,8 +37,11 @@ function describeVerdict(fields: Fields): string {
  */
 export function ReviewItemPage({ projectId, view }: { projectId: string; view: ReviewItemPageView }) {
   const traceHref = `/projects/${projectId}/traces/${encodeURIComponent(view.traceId)}`;
+  const toolNames = toolNamesById(view.trace ? [...view.trace.messages, view.trace.answer] : []);
+  // The correction starts from the answer's text (an answer that only calls tools has none).
+  const originalAnswer = typeof view.trace?.answer.content === "string" ? view.trace.answer.content : "";
   const side = view.heldByMe ? (
-    <LabelForm projectId={projectId} itemId={view.id} categories={view.failureCategories} originalAnswer={view.trace?.answer ?? ""} />
+    <LabelForm projectId={projectId} itemId={view.id} categories={view.failureCategories} originalAnswer={originalAnswer} />
   ) : view.canAnnotate ? (
     <Card size="2" className={styles.sticky}>
       <Flex direction="column" gap="3" align="start">
@@ -92,19 +94,11 @@ export function ReviewItemPage({ projectId, view }: { projectId: string; view: R
             <>
               <section aria-label="Conversation" className={styles.conversation}>
                 {view.trace.messages.map((message, index) => (
-                  <Box key={index} className={styles.message} data-role={message.role}>
-                    <Text as="div" size="1" weight="medium" color="gray" mb="1">
-                      {roleLabel[message.role] ?? message.role}
-                    </Text>
-                    <Markdown text={message.content} />
-                  </Box>
+                  <ChatTurn key={index} message={message} toolNames={toolNames} />
                 ))}
               </section>
-              <section aria-label="Answer" className={styles.answer}>
-                <Text as="div" size="1" weight="medium" color="gray" mb="1">
-                  Answer under review
-                </Text>
-                <Markdown text={view.trace.answer || "(empty answer)"} />
+              <section aria-label="Answer">
+                <ChatTurn message={view.trace.answer} toolNames={toolNames} heading="Answer under review" className={styles.answer} />
               </section>
               <Text size="1" color="gray" as="p">
                 {view.trace.failed ? "Failed · " : ""}Model {view.trace.model ?? "—"} · release {view.trace.release ?? "—"} · prompt version{" "}

@@ -2,17 +2,21 @@ import { Badge, Flex, Heading, Text } from "@radix-ui/themes";
 import type { TraceView } from "@/contracts/traces";
 import { LongText } from "@/components/traces/LongText";
 import { labelFromKey } from "@/components/ui/labels";
+import { ToolCalls, ToolOutput, ToolResultHeading, toolNamesById } from "@/components/review/ToolCalls";
+import { messageText } from "@/server/review/conversation";
 import styles from "@/components/traces/TraceDetail.module.css";
 
 type Io = TraceView["input"];
 
 /**
- * Renders an input or output: chat messages as role-labelled turns, text as text, any
+ * Renders an input or output: chat messages as role-labelled turns (tool calls with their
+ * function and arguments, tool results with the call they answer), text as text, any
  * other JSON folded. Everything is rendered as text, never as HTML. `note` replaces an
  * absent value (a step whose input is the trace's own says so instead of repeating it).
  */
 export function IoView({ label, value, note }: { label: string; value: Io; note?: string }) {
   if (value === null && !note) return null;
+  const toolNames = toolNamesById(Array.isArray(value) ? value : []);
   return (
     <section aria-label={label} className={styles.io}>
       <Heading as="h3" size="2" mb="2">
@@ -32,7 +36,15 @@ export function IoView({ label, value, note }: { label: string; value: Io; note?
                 <Badge size="1" variant="soft" color={message.role === "user" ? "indigo" : "gray"} style={{ alignSelf: "start" }}>
                   {labelFromKey(message.role)}
                 </Badge>
-                <LongText text={typeof message.content === "string" ? message.content : JSON.stringify(message.content, null, 2)} />
+                {message.role === "tool" ? (
+                  <>
+                    <ToolResultHeading callId={message.tool_call_id} name={toolNames.get(message.tool_call_id)} />
+                    <ToolOutput text={messageText({ content: message.content })} />
+                  </>
+                ) : message.role === "assistant" && message.tool_calls && message.content === null ? null : (
+                  <LongText text={typeof message.content === "string" ? message.content : JSON.stringify(message.content, null, 2)} />
+                )}
+                {message.role === "assistant" && message.tool_calls ? <ToolCalls calls={message.tool_calls} /> : null}
               </Flex>
             </li>
           ))}

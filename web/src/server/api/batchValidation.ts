@@ -7,7 +7,24 @@ function idOf(raw: unknown): string | null {
   return typeof raw === "object" && raw !== null && typeof (raw as { id?: unknown }).id === "string" ? (raw as { id: string }).id : null;
 }
 
-function describeIssues(issues: { path: PropertyKey[]; message: string }[], item: string): string {
+type Issue = { path: PropertyKey[]; message: string };
+
+/**
+ * A union (text, messages or an object, say) that fails reports "Invalid input" for the
+ * whole value; when only one branch got past its type check, its issues say what is wrong
+ * and where (the tool message at input.3), so those are reported instead.
+ */
+function unwrapUnions(issues: readonly z.core.$ZodIssue[]): Issue[] {
+  return issues.flatMap((issue): Issue[] => {
+    if (issue.code !== "invalid_union") return [issue];
+    const reached = issue.errors.filter((branch) => !branch.every((inner) => inner.code === "invalid_type" && inner.path.length === 0));
+    const [only] = reached;
+    if (reached.length !== 1 || !only) return [issue];
+    return unwrapUnions(only).map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] }));
+  });
+}
+
+function describeIssues(issues: Issue[], item: string): string {
   return issues
     .slice(0, 5)
     .map((issue) => `${issue.path.map(String).join(".") || item}: ${issue.message}`)
@@ -28,7 +45,7 @@ export function validateBatchItems<T>(
   rawItems.forEach((raw, index) => {
     const result = schema.safeParse(raw);
     if (result.success) valid.push({ index, item: result.data });
-    else rejected.push({ id: idOf(raw), index, status: 400, message: describeIssues(result.error.issues, itemName) });
+    else rejected.push({ id: idOf(raw), index, status: 400, message: describeIssues(unwrapUnions(result.error.issues), itemName) });
   });
   return { valid, rejected };
 }

@@ -1,6 +1,7 @@
 import { plainSql, type Queryable } from "@/server/db/client";
 import { NotFoundError } from "@/server/errors";
-import { promptText } from "@/server/review/conversation";
+import { messageText, promptText } from "@/server/review/conversation";
+import { answerMessage } from "@/server/datasets/datasetAnswer";
 
 export type DatasetChangeKind = "added" | "removed" | "changed";
 
@@ -29,13 +30,14 @@ interface ChangeRow {
   change: DatasetChangeKind;
   input: unknown;
   expectedOutput: string;
+  expectedToolCalls: unknown;
 }
 
 /**
  * What changed in a dataset between a published version and a later version (or the
  * working items). Items are matched by their external id, which stays the same across
  * versions; an item counts as changed when anything a training run reads differs
- * (conversation, expected or rejected answer, category, severity). One SQL comparison,
+ * (conversation, expected or rejected answer and their tool calls, category, severity). One SQL comparison,
  * so a large dataset is never loaded into memory to count its differences.
  */
 export async function compareDatasetVersions(
@@ -57,23 +59,24 @@ export async function compareDatasetVersions(
     if (!found) throw new NotFoundError(`Dataset ${name} has no version ${version}`);
     return found.id;
   };
-  const older = `SELECT external_id, input, expected_output, rejected_output, category, severity
+  const older = `SELECT external_id, input, expected_output, expected_tool_calls, rejected_output, rejected_tool_calls, category, severity
     FROM dataset_version_items WHERE version_id = $1::uuid`;
   const newer =
     sides.to === "draft"
-      ? `SELECT external_id, input, expected_output, rejected_output, category, severity
+      ? `SELECT external_id, input, expected_output, expected_tool_calls, rejected_output, rejected_tool_calls, category, severity
          FROM dataset_items WHERE dataset_id = $2::uuid`
-      : `SELECT external_id, input, expected_output, rejected_output, category, severity
+      : `SELECT external_id, input, expected_output, expected_tool_calls, rejected_output, rejected_tool_calls, category, severity
          FROM dataset_version_items WHERE version_id = $2::uuid`;
   const diff = `WITH a AS (${older}), b AS (${newer}), diff AS (
       SELECT COALESCE(b.external_id, a.external_id) AS "externalId",
         CASE WHEN a.external_id IS NULL THEN 'added' WHEN b.external_id IS NULL THEN 'removed' ELSE 'changed' END AS change,
         COALESCE(b.input, a.input) AS input,
-        COALESCE(b.expected_output, a.expected_output) AS "expectedOutput"
+        COALESCE(b.expected_output, a.expected_output) AS "expectedOutput",
+        CASE WHEN b.external_id IS NULL THEN a.expected_tool_calls ELSE b.expected_tool_calls END AS "expectedToolCalls"
       FROM a FULL OUTER JOIN b ON a.external_id = b.external_id
       WHERE a.external_id IS NULL OR b.external_id IS NULL
-        OR (a.input, a.expected_output, a.rejected_output, a.category, a.severity)
-           IS DISTINCT FROM (b.input, b.expected_output, b.rejected_output, b.category, b.severity))`;
+        OR (a.input, a.expected_output, a.expected_tool_calls, a.rejected_output, a.rejected_tool_calls, a.category, a.severity)
+           IS DISTINCT FROM (b.input, b.expected_output, b.expected_tool_calls, b.rejected_output, b.rejected_tool_calls, b.category, b.severity))`;
   const values = [idOf(sides.from), sides.to === "draft" ? dataset.id : idOf(sides.to)];
   const sql = plainSql(database);
   const [counts, rows] = await Promise.all([
@@ -101,7 +104,7 @@ export async function compareDatasetVersions(
       externalId: row.externalId,
       change: row.change,
       question: promptText(row.input),
-      expectedOutput: row.expectedOutput,
+      expectedOutput: messageText(answerMessage(row.expectedOutput, row.expectedToolCalls)),
     })),
   };
 }

@@ -47,7 +47,7 @@ export async function exportDataset(database: Database, projectId: string, name:
       const splitFilter = query.split === "all" ? "" : `AND split = '${query.split}'`;
       const rows = await plainSql(database).query<ExportRow>(
         `SELECT position, external_id AS "externalId", split, input, expected_output AS "expectedOutput", rejected_output AS "rejectedOutput",
-           category, severity, metadata, provenance
+           expected_tool_calls AS "expectedToolCalls", rejected_tool_calls AS "rejectedToolCalls", category, severity, metadata, provenance
          FROM dataset_version_items
          WHERE version_id = $1 AND position > $2 ${splitFilter}
          ORDER BY position LIMIT ${pageSize}`,

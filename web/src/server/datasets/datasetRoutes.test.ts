@@ -9,6 +9,7 @@ import { addDatasetItems, listDatasetItems } from "@/server/datasets/datasets";
 import { addDatasetItemsRoute, exportRoute, publishVersionRoute, removeDatasetItemRoute } from "@/server/datasets/datasetRoutes";
 import { testDatabaseKinds, useTestDatabase } from "@/test/testDatabase";
 import { addMemberWithRole, createProjectWithKeys, signedIn } from "@/test/factories";
+import { openAiFormatErrors } from "@/test/openaiFineTuningFormat";
 
 const base = "http://liveloop.test";
 
@@ -123,5 +124,49 @@ describe.each(await testDatabaseKinds())("dataset endpoints on %s", (kind) => {
     expect(
       (await exportAt(routes(test.database, signedIn(other.owner)).exportItems, { projectId: project.id, name: "golden" })).status,
     ).toBe(403);
+  });
+
+  it("takes tool-call items through the API, answers an inconsistent one 400 with its path, and exports what OpenAI's checks accept", async () => {
+    const { secretKey } = await createProjectWithKeys(test.database);
+    const api = routes(test.database);
+    const params = { name: "agent" };
+    const question = { role: "user", content: "Where is order 10482?" };
+    const lookup = {
+      role: "assistant",
+      content: null,
+      tool_calls: [{ id: "call_1", type: "function", function: { name: "lookup_order", arguments: '{"order_id":"10482"}' } }],
+    };
+    const items = [
+      { id: "calls", input: [question], expectedOutput: lookup, rejectedOutput: "It arrives tomorrow." },
+      {
+        id: "uses",
+        input: [question, lookup, { role: "tool", tool_call_id: "call_1", content: '{"eta":"Thursday"}' }],
+        expectedOutput: "Thursday.",
+      },
+      { id: "orphan", input: [question, { role: "tool", tool_call_id: "call_7", content: "{}" }], expectedOutput: "Thursday." },
+      { id: "blank", input: [question], expectedOutput: "Thursday.", rejectedOutput: "" },
+    ];
+    const added = await call(api.addItems, { method: "POST", key: secretKey.key, params, body: JSON.stringify({ items }) });
+    expect(added.status).toBe(207);
+    expect(await added.json()).toEqual({
+      accepted: ["calls", "uses"],
+      duplicates: [],
+      rejected: [
+        {
+          id: "orphan",
+          index: 2,
+          status: 400,
+          message: "input.1.tool_call_id: tool message answers call_7, which no earlier assistant message called",
+        },
+        { id: "blank", index: 3, status: 400, message: "rejectedOutput: must not be empty: give the answer's text or its tool_calls" },
+      ],
+    });
+    expect((await call(api.publish, { method: "POST", key: secretKey.key, params })).status).toBe(201);
+    const exported = await call(api.exportItems, { method: "GET", key: secretKey.key, params, query: "?format=openai" });
+    expect(exported.status).toBe(200);
+    const text = await exported.text();
+    expect(text.trim().split("\n")).toHaveLength(2);
+    expect(openAiFormatErrors(text)).toEqual({});
+    expect(text).toContain(JSON.stringify({ messages: [question, lookup] }));
   });
 });

@@ -6,6 +6,7 @@ import { splitOf } from "@/server/datasets/datasetSplit";
 import { exportQuerySchema } from "@/contracts/datasets";
 import { testDatabaseKinds, useTestDatabase } from "@/test/testDatabase";
 import { createProjectWithKeys } from "@/test/factories";
+import { openAiFormatErrors } from "@/test/openaiFineTuningFormat";
 import type { Database } from "@/server/db/client";
 
 const item = (id: string, fields: Record<string, unknown> = {}) => ({
@@ -126,6 +127,113 @@ describe.each(await testDatabaseKinds())("datasets on %s", (kind) => {
     expect(rows[0]).toBe("id,split,input,expected_output,rejected_output,category,severity,metadata,provenance");
     expect(rows.find((row) => row.startsWith("a,"))).toContain(",'=cmd|' /C calc'!A0,");
     expect(rows).toHaveLength(4);
+  });
+
+  it("imports and exports answers that call tools: OpenAI's format checks pass, and every format shows the calls", async () => {
+    const { project } = await createProjectWithKeys(test.database);
+    const call = { id: "call_1", type: "function", function: { name: "get_weather", arguments: '{"city":"Paris"}' } };
+    const question = { role: "user", content: "Weather in Paris?" };
+    const callsTool = { role: "assistant", content: null, tool_calls: [call] };
+    const result = { role: "tool", tool_call_id: "call_1", content: '{"temperature":18}' };
+    const callsAgain = { role: "assistant", content: "Checking again.", tool_calls: [{ ...call, id: "call_2" }] };
+    expect(
+      await addDatasetItems(test.database, project.id, "golden", [
+        // The answer to learn is the tool call; the rejected one guessed instead.
+        item("calls", { input: [question], expectedOutput: callsTool, rejectedOutput: "It is sunny." }),
+        // The conversation went through the tool; the answer uses its result.
+        // ...and the rejected answer called the tool again (a new call, so a new id).
+        item("uses", { input: [question, callsTool, result], expectedOutput: "18 °C in Paris.", rejectedOutput: callsAgain }),
+        // The issue's item: a tool result without the call it answers.
+        item("orphan", { input: [question, { role: "tool", content: '{"temperature":18}' }] }),
+        item("blank", { rejectedOutput: "  " }),
+      ]),
+    ).toMatchObject({
+      accepted: ["calls", "uses"],
+      rejected: [
+        {
+          index: 2,
+          status: 400,
+          message: "input.1.tool_call_id: a tool message needs the tool_call_id of the assistant tool call it answers",
+        },
+        { index: 3, status: 400, message: expect.stringContaining("rejectedOutput: must not be empty") as unknown },
+      ],
+    });
+    await publishDatasetVersion(test.database, project.id, "golden");
+
+    const openai = (await exported(test.database, project.id, { format: "openai" })).text;
+    expect(openAiFormatErrors(openai)).toEqual({});
+    // Items added together export in id order, which is random: compared as sets.
+    const lines = (text: string) =>
+      text
+        .trim()
+        .split("\n")
+        .map((line) => JSON.parse(line) as unknown);
+    expect(lines(openai)).toHaveLength(2);
+    expect(lines(openai)).toEqual(
+      expect.arrayContaining([
+        { messages: [question, callsTool] },
+        { messages: [question, callsTool, result, { role: "assistant", content: "18 °C in Paris." }] },
+      ]),
+    );
+    const dpo = lines((await exported(test.database, project.id, { format: "dpo" })).text);
+    expect(dpo).toHaveLength(2);
+    expect(dpo).toEqual(
+      expect.arrayContaining([
+        { prompt: [question], chosen: [callsTool], rejected: [{ role: "assistant", content: "It is sunny." }] },
+        { prompt: [question, callsTool, result], chosen: [{ role: "assistant", content: "18 °C in Paris." }], rejected: [callsAgain] },
+      ]),
+    );
+    // jsonl gives each answer in the shape the items API takes, so it imports back unchanged.
+    const jsonl = lines((await exported(test.database, project.id, { format: "jsonl" })).text) as Record<string, unknown>[];
+    const reimported = jsonl.map(({ id, input, expectedOutput, rejectedOutput }) => ({
+      id: `again-${String(id)}`,
+      input,
+      expectedOutput,
+      rejectedOutput,
+    }));
+    expect(reimported).toContainEqual({ id: "again-calls", input: [question], expectedOutput: callsTool, rejectedOutput: "It is sunny." });
+    const again = await addDatasetItems(test.database, project.id, "golden", reimported);
+    expect({ ...again, accepted: again.accepted.sort() }).toEqual({
+      accepted: ["again-calls", "again-uses"],
+      duplicates: [],
+      rejected: [],
+    });
+    // CSV and the console read a tool call as name(arguments), never [object Object].
+    const csv = (await exported(test.database, project.id, { format: "csv" })).text;
+    expect(csv).toContain(`,"get_weather({""city"":""Paris""})",It is sunny.,`);
+    expect(csv).not.toContain("[object Object]");
+    const listed = await listDatasetItems(test.database, project.id, "golden");
+    expect(listed.find((row) => row.externalId === "calls")).toMatchObject({
+      question: "Weather in Paris?",
+      expectedOutput: 'get_weather({"city":"Paris"})',
+    });
+  });
+
+  it("the format checker finds what the issue reported: a tool message passed through without the assistant's tool_calls", () => {
+    const issueLine = JSON.stringify({
+      messages: [
+        { role: "user", content: "Weather in Paris?" },
+        { role: "tool", content: '{"temperature":18}' },
+        { role: "assistant", content: "18 °C." },
+      ],
+    });
+    expect(openAiFormatErrors(issueLine)).toEqual({ tool_call_id_unanswered: 1 });
+    expect(
+      openAiFormatErrors(
+        JSON.stringify({
+          messages: [
+            { role: "user", content: "hi", extra: 1 },
+            { role: "assistant", content: null },
+          ],
+        }),
+      ),
+    ).toEqual({
+      message_unrecognized_key: 1,
+      missing_content: 1,
+    });
+    expect(openAiFormatErrors(JSON.stringify({ messages: [{ role: "user", content: "hi" }] }))).toEqual({
+      example_missing_assistant_message: 1,
+    });
   });
 
   it("takes the test share at publishing time: 1 puts every item in the test split", async () => {

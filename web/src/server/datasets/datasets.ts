@@ -1,11 +1,14 @@
 import { randomUUID } from "node:crypto";
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import type { Database, Queryable } from "@/server/db/client";
 import type { BatchResult } from "@/contracts/batch";
-import { datasetItemInputSchema, type ChatMessage } from "@/contracts/datasets";
+import { datasetItemInputSchema } from "@/contracts/datasets";
+import type { AssistantMessage, ChatMessage } from "@/contracts/chatMessage";
 import { validateBatchItems } from "@/server/api/batchValidation";
 import { NotFoundError } from "@/server/errors";
 import { splitOf } from "@/server/datasets/datasetSplit";
+import { answerMessage, storedAnswer, type StoredAnswer } from "@/server/datasets/datasetAnswer";
+import { messageText, promptText } from "@/server/review/conversation";
 
 export const defaultDatasetName = "golden";
 
@@ -27,6 +30,18 @@ async function datasetId(database: Queryable, projectId: string, name: string): 
 }
 
 const json = (value: unknown) => value as Prisma.InputJsonValue;
+/** A nullable JSON column: SQL NULL for null (Prisma takes undefined for "leave it NULL" on create). */
+const jsonOrDbNull = (value: unknown) => (value === null || value === undefined ? Prisma.DbNull : json(value));
+
+/** The answer columns of an item: text, and tool calls beside it. */
+function answerColumns(expected: StoredAnswer, rejected: StoredAnswer | null) {
+  return {
+    expectedOutput: expected.text,
+    expectedToolCalls: jsonOrDbNull(expected.toolCalls),
+    rejectedOutput: rejected?.text ?? null,
+    rejectedToolCalls: jsonOrDbNull(rejected?.toolCalls ?? null),
+  };
+}
 
 /** Imports items (an existing test suite, say): each checked alone; an id sent before is a duplicate. */
 export async function addDatasetItems(database: Database, projectId: string, name: string, rawItems: unknown[]): Promise<BatchResult> {
@@ -41,8 +56,7 @@ export async function addDatasetItems(database: Database, projectId: string, nam
         datasetId: id,
         externalId: row.externalId,
         input: json(row.input),
-        expectedOutput: row.expectedOutput,
-        rejectedOutput: row.rejectedOutput ?? null,
+        ...answerColumns(storedAnswer(row.expectedOutput), row.rejectedOutput === undefined ? null : storedAnswer(row.rejectedOutput)),
         category: row.category ?? null,
         severity: row.severity ?? null,
         metadata: row.metadata === undefined ? undefined : json(row.metadata),
@@ -63,8 +77,8 @@ export async function addDatasetItems(database: Database, projectId: string, nam
 export interface ReviewedExample {
   reviewItemId: string;
   input: ChatMessage[];
-  expectedOutput: string;
-  rejectedOutput: string | null;
+  expectedOutput: AssistantMessage;
+  rejectedOutput: AssistantMessage | null;
   /** Null for a good example: there was no failure to name. */
   category: string | null;
   severity: string;
@@ -76,8 +90,7 @@ export async function addReviewedExample(tx: Queryable, projectId: string, name:
   const id = await ensureDataset(tx, projectId, name);
   const fields = {
     input: json(example.input),
-    expectedOutput: example.expectedOutput,
-    rejectedOutput: example.rejectedOutput,
+    ...answerColumns(storedAnswer(example.expectedOutput), example.rejectedOutput && storedAnswer(example.rejectedOutput)),
     category: example.category,
     severity: example.severity,
     provenance: json(example.provenance),
@@ -121,17 +134,21 @@ export async function publishDatasetVersion(
       });
       for (let i = 0; i < items.length; i += 1_000) {
         await tx.datasetVersionItem.createMany({
-          data: items.slice(i, i + 1_000).map(({ id: itemId, input, metadata, provenance, ...item }, offset) => ({
-            ...item,
-            projectId,
-            versionId: created.id,
-            position: i + offset,
-            itemId,
-            split: splitOf(itemId, dataset.testRatio),
-            input: json(input),
-            metadata: metadata === null ? undefined : json(metadata),
-            provenance: provenance === null ? undefined : json(provenance),
-          })),
+          data: items
+            .slice(i, i + 1_000)
+            .map(({ id: itemId, input, metadata, provenance, expectedToolCalls, rejectedToolCalls, ...item }, offset) => ({
+              ...item,
+              expectedToolCalls: jsonOrDbNull(expectedToolCalls),
+              rejectedToolCalls: jsonOrDbNull(rejectedToolCalls),
+              projectId,
+              versionId: created.id,
+              position: i + offset,
+              itemId,
+              split: splitOf(itemId, dataset.testRatio),
+              input: json(input),
+              metadata: metadata === null ? undefined : json(metadata),
+              provenance: provenance === null ? undefined : json(provenance),
+            })),
         });
       }
       return { version, itemCount: items.length };
@@ -184,11 +201,24 @@ export async function listDatasetItems(database: Queryable, projectId: string, n
     where: { datasetId: id },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit,
-    select: { id: true, externalId: true, input: true, expectedOutput: true, rejectedOutput: true, category: true, createdAt: true },
+    select: {
+      id: true,
+      externalId: true,
+      input: true,
+      expectedOutput: true,
+      expectedToolCalls: true,
+      rejectedOutput: true,
+      rejectedToolCalls: true,
+      category: true,
+      createdAt: true,
+    },
   });
-  return rows.map(({ input, createdAt, ...row }) => ({
+  return rows.map(({ input, createdAt, expectedOutput, expectedToolCalls, rejectedOutput, rejectedToolCalls, ...row }) => ({
     ...row,
-    question: (input as ChatMessage[]).findLast((message) => message.role === "user")?.content ?? "",
+    question: promptText(input),
+    // Answers that call tools read as name(arguments) lines.
+    expectedOutput: messageText(answerMessage(expectedOutput, expectedToolCalls)),
+    rejectedOutput: rejectedOutput === null ? null : messageText(answerMessage(rejectedOutput, rejectedToolCalls)),
     createdAt: createdAt.toISOString(),
   }));
 }

@@ -1,4 +1,6 @@
 import type { ExportFormat } from "@/contracts/datasets";
+import { answerInput, answerMessage } from "@/server/datasets/datasetAnswer";
+import { messageText } from "@/server/review/conversation";
 
 export interface ExportRow {
   position: number;
@@ -7,6 +9,9 @@ export interface ExportRow {
   input: unknown;
   expectedOutput: string;
   rejectedOutput: string | null;
+  /** OpenAI tool_calls of the answers (null: a text answer). */
+  expectedToolCalls: unknown;
+  rejectedToolCalls: unknown;
   category: string | null;
   severity: string | null;
   metadata: unknown;
@@ -42,39 +47,39 @@ export function exportHeader(format: ExportFormat): string {
   return format === "csv" ? `${csvColumns.join(",")}\r\n` : "";
 }
 
-const assistant = (content: string) => ({ role: "assistant", content });
-
 /** One item as a line of the format, or null when the format has nothing for it (dpo without a rejected answer). */
 export function exportLine(format: ExportFormat, row: ExportRow, version: number): string | null {
+  const expected = answerMessage(row.expectedOutput, row.expectedToolCalls);
+  const rejected = row.rejectedOutput === null ? null : answerMessage(row.rejectedOutput, row.rejectedToolCalls);
   switch (format) {
     case "openai":
-      // OpenAI chat fine-tuning: the conversation, ending with the answer to learn.
-      return `${JSON.stringify({ messages: [...(row.input as unknown[]), assistant(row.expectedOutput)] })}\n`;
+      // OpenAI chat fine-tuning: the conversation, ending with the answer to learn (its tool_calls included).
+      return `${JSON.stringify({ messages: [...(row.input as unknown[]), expected] })}\n`;
     case "dpo":
       // TRL's conversational preference format.
-      return row.rejectedOutput === null
-        ? null
-        : `${JSON.stringify({ prompt: row.input, chosen: [assistant(row.expectedOutput)], rejected: [assistant(row.rejectedOutput)] })}\n`;
+      return rejected === null ? null : `${JSON.stringify({ prompt: row.input, chosen: [expected], rejected: [rejected] })}\n`;
     case "jsonl":
+      // Answers in the shape the items API takes, so an export imports back as it was.
       return `${JSON.stringify({
         id: row.externalId,
         version,
         split: row.split,
         input: row.input,
-        expectedOutput: row.expectedOutput,
-        rejectedOutput: row.rejectedOutput,
+        expectedOutput: answerInput(row.expectedOutput, row.expectedToolCalls),
+        rejectedOutput: row.rejectedOutput === null ? null : answerInput(row.rejectedOutput, row.rejectedToolCalls),
         category: row.category,
         severity: row.severity,
         metadata: row.metadata,
         provenance: row.provenance,
       })}\n`;
     case "csv":
+      // Answers as a person reads them in a spreadsheet: text, then each tool call as name(arguments).
       return `${[
         row.externalId,
         row.split,
         JSON.stringify(row.input),
-        row.expectedOutput,
-        row.rejectedOutput ?? "",
+        messageText(expected),
+        rejected === null ? "" : messageText(rejected),
         row.category ?? "",
         row.severity ?? "",
         row.metadata === null ? "" : JSON.stringify(row.metadata),

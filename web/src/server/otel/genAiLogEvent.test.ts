@@ -18,6 +18,8 @@ const call: OtlpSpan = {
   scope: { name: "openai", version: "1" },
 };
 
+const lookup = { id: "call_1", type: "function", function: { name: "lookup_order", arguments: '{"order":7}' } } as const;
+
 describe("GenAI log events", () => {
   it("give a span the same messages as the span-attribute mode", () => {
     const fromAttributes = mapOtlpSpan({
@@ -27,8 +29,8 @@ describe("GenAI log events", () => {
         "gen_ai.input.messages": JSON.stringify([
           { role: "system", parts: [{ type: "text", content: "Be brief." }] },
           { role: "user", parts: [{ type: "text", content: "Where is order 7?" }] },
-          { role: "assistant", parts: [{ type: "text", content: "Which order?" }] },
-          { role: "tool", parts: [{ type: "text", content: "shipped" }] },
+          { role: "assistant", content: "Let me look.", tool_calls: [lookup] },
+          { role: "tool", content: "shipped", tool_call_id: "call_1" },
         ]),
         "gen_ai.output.messages": JSON.stringify([{ role: "assistant", parts: [{ type: "text", content: "It ships today." }] }]),
       },
@@ -36,7 +38,7 @@ describe("GenAI log events", () => {
     const logged = [
       { name: "gen_ai.system.message", body: { content: "Be brief." } },
       { name: "gen_ai.user.message", body: { content: "Where is order 7?" } },
-      { name: "gen_ai.assistant.message", body: { content: "Which order?", tool_calls: [] } },
+      { name: "gen_ai.assistant.message", body: { content: "Let me look.", tool_calls: [lookup] } },
       { name: "gen_ai.tool.message", body: { content: "shipped", id: "call_1" } },
       { name: "gen_ai.choice", body: { index: 0, finish_reason: "stop", message: { content: "It ships today." } } },
     ].map((event) => asSpanEvent({ ...event, timeUnixNano: 1n }));
@@ -44,6 +46,11 @@ describe("GenAI log events", () => {
     expect(fromEvents.input).toEqual(fromAttributes.input);
     expect(fromEvents.output).toEqual(fromAttributes.output);
     expect(fromEvents.output).toEqual([{ role: "assistant", content: "It ships today." }]);
+    // The tool call and its result keep their id in both modes, so the conversation stays consistent.
+    expect(fromEvents.input?.slice(2)).toEqual([
+      { role: "assistant", content: "Let me look.", tool_calls: [lookup] },
+      { role: "tool", content: "shipped", tool_call_id: "call_1" },
+    ]);
   });
 
   it("names an event by the LogRecord field, else by the event.name attribute", () => {

@@ -1,24 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { deriveTrace, mapOtlpSpan } from "@/server/otel/genAiMapping";
-import type { OtlpSpan } from "@/server/otel/otlpSpan";
-
-function span(fields: Partial<OtlpSpan>): OtlpSpan {
-  return {
-    traceId: "t",
-    spanId: "s",
-    parentSpanId: null,
-    name: "call",
-    kind: 3,
-    startTimeUnixNano: 1_700_000_000_000_000_000n,
-    endTimeUnixNano: 1_700_000_001_500_000_000n,
-    attributes: {},
-    events: [],
-    status: { code: 0, message: "" },
-    resource: {},
-    scope: { name: "x", version: "1" },
-    ...fields,
-  };
-}
+import { otlpSpan as span } from "@/test/otlpSpans";
 
 describe("mapOtlpSpan", () => {
   it("reads the older prompt/completion events and gen_ai.system", () => {

@@ -102,8 +102,9 @@ const configAttributes: Record<string, string> = {
 function messagesAsIo(messages: unknown): SpanInput["input"] {
   if (!Array.isArray(messages)) return undefined;
   const list = messages as ChatMessage[];
-  // A lone assistant reply reads best as its text.
-  return list.length === 1 && list[0]?.role === "assistant" ? list[0].content : list;
+  // A lone assistant reply reads best as its text (unless it calls tools).
+  const [only] = list;
+  return list.length === 1 && only?.role === "assistant" && !only.tool_calls ? (only.content ?? "") : list;
 }
 
 /**

@@ -1,11 +1,11 @@
 import type { Database } from "@/server/db/client";
 import type { AnnotationInput, ReviewStatus } from "@/contracts/review";
-import type { ChatMessage } from "@/contracts/datasets";
+import { exampleIssues, type AssistantMessage } from "@/contracts/chatMessage";
 import { BadRequestError, NotFoundError } from "@/server/errors";
 import { assertLeaseHeld } from "@/server/review/reviewLeases";
 import { getReviewRules } from "@/server/review/reviewRules";
 import { addReviewedExample, defaultDatasetName } from "@/server/datasets/datasets";
-import { chatMessagesOf, textOf } from "@/server/review/conversation";
+import { conversationOf, messageText } from "@/server/review/conversation";
 
 const annotationFields = { category: true, severity: true, correctedResponse: true, notes: true, decision: true } as const;
 
@@ -72,13 +72,30 @@ export async function annotateItem(
         select: { input: true, output: true, model: true, release: true, promptVersion: true },
       });
       if (!trace) throw new NotFoundError(`Trace ${item.traceId} has not been received, so there is no conversation to add`);
-      const original = textOf(trace.output);
+      const { messages, answer } = conversationOf(trace.input, trace.output);
       const corrected = input.decision === "corrected_failure";
+      const correction: AssistantMessage = { role: "assistant", content: input.correctedResponse ?? "" };
+      const expected = corrected ? correction : answer;
+      // A good example needs an answer to keep; a corrected failure keeps an empty one as no rejected answer.
+      if (!corrected && messageText(answer).trim() === "") {
+        throw new BadRequestError("The trace has no answer to keep as a good example; correct it instead", [
+          { path: ["decision"], message: "the trace's answer is empty" },
+        ]);
+      }
+      const rejected = corrected && messageText(answer).trim() !== "" ? answer : null;
+      // Traces logged before the tool-call rule may break it: refused here rather than exported.
+      const issues = exampleIssues(messages, expected, rejected);
+      if (issues.length > 0) {
+        throw new BadRequestError(
+          "The trace's conversation breaks the tool-call rule, so it cannot become a dataset example",
+          issues.map((issue) => ({ path: issue.path.map(String), message: issue.message })),
+        );
+      }
       await addReviewedExample(tx, projectId, input.datasetName ?? defaultDatasetName, {
         reviewItemId: itemId,
-        input: chatMessagesOf(trace.input) satisfies ChatMessage[],
-        expectedOutput: corrected ? (input.correctedResponse ?? "") : original,
-        rejectedOutput: corrected ? original : null,
+        input: messages,
+        expectedOutput: expected,
+        rejectedOutput: rejected,
         category: input.category ?? null,
         severity: input.severity,
         provenance: {

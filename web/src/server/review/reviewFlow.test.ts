@@ -160,6 +160,112 @@ describe.each(await testDatabaseKinds())("working the review queue on %s", (kind
     });
   });
 
+  it("promotes a conversation with tool calls whole, the answer's tool calls included, and refuses one that breaks the rule", async () => {
+    const { projectId } = await projectWithQueue(test.database, 0);
+    const call = (id: string, city: string) => ({
+      id,
+      type: "function",
+      function: { name: "get_weather", arguments: `{"city":"${city}"}` },
+    });
+    const question = { role: "user", content: "Weather in Paris, then Lyon?" };
+    const first = { role: "assistant", content: null, tool_calls: [call("call_1", "Paris")] };
+    const result = { role: "tool", tool_call_id: "call_1", content: '{"temperature":18}' };
+    const next = { role: "assistant", content: null, tool_calls: [call("call_2", "Lyon")] };
+    await ingestTraces(test.database, projectId, [
+      { id: "tools", startTime: "2026-11-27T11:00:00.000Z", input: [question, first, result], output: [next] },
+      { id: "legacy", startTime: "2026-11-27T11:00:00.000Z", input: [question], output: "Sunny." },
+    ]);
+    // A trace stored before the rule existed: a tool result that answers no call.
+    await test.database.trace.update({
+      where: { projectId_id: { projectId, id: "legacy" } },
+      data: { input: [question, { role: "tool", content: "18" }] },
+    });
+    await ingestFeedback(
+      test.database,
+      projectId,
+      ["tools", "legacy"].map((traceId) => ({
+        id: `f-${traceId}`,
+        type: "thumb",
+        value: -1,
+        traceId,
+        timestamp: "2026-11-27T11:01:00.000Z",
+      })),
+      now,
+    );
+    await routeNewFeedback(test.database, projectId, now);
+    const annotator = await addMemberWithRole(test.database, projectId, "annotator");
+    const itemOf = async (traceId: string) => {
+      const item = await test.database.reviewItem.findFirstOrThrow({ where: { projectId, traceId }, select: { id: true } });
+      await test.database.reviewItem.update({
+        where: { id: item.id },
+        data: { status: "in_review", leasedById: annotator.id, leaseExpiresAt: later(60_000) },
+      });
+      return item.id;
+    };
+    const example = () =>
+      test.database.datasetItem.findFirstOrThrow({
+        where: { projectId },
+        select: { input: true, expectedOutput: true, expectedToolCalls: true, rejectedOutput: true, rejectedToolCalls: true },
+      });
+
+    const tools = await itemOf("tools");
+    await annotateItem(
+      test.database,
+      projectId,
+      tools,
+      annotator.id,
+      label({ decision: "good_example", category: undefined, correctedResponse: undefined }),
+    );
+    expect(await example()).toEqual({
+      input: [question, first, result],
+      expectedOutput: "",
+      expectedToolCalls: next.tool_calls,
+      rejectedOutput: null,
+      rejectedToolCalls: null,
+    });
+    // Corrected: the text answer is expected, the tool call it made is the rejected one.
+    await itemOf("tools");
+    await annotateItem(test.database, projectId, tools, annotator.id, label({ correctedResponse: "It is 18 °C in Paris." }));
+    expect(await example()).toEqual({
+      input: [question, first, result],
+      expectedOutput: "It is 18 °C in Paris.",
+      expectedToolCalls: null,
+      rejectedOutput: "",
+      rejectedToolCalls: next.tool_calls,
+    });
+
+    const legacy = await itemOf("legacy");
+    await expect(annotateItem(test.database, projectId, legacy, annotator.id, label())).rejects.toMatchObject({
+      status: 400,
+      issues: [
+        { path: ["input", "1", "tool_call_id"], message: "a tool message needs the tool_call_id of the assistant tool call it answers" },
+      ],
+    });
+    expect(await test.database.annotation.count({ where: { itemId: legacy } })).toBe(0);
+    expect(await test.database.datasetItem.count({ where: { projectId } })).toBe(1);
+  });
+
+  it("refuses to keep an empty answer as a good example, and keeps no empty rejected answer for a correction", async () => {
+    const { projectId } = await projectWithQueue(test.database, 1);
+    await test.database.trace.update({ where: { projectId_id: { projectId, id: "t-0" } }, data: { output: " " } });
+    const annotator = await addMemberWithRole(test.database, projectId, "annotator");
+    const itemId = (await claimNextReviewItem(test.database, projectId, annotator.id, now))?.id ?? "";
+    await expect(
+      annotateItem(
+        test.database,
+        projectId,
+        itemId,
+        annotator.id,
+        label({ decision: "good_example", category: undefined, correctedResponse: undefined }),
+      ),
+    ).rejects.toMatchObject({ status: 400 });
+    expect(await test.database.datasetItem.count({ where: { projectId } })).toBe(0);
+    await annotateItem(test.database, projectId, itemId, annotator.id, label());
+    expect(await test.database.datasetItem.findFirstOrThrow({ where: { projectId }, select: { rejectedOutput: true } })).toEqual({
+      rejectedOutput: null,
+    });
+  });
+
   it("needs N independent annotations when the project asks for them", async () => {
     const { projectId } = await projectWithQueue(test.database, 1);
     await updateReviewRules(test.database, projectId, { annotationsPerItem: 2 });

@@ -1,13 +1,13 @@
 import { db, type Queryable } from "@/server/db/client";
 import { can, type Role } from "@/server/auth/permissions";
 import type { AnnotationView, reviewReasons, reviewStatuses } from "@/contracts/review";
-import type { ChatMessage } from "@/contracts/datasets";
+import type { AssistantMessage, ChatMessage } from "@/contracts/chatMessage";
 import { annotationHistory, clusterNeighbours, getReviewItem } from "@/server/review/reviewQueries";
 import { getReviewRules } from "@/server/review/reviewRules";
 import { annotatorsDisagree, seesOthersLabels } from "@/server/review/agreementQueries";
 import { loadFeedbackSummaries, summariseFeedback, type FeedbackSummary } from "@/server/feedback/feedbackSummary";
 import { readPriority, type PriorityLevel } from "@/server/review/reviewPriority";
-import { chatMessagesOf, excerpt, promptText, textOf } from "@/server/review/conversation";
+import { conversationOf, excerpt, promptText } from "@/server/review/conversation";
 
 export interface ItemViewer {
   userId: string;
@@ -29,7 +29,8 @@ export interface ReviewItemPageView {
   trace: {
     /** The conversation up to the answer, each message once. */
     messages: ChatMessage[];
-    answer: string;
+    /** The answer under review: text, tool calls, or both. */
+    answer: AssistantMessage;
     model: string | null;
     release: string | null;
     promptVersion: string | null;
@@ -93,8 +94,7 @@ export async function loadReviewItem(
     leasedBy: item.leasedBy,
     trace: trace
       ? {
-          messages: chatMessagesOf(trace.input),
-          answer: textOf(trace.output),
+          ...conversationOf(trace.input, trace.output),
           model: trace.model,
           release: trace.release,
           promptVersion: trace.promptVersion,

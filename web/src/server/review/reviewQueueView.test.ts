@@ -197,7 +197,10 @@ describe.each(await testDatabaseKinds())("the review queue's view on %s", (kind)
       canAnnotate: true,
       canAdjudicate: false,
       reasons: ["report"],
-      trace: { messages: [{ role: "system" }, { role: "user", content: "Can I pay with a gift card?" }], answer: "Yes." },
+      trace: {
+        messages: [{ role: "system" }, { role: "user", content: "Can I pay with a gift card?" }],
+        answer: { role: "assistant", content: "Yes." },
+      },
       feedback: { reports: [{ category: "incorrect", comment: "Not true" }] },
     });
     expect(

@@ -109,6 +109,33 @@ describe.each(await testDatabaseKinds())("trace ingest on %s", (kind) => {
     expect(await test.database.trace.count({ where: { projectId: project.id } })).toBe(1);
   });
 
+  it("stores tool calls in OpenAI's shape and refuses tool messages without an id or answering no call, naming the message", async () => {
+    const { project } = await createProjectWithKeys(test.database);
+    const question = { role: "user", content: "Weather in Paris?" };
+    const calls = {
+      role: "assistant",
+      content: null,
+      tool_calls: [{ id: "call_1", type: "function", function: { name: "get_weather", arguments: '{"city":"Paris"}' } }],
+    };
+    const result = await ingestTraces(test.database, project.id, [
+      chatTrace("tools", { input: [question, calls, { role: "tool", tool_call_id: "call_1", content: "18" }], output: "18 °C." }),
+      chatTrace("no-id", { input: [question, calls, { role: "tool", content: "18" }] }),
+      chatTrace("unanswered", { input: [question, { role: "tool", tool_call_id: "call_1", content: "18" }] }),
+      chatTrace("camel", { input: [question, calls, { role: "tool", toolCallId: "call_1", content: "18" }] }),
+    ]);
+    expect(result.accepted).toEqual(["tools"]);
+    expect(result.rejected.map((rejection) => [rejection.id, rejection.status, rejection.message])).toEqual([
+      ["no-id", 400, "input.2.tool_call_id: a tool message needs the tool_call_id of the assistant tool call it answers"],
+      ["unanswered", 400, "input.1.tool_call_id: tool message answers call_1, which no earlier assistant message called"],
+      ["camel", 400, "input.2.tool_call_id: a tool message needs the tool_call_id of the assistant tool call it answers"],
+    ]);
+    expect((await getTrace(test.database, project.id, "tools")).input).toEqual([
+      question,
+      calls,
+      { role: "tool", tool_call_id: "call_1", content: "18" },
+    ]);
+  });
+
   it("keeps a span whose parent is missing and flags it", async () => {
     const { project } = await createProjectWithKeys(test.database);
     await ingestTraces(test.database, project.id, [
