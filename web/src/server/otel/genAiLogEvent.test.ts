@@ -47,7 +47,9 @@ describe("GenAI log events", () => {
     expect(fromEvents.output).toEqual(fromAttributes.output);
     expect(fromEvents.output).toEqual([{ role: "assistant", content: "It ships today." }]);
     // The tool call and its result keep their id in both modes, so the conversation stays consistent.
-    expect(fromEvents.input?.slice(2)).toEqual([
+    expect(fromEvents.input).toEqual([
+      expect.anything(),
+      expect.anything(),
       { role: "assistant", content: "Let me look.", tool_calls: [lookup] },
       { role: "tool", content: "shipped", tool_call_id: "call_1" },
     ]);
