@@ -25,6 +25,9 @@ test("thumbs-down on the demo becomes a review item, an annotator corrects it fr
   page,
   browser,
 }) => {
+  // Three people in turn (end user, annotator, owner), a publish and four exports: this one
+  // journey ran past the default 30 s on a busy two-core machine.
+  test.slow();
   // The end user: a thumbs-down with a reason on the demo chat.
   await page.goto("/demo");
   await page.getByLabel("Your question").fill("Can I pay with a gift card?");
