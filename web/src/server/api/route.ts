@@ -67,9 +67,6 @@ export interface RouteSpec<TBody, TQuery, TParams, TResult> {
 // Next passes `params` only to routes with dynamic segments.
 export type RouteHandler = (request: NextRequest, context: { params?: Promise<Record<string, string | string[]>> }) => Promise<Response>;
 
-/** A wrapped endpoint, still carrying its declaration so the route table can be checked as a whole. */
-export type DeclaredRoute = RouteHandler & { readonly spec: RouteSpec<unknown, unknown, unknown, unknown> };
-
 const defaultMaxBodyBytes = 1024 * 1024;
 const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 // The body types an HTML form (or a no-cors fetch) can send to another site without a preflight.
@@ -195,8 +192,8 @@ function parseParams<T>(
 export function createApiRoute(dependencies: RouteDependencies) {
   return function apiRoute<TBody = undefined, TQuery = undefined, TParams = Record<string, never>, TResult = unknown>(
     spec: RouteSpec<TBody, TQuery, TParams, TResult>,
-  ): DeclaredRoute {
-    return Object.assign(wrapRoute(dependencies, spec), { spec: spec as RouteSpec<unknown, unknown, unknown, unknown> });
+  ): RouteHandler {
+    return wrapRoute(dependencies, spec);
   };
 }
 
