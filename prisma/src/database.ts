@@ -38,10 +38,35 @@ export const pgliteExecutor = (pglite: PGlite): SqlExecutor => ({
   query: async <T>(text: string, values: unknown[]) => (await pglite.query<T>(text, values)).rows,
 });
 
+/**
+ * The connection pg-boss's `db` option takes. Its schema set-up and maintenance send several
+ * statements in one text without parameters: PGlite runs those only through `exec`.
+ */
+export interface JobSqlExecutor {
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+}
+
+export const poolJobExecutor = (pool: pg.Pool): JobSqlExecutor => ({
+  executeSql: async (text, values) => {
+    const result = (await pool.query(text, values)) as pg.QueryResult | pg.QueryResult[];
+    return { rows: Array.isArray(result) ? (result.at(-1)?.rows ?? []) : result.rows };
+  },
+});
+
+export const pgliteJobExecutor = (pglite: PGlite): JobSqlExecutor => ({
+  executeSql: async (text, values) => {
+    if (values && values.length > 0) return { rows: (await pglite.query(text, values)).rows };
+    const results = await pglite.exec(text);
+    return { rows: results.at(-1)?.rows ?? [] };
+  },
+});
+
 export interface DatabaseConnection {
   kind: "postgresql" | "pglite";
   adapter: SqlMigrationAwareDriverAdapterFactory;
   sql: SqlExecutor;
+  /** The same connections for the job queue. */
+  jobSql: JobSqlExecutor;
   close(): Promise<void>;
 }
 
@@ -60,6 +85,7 @@ export function openDatabase(env: DatabaseEnv): DatabaseConnection {
       kind: "postgresql",
       adapter: new PrismaPg(pool),
       sql: poolExecutor(pool),
+      jobSql: poolJobExecutor(pool),
       close: () => pool.end(),
     };
   }
@@ -70,6 +96,7 @@ export function openDatabase(env: DatabaseEnv): DatabaseConnection {
     kind: "pglite",
     adapter: new PrismaPGlite(pglite),
     sql: pgliteExecutor(pglite),
+    jobSql: pgliteJobExecutor(pglite),
     close: () => pglite.close(),
   };
 }

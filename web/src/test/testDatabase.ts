@@ -4,7 +4,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import pg from "pg";
 import { applyPendingMigrations } from "@liveloop/prisma";
-import { pgliteExecutor, poolExecutor } from "@liveloop/prisma/connection";
+import { pgliteExecutor, pgliteJobExecutor, poolExecutor, poolJobExecutor, type JobSqlExecutor } from "@liveloop/prisma/connection";
 import { PrismaClient } from "@/generated/prisma/client";
 import { registerPlainSql, type Database } from "@/server/db/client";
 import { createPostgresDatabase } from "@/test/postgresDatabase";
@@ -15,6 +15,8 @@ export interface TestDatabase {
   kind: DatabaseKind;
   database: Database;
   url: string | null;
+  /** The same database for the job queue (pg-boss's `db` option). */
+  jobSql: JobSqlExecutor;
   close(): Promise<void>;
 }
 
@@ -55,6 +57,7 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase
       kind,
       database,
       url: null,
+      jobSql: pgliteJobExecutor(pglite),
       close: async () => {
         await database.$disconnect();
         await pglite.close();
@@ -74,6 +77,7 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase
     kind,
     database,
     url: url.toString(),
+    jobSql: poolJobExecutor(pool),
     close: async () => {
       await database.$disconnect();
       await pool.end();
@@ -105,6 +109,9 @@ export function useTestDatabase(kind: DatabaseKind): TestDatabase {
     },
     get url() {
       return opened().url;
+    },
+    get jobSql() {
+      return opened().jobSql;
     },
     close: () => opened().close(),
   };
