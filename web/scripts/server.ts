@@ -21,6 +21,7 @@ const { applyRequestOrigin, requestOrigin } = await import("../src/server/http/f
 const { env } = await import("../src/env.ts");
 const { isUndecodablePath, undecodablePathHandler } = await import("../src/server/http/undecodablePath.ts");
 const { closeDatabase } = await import("../src/server/db/client.ts");
+const { stopProcessJobs } = await import("../src/server/jobs/processJobs.ts");
 const trustedProxyHops = env().LIVELOOP_TRUSTED_PROXY_HOPS;
 // Without NEXTAUTH_URL, next-auth builds its URLs from X-Forwarded-Host/Proto, which this
 // server sets itself on every request (applyRequestOrigin), so they can be trusted.
@@ -45,8 +46,9 @@ server.listen(port, () => {
 const shutdownGraceMs = 15_000;
 let stopping = false;
 /**
- * Stops taking requests, lets the ones in flight finish, then closes Next and the
- * database, so PGlite flushes and releases its directory before the process ends.
+ * Stops taking requests, lets the ones in flight finish, then closes Next, lets running
+ * jobs finish and closes the database, so PGlite flushes and releases its directory
+ * before the process ends.
  * A signal can arrive twice (from `npm start`'s script and from the process group).
  */
 async function stop(signal: NodeJS.Signals): Promise<void> {
@@ -65,6 +67,7 @@ async function stop(signal: NodeJS.Signals): Promise<void> {
   server.closeIdleConnections();
   await drained;
   await app.close();
+  await stopProcessJobs();
   await closeDatabase();
   console.log(`Liveloop stopped (${signal}); database closed.`);
   process.exit(0);

@@ -20,6 +20,12 @@ const flag = z
   .default("0")
   .transform((value) => value === "1" || value === "true");
 
+/** An on/off switch that is on when unset. */
+const flagOn = z
+  .enum(["0", "1", "true", "false"], { error: "must be 1, 0, true or false" })
+  .default("1")
+  .transform((value) => value === "1" || value === "true");
+
 /** Every environment variable Liveloop reads, parsed once. `.env.example` lists the same. */
 export const environmentSchema = z
   .object({
@@ -54,6 +60,9 @@ export const environmentSchema = z
     // Opens /demo (a fictional shop's support chat) to people who are not signed in; their
     // questions land in the instance owner's demo project. Off: /demo is for members only.
     LIVELOOP_PUBLIC_DEMO: flag,
+    // Background jobs (rollups, review routing, evaluators) run inside the web process. Off:
+    // it only queues them for `npm run worker` processes on the same PostgreSQL.
+    LIVELOOP_WEB_RUNS_JOBS: flagOn,
     // The /demo chat answers with a local responder unless pointed at an OpenAI-compatible API.
     LIVELOOP_DEMO_LLM_URL: optionalText.pipe(z.url().optional()),
     LIVELOOP_DEMO_LLM_MODEL: z.string().trim().min(1).default("gpt-4o-mini"),

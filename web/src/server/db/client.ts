@@ -1,4 +1,4 @@
-import { openDatabase, type DatabaseConnection, type SqlExecutor } from "@liveloop/prisma/connection";
+import { openDatabase, type DatabaseConnection, type JobSqlExecutor, type SqlExecutor } from "@liveloop/prisma/connection";
 import { PrismaClient, type Prisma } from "@/generated/prisma/client";
 import { env } from "@/env";
 
@@ -46,14 +46,23 @@ export function plainSql(database: Queryable): SqlExecutor {
   );
 }
 
-/** The process-wide database, opened on first use from the environment. */
-export function db(): PrismaClient {
+function processDatabase(): DatabaseHandle {
   if (!holder.__liveloopDatabase) {
     const { DATABASE_URL, LIVELOOP_DATA_DIR } = env();
     const connection = openDatabase({ DATABASE_URL, LIVELOOP_DATA_DIR });
     holder.__liveloopDatabase = { prisma: createDatabase(connection), connection };
   }
-  return holder.__liveloopDatabase.prisma;
+  return holder.__liveloopDatabase;
+}
+
+/** The process-wide database, opened on first use from the environment. */
+export function db(): PrismaClient {
+  return processDatabase().prisma;
+}
+
+/** The process-wide database's connections, for the job queue. */
+export function processJobSql(): JobSqlExecutor {
+  return processDatabase().connection.jobSql;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Database } from "@/server/db/client";
 import { eachProjectIsolated } from "@/server/jobs/eachProjectIsolated";
-import { startIntervalJob } from "@/server/jobs/intervalJob";
+import { defineJob } from "@/server/jobs/jobDefinition";
 import { refreshRollups } from "@/server/metrics/rollups";
 
 /**
@@ -24,6 +24,15 @@ export async function runRollupJobOnce(
 }
 
 /** Keeps rollups current in the background, so dashboards rarely find work to do on read. */
-export function startRollupJob(database: () => Database): () => void {
-  return startIntervalJob("Rollup job", 30_000, () => runRollupJobOnce(database()));
-}
+export const rollupJob = defineJob({
+  queue: "metric-rollups",
+  title: "Metric rollups",
+  policy: "stately",
+  everySeconds: 30,
+  retryLimit: 2,
+  retryDelaySeconds: 10,
+  expireInSeconds: 15 * 60,
+  handle: async (_data, { database }) => {
+    await runRollupJobOnce(database);
+  },
+});

@@ -1,5 +1,5 @@
 import type { Database } from "@/server/db/client";
-import { startIntervalJob } from "@/server/jobs/intervalJob";
+import { defineJob } from "@/server/jobs/jobDefinition";
 import { routeNewFeedback } from "@/server/review/routeFeedback";
 import { eachProjectIsolated } from "@/server/jobs/eachProjectIsolated";
 
@@ -25,6 +25,15 @@ export async function runReviewRoutingOnce(
 }
 
 /** Negative feedback reaches the queue within seconds, without anyone opening it. */
-export function startReviewRoutingJob(database: () => Database): () => void {
-  return startIntervalJob("Review routing job", 10_000, () => runReviewRoutingOnce(database(), new Date()));
-}
+export const reviewRoutingJob = defineJob({
+  queue: "review-routing",
+  title: "Review routing",
+  policy: "stately",
+  everySeconds: 10,
+  retryLimit: 2,
+  retryDelaySeconds: 5,
+  expireInSeconds: 15 * 60,
+  handle: async (_data, { database, now }) => {
+    await runReviewRoutingOnce(database, now());
+  },
+});

@@ -1,0 +1,6 @@
+import type { JobDefinition } from "@/server/jobs/jobDefinition";
+import { rollupJob } from "@/server/metrics/rollupJob";
+import { reviewRoutingJob } from "@/server/review/reviewRoutingJob";
+
+/** Every kind of background work; each process that runs jobs works all of them. */
+export const jobDefinitions: readonly JobDefinition[] = [rollupJob, reviewRoutingJob];
