@@ -25,6 +25,10 @@ export const roleSchema = z.enum(roles).describe("owner, admin, annotator or vie
 export const uuidParam = z.uuid();
 
 export const projectIdParams = z.object({ projectId: uuidParam.describe("The project's id") }).strict();
+/** For endpoints served both for keys (the key names the project) and under the project's path. */
+export const keyOrProjectParams = z
+  .object({ projectId: uuidParam.optional().describe("The project's id (a key must belong to it)") })
+  .strict();
 
 // Input rules shared by every contract (README, "Input rules"). PostgreSQL cannot store
 // U+0000 in text or jsonb, nor a lone UTF-16 surrogate in jsonb, and its int4 and float8

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { scoreSchema } from "@/contracts/scores";
 import { storedFeedbackEventSchema } from "@/contracts/feedback";
 import { addConversationIssues, loggedChatMessageSchema, messagesAt } from "@/contracts/chatMessage";
 import {
@@ -193,7 +194,7 @@ export const traceSchema = z
     metadata: z.record(z.string(), z.unknown()).nullable(),
     spans: z.array(spanSchema).describe("Steps, in start order"),
     feedback: z.array(storedFeedbackEventSchema).describe("Feedback events on this trace (newest first)"),
-    scores: z.array(z.unknown()).describe("Scores of this trace"),
+    scores: z.array(scoreSchema).describe("Scores of this trace (newest first)"),
   })
   .strict();
 export type TraceView = z.infer<typeof traceSchema>;

@@ -13,6 +13,7 @@ import { metricsEndpoints } from "@/server/metrics/metricsRoutes";
 import { otelEndpoints } from "@/server/otel/otlpRoute";
 import { projectEndpoints } from "@/server/projects/projectRoutes";
 import { reviewEndpoints } from "@/server/review/reviewRoutes";
+import { scoreEndpoints } from "@/server/scores/scoreRoutes";
 import { setupEndpoints } from "@/server/setup/setupRoutes";
 import { modelPriceEndpoints } from "@/server/traces/modelPriceRoutes";
 import { traceEndpoints } from "@/server/traces/traceRoutes";
@@ -42,6 +43,7 @@ export const endpoints = [
   ...apiKeyEndpoints,
   ...feedbackEndpoints,
   ...traceEndpoints,
+  ...scoreEndpoints,
   ...otelEndpoints,
   ...metricsEndpoints,
   ...modelPriceEndpoints,

@@ -19,6 +19,7 @@ export const permissions = [
   "traces:write",
   "traces:read",
   "scores:write",
+  "evaluators:manage",
   "review:read",
   "review:annotate",
   "review:adjudicate",
@@ -46,6 +47,8 @@ const admin: Permission[] = [
   "feedback:write",
   "traces:write",
   "scores:write",
+  // Evaluators spend money (a judge's tokens) and score configs decide what is refused.
+  "evaluators:manage",
 ];
 // A reset link takes over an account, so only owners issue them (see passwordResets.ts).
 const owner: Permission[] = [...admin, "project:delete", "members:reset-passwords"];
@@ -67,6 +70,7 @@ export const keyPermissions: Record<"public" | "secret", ReadonlySet<Permission>
     "traces:write",
     "traces:read",
     "scores:write",
+    "evaluators:manage",
     "review:read",
     "datasets:read",
     "datasets:write",

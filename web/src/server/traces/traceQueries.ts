@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { listTraceScores } from "@/server/scores/scoreQueries";
 import type { Queryable } from "@/server/db/client";
 import { exactText, identifierSchema, timestampSchema } from "@/contracts/common";
 import type { Prisma } from "@/generated/prisma/client";
@@ -43,15 +44,16 @@ export async function getTrace(database: Queryable, projectId: string, traceId: 
     select: traceFields,
   });
   if (!row) throw new NotFoundError(`No trace ${traceId} in this project`);
-  const [spans, feedback] = await Promise.all([
+  const [spans, feedback, scores] = await Promise.all([
     database.span.findMany({
       where: { projectId, traceId },
       orderBy: [{ startTime: "asc" }, { id: "asc" }],
       omit: { projectId: true, traceId: true },
     }),
     listTraceFeedback(database, projectId, traceId),
+    listTraceScores(database, projectId, traceId),
   ]);
-  return { ...serializeTrace(row, spans), feedback };
+  return { ...serializeTrace(row, spans), feedback, scores };
 }
 
 interface Cursor {
