@@ -66,7 +66,7 @@ export function createEmbeddingsProvider(settings: EmbeddingsProviderSettings, d
     id,
     dimensions,
     async embed(texts) {
-      const vectors = texts.map(() => new Float32Array(dimensions));
+      const vectors: Float32Array[] = texts.map(() => new Float32Array(dimensions));
       const toSend = texts.flatMap((text, index) => (text.trim() === "" ? [] : [{ text, index }]));
       for (let start = 0; start < toSend.length; start += embeddingsBatchSize) {
         const batch = toSend.slice(start, start + embeddingsBatchSize);
