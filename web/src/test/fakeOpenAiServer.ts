@@ -71,15 +71,29 @@ const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
 /**
  * The vector the fake gives a text: deterministic, so a test can compute what to expect.
- * Component i is ((sum of char codes) * (i + 1)) mod 97 / 97.
+ * Component i is ((sum of the UTF-16 code units) * (i + 1)) mod 97 / 97.
  */
 export function fakeEmbedding(text: string, dimensions: number): number[] {
-  const sum = [...text].reduce((total, character) => total + (character.codePointAt(0) ?? 0), 0);
+  let sum = 0;
+  for (let index = 0; index < text.length; index += 1) sum += text.charCodeAt(index);
   return Array.from({ length: dimensions }, (_, index) => ((sum * (index + 1)) % 97) / 97);
 }
 
 function isChatBody(body: unknown): body is FakeChatRequestBody {
   return typeof body === "object" && body !== null && Array.isArray((body as { messages?: unknown }).messages);
+}
+
+/** A base URL on which nothing listens: a port that was just free, for "endpoint down" tests. */
+export async function closedPortUrl(): Promise<string> {
+  const server = http.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => {
+    server.close(() => {
+      resolve();
+    });
+  });
+  return `http://127.0.0.1:${port}/v1`;
 }
 
 export async function startFakeOpenAiServer(options: FakeOpenAiServerOptions = {}): Promise<FakeOpenAiServer> {
@@ -95,7 +109,10 @@ export async function startFakeOpenAiServer(options: FakeOpenAiServerOptions = {
   const openAiError = (message: string, type: string, param: string | null = null) => ({ error: { message, type, param, code: null } });
 
   const later = (delayMs: number | undefined, action: () => void) => {
-    if (!delayMs) return action();
+    if (!delayMs) {
+      action();
+      return;
+    }
     const timer = setTimeout(() => {
       timers.delete(timer);
       action();
@@ -209,7 +226,10 @@ export async function startFakeOpenAiServer(options: FakeOpenAiServerOptions = {
         for (const timer of timers) clearTimeout(timer);
         // Hanging requests would keep close() waiting forever.
         server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
+        server.close((error) => {
+          if (error) reject(error);
+          else resolve();
+        });
       }),
   };
 }

@@ -1,10 +1,8 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createChatCompletion, type ChatAttempt, type ResponseFormat } from "@/server/llm/chatCompletions";
 import { LlmCallError } from "@/server/llm/llmCallError";
 import { retryAfterMs } from "@/server/llm/openAiHttp";
-import { startFakeOpenAiServer, type FakeOpenAiServer } from "@/test/fakeOpenAiServer";
+import { closedPortUrl, startFakeOpenAiServer, type FakeOpenAiServer } from "@/test/fakeOpenAiServer";
 
 let fake: FakeOpenAiServer;
 beforeAll(async () => {
@@ -72,11 +70,7 @@ describe("createChatCompletion", () => {
   });
 
   it("says an endpoint that is down, slow, rate limiting or failing is worth retrying", async () => {
-    const closed = http.createServer();
-    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
-    const port = (closed.address() as AddressInfo).port;
-    await new Promise<void>((resolve) => closed.close(() => resolve()));
-    expect(await failure(call({ baseUrl: `http://127.0.0.1:${port}/v1` }))).toMatchObject({ kind: "network", retryable: true });
+    expect(await failure(call({ baseUrl: await closedPortUrl() }))).toMatchObject({ kind: "network", retryable: true });
 
     fake.enqueueChat({ kind: "hang" });
     const slow = await failure(call({ timeoutMs: 100 }));

@@ -18,7 +18,7 @@ describe("createConcurrencyLimit", () => {
   it("never runs more than n tasks at once, starts the rest in order as slots free, and frees a slot on failure", async () => {
     const limit = createConcurrencyLimit(2);
     const gates = Array.from({ length: 5 }, () => deferred<string>());
-    const started = Array.from({ length: 5 }, () => deferred<void>());
+    const started = Array.from({ length: 5 }, () => deferred<undefined>());
     const order: number[] = [];
     let running = 0;
     let most = 0;
@@ -27,7 +27,7 @@ describe("createConcurrencyLimit", () => {
         running += 1;
         most = Math.max(most, running);
         order.push(index);
-        started[index]?.resolve();
+        started[index]?.resolve(undefined);
         try {
           return await gate.promise;
         } finally {

@@ -1,10 +1,8 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EvaluationSubject } from "@/server/evaluation/evaluatorTypes";
 import { runJudge, type JudgeDependencies, type JudgeOutcome, type JudgeRunSettings } from "@/server/evaluation/judge/runJudge";
 import { backoffDelayMs } from "@/server/evaluation/judge/judgeBackoff";
-import { startFakeOpenAiServer, type FakeOpenAiServer, type FakeReply } from "@/test/fakeOpenAiServer";
+import { closedPortUrl, startFakeOpenAiServer, type FakeOpenAiServer, type FakeReply } from "@/test/fakeOpenAiServer";
 
 let fake: FakeOpenAiServer;
 beforeAll(async () => {
@@ -100,11 +98,7 @@ describe("runJudge", () => {
   });
 
   it("retries a closed port with exponential backoff, then fails with the reason, retryable later", async () => {
-    const closed = http.createServer();
-    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
-    const port = (closed.address() as AddressInfo).port;
-    await new Promise<void>((resolve) => closed.close(() => resolve()));
-    const { outcome, sleeps } = await judge(settings({ baseUrl: `http://127.0.0.1:${port}/v1` }));
+    const { outcome, sleeps } = await judge(settings({ baseUrl: await closedPortUrl() }));
     const failure = failed(outcome);
     expect(failure).toMatchObject({ code: "endpoint", retryable: true });
     expect(failure.error).toMatch(/could not be reached.*gave up after 3 attempts/s);
