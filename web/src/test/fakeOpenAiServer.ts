@@ -47,6 +47,8 @@ export interface FakeOpenAiServerOptions {
   chat?: ((request: FakeChatRequestBody) => FakeReply) | undefined;
   /** Response formats the fake pretends not to support: it answers 400 naming `response_format`. */
   unsupportedFormats?: ("json_schema" | "json_object")[] | undefined;
+  /** Pretend to be a reasoning model: any temperature but 1 gets the 400 OpenAI gives o1/gpt-5. */
+  defaultTemperatureOnly?: boolean | undefined;
   /** Length of the vectors /v1/embeddings returns (default 8). */
   embeddingDimensions?: number | undefined;
 }
@@ -205,6 +207,11 @@ export async function startFakeOpenAiServer(options: FakeOpenAiServerOptions = {
       if ((format === "json_schema" || format === "json_object") && options.unsupportedFormats?.includes(format)) {
         const message = `Invalid parameter: 'response_format' of type '${format}' is not supported with this model.`;
         send(response, 400, openAiError(message, "invalid_request_error", "response_format"));
+        return;
+      }
+      if (options.defaultTemperatureOnly && body.temperature !== undefined && body.temperature !== 1) {
+        const message = `Unsupported value: 'temperature' does not support ${body.temperature} with this model. Only the default (1) value is supported.`;
+        send(response, 400, openAiError(message, "invalid_request_error", "temperature"));
         return;
       }
       reply(response, chatQueue.shift() ?? options.chat?.(body) ?? { kind: "answer", text: defaultFakeJudgeAnswer }, body);

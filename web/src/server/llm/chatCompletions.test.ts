@@ -53,6 +53,7 @@ describe("createChatCompletion", () => {
       usage: { inputTokens: 12, outputTokens: 4 },
       status: 200,
       responseFormat: "none",
+      temperature: 0,
       // The clock moved once between sending and reading the answer.
       latencyMs: 5,
       raw: { object: "chat.completion", usage: { total_tokens: 16 } },
@@ -123,6 +124,26 @@ describe("createChatCompletion", () => {
       ).toBe("json_object");
     } finally {
       await partial.close();
+    }
+  });
+
+  it("drops a temperature a reasoning model refuses, after the format fallback, and says so", async () => {
+    const reasoning = await startFakeOpenAiServer({ defaultTemperatureOnly: true, unsupportedFormats: ["json_schema"] });
+    try {
+      const attempts: ChatAttempt[] = [];
+      const completion = await createChatCompletion(
+        { baseUrl: reasoning.url, model: "gpt-5", messages, temperature: 0, responseFormat: schemaFormat },
+        { onAttempt: (attempt) => attempts.push(attempt) },
+      );
+      expect(completion).toMatchObject({ responseFormat: "json_object", temperature: undefined });
+      expect(reasoning.chatRequests().map((request) => [request.response_format?.type, request.temperature])).toEqual([
+        ["json_schema", 0],
+        ["json_object", 0],
+        ["json_object", undefined],
+      ]);
+      expect(attempts.map((attempt) => attempt.outcome.ok)).toEqual([false, false, true]);
+    } finally {
+      await reasoning.close();
     }
   });
 

@@ -34,11 +34,14 @@ export interface ChatCompletion {
   raw: unknown;
   /** The response format the endpoint accepted. */
   responseFormat: ResponseFormatKind;
+  /** The temperature sent: undefined when the model refused the one asked for and got its default. */
+  temperature: number | undefined;
 }
 
-/** One HTTP request made for a completion: the fallback between response formats can make several. */
+/** One HTTP request made for a completion: the fallbacks (response format, temperature) can make several. */
 export interface ChatAttempt {
   responseFormat: ResponseFormatKind;
+  temperature: number | undefined;
   startedAt: Date;
   outcome: { ok: true; completion: ChatCompletion } | { ok: false; error: LlmCallError };
 }
@@ -72,15 +75,22 @@ function refusesFormat(error: LlmCallError): boolean {
   );
 }
 
+// Reasoning models (o1, o3, gpt-5) take only their default temperature and refuse any other
+// with a 400 naming it: the call is worth making with the default rather than not at all.
+function refusesTemperature(error: LlmCallError): boolean {
+  return (error.status === 400 || error.status === 422) && /temperature/i.test(error.responseText ?? error.message);
+}
+
 async function requestOnce(
   request: ChatCompletionRequest,
   format: ResponseFormat | null,
+  temperature: number | undefined,
   dependencies: ChatCompletionDependencies,
 ): Promise<ChatCompletion> {
   const payload = {
     model: request.model,
     messages: request.messages,
-    ...(request.temperature === undefined ? {} : { temperature: request.temperature }),
+    ...(temperature === undefined ? {} : { temperature }),
     ...(format ? { response_format: format } : {}),
   };
   const answer = await postOpenAiJson(
@@ -108,14 +118,15 @@ async function requestOnce(
     status: answer.status,
     raw: answer.body,
     responseFormat: format?.type ?? "none",
+    temperature,
   };
 }
 
 /**
  * One Chat Completions call (`POST {baseUrl}/chat/completions`) as every OpenAI-compatible
  * server speaks it. When a response format is asked for and the endpoint refuses it, the
- * call is made again with the next weaker one; the result says which was accepted so a
- * caller can start there next time.
+ * call is made again with the next weaker one; a refused temperature is dropped the same
+ * way. The result says what was accepted so a caller can start there next time.
  */
 export async function createChatCompletion(
   request: ChatCompletionRequest,
@@ -123,19 +134,23 @@ export async function createChatCompletion(
 ): Promise<ChatCompletion> {
   const now = dependencies.now ?? Date.now;
   const formats = formatsToTry(request.responseFormat);
-  for (const [index, format] of formats.entries()) {
+  let formatIndex = 0;
+  let temperature = request.temperature;
+  // Each failed round either weakens the format or drops the temperature, or throws: at most formats + 1 requests.
+  for (;;) {
+    const format = formats[formatIndex] ?? null;
     const startedAt = new Date(now());
     const responseFormat = format?.type ?? "none";
     try {
-      const completion = await requestOnce(request, format, dependencies);
-      dependencies.onAttempt?.({ responseFormat, startedAt, outcome: { ok: true, completion } });
+      const completion = await requestOnce(request, format, temperature, dependencies);
+      dependencies.onAttempt?.({ responseFormat, temperature, startedAt, outcome: { ok: true, completion } });
       return completion;
     } catch (error) {
       if (!(error instanceof LlmCallError)) throw error;
-      dependencies.onAttempt?.({ responseFormat, startedAt, outcome: { ok: false, error } });
-      if (index === formats.length - 1 || !refusesFormat(error)) throw error;
+      dependencies.onAttempt?.({ responseFormat, temperature, startedAt, outcome: { ok: false, error } });
+      if (formatIndex < formats.length - 1 && refusesFormat(error)) formatIndex += 1;
+      else if (temperature !== undefined && refusesTemperature(error)) temperature = undefined;
+      else throw error;
     }
   }
-  // formatsToTry always yields at least one format, and the last one returns or throws.
-  throw new Error("unreachable: no response format was tried");
 }

@@ -215,6 +215,23 @@ describe("runJudge", () => {
     }
   });
 
+  it("judges with a model that takes only its default temperature, and does not ask for 0 again on the retry", async () => {
+    const reasoning = await startFakeOpenAiServer({ defaultTemperatureOnly: true });
+    try {
+      reasoning.enqueueChat({ kind: "answer", text: "{}" }, verdict(0.5));
+      const outcome = await runJudge(settings({ baseUrl: reasoning.url, model: "gpt-5" }), subject, controlled().dependencies);
+      expect(outcome).toMatchObject({ ok: true, score: 0.5 });
+      expect(reasoning.chatRequests().map((request) => request.temperature)).toEqual([0, undefined, undefined]);
+      expect(outcome.calls.map((call) => call.error)).toEqual([
+        expect.stringMatching(/HTTP 400: Unsupported value: 'temperature'/),
+        "The judge's answer has no score",
+        null,
+      ]);
+    } finally {
+      await reasoning.close();
+    }
+  });
+
   it("shows corrected examples as earlier turns", async () => {
     fake.enqueueChat(verdict(0));
     const examples = [{ input: "Is it free?", output: "Yes, always.", score: 0, reasoning: "No passage says it is free." }];

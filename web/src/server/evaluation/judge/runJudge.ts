@@ -130,7 +130,7 @@ function callCost(
 }
 
 /**
- * Scores one subject with an LLM judge at temperature 0. Retries with exponential backoff
+ * Scores one subject with an LLM judge at temperature 0 (the model's default where it takes no other). Retries with exponential backoff
  * and jitter (or the endpoint's Retry-After) on timeouts, network errors, 429, 5xx and
  * answers that give no valid score; stops at once on what retrying cannot fix (a wrong
  * key or model, a body that is not the protocol). Every HTTP request is in `calls`.
@@ -156,6 +156,7 @@ export async function runJudge(
   const { messages, scoreConfig } = prompt;
   const schemaFormat = verdictFormat(scoreConfig);
   let responseFormat: ResponseFormat | undefined = schemaFormat;
+  let temperature: number | undefined = 0;
   const maxAttempts = settings.maxAttempts ?? defaultJudgeMaxAttempts;
 
   const record = (attempt: ChatAttempt) => {
@@ -176,8 +177,9 @@ export async function runJudge(
       error: error?.message ?? null,
       startedAt: attempt.startedAt,
     });
-    // The fallback only weakens the format after a refusal: later attempts start where this one was.
+    // Fallbacks only weaken the request after a refusal: later attempts start where this one was.
     responseFormat = formatAfter(attempt.responseFormat, schemaFormat);
+    temperature = attempt.temperature;
   };
 
   let lastFailure: { code: JudgeFailureCode; error: string } = { code: "endpoint", error: "The judge was not called" };
@@ -191,7 +193,7 @@ export async function runJudge(
             apiKey: settings.apiKey,
             model: settings.model,
             messages,
-            temperature: 0,
+            temperature,
             responseFormat,
             timeoutMs: (settings.timeoutSeconds ?? defaultJudgeTimeoutSeconds) * 1000,
             signal: dependencies.signal,
