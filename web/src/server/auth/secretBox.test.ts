@@ -1,9 +1,9 @@
 import { createDecipheriv, hkdfSync } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { decryptSecret, encryptSecret, SecretBoxError } from "@/server/auth/secretBox";
+import { decryptSecret, encryptSecret, SecretBoxError, secretPurposes } from "@/server/auth/secretBox";
 
 const secret = "instance-secret-for-tests-0123456789abcdef";
-const purpose = "judge-api-key";
+const purpose = secretPurposes.judgeApiKey;
 
 describe("encryptSecret / decryptSecret", () => {
   it("round-trips a key, and never writes it in the clear", () => {

@@ -12,6 +12,9 @@ const version = "v1";
 const ivBytes = 12;
 const tagBytes = 16;
 
+/** Purpose labels in use: one key per purpose, so a value sealed for one never opens as another. */
+export const secretPurposes = { judgeApiKey: "judge-api-key" } as const;
+
 export class SecretBoxError extends Error {
   constructor(message: string) {
     super(message);

@@ -130,10 +130,11 @@ function callCost(
 }
 
 /**
- * Scores one subject with an LLM judge at temperature 0 (the model's default where it takes no other). Retries with exponential backoff
- * and jitter (or the endpoint's Retry-After) on timeouts, network errors, 429, 5xx and
- * answers that give no valid score; stops at once on what retrying cannot fix (a wrong
- * key or model, a body that is not the protocol). Every HTTP request is in `calls`.
+ * Scores one subject with an LLM judge at temperature 0 (or the model's default where it
+ * takes no other). Retries with exponential backoff and jitter (or the endpoint's
+ * Retry-After) on timeouts, network errors, 429, 5xx and answers that give no valid
+ * score; stops at once on what retrying cannot fix (a wrong key or model, a body that is
+ * not the protocol). Every HTTP request is in `calls`.
  */
 export async function runJudge(
   settings: JudgeRunSettings,
