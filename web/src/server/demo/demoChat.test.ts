@@ -1,5 +1,3 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
 import { answerDemoQuestion } from "@/server/demo/demoChat";
@@ -17,41 +15,26 @@ import { authenticateApiKey, revokeApiKey } from "@/server/keys/apiKeys";
 import { demoChatRequestSchema, demoChatStreamEventSchema, type DemoChatStreamEvent } from "@/contracts/demo";
 import { testDatabaseKinds, useTestDatabase } from "@/test/testDatabase";
 import { createUser } from "@/test/factories";
+import { startFakeOpenAiServer, type FakeOpenAiServer } from "@/test/fakeOpenAiServer";
 
 const secret = "instance-secret-for-tests-0123456789abcdef";
 const question = (message: string, history: { role: "user" | "assistant"; content: string }[] = []) =>
   demoChatRequestSchema.parse({ sessionId: "s-1", message, history });
 
 /** A local server speaking the OpenAI Chat Completions protocol (the real API is not reachable from here). */
-let llm: { url: string; requests: { model: string; messages: { role: string; content: string }[] }[]; close(): void };
+let llm: FakeOpenAiServer;
 beforeAll(async () => {
-  const requests: typeof llm.requests = [];
-  const server = http.createServer((request, response) => {
-    let body = "";
-    request.on("data", (chunk: Buffer) => (body += chunk.toString()));
-    request.on("end", () => {
-      if (request.url !== "/v1/chat/completions" || request.headers.authorization !== "Bearer llm-key") {
-        response.writeHead(404).end();
-        return;
-      }
-      requests.push(JSON.parse(body) as (typeof requests)[number]);
-      response.writeHead(200, { "content-type": "application/json" }).end(
-        JSON.stringify({
-          id: "chatcmpl-1",
-          object: "chat.completion",
-          model: "gpt-4o-mini-2024-07-18",
-          choices: [{ index: 0, message: { role: "assistant", content: "Go to Account → Reset password." }, finish_reason: "stop" }],
-          usage: { prompt_tokens: 42, completion_tokens: 7, total_tokens: 49 },
-        }),
-      );
-    });
+  llm = await startFakeOpenAiServer({
+    apiKey: "llm-key",
+    chat: () => ({
+      kind: "answer",
+      text: "Go to Account → Reset password.",
+      model: "gpt-4o-mini-2024-07-18",
+      usage: { prompt_tokens: 42, completion_tokens: 7 },
+    }),
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  llm = { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`, requests, close: () => server.close() };
 });
-afterAll(() => {
-  llm.close();
-});
+afterAll(() => llm.close());
 
 /** A clock that only moves when the responder waits: the trace's times are then exactly the pace's. */
 function fakeTime(startIso = "2026-11-27T10:00:00.000Z") {
@@ -166,7 +149,12 @@ describe.each(await testDatabaseKinds())("the demo chat on %s", (kind) => {
       sleep: () => Promise.resolve(),
     });
     expect(reply).toMatchObject({ answer: "Go to Account → Reset password.", model: "gpt-4o-mini-2024-07-18" });
-    expect(llm.requests.at(-1)?.messages.map((m) => m.role)).toEqual(["system", "user", "assistant", "user"]);
+    expect(
+      llm
+        .chatRequests()
+        .at(-1)
+        ?.messages.map((m) => m.role),
+    ).toEqual(["system", "user", "assistant", "user"]);
     const trace = await getTrace(test.database, projectId, reply.traceId);
     expect(trace.usage).toEqual({ inputTokens: 42, outputTokens: 7 });
 

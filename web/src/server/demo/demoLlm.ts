@@ -1,5 +1,8 @@
-import { z } from "zod";
 import { AppError } from "@/server/errors";
+import { createChatCompletion, type ChatMessage } from "@/server/llm/chatCompletions";
+import { LlmCallError } from "@/server/llm/llmCallError";
+
+export type { ChatMessage };
 
 export interface LlmSettings {
   /** Base URL of an OpenAI-compatible API (…/v1), from LIVELOOP_DEMO_LLM_URL. */
@@ -8,44 +11,28 @@ export interface LlmSettings {
   apiKey?: string | undefined;
 }
 
-export interface ChatMessage {
-  role: "system" | "user" | "assistant";
-  content: string;
-}
-
-// The part of the Chat Completions response the demo reads.
-const completionSchema = z.object({
-  model: z.string().optional(),
-  choices: z.array(z.object({ message: z.object({ content: z.string().nullable() }) })).min(1),
-  usage: z.object({ prompt_tokens: z.number().int(), completion_tokens: z.number().int() }).optional(),
-});
-
 export interface LlmReply {
   text: string;
   model: string;
   usage: { inputTokens: number; outputTokens: number } | undefined;
 }
 
-/** One Chat Completions call (`POST {url}/chat/completions`), as every OpenAI-compatible server speaks it. */
+/** The demo's answer from its configured model; any failure of the model is a 502 for the person chatting. */
 export async function completeChat(settings: LlmSettings, messages: ChatMessage[], signal?: AbortSignal): Promise<LlmReply> {
-  let response: Response;
   try {
-    response = await fetch(`${settings.url.replace(/\/+$/, "")}/chat/completions`, {
-      method: "POST",
-      headers: { "content-type": "application/json", ...(settings.apiKey ? { authorization: `Bearer ${settings.apiKey}` } : {}) },
-      body: JSON.stringify({ model: settings.model, messages, temperature: 0.2 }),
-      signal: signal ?? AbortSignal.timeout(60_000),
+    const completion = await createChatCompletion({
+      baseUrl: settings.url,
+      apiKey: settings.apiKey,
+      model: settings.model,
+      messages,
+      temperature: 0.2,
+      timeoutMs: 60_000,
+      signal,
     });
+    return { text: completion.text, model: completion.model, usage: completion.usage ?? undefined };
   } catch (error) {
-    throw new AppError(502, "llm_unreachable", "Bad gateway", `The demo model at ${settings.url} could not be reached: ${String(error)}`);
+    if (!(error instanceof LlmCallError)) throw error;
+    const code = error.kind === "network" ? "llm_unreachable" : "llm_error";
+    throw new AppError(502, code, "Bad gateway", `The demo model at ${settings.url} failed: ${error.message}`);
   }
-  if (!response.ok) throw new AppError(502, "llm_error", "Bad gateway", `The demo model answered HTTP ${response.status}`);
-  const parsed = completionSchema.safeParse(await response.json().catch(() => null));
-  if (!parsed.success) throw new AppError(502, "llm_error", "Bad gateway", "The demo model's answer was not a chat completion");
-  const [choice] = parsed.data.choices;
-  return {
-    text: choice?.message.content ?? "",
-    model: parsed.data.model ?? settings.model,
-    usage: parsed.data.usage && { inputTokens: parsed.data.usage.prompt_tokens, outputTokens: parsed.data.usage.completion_tokens },
-  };
 }
