@@ -10,6 +10,7 @@ import { searchTextOf } from "@/server/traces/traceText";
 import { insertSpans, insertTraces } from "@/server/traces/traceSql";
 import { noteRollupInputsWritten } from "@/server/metrics/rollups";
 import type { ModelPriceEntry } from "@/server/traces/modelPrices";
+import { projectPriceEntries } from "@/server/traces/projectPrices";
 
 /** Checks each trace on its own: good ones go on, bad ones (or a second copy of an id) are answered with their index. */
 export function validateTraces(rawTraces: unknown[]): { valid: { index: number; trace: TraceInput }[]; rejected: Rejection[] } {
@@ -115,13 +116,6 @@ function traceRow(projectId: string, trace: TraceInput, prices: ModelPriceEntry[
   return { row, spans };
 }
 
-async function projectPrices(database: Queryable, projectId: string): Promise<ModelPriceEntry[]> {
-  return database.modelPrice.findMany({
-    where: { projectId },
-    select: { modelPattern: true, inputPerMillionUsd: true, outputPerMillionUsd: true, effectiveFrom: true },
-  });
-}
-
 /** Settings that shape how a project's traces are stored, read once per batch. */
 export interface IngestSettings {
   redact: Redactor;
@@ -131,7 +125,7 @@ export interface IngestSettings {
 export async function loadIngestSettings(database: Queryable, projectId: string): Promise<IngestSettings> {
   const [project, prices] = await Promise.all([
     database.project.findUniqueOrThrow({ where: { id: projectId }, select: { piiRedaction: true } }),
-    projectPrices(database, projectId),
+    projectPriceEntries(database, projectId),
   ]);
   return { redact: project.piiRedaction === "mask" ? maskAll : keepAsSent, prices };
 }

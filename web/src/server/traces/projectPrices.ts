@@ -1,7 +1,7 @@
 import type { Database, Queryable } from "@/server/db/client";
 import type { ModelPrice, ModelPriceInput } from "@/contracts/modelPrices";
 import { NotFoundError } from "@/server/errors";
-import { listPrices, listPricesTakenOn } from "@/server/traces/modelPrices";
+import { listPrices, listPricesTakenOn, type ModelPriceEntry } from "@/server/traces/modelPrices";
 import { costTrace } from "@/server/traces/traceCost";
 
 const priceSelect = { id: true, modelPattern: true, inputPerMillionUsd: true, outputPerMillionUsd: true, effectiveFrom: true } as const;
@@ -125,4 +125,12 @@ export async function recomputeCosts(database: Database, projectId: string): Pro
     );
     recomputed += traces.length;
   }
+}
+
+/** The project's own prices as the price lookup takes them (list prices cover the rest). */
+export async function projectPriceEntries(database: Queryable, projectId: string): Promise<ModelPriceEntry[]> {
+  return database.modelPrice.findMany({
+    where: { projectId },
+    select: { modelPattern: true, inputPerMillionUsd: true, outputPerMillionUsd: true, effectiveFrom: true },
+  });
 }
