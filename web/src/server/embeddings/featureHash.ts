@@ -11,15 +11,9 @@ export const fnvFeedCodePoint = (hash: number, codePoint: number): number => {
   if (codePoint < 0x80) return feedByte(hash, codePoint);
   if (codePoint < 0x800) return feedByte(feedByte(hash, 0xc0 | (codePoint >> 6)), 0x80 | (codePoint & 0x3f));
   if (codePoint < 0x10000)
-    return feedByte(
-      feedByte(feedByte(hash, 0xe0 | (codePoint >> 12)), 0x80 | ((codePoint >> 6) & 0x3f)),
-      0x80 | (codePoint & 0x3f),
-    );
+    return feedByte(feedByte(feedByte(hash, 0xe0 | (codePoint >> 12)), 0x80 | ((codePoint >> 6) & 0x3f)), 0x80 | (codePoint & 0x3f));
   return feedByte(
-    feedByte(
-      feedByte(feedByte(hash, 0xf0 | (codePoint >> 18)), 0x80 | ((codePoint >> 12) & 0x3f)),
-      0x80 | ((codePoint >> 6) & 0x3f),
-    ),
+    feedByte(feedByte(feedByte(hash, 0xf0 | (codePoint >> 18)), 0x80 | ((codePoint >> 12) & 0x3f)), 0x80 | ((codePoint >> 6) & 0x3f)),
     0x80 | (codePoint & 0x3f),
   );
 };

@@ -6,8 +6,7 @@ import { LEXSTYLE_GROUPS, lexstyleFeatureCounts } from "./lexstyleFeatures";
 import reference from "./lexstyleReferenceVectors.json";
 
 // The reference's tolerance: |a - b| <= 1e-9 * max(1, |b|).
-const close = (actual: number, expected: number): boolean =>
-  Math.abs(actual - expected) <= 1e-9 * Math.max(1, Math.abs(expected));
+const close = (actual: number, expected: number): boolean => Math.abs(actual - expected) <= 1e-9 * Math.max(1, Math.abs(expected));
 
 describe("lexstyle hashing", () => {
   it.each(Object.entries(reference.fnv1a32))("FNV-1a 32 of %j is the reference value", (text, hash) => {

@@ -40,9 +40,5 @@ export const lexstyleEmbedder: Embedder = {
   // The Embedder contract (and drift's "zero vectors get their own bin") wants a zero
   // vector for an empty text; the reference core still gives "" its style features.
   embed: (texts) =>
-    Promise.resolve(
-      texts.map((text) =>
-        text === "" ? new Float32Array(LEXSTYLE_DIMENSIONS) : Float32Array.from(lexstyleVector(text)),
-      ),
-    ),
+    Promise.resolve(texts.map((text) => (text === "" ? new Float32Array(LEXSTYLE_DIMENSIONS) : Float32Array.from(lexstyleVector(text))))),
 };

@@ -18,19 +18,7 @@ const UPPER = /\p{Lu}/gu;
 const ASCII_DIGIT = /[0-9]/g;
 const NON_ASCII = /[^\x00-\x7f]/gu;
 const ELONGATED = /(\p{L})\1\1/u;
-const SCRIPTS = [
-  "Latin",
-  "Cyrillic",
-  "Greek",
-  "Arabic",
-  "Hebrew",
-  "Devanagari",
-  "Han",
-  "Hiragana",
-  "Katakana",
-  "Hangul",
-  "Thai",
-] as const;
+const SCRIPTS = ["Latin", "Cyrillic", "Greek", "Arabic", "Hebrew", "Devanagari", "Han", "Hiragana", "Katakana", "Hangul", "Thai"] as const;
 const SCRIPT_TESTS = SCRIPTS.map((name) => [name, new RegExp(`\\p{Script=${name}}`, "u")] as const);
 const FIRST_LETTER = /\p{L}/u;
 const MAX_NGRAM_WORD = 30;
@@ -111,8 +99,7 @@ export const lexstyleFeatureCounts = (input: string): LexstyleFeatureCounts => {
     if (WORD_START.test(token)) {
       addCharNgrams(counts.c, lexical);
       style(`script:${scriptOf(token)}`);
-      if (countMatches(token, LETTER) >= 2 && token === token.toUpperCase() && token !== token.toLowerCase())
-        style("allcaps");
+      if (countMatches(token, LETTER) >= 2 && token === token.toUpperCase() && token !== token.toLowerCase()) style("allcaps");
       if (ELONGATED.test(lexical)) style("elongated");
       lastKind = "word";
     } else if (EMOJI.test(token)) {
