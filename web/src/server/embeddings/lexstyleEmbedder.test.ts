@@ -36,7 +36,7 @@ describe.each(reference.examples)("lexstyle of $text", (example) => {
 });
 
 describe("lexstyleEmbedder", () => {
-  it("gives the reference cosine between the plain and the slangy password question", async () => {
+  it("gives the reference cosine between the plain and the slangy password question", () => {
     const [plain, slang] = reference.examples;
     const cosine = cosineSimilarity(lexstyleVector(plain?.text ?? ""), lexstyleVector(slang?.text ?? ""));
     expect(close(cosine, reference.cosine_example0_example1)).toBe(true);

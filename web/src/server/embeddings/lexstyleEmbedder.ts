@@ -26,7 +26,8 @@ export const lexstyleVector = (text: string): Float64Array => {
     group.fill(0);
     for (const [hash, count] of features[name]) {
       const sign = (fmix32(hash) & 1) === 1 ? 1 : -1;
-      group[hash % LEXSTYLE_DIMENSIONS] += sign * (1 + Math.log(count));
+      const index = hash % LEXSTYLE_DIMENSIONS;
+      group[index] = (group[index] ?? 0) + sign * (1 + Math.log(count));
     }
     normalise(group);
     for (let i = 0; i < LEXSTYLE_DIMENSIONS; i++) total[i] = (total[i] ?? 0) + GROUP_WEIGHTS[name] * (group[i] ?? 0);

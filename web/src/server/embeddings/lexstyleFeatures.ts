@@ -16,7 +16,6 @@ const EMOJI = /^\p{Extended_Pictographic}$/u;
 const LETTER = /\p{L}/gu;
 const UPPER = /\p{Lu}/gu;
 const ASCII_DIGIT = /[0-9]/g;
-const NON_ASCII = /[^\x00-\x7f]/gu;
 const ELONGATED = /(\p{L})\1\1/u;
 const SCRIPTS = ["Latin", "Cyrillic", "Greek", "Arabic", "Hebrew", "Devanagari", "Han", "Hiragana", "Katakana", "Hangul", "Thai"] as const;
 const SCRIPT_TESTS = SCRIPTS.map((name) => [name, new RegExp(`\\p{Script=${name}}`, "u")] as const);
@@ -38,6 +37,17 @@ export const shareBucket = (share: number): number =>
 export const logBucket = (count: number): number => Math.floor(Math.log2(count + 1));
 
 const countMatches = (text: string, pattern: RegExp): number => text.match(pattern)?.length ?? 0;
+
+/** Length in code points (the reference counts Python characters) and how many are not ASCII. */
+const codePointCounts = (text: string): { length: number; nonAscii: number } => {
+  let length = 0;
+  let nonAscii = 0;
+  for (const char of text) {
+    length++;
+    if ((char.codePointAt(0) ?? 0) > 0x7f) nonAscii++;
+  }
+  return { length, nonAscii };
+};
 
 const scriptOf = (word: string): string => {
   const letter = FIRST_LETTER.exec(word)?.[0];
@@ -81,14 +91,16 @@ const addCharNgrams = (counts: Map<number, number>, word: string): void => {
 export const lexstyleFeatureCounts = (input: string): LexstyleFeatureCounts => {
   const text = input.normalize("NFKC").replace(URL, "url");
   const counts: LexstyleFeatureCounts = { w: new Map(), b: new Map(), c: new Map(), s: new Map() };
-  const style = (feature: string): void => bump(counts.s, fnvFeedString(PREFIX.s, feature));
+  const style = (feature: string): void => {
+    bump(counts.s, fnvFeedString(PREFIX.s, feature));
+  };
   const tokens = text.match(TOKEN) ?? [];
-  const length = [...text].length;
+  const { length, nonAscii } = codePointCounts(text);
   style(`len:${logBucket(length)}`);
   style(`ntok:${logBucket(tokens.length)}`);
   style(`caps:${shareBucket(countMatches(text, UPPER) / countMatches(text, LETTER))}`);
   style(`digits:${shareBucket(countMatches(text, ASCII_DIGIT) / Math.max(1, length))}`);
-  style(`nonascii:${shareBucket(countMatches(text, NON_ASCII) / Math.max(1, length))}`);
+  style(`nonascii:${shareBucket(nonAscii / Math.max(1, length))}`);
   let previous: string | undefined;
   let lastKind = "";
   for (const token of tokens) {

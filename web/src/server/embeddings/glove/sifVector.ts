@@ -11,13 +11,20 @@ export const SIF_A = 1e-3;
  */
 export const zipfProbability = (rank: number, vocabulary: number): number => 1 / ((rank + 1) * (Math.log(vocabulary) + 0.5772156649));
 
-const WORD = /[\p{L}\p{M}\p{N}]+(?:['\u2019.\-][\p{L}\p{M}\p{N}]+)*/gu;
+const WORD = /[\p{L}\p{M}\p{N}]+(?:['\u2019.-][\p{L}\p{M}\p{N}]+)*/gu;
 const WORD_PARTS = /[\p{L}\p{M}\p{N}]+/gu;
+
+const isAscii = (text: string): boolean => {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+};
 
 /** Rows of the words of a text in the table; a word GloVe lacks is looked up by its parts ("e-mail", "don't"). */
 export const tableRows = (text: string, table: GloveTable): number[] => {
   const rows: number[] = [];
-  for (const word of text.normalize("NFKC").toLowerCase().replaceAll("\u2019", "'").match(WORD) ?? []) {
+  // NFKC changes nothing in ASCII text, which is most of it; skipping it saves a tenth of the time.
+  const normalised = isAscii(text) ? text : text.normalize("NFKC").replaceAll("\u2019", "'");
+  for (const word of normalised.toLowerCase().match(WORD) ?? []) {
     const row = table.rows.get(word);
     if (row !== undefined) rows.push(row);
     else

@@ -32,17 +32,25 @@ export interface SentenceSupport {
   supported: boolean;
 }
 
+/** A passage sentence alone (`next` -1) or with the sentence after it in the same passage. */
 interface Window {
+  first: number;
+  next: number;
   words: Set<string>;
-  vector: Float32Array;
+  /** The next sentence's words (empty for a single sentence): no union set is built per pair. */
+  nextWords: Set<string>;
+  /** |a + b| of the two unit vectors, so cos(v, a + b) = (v.a + v.b) / norm. */
+  norm: number;
 }
 
-const normalisedSum = (vectors: readonly Float32Array[], dimensions: number): Float32Array => {
-  const sum = new Float32Array(dimensions);
-  for (const vector of vectors) for (let i = 0; i < dimensions; i++) sum[i] = (sum[i] ?? 0) + (vector[i] ?? 0);
-  const norm = Math.hypot(...sum);
-  if (norm > 0) for (let i = 0; i < dimensions; i++) sum[i] = (sum[i] ?? 0) / norm;
-  return sum;
+const normalised = (vector: Float32Array): Float32Array => {
+  let squares = 0;
+  for (const value of vector) squares += value * value;
+  if (squares > 0) {
+    const norm = Math.sqrt(squares);
+    for (let i = 0; i < vector.length; i++) vector[i] = (vector[i] ?? 0) / norm;
+  }
+  return vector;
 };
 
 const dot = (a: Float32Array, b: Float32Array): number => {
@@ -52,19 +60,24 @@ const dot = (a: Float32Array, b: Float32Array): number => {
 };
 
 /** Passage windows: each sentence alone and each pair of adjacent sentences of one passage. */
-const passageWindows = (passages: readonly string[][], vectors: readonly Float32Array[], dimensions: number): Window[] => {
+const passageWindows = (passages: readonly string[][], vectors: readonly Float32Array[]): Window[] => {
   const windows: Window[] = [];
   let offset = 0;
   for (const sentences of passages) {
-    sentences.forEach((sentence, i) => {
-      const vector = vectors[offset + i] ?? new Float32Array(dimensions);
-      windows.push({ words: new Set(contentWords(sentence)), vector: normalisedSum([vector], dimensions) });
-      const next = sentences[i + 1];
-      const nextVector = vectors[offset + i + 1];
-      if (next !== undefined && nextVector !== undefined)
+    const words = sentences.map((sentence) => new Set(contentWords(sentence)));
+    sentences.forEach((_, i) => {
+      const index = offset + i;
+      const own = words[i] ?? new Set<string>();
+      windows.push({ first: index, next: -1, words: own, nextWords: new Set(), norm: 1 });
+      const vector = vectors[index];
+      const nextVector = vectors[index + 1];
+      if (i + 1 < sentences.length && vector !== undefined && nextVector !== undefined)
         windows.push({
-          words: new Set([...contentWords(sentence), ...contentWords(next)]),
-          vector: normalisedSum([vector, nextVector], dimensions),
+          first: index,
+          next: index + 1,
+          words: own,
+          nextWords: words[i + 1] ?? new Set(),
+          norm: Math.sqrt(Math.max(1e-12, 2 + 2 * dot(vector, nextVector))),
         });
     });
     offset += sentences.length;
@@ -72,27 +85,45 @@ const passageWindows = (passages: readonly string[][], vectors: readonly Float32
   return windows;
 };
 
+/** The window that supports a sentence best: the highest weighted sum of lexical recall and cosine. */
+const bestWindow = (
+  words: readonly string[],
+  vector: Float32Array,
+  passageVectors: readonly Float32Array[],
+  windows: readonly Window[],
+): { combined: number; lexical: number; cosine: number } => {
+  // One dot product per passage sentence; a pair's cosine follows from its two.
+  const dots = passageVectors.map((passageVector) => dot(vector, passageVector));
+  let best = { combined: 0, lexical: 0, cosine: 0 };
+  for (const window of windows) {
+    const pairDot = window.next < 0 ? 0 : (dots[window.next] ?? 0);
+    const cosine = Math.max(0, ((dots[window.first] ?? 0) + pairDot) / window.norm);
+    // Recall is at most 1: skip counting words when even full recall could not win.
+    if (LEXICAL_WEIGHT + (1 - LEXICAL_WEIGHT) * cosine <= best.combined) continue;
+    let found = 0;
+    for (const word of words) if (window.words.has(word) || window.nextWords.has(word)) found++;
+    const lexical = found / words.length;
+    const combined = LEXICAL_WEIGHT * lexical + (1 - LEXICAL_WEIGHT) * cosine;
+    if (combined > best.combined) best = { combined, lexical, cosine };
+  }
+  return best;
+};
+
 /** Each answer sentence with content words, scored against the passages. */
 export const sentenceSupports = async (answer: string, contexts: readonly string[], embedder: Embedder): Promise<SentenceSupport[]> => {
-  const sentences = splitSentences(answer).filter((sentence) => contentWords(sentence).length > 0);
+  const sentences = splitSentences(answer)
+    .map((sentence) => ({ sentence, words: [...new Set(contentWords(sentence))] }))
+    .filter((item) => item.words.length > 0);
   if (sentences.length === 0) return [];
   const passages = contexts.map(splitSentences);
-  const passageSentences = passages.flat();
-  const vectors = await embedder.embed([...sentences, ...passageSentences]);
-  const windows = passageWindows(passages, vectors.slice(sentences.length), embedder.dimensions);
+  const vectors = await embedder.embed([...sentences.map((item) => item.sentence), ...passages.flat()]);
+  const passageVectors = vectors.slice(sentences.length).map((vector) => normalised(Float32Array.from(vector)));
+  const windows = passageWindows(passages, passageVectors);
   const contextText = contexts.join("\n");
   const contextNumbers = new Set(numbersIn(contextText));
   const contextWords = new Set(contextText.toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) ?? []);
-  return sentences.map((sentence, i) => {
-    const words = contentWords(sentence);
-    const vector = normalisedSum([vectors[i] ?? new Float32Array(embedder.dimensions)], embedder.dimensions);
-    let best = { combined: 0, lexical: 0, cosine: 0 };
-    for (const window of windows) {
-      const lexical = words.filter((word) => window.words.has(word)).length / words.length;
-      const cosine = Math.max(0, dot(vector, window.vector));
-      const combined = LEXICAL_WEIGHT * lexical + (1 - LEXICAL_WEIGHT) * cosine;
-      if (combined > best.combined) best = { combined, lexical, cosine };
-    }
+  return sentences.map(({ sentence, words }, i) => {
+    const best = bestWindow(words, normalised(Float32Array.from(vectors[i] ?? [])), passageVectors, windows);
     const unknownNumbers = numbersIn(sentence).filter((number) => !contextNumbers.has(number));
     const unknownNames = namesIn(sentence).filter((name) =>
       name

@@ -35,7 +35,7 @@ export const parseCsv = (text: string): string[][] => {
   let quoted = false;
   const body = text.startsWith("\uFEFF") ? text.slice(1) : text;
   for (let i = 0; i < body.length; i++) {
-    const char = body[i];
+    const char = body.charAt(i);
     if (quoted) {
       if (char === '"' && body[i + 1] === '"') {
         field += '"';
