@@ -1,7 +1,10 @@
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { cosineSimilarity } from "../cosineSimilarity";
 import { defaultSemanticEmbedder } from "../defaultSemanticEmbedder";
-import { decodeGloveTable, encodeGloveTable, readWinkEmbeddings, type GloveTable } from "./gloveTable";
+import { decodeGloveTable, encodeGloveTable, loadGloveTable, readWinkEmbeddings, type GloveTable } from "./gloveTable";
 import { gloveSifVector, prepareGloveSif } from "./gloveSifEmbedder";
 import { firstPrincipalComponent } from "./principalComponent";
 import { sifWeights, zipfProbability } from "./sifVector";
@@ -47,6 +50,27 @@ describe("GloVe table", () => {
     expect(decoded.rows).toEqual(table.rows);
     expect(decoded.scales).toEqual(table.scales);
     expect(decoded.values).toEqual(table.values);
+  });
+});
+
+describe("loadGloveTable", () => {
+  it("derives the table from the package once, caches it, and rebuilds a damaged cache", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "liveloop-glove-"));
+    try {
+      const paths = { source: path.join(dir, "wink.json"), cache: path.join(dir, "cache", "table.bin") };
+      await writeFile(paths.source, miniWink({ the: axis(0), tower: axis(1, 2) }));
+      const derived = await loadGloveTable(paths);
+      expect([...derived.rows.keys()]).toEqual(["the", "tower"]);
+      // The cache now answers alone: the package's file may go.
+      await rm(paths.source);
+      expect((await loadGloveTable(paths)).rows).toEqual(derived.rows);
+      await writeFile(paths.cache, "garbage");
+      await writeFile(paths.source, miniWink({ the: axis(0) }));
+      expect([...(await loadGloveTable(paths)).rows.keys()]).toEqual(["the"]);
+      expect(decodeGloveTable(await readFile(paths.cache)).rows.size).toBe(1);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -3,7 +3,6 @@
 // its own scale. Derived once from the package's 307 MB JSON and cached (about 11 MB), so
 // nothing is downloaded at run time and the package's JSON is never loaded whole (1 GB).
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
-import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 
@@ -130,7 +129,7 @@ export const loadGloveTable = async (paths = winkEmbeddingsPaths()): Promise<Glo
   try {
     return decodeGloveTable(await readFile(paths.cache));
   } catch {
-    const table = readWinkEmbeddings(readFileSync(paths.source));
+    const table = readWinkEmbeddings(await readFile(paths.source));
     await mkdir(path.dirname(paths.cache), { recursive: true });
     // Written aside and renamed, so a concurrent reader never sees half a file.
     const partial = `${paths.cache}.${process.pid}.tmp`;
