@@ -3,7 +3,8 @@ import { defaultSemanticEmbedder } from "@/server/embeddings/defaultSemanticEmbe
 import type { EvaluationSubject } from "../evaluatorTypes";
 import sample from "../labelled/labelledSample.json";
 import { accuracyAt, rocAuc } from "../labelled/rocAuc";
-import { faithfulnessEvaluator, sentenceSupports } from "./faithfulness";
+import { faithfulnessEvaluator } from "./faithfulness";
+import { sentenceSupports } from "./faithfulnessSupport";
 import { namesIn, numbersIn } from "./faithfulnessText";
 
 const embedder = defaultSemanticEmbedder();
