@@ -18,7 +18,7 @@ const numeric = (scores: readonly EvaluatorScore[], name: string): number => {
 };
 
 const row = (cells: readonly (string | number)[]): string =>
-  `| ${cells.map((cell) => (typeof cell === "number" ? cell.toFixed(3) : cell)).join(" | ")} |`;
+  `| ${cells.map((cell) => (typeof cell === "number" && !Number.isInteger(cell) ? cell.toFixed(3) : String(cell))).join(" | ")} |`;
 
 const bySource = <T extends { source: string }>(items: readonly T[]): [string, T[]][] => [
   ["all", [...items]],
