@@ -86,14 +86,16 @@ const bestWindow = (
   const pair = new Int32Array(count);
   // The last word counted for pair j, so a word in both of its sentences counts once.
   const pairStamp = new Int32Array(count).fill(-1);
+  const countInPair = (k: number, w: number): void => {
+    if (k < 0 || (passages.pairNorm[k] ?? 0) === 0 || pairStamp[k] === w) return;
+    pairStamp[k] = w;
+    pair[k] = (pair[k] ?? 0) + 1;
+  };
   words.forEach((word, w) => {
     for (const j of passages.postings.get(word) ?? []) {
       single[j] = (single[j] ?? 0) + 1;
-      for (const k of [j - 1, j])
-        if (k >= 0 && (passages.pairNorm[k] ?? 0) > 0 && pairStamp[k] !== w) {
-          pairStamp[k] = w;
-          pair[k] = (pair[k] ?? 0) + 1;
-        }
+      countInPair(j - 1, w); // pair (j - 1, j)
+      countInPair(j, w); // pair (j, j + 1)
     }
   });
   const dots = passages.vectors.map((passageVector) => dot(vector, passageVector));
