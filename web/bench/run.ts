@@ -9,6 +9,8 @@ import { benchDatasetExport, benchReviewClaim } from "./review.ts";
 import { benchDashboardPglite, benchDashboardPostgres } from "./dashboard.ts";
 import { benchSlowUploads } from "./slowUploads.ts";
 import { benchRoutingFlood } from "./routingFlood.ts";
+import { benchEmbedders } from "./embedders.ts";
+import { benchBuiltinEvaluators } from "./builtinEvaluators.ts";
 import type { BenchRow } from "./appServer.ts";
 
 const port = Number(process.env.LIVELOOP_BENCH_PORT ?? 3311);
@@ -25,6 +27,8 @@ const benches: Record<string, () => Promise<BenchRow | BenchRow[]>> = {
   "dataset-export": benchDatasetExport,
   "slow-uploads": () => benchSlowUploads(port),
   "routing-flood": benchRoutingFlood,
+  embedders: benchEmbedders,
+  "builtin-evaluators": benchBuiltinEvaluators,
 };
 
 const requested = process.argv.slice(2).filter((arg) => arg !== "--");

@@ -1,0 +1,44 @@
+// The text pieces faithfulness compares: content words (for lexical support), numbers and
+// names (claims that must appear in the retrieved passages).
+
+const STOPWORDS = new Set(
+  (
+    "a an the and or but if then than so as of at by for from in into on onto to with without about over under " +
+    "is are was were be been being am do does did done have has had having will would shall should can could may " +
+    "might must it its it's this that these those there here what which who whom whose when where why how " +
+    "i me my we us our you your he him his she her they them their not no nor yes all any some each every " +
+    "more most such only own same too very just also up down out off again once both few other s t also"
+  ).split(" "),
+);
+const WORD = /[\p{L}\p{M}\p{N}]+(?:['\u2019][\p{L}]+)?/gu;
+// A number: digits with thousands separators or a decimal part ("1,000", "2.5", "1.000.000").
+const NUMBER = /\d+(?:[.,]\d+)*/gu;
+// A capitalised word; whether it starts its sentence is decided by position.
+const CAPITALISED = /\p{Lu}[\p{L}\p{M}\p{N}'\u2019-]*/gu;
+
+/** A light stem, so "veins"/"vein" and "studies"/"study" meet; not a full Porter stemmer. */
+const stem = (word: string): string => {
+  const base = word.replace(/['\u2019]s$/u, "");
+  if (base.length > 4 && base.endsWith("ies")) return `${base.slice(0, -3)}y`;
+  if (base.length > 3 && base.endsWith("s") && !base.endsWith("ss")) return base.slice(0, -1);
+  return base;
+};
+
+/** Lower-cased, stemmed words that carry content (stopwords and numbers aside). */
+export const contentWords = (text: string): string[] =>
+  (text.toLowerCase().match(WORD) ?? []).filter((word) => !STOPWORDS.has(word) && !/^\d/u.test(word)).map(stem);
+
+/** Numbers written the same way whatever the separators: "1,000" and "1000" are one number; "2.50" is "2.5". */
+export const numbersIn = (text: string): string[] =>
+  (text.match(NUMBER) ?? []).map((raw) => {
+    const plain = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/u.test(raw) ? raw.replaceAll(",", "") : raw.replace(",", ".");
+    return plain.includes(".") ? String(Number(plain)) : plain.replace(/^0+(?=\d)/u, "");
+  });
+
+/** Capitalised words that are not the first word of the sentence nor "I": likely names. */
+export const namesIn = (sentence: string): string[] => {
+  const first = /[\p{L}\p{N}]/u.exec(sentence)?.index ?? 0;
+  return [...sentence.matchAll(CAPITALISED)]
+    .filter((match) => match.index > first && match[0] !== "I" && !/^I['\u2019]/u.test(match[0]))
+    .map((match) => match[0].replace(/['\u2019]s$/u, ""));
+};
