@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { env } from "@/env";
 
 /**
  * The AUTH_SECRET of an embedded install: made once, kept in the data directory (owner
@@ -17,4 +18,11 @@ export function instanceAuthSecret(dataDir: string): string {
     }
   }
   return readFileSync(file, "utf8").trim();
+}
+
+/** This instance's secret (AUTH_SECRET): signs sessions and seals stored secrets such as judge keys. */
+export function instanceSecret(): string {
+  const secret = env().AUTH_SECRET;
+  if (!secret) throw new Error("AUTH_SECRET is not set (npm start sets it from the data directory)");
+  return secret;
 }

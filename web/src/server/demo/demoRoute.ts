@@ -1,5 +1,6 @@
 import type { NextRequest } from "next/server";
 import { env } from "@/env";
+import { instanceSecret } from "@/server/auth/instanceSecret";
 import { endpoint } from "@/server/api/endpoint";
 import { chargeRequest, createRateLimiter, type RateLimiter } from "@/server/api/rateLimiter";
 import { isOwnOrigin } from "@/server/api/cors";
@@ -16,12 +17,6 @@ import type { LlmSettings } from "@/server/demo/demoLlm";
 export function demoLlmSettings(): LlmSettings | null {
   const { LIVELOOP_DEMO_LLM_URL, LIVELOOP_DEMO_LLM_MODEL, LIVELOOP_DEMO_LLM_API_KEY } = env();
   return LIVELOOP_DEMO_LLM_URL ? { url: LIVELOOP_DEMO_LLM_URL, model: LIVELOOP_DEMO_LLM_MODEL, apiKey: LIVELOOP_DEMO_LLM_API_KEY } : null;
-}
-
-export function instanceSecret(): string {
-  const secret = env().AUTH_SECRET;
-  if (!secret) throw new Error("AUTH_SECRET is not set (npm start sets it from the data directory)");
-  return secret;
 }
 
 /** What the demo's endpoint takes from the outside world; tests pass their own. */

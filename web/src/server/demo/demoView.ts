@@ -2,7 +2,7 @@ import { env } from "@/env";
 import { db, type Database } from "@/server/db/client";
 import { isSetupComplete } from "@/server/setup/setup";
 import { findDemoProject, publicDemoOwner } from "@/server/demo/demoProject";
-import { instanceSecret } from "@/server/demo/demoRoute";
+import { instanceSecret } from "@/server/auth/instanceSecret";
 
 export type DemoPageView =
   | { status: "setup" }

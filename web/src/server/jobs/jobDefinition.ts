@@ -6,6 +6,8 @@ export interface JobContext {
   now: () => Date;
   /** Queues follow-up work (the scan queues one evaluation per trace). */
   send: (queue: string, data: object[], options?: { startAfterSeconds?: number }) => Promise<void>;
+  /** Queues one job and returns its id (to show and follow on the Jobs page). */
+  sendOne: (queue: string, data: object) => Promise<string>;
 }
 
 /**
@@ -28,7 +30,7 @@ export interface JobDefinition<Data extends object = object> {
   retryDelaySeconds: number;
   /** A running job not finished by then counts as failed (its process died) and is retried. */
   expireInSeconds: number;
-  /** Jobs fetched per poll; each still succeeds or fails on its own. */
+  /** Jobs fetched per poll and run at once; each still succeeds or fails on its own. */
   batchSize?: number;
   /** Throws to fail (and retry) this one job. */
   handle(data: Data, context: JobContext): Promise<void>;

@@ -69,6 +69,11 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
       const startAfter = sendOptions?.startAfterSeconds ? new Date(now().getTime() + sendOptions.startAfterSeconds * 1000) : undefined;
       await boss.insert(data.map((item) => ({ name: queue, data: item, ...(startAfter ? { startAfter } : {}) })));
     },
+    sendOne: async (queue, data) => {
+      const id = await boss.send(queue, data);
+      if (id === null) throw new Error(`The ${queue} queue refused the job`);
+      return id;
+    },
   };
 
   const timers: NodeJS.Timeout[] = [];
@@ -94,14 +99,16 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
         // Each job of a batch succeeds or fails alone: failed ones are marked here, and
         // pg-boss then completes only those still active.
         async (jobs) => {
-          for (const job of jobs) {
-            try {
-              await definition.handle(job.data, context);
-            } catch (error) {
-              if (!isDatabaseUnavailable(error)) console.error(`Job ${definition.queue} ${job.id} failed`, error);
-              await boss.fail(definition.queue, job.id, errorOutput(error));
-            }
-          }
+          await Promise.all(
+            jobs.map(async (job) => {
+              try {
+                await definition.handle(job.data, context);
+              } catch (error) {
+                if (!isDatabaseUnavailable(error)) console.error(`Job ${definition.queue} ${job.id} failed`, error);
+                await boss.fail(definition.queue, job.id, errorOutput(error));
+              }
+            }),
+          );
         },
       );
     }

@@ -4,7 +4,7 @@ import { healthSchema } from "@/contracts/health";
 import { completeSetup } from "@/server/setup/setup";
 import { checkHealth } from "@/server/health/health";
 import { ensureDemoProject } from "@/server/demo/demoProject";
-import { instanceSecret } from "@/server/demo/demoRoute";
+import { instanceSecret } from "@/server/auth/instanceSecret";
 
 export const healthRoute = endpoint({
   method: "GET",
