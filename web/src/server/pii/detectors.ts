@@ -93,9 +93,10 @@ const detectors: Detector[] = [
   {
     kind: "phone",
     // International (+...) or grouped national numbers with 7-15 digits.
-    // Not the middle of a longer hyphenated number (an ISBN such as 978-0-306-40615-7), nor a
+    // Not the middle of a longer dotted or hyphenated number (an ISBN such as 978-0-306-40615-7,
+    // a build number such as 10.0.19045.3803), nor a
     // subtraction ("1200-1000 = 200"), nor numbers on separate lines.
-    pattern: /(?<![\w+]|\d-)(?:\+\d{1,3}[ \t.-]?)?(?:\(\d{1,4}\)[ \t.-]?)?\d{2,5}(?:[ \t.-]\d{2,8}){1,4}(?![\w]|-\d|\s?=)/g,
+    pattern: /(?<![\w+]|\d[.-])(?:\+\d{1,3}[ \t.-]?)?(?:\(\d{1,4}\)[ \t.-]?)?\d{2,5}(?:[ \t.-]\d{2,8}){1,4}(?![\w]|[.-]\d|\s?=)/g,
     accept: (text) => {
       const digits = text.replace(/\D/g, "").length;
       return digits >= 7 && digits <= 15 && !isCalendarDate(text) && (text.startsWith("+") || text.startsWith("(") || /[\s.-]/.test(text));
