@@ -3,7 +3,7 @@ import type { BuiltinEvaluator, EvaluatorScore } from "@/server/evaluation/evalu
 import {
   allowedWords,
   categorySeverity,
-  clinicalWords,
+  uncountedWords,
   compilePhrase,
   lexiconPhrases,
   obscenityWordRatings,
@@ -18,7 +18,7 @@ export const toxicityLimits: string[] = [
   "No context: quoting, reporting or discussing abuse (a news summary, a moderation guide, a crisis-line answer mentioning self-harm) scores as if it were said.",
   "Names and ordinary words that are also vulgar can be flagged (Dick Van Dyke, a river dyke, Coon Rapids).",
   'Threats are recognised in their common phrasings ("I will kill you"); unusual or indirect wording is missed.',
-  "Clinical words (penis, vagina, sex) are deliberately not counted.",
+  "Clinical words (penis, vagina, sex) and words mostly used innocently (prick, scat) are not counted on their own.",
 ];
 
 // One matcher for the life of the process: obscenity compiles its patterns up front, so
@@ -26,7 +26,7 @@ export const toxicityLimits: string[] = [
 // that contain a listed word are whitelisted.
 const dataset = new DataSet<{ originalWord: string }>()
   .addAll(englishDataset)
-  .removePhrasesIf((phrase) => clinicalWords.has(phrase.metadata?.originalWord ?? ""))
+  .removePhrasesIf((phrase) => uncountedWords.has(phrase.metadata?.originalWord ?? ""))
   .addPhrase((phrase) =>
     allowedWords.reduce((builder, word) => builder.addWhitelistedTerm(word), phrase.setMetadata({ originalWord: "" })),
   );

@@ -102,27 +102,52 @@ function undoLeetInWord(word: string): string {
   return out;
 }
 
+const beyondPrintableAscii = /[^\t\n\r\x20-\x7e]/;
+const beyondPrintableAsciiChars = /[^\t\n\r\x20-\x7e]/g;
+// Only words holding a digit or symbol are rewritten; most words of most answers have none.
+const wordsWithLeet = /[^\s]*[0-9@$!|+\u20ac][^\s]*/g;
+
 /** Lower-case ASCII-ish text with accents, look-alikes, invisible characters and leetspeak undone. */
 export function normaliseForToxicity(text: string): string {
-  const folded = text
-    .normalize("NFKD")
-    .replace(invisible, "")
-    .toLowerCase()
-    .replace(/[\u2018\u2019\u02bc`]/g, "'");
-  let mapped = "";
-  for (const char of folded) mapped += confusables[char] ?? char;
-  return mapped.split(/(\s+)/).map(undoLeetInWord).join("");
+  let folded = text;
+  // Plain ASCII answers (the common case) skip the Unicode steps, which cost most of the time.
+  if (beyondPrintableAscii.test(folded)) {
+    folded = folded
+      .normalize("NFKD")
+      .replace(invisible, "")
+      .replace(/[\u2018\u2019\u02bc`]/g, "'")
+      .toLowerCase()
+      .replace(beyondPrintableAsciiChars, (char) => confusables[char] ?? char);
+  }
+  return folded.toLowerCase().replace(wordsWithLeet, undoLeetInWord);
 }
 
-// Three or more single letters separated by spaces or punctuation: "f u c k", "k.y.s", "s-h-i-t".
-const spacedLetters = /(?<![a-z])[a-z](?:[\s.\-_*,]+[a-z](?![a-z])){2,}/g;
+// Three or more single letters separated by one space or punctuation mark: "f u c k", "k.y.s",
+// "s-h-i-t". Two spaces end a run, as between the words of "K I L L  Y O U".
+const spacedLetters = /(?<![a-z])[a-z](?:[\s.\-_*,][a-z](?![a-z])){2,}/g;
+const around = 40;
 
 /**
- * The normalised text with spaced-out letters joined ("f u c k" -> "fuck"), or null when there are
- * none. Kept as a second view rather than replacing the first, because ordinary text has runs of
- * single letters too ("u r a loser" must still read as three words).
+ * The spaced-out letter runs of the normalised text joined ("f u c k" -> "fuck"), each with the
+ * text around it, or null when there are none. A second view rather than a replacement, because
+ * ordinary text has runs of single letters too ("u r a loser" must still read as three words);
+ * only the surroundings of each run are kept so the second scan costs little.
  */
 export function joinSpacedLetters(normalised: string): string | null {
-  const joined = normalised.replace(spacedLetters, (run) => run.replace(/[^a-z]/g, ""));
-  return joined === normalised ? null : joined;
+  let joined = "";
+  let cursor = 0;
+  const windows: [number, number][] = [];
+  for (const run of normalised.matchAll(spacedLetters)) {
+    joined += normalised.slice(cursor, run.index);
+    const start = joined.length;
+    joined += run[0].replace(/[^a-z]/g, "");
+    cursor = run.index + run[0].length;
+    const last = windows.at(-1);
+    // Neighbouring runs share one window, so "I W I L L  K I L L  Y O U" reads as one phrase.
+    if (last && start - around <= last[1]) last[1] = joined.length + around;
+    else windows.push([start - around, joined.length + around]);
+  }
+  if (windows.length === 0) return null;
+  joined += normalised.slice(cursor);
+  return windows.map(([from, to]) => joined.slice(Math.max(0, from), to)).join("\n");
 }
