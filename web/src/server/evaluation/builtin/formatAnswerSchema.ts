@@ -8,9 +8,17 @@ import addFormats from "ajv-formats";
  * replaced are dropped instead of piling up.
  */
 function newAjv(): Ajv2020 {
-  // allErrors off: the explanation shows the first error. strict: unknown keywords are a mistake
-  // in the schema, reported when it is saved rather than silently ignored.
-  const ajv = new Ajv2020({ allErrors: false, strict: true, validateFormats: true });
+  // allErrors off: the explanation shows the first error. strictSchema: an unknown keyword ("tpye")
+  // is a mistake, reported when the schema is saved rather than silently ignored. The other strict
+  // checks reject or log schemas that are valid JSON Schema (a "required" without "properties").
+  const ajv = new Ajv2020({
+    allErrors: false,
+    strictSchema: true,
+    strictTypes: false,
+    strictTuples: false,
+    strictRequired: false,
+    validateFormats: true,
+  });
   addFormats(ajv);
   return ajv;
 }

@@ -58,10 +58,17 @@ const answerThreshold = 120;
 
 export interface RefusalFinding {
   refused: boolean;
-  /** The first declining phrase, as written in the answer (lower-cased), or null when none. */
+  /** The first declining phrase to the end of its clause, as written (lower-cased), or null when none. */
   phrase: string | null;
   /** Characters of the answer that are neither declining nor redirecting. */
   answerChars: number;
+}
+
+/** The declining words up to the end of their clause ("sorry, i can't do that"), before any "but", at most 100 characters. */
+function quoteClause(sentence: string, match: RegExpExecArray): string {
+  const end = match.index + match[0].length;
+  const clauseEnd = /[.!?;:]|,? (?:but|however|though|that said|nevertheless)\b/.exec(sentence.slice(end));
+  return sentence.slice(match.index, Math.min(clauseEnd ? end + clauseEnd.index : sentence.length, match.index + 100)).trim();
 }
 
 function firstRefusal(sentence: string): RegExpExecArray | null {
@@ -85,7 +92,7 @@ export function detectRefusal(output: string): RefusalFinding {
   for (const sentence of sentences(normalise(output))) {
     const match = firstRefusal(sentence);
     if (match) {
-      phrase ??= match[0];
+      phrase ??= quoteClause(sentence, match);
       const rest = sentence.slice(match.index + match[0].length);
       const turn = turnToAnswer.exec(rest);
       const after = turn ? rest.slice(turn.index + turn[0].length) : "";

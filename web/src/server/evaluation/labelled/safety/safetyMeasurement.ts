@@ -1,15 +1,12 @@
-import type { Embedder } from "@/server/embeddings/embedder";
 import { formatEvaluator } from "@/server/evaluation/builtin/formatEvaluator";
 import { piiLeakEvaluator } from "@/server/evaluation/builtin/piiLeakEvaluator";
 import { refusalEvaluator } from "@/server/evaluation/builtin/refusalEvaluator";
 import { toxicityEvaluator } from "@/server/evaluation/builtin/toxicityEvaluator";
-import type { BuiltinEvaluator, BuiltinEvaluatorContext } from "@/server/evaluation/evaluatorTypes";
+import type { BuiltinEvaluator } from "@/server/evaluation/evaluatorTypes";
 import { binaryMetrics, rocAuc, type BinaryMetrics } from "@/server/evaluation/labelled/safety/classificationMetrics";
 import { formatExamples } from "@/server/evaluation/labelled/safety/formatExamples";
 import { safetyLabelledSets } from "@/server/evaluation/labelled/safety/safetyLabelledSets";
-
-/** The safety evaluators read no vectors; this stands in for the context's embedder. */
-const noEmbedder: Embedder = { id: "none", dimensions: 0, embed: (texts) => Promise.resolve(texts.map(() => new Float32Array(0))) };
+import { answerOnly, safetyContext } from "@/server/evaluation/labelled/safety/safetyTestContext";
 
 /** Toxicity scores at or above this count as "toxic" for accuracy: mild profanity (0.1) does not. */
 export const toxicityThreshold = 0.3;
@@ -23,19 +20,15 @@ export interface EvaluatorMeasurement {
   misses: { text: string; expected: boolean; value: number | boolean | null }[];
 }
 
-async function scoreOf(evaluator: BuiltinEvaluator, text: string, context: BuiltinEvaluatorContext) {
-  const [score] = await evaluator.evaluate({ input: "", output: text, contexts: [] }, context);
-  return score?.value ?? null;
-}
-
 async function measure(
   evaluator: BuiltinEvaluator,
-  items: { text: string; positive: boolean; context?: Partial<BuiltinEvaluatorContext> }[],
+  items: { text: string; positive: boolean; schema?: unknown }[],
   isPositive: (value: number | boolean | null) => boolean,
 ): Promise<EvaluatorMeasurement> {
   const rows = [];
   for (const item of items) {
-    const value = await scoreOf(evaluator, item.text, { embedder: noEmbedder, ...item.context });
+    const [score] = await evaluator.evaluate(answerOnly(item.text), safetyContext(item.schema));
+    const value = score?.value ?? null;
     rows.push({ text: item.text, actual: item.positive, value, predicted: isPositive(value) });
   }
   const numeric = rows.every((row) => typeof row.value === "number");
@@ -54,7 +47,7 @@ export async function measureSafetyEvaluators(): Promise<EvaluatorMeasurement[]>
   const format = formatExamples.map((example) => ({
     text: example.text,
     positive: !example.valid,
-    context: { answerJsonSchema: example.schema },
+    schema: example.schema,
   }));
   return [
     await measure(piiLeakEvaluator, sets.pii_leak, (value) => value === true),
