@@ -32,7 +32,10 @@ const dataset = new DataSet<{ originalWord: string }>()
   );
 const matcher = new RegExpMatcher({ ...dataset.build(), ...englishRecommendedTransformers });
 
-const lexicon = lexiconPhrases.map((entry) => ({ ...entry, pattern: new RegExp(compilePhrase(entry.phrase), "g") }));
+const lexicon = lexiconPhrases.map((entry) => ({
+  ...entry,
+  pattern: new RegExp(entry.raw ? entry.phrase : compilePhrase(entry.phrase), "g"),
+}));
 
 export interface ToxicityHit {
   category: ToxicityCategory;

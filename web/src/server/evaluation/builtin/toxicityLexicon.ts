@@ -128,12 +128,16 @@ export interface LexiconPhrase {
   category: ToxicityCategory;
   phrase: string;
   severity?: number;
+  /** The phrase is a regular expression source as it stands (for masked words and word windows). */
+  raw?: boolean;
 }
 
 const you = "(you|u|ya|yah|yu)";
 const youAre = "(you are|you're|youre|u r|ur|you r|u are|ya are)";
 const iWill =
   "(i will|iwill|i'll|i'm going to|i am going to|i'm gonna|i am gonna|i shall|i wanna|i want to|i'mma|i'ma|we will|we'll|we're going to|we are going to)";
+const insults =
+  "stupid|stupidest|dumb|dumbest|idiot|idiots|idiotic|moron|moronic|imbecile|loser|losers|pathetic|worthless|scum|disgrace|filthy|vermin|subhuman|retard|retarded|brainless|clown|freak|ugly|disgusting|waste of space|piece of shit";
 const victim = `(${you}|your (family|kids|children|wife|husband|mom|mother|dad|father|dog|whole family)|him|her|them)`;
 
 /** Phrases beyond profanity. Targets are required where a verb alone is ordinary ("kill the process"). */
@@ -154,8 +158,19 @@ export const lexiconPhrases: LexiconPhrase[] = [
   { category: "threat", phrase: `(i )?hope ${you} (die|get raped|get killed|get shot|get cancer|burn|rot|choke)` },
   { category: "threat", phrase: `(go )?die in a (fire|hole|ditch)` },
   { category: "threat", phrase: `go die` },
+  {
+    category: "threat",
+    phrase: `${iWill} (break|smash|snap|bash|cave) (your|ur) (legs|leg|neck|face|arms|arm|bones|skull|jaw|head|teeth|head in)`,
+  },
+  { category: "threat", phrase: `${iWill} make ${you} (regret|pay|suffer|bleed|beg)` },
+  {
+    category: "threat",
+    phrase: `(i )?hope (your|ur) (house|home|family|kids|children|car|mom|mother|dog) (burns|burn|dies|die|gets killed|get killed|catches fire)`,
+  },
   { category: "self_harm", phrase: `(kill|hang|off) (yourself|urself|your self|ur self)` },
   { category: "self_harm", phrase: `(kys|kms)` },
+  { category: "self_harm", phrase: `(go )?(jump|throw yourself) off a (bridge|cliff|building|roof)` },
+  { category: "self_harm", phrase: `(just )?end it all` },
   { category: "self_harm", phrase: `(slit|cut) your wrists` },
   { category: "self_harm", phrase: `(drink|go drink) bleach` },
   { category: "self_harm", phrase: `end (your|ur) (life|own life)` },
@@ -170,8 +185,37 @@ export const lexiconPhrases: LexiconPhrase[] = [
     phrase: `${you} (stupid |dumb |fat |ugly |worthless |pathetic |little |fucking )*(idiot|moron|imbecile|loser|bitch|bastard|dumbass|jackass|scumbag|clown|freak|pig|cow|whore|slut|cunt|twat)`,
   },
   { category: "harassment", phrase: `(fuck|screw|f|fk|fck|frick|eff) (you|u|off|yourself|urself)` },
-  { category: "harassment", phrase: `(shut up|shut the fuck up|stfu|shut your (mouth|face|trap))`, severity: 0.5 },
+  {
+    category: "harassment",
+    phrase: `(shut up|shut the fuck up|stfu|shut your ((stupid|fat|big|ugly|dumb|filthy) )?(mouth|face|trap|pie hole))`,
+    severity: 0.5,
+  },
   { category: "harassment", phrase: `go to hell`, severity: 0.5 },
+  {
+    // An insult within a few words after "you" in the same sentence: "you are the dumbest person",
+    // "what is wrong with you, idiot". A hyphen after the word ("stupid-fast") is praise.
+    category: "harassment",
+    raw: true,
+    phrase: `(?<![a-z])(?:you|u|ur|you're|youre|ya)(?![a-z])[^.!?\\n]{0,25}?(?<![a-z])(?:${insults})(?![a-z-])`,
+  },
+  // Insults that are insults wherever they stand.
+  {
+    category: "harassment",
+    phrase: `(moron|morons|imbecile|imbeciles|cretin|cretins|halfwit|dimwit|nitwit|scumbag|dumbass)`,
+    severity: 0.5,
+  },
+  {
+    category: "harassment",
+    raw: true,
+    phrase: `(?:^|[.!?\\n]\\s*)(?:get lost|piss off|bugger off|sod off|buzz off|get out of here)(?=[\\s,.!]|$)`,
+    severity: 0.5,
+  },
+  // Profanity masked with symbols, which obscenity's patterns do not cover: "sh*t", "f***".
+  {
+    category: "profanity",
+    raw: true,
+    phrase: `(?<![a-z])(?:f[*#]{2,3}(?:k|ing|in)?|f[*#]ck|sh[*#]t|b[*#]tch|c[*#]nt|a[*#]{2}hole)(?![a-z])`,
+  },
   { category: "harassment", phrase: `(nobody|no one|noone) (likes|loves|cares about|wants) ${you}` },
   {
     category: "harassment",
@@ -208,5 +252,6 @@ export function compilePhrase(phrase: string): string {
     } else if (char === ")" || char === "|") source += char;
     else throw new Error(`Unsupported character ${JSON.stringify(char)} in lexicon phrase ${JSON.stringify(phrase)}`);
   }
-  return `(?<![a-z])(?:${source})(?![a-z])`;
+  // A hyphen joining another word continues it: "stupid-fast" is not "stupid".
+  return `(?<![a-z])(?:${source})(?![a-z]|-[a-z])`;
 }
