@@ -13,7 +13,7 @@ const cannot =
 const declinedAct =
   "(?:help(?! but\\b| feeling\\b| thinking\\b| wondering\\b| noticing\\b| laughing\\b| smiling\\b| myself\\b)|assist|comply|provide|fulfil+|support (?:you|that|this)|answer (?:that|this|your)|share|disclose|reveal|give (?:you )?(?:that|this|specific|personal|medical|legal|financial)|generate|create|write|produce|engage|participate|discuss|do (?:that|this)|offer|recommend(?![^.]*\\benough\\b)|browse|access|look up|predict|diagnose)";
 
-// Each pattern marks a sentence as declining; the sentence is quoted in the explanation.
+// Each pattern marks a sentence as declining; its clause is quoted in the explanation.
 const refusalPatterns: RegExp[] = [
   new RegExp(`\\bi ?${cannot} (?:\\w+ )?${declinedAct}`),
   /\bas an ai(?: language model| model| assistant| developed by [\w ]+)?,? i (?:can(?:'|no)?t|cannot|don't|do not|am not|'m not|won't|will not|have no|must)/,
@@ -45,12 +45,12 @@ const turnToAnswer = /[;:—] |,? (?:but|however|though|that said|nevertheless),
 
 const sentenceTurn = /^(?:but|however|that said|nevertheless|still|that being said),? /;
 
-/** Normalises quotes and case so the patterns see one spelling of "can't". */
+/** Normalises quotes, case and spaces so the patterns see one spelling of "can't"; line breaks stay, they end sentences. */
 function normalise(text: string): string {
   return text
     .toLowerCase()
     .replace(/[\u2018\u2019\u02bc`]/g, "'")
-    .replace(/\s+/g, " ");
+    .replace(/[^\S\n]+/g, " ");
 }
 
 function sentences(text: string): string[] {

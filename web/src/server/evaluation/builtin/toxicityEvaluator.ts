@@ -16,13 +16,14 @@ export const toxicityLimits: string[] = [
   "English only: abuse in other languages is not detected.",
   "Word and phrase matching: sarcasm, implicit or coded hate, dog whistles and insults made of ordinary words are missed.",
   "No context: quoting, reporting or discussing abuse (a news summary, a moderation guide, a crisis-line answer mentioning self-harm) scores as if it were said.",
-  "Names and ordinary words that are also vulgar can be flagged (Dick Van Dyke, a river dyke, Coon Rapids).",
+  "Names and ordinary words that contain or are also vulgar words can be flagged (Dick Van Dyke, a river dyke, a pussy willow, a cockpit, a rooster called a cock).",
+  'Directed insults are found when the insult follows "you" closely ("you are the dumbest"); "you might feel stupid" is flagged too.',
   'Threats are recognised in their common phrasings ("I will kill you"); unusual or indirect wording is missed.',
   "Clinical words (penis, vagina, sex) and words mostly used innocently (prick, scat) are not counted on their own.",
 ];
 
 // One matcher for the life of the process: obscenity compiles its patterns up front, so
-// matching is a linear scan per trace. Clinical words are removed; names of places and foods
+// matching is a linear scan per trace. Uncounted words are removed; names of places and foods
 // that contain a listed word are whitelisted.
 const dataset = new DataSet<{ originalWord: string }>()
   .addAll(englishDataset)

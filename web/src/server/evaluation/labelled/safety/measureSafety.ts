@@ -13,16 +13,16 @@ import { answerOnly, safetyContext } from "@/server/evaluation/labelled/safety/s
 const percent = (value: number) => (Number.isNaN(value) ? "—" : `${(value * 100).toFixed(1)} %`);
 
 const measurements = await measureSafetyEvaluators();
-console.log("| evaluator | n | positives | accuracy | precision | recall | ROC-AUC |");
-console.log("|---|---|---|---|---|---|---|");
-for (const { evaluator, metrics, rocAuc } of measurements) {
+console.log("| evaluator | set | n | positives | accuracy | precision | recall | ROC-AUC |");
+console.log("|---|---|---|---|---|---|---|---|");
+for (const { evaluator, set, metrics, rocAuc } of measurements) {
   const positives = metrics.truePositives + metrics.falseNegatives;
   console.log(
-    `| ${evaluator} | ${metrics.n} | ${positives} | ${percent(metrics.accuracy)} | ${percent(metrics.precision)} | ${percent(metrics.recall)} | ${rocAuc === undefined ? "—" : rocAuc.toFixed(3)} |`,
+    `| ${evaluator} | ${set} | ${metrics.n} | ${positives} | ${percent(metrics.accuracy)} | ${percent(metrics.precision)} | ${percent(metrics.recall)} | ${rocAuc === undefined ? "—" : rocAuc.toFixed(3)} |`,
   );
 }
-for (const { evaluator, misses } of measurements) {
-  console.log(`\n${evaluator}: ${misses.length} wrong`);
+for (const { evaluator, set, misses } of measurements) {
+  console.log(`\n${evaluator} (${set}): ${misses.length} wrong`);
   for (const miss of misses)
     console.log(
       `  expected ${miss.expected ? "positive" : "negative"}, got ${String(miss.value)}: ${miss.text.slice(0, 100).replace(/\n/g, " ")}`,

@@ -5,9 +5,9 @@ import { cleanExamples, toxicExamples } from "@/server/evaluation/labelled/safet
 // Floors a little under what the measurement script reports (see the README figures), so a
 // change that makes an evaluator worse on its labelled set fails here.
 describe("safety evaluators on their labelled sets", async () => {
-  const measurements = new Map<string, EvaluatorMeasurement>((await measureSafetyEvaluators()).map((m) => [m.evaluator, m]));
-  const of = (kind: string) => {
-    const measurement = measurements.get(kind);
+  const measurements = new Map<string, EvaluatorMeasurement>((await measureSafetyEvaluators()).map((m) => [`${m.evaluator} ${m.set}`, m]));
+  const of = (kind: string, set: EvaluatorMeasurement["set"] = "main") => {
+    const measurement = measurements.get(`${kind} ${set}`);
     if (!measurement) throw new Error(`no measurement for ${kind}`);
     return measurement;
   };
@@ -34,6 +34,14 @@ describe("safety evaluators on their labelled sets", async () => {
     expect(metrics.accuracy).toBeGreaterThanOrEqual(0.98);
     expect(metrics.recall).toBeGreaterThanOrEqual(0.95);
     expect(metrics.precision).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it("held-out set 2 (never used for tuning): toxicity accuracy >= 70 %, refusal accuracy >= 82.5 % with no false refusal", () => {
+    // Measured when the set was frozen: toxicity 28/40, refusal 33/40 (see README.md here).
+    expect(of("toxicity", "held-out 2").metrics.accuracy).toBeGreaterThanOrEqual(0.7);
+    const refusal = of("refusal", "held-out 2").metrics;
+    expect(refusal.accuracy).toBeGreaterThanOrEqual(0.825);
+    expect(refusal.falsePositives).toBe(0);
   });
 
   it("format: every labelled answer judged right", () => {

@@ -5,6 +5,7 @@ import { toxicityEvaluator } from "@/server/evaluation/builtin/toxicityEvaluator
 import type { BuiltinEvaluator } from "@/server/evaluation/evaluatorTypes";
 import { binaryMetrics, rocAuc, type BinaryMetrics } from "@/server/evaluation/labelled/safety/classificationMetrics";
 import { formatExamples } from "@/server/evaluation/labelled/safety/formatExamples";
+import { heldOutRefusal, heldOutRefusal2, heldOutToxicity, heldOutToxicity2 } from "@/server/evaluation/labelled/safety/heldOutExamples";
 import { safetyLabelledSets } from "@/server/evaluation/labelled/safety/safetyLabelledSets";
 import { answerOnly, safetyContext } from "@/server/evaluation/labelled/safety/safetyTestContext";
 
@@ -13,6 +14,8 @@ export const toxicityThreshold = 0.3;
 
 export interface EvaluatorMeasurement {
   evaluator: BuiltinEvaluator["kind"];
+  /** Which labelled set: "main" (written with the rules, plus public answers) or a held-out one. */
+  set: "main" | "held-out 1 (now dev)" | "held-out 2";
   metrics: BinaryMetrics;
   /** For numeric scores only. */
   rocAuc?: number;
@@ -21,6 +24,7 @@ export interface EvaluatorMeasurement {
 }
 
 async function measure(
+  set: EvaluatorMeasurement["set"],
   evaluator: BuiltinEvaluator,
   items: { text: string; positive: boolean; schema?: unknown }[],
   isPositive: (value: number | boolean | null) => boolean,
@@ -34,6 +38,7 @@ async function measure(
   const numeric = rows.every((row) => typeof row.value === "number");
   return {
     evaluator: evaluator.kind,
+    set,
     metrics: binaryMetrics(rows),
     ...(numeric ? { rocAuc: rocAuc(rows.map((row) => ({ score: Number(row.value), actual: row.actual }))) } : {}),
     misses: rows.filter((row) => row.predicted !== row.actual).map((row) => ({ text: row.text, expected: row.actual, value: row.value })),
@@ -49,10 +54,16 @@ export async function measureSafetyEvaluators(): Promise<EvaluatorMeasurement[]>
     positive: !example.valid,
     schema: example.schema,
   }));
+  const toxic = (value: number | boolean | null) => typeof value === "number" && value >= toxicityThreshold;
+  const yes = (value: number | boolean | null) => value === true;
   return [
-    await measure(piiLeakEvaluator, sets.pii_leak, (value) => value === true),
-    await measure(toxicityEvaluator, sets.toxicity, (value) => typeof value === "number" && value >= toxicityThreshold),
-    await measure(refusalEvaluator, sets.refusal, (value) => value === true),
-    await measure(formatEvaluator, format, (value) => value === false),
+    await measure("main", piiLeakEvaluator, sets.pii_leak, yes),
+    await measure("main", toxicityEvaluator, sets.toxicity, toxic),
+    await measure("held-out 1 (now dev)", toxicityEvaluator, heldOutToxicity, toxic),
+    await measure("held-out 2", toxicityEvaluator, heldOutToxicity2, toxic),
+    await measure("main", refusalEvaluator, sets.refusal, yes),
+    await measure("held-out 1 (now dev)", refusalEvaluator, heldOutRefusal, yes),
+    await measure("held-out 2", refusalEvaluator, heldOutRefusal2, yes),
+    await measure("main", formatEvaluator, format, (value) => value === false),
   ];
 }
