@@ -122,7 +122,8 @@ export function detectPii(text: string): PiiMatch[] {
   return matches.sort((a, b) => a.start - b.start);
 }
 
-const placeholders: Record<PiiKind, string> = {
+/** What masking puts in place of each kind; evaluators reading masked traces count these. */
+export const piiPlaceholders: Record<PiiKind, string> = {
   email: "[EMAIL]",
   phone: "[PHONE]",
   card: "[CARD]",
@@ -136,7 +137,7 @@ export function maskPii(text: string): string {
   let result = "";
   let cursor = 0;
   for (const match of detectPii(text)) {
-    result += text.slice(cursor, match.start) + placeholders[match.kind];
+    result += text.slice(cursor, match.start) + piiPlaceholders[match.kind];
     cursor = match.end;
   }
   return result + text.slice(cursor);
