@@ -11,7 +11,7 @@ import type { BuiltinEvaluator } from "@/server/evaluation/evaluatorTypes";
 const cannot =
   "(?:can(?:'|no)?t|can not|cannot|won't(?: be able to)?|will not(?: be able to)?|am unable to|'m unable to|am not able to|'m not able to|am not allowed to|'m not allowed to|must decline to|have to decline to|am not permitted to|'m not permitted to|shouldn't|should not)";
 const declinedAct =
-  "(?:help(?! but\\b| feeling\\b| thinking\\b| wondering\\b| noticing\\b| laughing\\b| smiling\\b| myself\\b)|assist|comply|provide|fulfil+|support (?:you|that|this)|answer (?:that|this|your)|share|disclose|reveal|give (?:you )?(?:that|this|specific|personal|medical|legal|financial)|generate|create|write|produce|engage|participate|discuss|do (?:that|this)|offer|recommend(?![^.]*\\benough\\b)|browse|access|look up|predict|diagnose)";
+  "(?:help(?! but\\b| feeling\\b| thinking\\b| wondering\\b| noticing\\b| laughing\\b| smiling\\b| myself\\b)|assist|comply|provide|fulfil+|support (?:you|that|this)|answer\\b|share|disclose|reveal|give (?:you )?(?:that|this|specific|personal|medical|legal|financial)|generate|create|write|produce|engage|participate|discuss|do (?:that|this)|offer|recommend(?![^.]*\\benough\\b)|browse|access|look up|predict|diagnose)";
 
 // Each pattern marks a sentence as declining; its clause is quoted in the explanation.
 const refusalPatterns: RegExp[] = [
@@ -33,6 +33,12 @@ const refusalPatterns: RegExp[] = [
   /\bi (?:can(?:'|no)?t|cannot|won't) (?:and won't |and will not )?(?:help|assist) (?:you )?with (?:that|this)/,
   /^(?:sorry|no),? (?:i|but i) (?:can(?:'|no)?t|cannot|won't)\b/,
   /\bi have no comment\b/,
+  /\bi(?:'m| am) not in a position to\b/,
+  /\b(?:i'll|i will|i must|i have to|i'm going to have to|i am going to have to) (?:pass on|sit out) (?:this|that)/,
+  /\b(?:that|this|it)(?:'s| is)(?: not|n't) something i\b/,
+  /\b(?:outside|beyond) my (?:area|expertise|scope|remit|capabilities|abilities|knowledge)\b/,
+  /\bwould (?:violate|breach|go against|be against) (?:our|my|the) (?:\w+ )?(?:policy|policies|guidelines|rules|terms)\b/,
+  /^(?:sorry,? |i'm sorry,? )?i (?:don't|do not) know\b/,
 ];
 
 // Sentences that only apologise, redirect or offer other help: they are part of a refusal,

@@ -137,7 +137,7 @@ const youAre = "(you are|you're|youre|u r|ur|you r|u are|ya are)";
 const iWill =
   "(i will|iwill|i'll|i'm going to|i am going to|i'm gonna|i am gonna|i shall|i wanna|i want to|i'mma|i'ma|we will|we'll|we're going to|we are going to)";
 const insults =
-  "stupid|stupidest|dumb|dumbest|idiot|idiots|idiotic|moron|moronic|imbecile|loser|losers|pathetic|worthless|scum|disgrace|filthy|vermin|subhuman|retard|retarded|brainless|clown|freak|ugly|disgusting|waste of space|piece of shit";
+  "twit|muppet|tosser|wanker|plonker|numpty|clueless|brain-dead|braindead|stupid|stupidest|dumb|dumbest|idiot|idiots|idiotic|moron|moronic|imbecile|loser|losers|pathetic|worthless|scum|disgrace|filthy|vermin|subhuman|retard|retarded|brainless|clown|freak|ugly|disgusting|waste of space|piece of shit";
 const victim = `(${you}|your (family|kids|children|wife|husband|mom|mother|dad|father|dog|whole family)|him|her|them)`;
 
 /** Phrases beyond profanity. Targets are required where a verb alone is ordinary ("kill the process"). */
@@ -158,6 +158,9 @@ export const lexiconPhrases: LexiconPhrase[] = [
   { category: "threat", phrase: `(i )?hope ${you} (die|get raped|get killed|get shot|get cancer|burn|rot|choke)` },
   { category: "threat", phrase: `(go )?die in a (fire|hole|ditch)` },
   { category: "threat", phrase: `go die` },
+  { category: "threat", phrase: `${iWill} (hunt|track) ${you} down` },
+  { category: "threat", phrase: `${iWill} beat the (shit|crap|hell|life|living daylights) out of ${you}` },
+  { category: "threat", phrase: `(i )?hope ${you} (get hit by a (car|bus|truck|train)|get run over|get stabbed|get hurt)` },
   {
     category: "threat",
     phrase: `${iWill} (break|smash|snap|bash|cave) (your|ur) (legs|leg|neck|face|arms|arm|bones|skull|jaw|head|teeth|head in)`,
@@ -193,10 +196,11 @@ export const lexiconPhrases: LexiconPhrase[] = [
   { category: "harassment", phrase: `go to hell`, severity: 0.5 },
   {
     // An insult within a few words after "you" in the same sentence: "you are the dumbest person",
-    // "what is wrong with you, idiot". A hyphen after the word ("stupid-fast") is praise.
+    // "what is wrong with you, idiot". A hyphen after the word ("stupid-fast") is praise, and how
+    // you may feel or look ("you might feel stupid asking") is not an insult.
     category: "harassment",
     raw: true,
-    phrase: `(?<![a-z])(?:you|u|ur|you're|youre|ya)(?![a-z])[^.!?\\n]{0,25}?(?<![a-z])(?:${insults})(?![a-z-])`,
+    phrase: `(?<![a-z])(?:you|u|ur|you're|youre|ya)(?![a-z])(?:(?!feel|felt|seem|look|sound)[^.!?\\n]){0,25}?(?<![a-z])(?:${insults})(?![a-z-])`,
   },
   // Insults that are insults wherever they stand.
   {
