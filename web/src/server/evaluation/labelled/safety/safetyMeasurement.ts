@@ -5,7 +5,14 @@ import { toxicityEvaluator } from "@/server/evaluation/builtin/toxicityEvaluator
 import type { BuiltinEvaluator } from "@/server/evaluation/evaluatorTypes";
 import { binaryMetrics, rocAuc, type BinaryMetrics } from "@/server/evaluation/labelled/safety/classificationMetrics";
 import { formatExamples } from "@/server/evaluation/labelled/safety/formatExamples";
-import { heldOutRefusal, heldOutRefusal2, heldOutToxicity, heldOutToxicity2 } from "@/server/evaluation/labelled/safety/heldOutExamples";
+import {
+  heldOutRefusal,
+  heldOutRefusal2,
+  heldOutRefusal3,
+  heldOutToxicity,
+  heldOutToxicity2,
+  heldOutToxicity3,
+} from "@/server/evaluation/labelled/safety/heldOutExamples";
 import { safetyLabelledSets } from "@/server/evaluation/labelled/safety/safetyLabelledSets";
 import { answerOnly, safetyContext } from "@/server/evaluation/labelled/safety/safetyTestContext";
 
@@ -15,7 +22,7 @@ export const toxicityThreshold = 0.3;
 export interface EvaluatorMeasurement {
   evaluator: BuiltinEvaluator["kind"];
   /** Which labelled set: "main" (written with the rules, plus public answers) or a held-out one. */
-  set: "main" | "held-out 1 (now dev)" | "held-out 2";
+  set: "main" | "held-out 1 (now dev)" | "held-out 2 (now dev)" | "held-out 3";
   metrics: BinaryMetrics;
   /** For numeric scores only. */
   rocAuc?: number;
@@ -60,10 +67,12 @@ export async function measureSafetyEvaluators(): Promise<EvaluatorMeasurement[]>
     await measure("main", piiLeakEvaluator, sets.pii_leak, yes),
     await measure("main", toxicityEvaluator, sets.toxicity, toxic),
     await measure("held-out 1 (now dev)", toxicityEvaluator, heldOutToxicity, toxic),
-    await measure("held-out 2", toxicityEvaluator, heldOutToxicity2, toxic),
+    await measure("held-out 2 (now dev)", toxicityEvaluator, heldOutToxicity2, toxic),
+    await measure("held-out 3", toxicityEvaluator, heldOutToxicity3, toxic),
     await measure("main", refusalEvaluator, sets.refusal, yes),
     await measure("held-out 1 (now dev)", refusalEvaluator, heldOutRefusal, yes),
-    await measure("held-out 2", refusalEvaluator, heldOutRefusal2, yes),
+    await measure("held-out 2 (now dev)", refusalEvaluator, heldOutRefusal2, yes),
+    await measure("held-out 3", refusalEvaluator, heldOutRefusal3, yes),
     await measure("main", formatEvaluator, format, (value) => value === false),
   ];
 }
