@@ -46,6 +46,15 @@ function isValidIpv4(text: string): boolean {
   return text.split(".").every((part) => part.length <= 3 && Number(part) <= 255 && !(part.length > 1 && part.startsWith("0")));
 }
 
+/** A year and a day and month in either order (2026-11-27, 27.11.2026, 11-27-2026): a date, not a phone number. */
+function isCalendarDate(text: string): boolean {
+  const parts = /^(\d{4})[-. ](\d{1,2})[-. ](\d{1,2})$|^(\d{1,2})[-. ](\d{1,2})[-. ](\d{4})$/.exec(text);
+  if (!parts) return false;
+  const [year, a, b] = (parts[1] ? [parts[1], parts[2], parts[3]] : [parts[6], parts[4], parts[5]]).map(Number);
+  const dayMonth = (day = 0, month = 0) => day >= 1 && day <= 31 && month >= 1 && month <= 12;
+  return year !== undefined && year >= 1000 && year <= 2999 && (dayMonth(a, b) || dayMonth(b, a));
+}
+
 interface Detector {
   kind: PiiKind;
   pattern: RegExp;
@@ -84,10 +93,13 @@ const detectors: Detector[] = [
   {
     kind: "phone",
     // International (+...) or grouped national numbers with 7-15 digits.
-    pattern: /(?<![\w+])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,8}){1,4}(?![\w])/g,
+    // Not the middle of a longer dotted or hyphenated number (an ISBN such as 978-0-306-40615-7,
+    // a build number such as 10.0.19045.3803), nor a
+    // subtraction ("1200-1000 = 200"), nor numbers on separate lines.
+    pattern: /(?<![\w+]|\d[.-])(?:\+\d{1,3}[ \t.-]?)?(?:\(\d{1,4}\)[ \t.-]?)?\d{2,5}(?:[ \t.-]\d{2,8}){1,4}(?![\w]|[.-]\d|\s?=)/g,
     accept: (text) => {
       const digits = text.replace(/\D/g, "").length;
-      return digits >= 7 && digits <= 15 && (text.startsWith("+") || text.startsWith("(") || /[\s.-]/.test(text));
+      return digits >= 7 && digits <= 15 && !isCalendarDate(text) && (text.startsWith("+") || text.startsWith("(") || /[\s.-]/.test(text));
     },
   },
 ];
@@ -110,7 +122,8 @@ export function detectPii(text: string): PiiMatch[] {
   return matches.sort((a, b) => a.start - b.start);
 }
 
-const placeholders: Record<PiiKind, string> = {
+/** What masking puts in place of each kind; evaluators reading masked traces count these. */
+export const piiPlaceholders: Record<PiiKind, string> = {
   email: "[EMAIL]",
   phone: "[PHONE]",
   card: "[CARD]",
@@ -124,7 +137,7 @@ export function maskPii(text: string): string {
   let result = "";
   let cursor = 0;
   for (const match of detectPii(text)) {
-    result += text.slice(cursor, match.start) + placeholders[match.kind];
+    result += text.slice(cursor, match.start) + piiPlaceholders[match.kind];
     cursor = match.end;
   }
   return result + text.slice(cursor);
