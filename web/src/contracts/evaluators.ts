@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { exactText, keyOrProjectParams, timestampSchema, uuidParam } from "@/contracts/common";
+import { exactText, identifierSchema, keyOrProjectParams, timestampSchema, uuidParam } from "@/contracts/common";
 import { judgeRubricNames, judgeSettingsSchema } from "@/contracts/judge";
 import { scoreNameSchema } from "@/contracts/scores";
 
@@ -137,3 +137,24 @@ export const backfillStartedSchema = backfillSchema.extend({
   jobId: z.string().describe("The job that queues the traces; see Settings > Jobs"),
 });
 export const backfillListSchema = z.object({ data: z.array(backfillSchema) }).strict();
+
+export const judgeCallSchema = z
+  .object({
+    id: z.string(),
+    evaluatorId: z.string(),
+    traceId: z.string(),
+    scoreId: z.string().nullable().describe("The score this call produced, when it produced one"),
+    attempt: z.number().int(),
+    prompt: z.unknown().describe("The model, response format and messages sent"),
+    response: z.string().nullable(),
+    httpStatus: z.number().int().nullable(),
+    error: z.string().nullable(),
+    inputTokens: z.number().int().nullable(),
+    outputTokens: z.number().int().nullable(),
+    costUsd: z.number().nullable(),
+    latencyMs: z.number().int(),
+    startedAt: z.string(),
+  })
+  .strict();
+export const judgeCallListSchema = z.object({ data: z.array(judgeCallSchema) }).strict();
+export const judgeCallQuerySchema = z.object({ traceId: identifierSchema.describe("The trace the judge scored") }).strict();

@@ -14,6 +14,7 @@ import { otelEndpoints } from "@/server/otel/otlpRoute";
 import { projectEndpoints } from "@/server/projects/projectRoutes";
 import { reviewEndpoints } from "@/server/review/reviewRoutes";
 import { scoreEndpoints } from "@/server/scores/scoreRoutes";
+import { evaluatorEndpoints } from "@/server/evaluation/evaluatorRoutes";
 import { setupEndpoints } from "@/server/setup/setupRoutes";
 import { modelPriceEndpoints } from "@/server/traces/modelPriceRoutes";
 import { traceEndpoints } from "@/server/traces/traceRoutes";
@@ -44,6 +45,7 @@ export const endpoints = [
   ...feedbackEndpoints,
   ...traceEndpoints,
   ...scoreEndpoints,
+  ...evaluatorEndpoints,
   ...otelEndpoints,
   ...metricsEndpoints,
   ...modelPriceEndpoints,

@@ -105,11 +105,6 @@ export async function runBackfill(database: Database, job: BackfillJobData, send
       select: { id: true, projectId: true, version: true, samplingRate: true, filter: true },
     });
     if (!evaluator) return;
-    const after =
-      backfill.cursorStart && backfill.cursorId !== null
-        ? database.$queryRaw`(t.start_time, t.id) > (${backfill.cursorStart}, ${backfill.cursorId})`
-        : null;
-    void after;
     const page = await database.$queryRaw<{ id: string; start_time: Date }[]>`
       SELECT t.id, t.start_time FROM traces t
       WHERE t.project_id = ${job.projectId}::uuid AND t.start_time >= ${backfill.fromTime} AND t.start_time < ${backfill.toTime}
@@ -123,7 +118,7 @@ export async function runBackfill(database: Database, job: BackfillJobData, send
     }
     const sampled = page.filter(({ id }) => isTraceSampled(id, evaluator.samplingRate)).map(({ id }) => id);
     const registered = await database.$transaction(async (tx) => {
-      const fresh = await registerEvaluationRuns(tx, evaluator, sampled, { retry: true });
+      const fresh = await registerEvaluationRuns(tx, evaluator, sampled, { retry: true, now });
       await tx.evaluationBackfill.update({
         where: { id: backfill.id },
         data: { cursorStart: last.start_time, cursorId: last.id, queued: { increment: sampled.length } },

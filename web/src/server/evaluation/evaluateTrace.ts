@@ -46,7 +46,11 @@ async function finish(database: Database, job: EvaluationJobData, status: "skipp
   });
 }
 
-const judgeCallRows = (job: EvaluationJobData, calls: readonly JudgeCallRecord[], scoreId: string | null): Prisma.JudgeCallCreateManyInput[] =>
+const judgeCallRows = (
+  job: EvaluationJobData,
+  calls: readonly JudgeCallRecord[],
+  scoreId: string | null,
+): Prisma.JudgeCallCreateManyInput[] =>
   calls.map((call, index) => ({
     projectId: job.projectId,
     evaluatorId: job.evaluatorId,
@@ -112,7 +116,13 @@ export async function evaluateTrace(
     const project = await database.project.findUnique({ where: { id: job.projectId }, select: { answerJsonSchema: true } });
     const context = { embedder: dependencies.embedder(), answerJsonSchema: project?.answerJsonSchema ?? undefined };
     if (!builtin.applies(subject, context)) {
-      await finish(database, job, "skipped", evaluator.kind === "faithfulness" ? "No retrieved passages to check against" : "Nothing to score", now);
+      await finish(
+        database,
+        job,
+        "skipped",
+        evaluator.kind === "faithfulness" ? "No retrieved passages to check against" : "Nothing to score",
+        now,
+      );
       return "skipped";
     }
     try {
@@ -160,7 +170,9 @@ export async function evaluateTrace(
     await tx.score.createMany({ data: rows, skipDuplicates: true });
     await tx.judgeCall.createMany({ data: judgeCallRows(job, calls, rows[0]?.id ?? null) });
     await tx.evaluationRun.update({
-      where: { evaluatorId_evaluatorVersion_traceId: { evaluatorId: job.evaluatorId, evaluatorVersion: job.version, traceId: job.traceId } },
+      where: {
+        evaluatorId_evaluatorVersion_traceId: { evaluatorId: job.evaluatorId, evaluatorVersion: job.version, traceId: job.traceId },
+      },
       data: { status: "scored", error: null, finishedAt: now, attempts: { increment: 1 } },
     });
   });
@@ -168,14 +180,19 @@ export async function evaluateTrace(
 }
 
 /** A failed attempt: retried (by throwing) while attempts remain, then final. */
-async function failOrRetry(database: Database, job: EvaluationJobData, attemptsBefore: number, error: string, now: Date): Promise<never | void> {
+async function failOrRetry(
+  database: Database,
+  job: EvaluationJobData,
+  attemptsBefore: number,
+  error: string,
+  now: Date,
+): Promise<void> {
   await finish(database, job, "failed", error, now);
   if (attemptsBefore + 1 < evaluationAttempts) throw new RetryableEvaluationError(error);
 }
 
 type Judged =
-  | { kind: "scored"; scores: EvaluatorScore[]; calls: JudgeCallRecord[]; costUsd: number | null }
-  | { kind: "skipped" | "failed" };
+  { kind: "scored"; scores: EvaluatorScore[]; calls: JudgeCallRecord[]; costUsd: number | null } | { kind: "skipped" | "failed" };
 
 async function judgeTrace(
   database: Database,
@@ -190,7 +207,10 @@ async function judgeTrace(
     await finish(database, job, "failed", "The judge has no settings", now);
     return { kind: "failed" };
   }
-  const apiKey = evaluator.judgeApiKey === null ? undefined : decryptSecret(evaluator.judgeApiKey, dependencies.instanceSecret(), secretPurposes.judgeApiKey);
+  const apiKey =
+    evaluator.judgeApiKey === null
+      ? undefined
+      : decryptSecret(evaluator.judgeApiKey, dependencies.instanceSecret(), secretPurposes.judgeApiKey);
   const [spentTodayUsd, prices] = await Promise.all([
     evaluatorSpentTodayUsd(database, job.projectId, evaluator.id, now),
     projectPriceEntries(database, job.projectId),
@@ -212,7 +232,10 @@ async function judgeTrace(
   }
   await database.judgeCall.createMany({ data: judgeCallRows(job, outcome.calls, null) });
   if (outcome.code === "budget_spent") {
-    await database.evaluator.update({ where: { id: evaluator.id }, data: { pausedReason: budgetPauseReason(settings.dailyBudgetUsd ?? 0) } });
+    await database.evaluator.update({
+      where: { id: evaluator.id },
+      data: { pausedReason: budgetPauseReason(settings.dailyBudgetUsd ?? 0) },
+    });
     await finish(database, job, "skipped", outcome.error, now);
     return { kind: "skipped" };
   }

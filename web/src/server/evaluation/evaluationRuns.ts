@@ -20,16 +20,16 @@ export async function registerEvaluationRuns(
   database: Queryable,
   evaluator: { projectId: string; id: string; version: number },
   traceIds: readonly string[],
-  options: { retry: boolean },
+  options: { retry: boolean; now: Date },
 ): Promise<string[]> {
   if (traceIds.length === 0) return [];
   const inserted = await database.$queryRaw<{ trace_id: string }[]>`
-    INSERT INTO evaluation_runs (project_id, evaluator_id, evaluator_version, trace_id, status)
-    SELECT ${evaluator.projectId}::uuid, ${evaluator.id}::uuid, ${evaluator.version}::int, t, 'pending'::"EvaluationStatus"
+    INSERT INTO evaluation_runs (project_id, evaluator_id, evaluator_version, trace_id, status, created_at, queued_at)
+    SELECT ${evaluator.projectId}::uuid, ${evaluator.id}::uuid, ${evaluator.version}::int, t, 'pending'::"EvaluationStatus", ${options.now}, ${options.now}
     FROM unnest(${[...traceIds]}::text[]) AS t
     ON CONFLICT (evaluator_id, evaluator_version, trace_id) DO ${
       options.retry
-        ? Prisma.sql`UPDATE SET status = 'pending', error = NULL, attempts = 0, finished_at = NULL
+        ? Prisma.sql`UPDATE SET status = 'pending', error = NULL, attempts = 0, finished_at = NULL, queued_at = ${options.now}
             WHERE evaluation_runs.status IN ('failed', 'skipped')`
         : Prisma.sql`NOTHING`
     }

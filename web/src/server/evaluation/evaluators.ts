@@ -89,7 +89,9 @@ async function runCounts(database: Queryable, projectId: string, evaluators: rea
 async function viewsOf(database: Queryable, projectId: string, rows: EvaluatorRow[], now: Date): Promise<EvaluatorView[]> {
   const [counts, spent] = await Promise.all([
     runCounts(database, projectId, rows),
-    Promise.all(rows.map((row) => (row.kind === "llm_judge" ? evaluatorSpentTodayUsd(database, projectId, row.id, now) : 0))),
+    Promise.all(
+      rows.map((row) => (row.kind === "llm_judge" ? evaluatorSpentTodayUsd(database, projectId, row.id, now) : Promise.resolve(0))),
+    ),
   ]);
   return rows.map((row, index) => serializeEvaluator(row, counts.get(row.id) ?? noRuns, spent[index] ?? 0));
 }

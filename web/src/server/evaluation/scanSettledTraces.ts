@@ -66,7 +66,7 @@ export async function scanSettledTraces(database: Database, now: Date, send: Job
     }
     const sampled = page.filter((row) => isTraceSampled(row.id, evaluator.samplingRate)).map((row) => row.id);
     const registered = await database.$transaction(async (tx) => {
-      const fresh = await registerEvaluationRuns(tx, evaluator, sampled, { retry: false });
+      const fresh = await registerEvaluationRuns(tx, evaluator, sampled, { retry: false, now });
       await tx.evaluator.update({ where: { id: evaluator.id }, data: { scannedUntil: until } });
       return fresh;
     });

@@ -1,6 +1,8 @@
 import type { JobDefinition } from "@/server/jobs/jobDefinition";
 import { rollupJob } from "@/server/metrics/rollupJob";
 import { reviewRoutingJob } from "@/server/review/reviewRoutingJob";
+import { evaluationJobs } from "@/server/evaluation/evaluationJobs";
+import { processEvaluationDependencies } from "@/server/evaluation/processEvaluation";
 
 /** Every kind of background work; each process that runs jobs works all of them. */
-export const jobDefinitions: readonly JobDefinition[] = [rollupJob, reviewRoutingJob];
+export const jobDefinitions: readonly JobDefinition[] = [rollupJob, reviewRoutingJob, ...evaluationJobs(processEvaluationDependencies())];
