@@ -19,6 +19,8 @@ const chat = (id: string, question: string) => ({
   output: "An answer.",
 });
 
+const relevance = (id: string, traceId: string, value: number) => ({ id, traceId, name: "relevance", value });
+
 async function projectWithTraces(database: Database, traceIds: string[]) {
   const { project } = await createProjectWithKeys(database);
   // Distinct questions, so no two items share a cluster.
@@ -43,15 +45,7 @@ describe.each(await testDatabaseKinds())("low scores into the review queue on %s
   it("a low score opens an item with its reason and score; a good one does nothing; routing again adds nothing", async () => {
     const projectId = await projectWithTraces(test.database, ["t1", "t2"]);
     // Built-in relevance: higher is better, review threshold 0.2.
-    await ingestScores(
-      test.database,
-      projectId,
-      [
-        { id: "low", traceId: "t1", name: "relevance", value: 0.12 },
-        { id: "good", traceId: "t2", name: "relevance", value: 0.85 },
-      ],
-      now,
-    );
+    await ingestScores(test.database, projectId, [relevance("low", "t1", 0.12), relevance("good", "t2", 0.85)], now);
     expect(await routeNewFeedback(test.database, projectId, now)).toBe(1);
     // Low scores rank with low ratings (weight 3), one item in its own cluster: 3 x 1000 + 1.
     expect(await items(projectId)).toEqual([{ traceId: "t1", priority: 3001, signals: [{ reason: "low_score", scoreId: "low" }] }]);
@@ -117,21 +111,13 @@ describe.each(await testDatabaseKinds())("low scores into the review queue on %s
   it("routes nothing when the Low scores rule is off, and obeys the hourly cap on new items", async () => {
     const off = await projectWithTraces(test.database, ["t1"]);
     await updateReviewRules(test.database, off, { lowScores: false });
-    await ingestScores(test.database, off, [{ id: "low", traceId: "t1", name: "relevance", value: 0.01 }], now);
+    await ingestScores(test.database, off, [relevance("low", "t1", 0.01)], now);
     expect(await routeNewFeedback(test.database, off, now)).toBe(0);
     expect(await items(off)).toEqual([]);
 
     const capped = await projectWithTraces(test.database, ["t1", "t2"]);
     await updateReviewRules(test.database, capped, { maxNewItemsPerHour: 1 });
-    await ingestScores(
-      test.database,
-      capped,
-      [
-        { id: "a", traceId: "t1", name: "relevance", value: 0.1 },
-        { id: "b", traceId: "t2", name: "relevance", value: 0.1 },
-      ],
-      now,
-    );
+    await ingestScores(test.database, capped, [relevance("a", "t1", 0.1), relevance("b", "t2", 0.1)], now);
     expect(await routeNewFeedback(test.database, capped, now)).toBe(1);
     expect(await items(capped)).toHaveLength(1);
   });
@@ -154,5 +140,15 @@ describe.each(await testDatabaseKinds())("low scores into the review queue on %s
     expect((await items(projectId)).map((item) => item.signals)).toEqual([[{ reason: "low_score", scoreId: "low" }]]);
     // Once routed, a pass finds nothing new for it.
     expect(await passOver(new Date(at.getTime() + 10_000))).not.toContain(projectId);
+  });
+
+  it("refuses a signal that names no source, or both a feedback event and a score", async () => {
+    const projectId = await projectWithTraces(test.database, ["t1"]);
+    const item = await test.database.reviewItem.create({ data: { projectId, traceId: "t1", priority: 3001 }, select: { id: true } });
+    const signal = (source: { feedbackEventId?: string; scoreId?: string }) =>
+      test.database.reviewSignal.create({ data: { projectId, itemId: item.id, reason: "low_score", ...source } });
+    await expect(signal({})).rejects.toThrow();
+    await expect(signal({ feedbackEventId: "f1", scoreId: "s1" })).rejects.toThrow();
+    await expect(signal({ scoreId: "s1" })).resolves.toMatchObject({ scoreId: "s1", feedbackEventId: null });
   });
 });
