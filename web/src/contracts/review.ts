@@ -2,7 +2,7 @@ import { z } from "zod";
 import { contentText, exactText, normaliseText, timestampSchema, uuidParam } from "@/contracts/common";
 import { datasetNameSchema } from "@/contracts/datasets";
 
-export const reviewReasons = ["report", "thumbs_down", "low_rating", "rephrase", "sampled_positive"] as const;
+export const reviewReasons = ["report", "thumbs_down", "low_rating", "low_score", "rephrase", "sampled_positive"] as const;
 export const reviewStatuses = ["open", "in_review", "done", "dismissed"] as const;
 export type ReviewStatus = (typeof reviewStatuses)[number];
 export const severities = ["low", "medium", "high", "critical"] as const;
@@ -25,6 +25,7 @@ export const reviewRulesSchema = z
     ratingThreshold: z.number().min(1).max(5).nullable().describe("Queue ratings at or below this many stars of 5; null: off"),
     reports: z.boolean().describe("Queue every report"),
     rephrases: z.boolean().describe("Queue answers the user rephrased their question after"),
+    lowScores: z.boolean().describe("Queue traces with a score at or past its score config's review threshold"),
     positiveSampleRate: z.number().min(0).max(1).describe("Share of positive feedback queued as a sample (0.05 = 5%)"),
     annotationsPerItem: z.number().int().min(1).max(5).describe("Independent annotations each item needs"),
     failureCategories: z
@@ -76,12 +77,21 @@ export const annotationSchema = z
   .strict();
 export type AnnotationView = z.infer<typeof annotationSchema>;
 
+export const lowScoreSchema = z
+  .object({
+    name: z.string().describe("The score's name (relevance, toxicity, ...)"),
+    value: z.union([z.number(), z.boolean()]).describe("Its value: a number, or true/false for boolean scores"),
+  })
+  .strict();
+export type LowScore = z.infer<typeof lowScoreSchema>;
+
 export const reviewItemSchema = z
   .object({
     id: z.string(),
     traceId: z.string(),
     status: z.enum(reviewStatuses),
     reasons: z.array(z.enum(reviewReasons)).describe("Why it is in the queue, worst first"),
+    lowScores: z.array(lowScoreSchema).describe("The scores that sent it to review (reason low_score), in the order they were routed"),
     priority: z.number().int().describe("Higher is reviewed first: severity x 1000 + cluster size"),
     clusterId: z.string().nullable().describe("The cluster of near-duplicate negative prompts it belongs to"),
     clusterSize: z.number().int().describe("Negatively rated items with a near-duplicate prompt, this one included"),

@@ -2,14 +2,7 @@ import NextLink from "next/link";
 import { Badge, Blockquote, Card, Flex, Heading, Link, Text } from "@radix-ui/themes";
 import { ArrowLeftIcon, ExternalLinkIcon } from "@radix-ui/react-icons";
 import type { ReviewItemPageView } from "@/server/review/reviewItemView";
-import {
-  decisionLabel,
-  failureCategoryLabel,
-  reviewReasonLabel,
-  reviewStatusLabel,
-  settledLabel,
-  severityLabel,
-} from "@/components/ui/labels";
+import { decisionLabel, failureCategoryLabel, reviewStatusLabel, settledLabel, severityLabel } from "@/components/ui/labels";
 import { formatMs, formatTime } from "@/components/traces/format";
 import { ChatTurn } from "@/components/review/ChatTurn";
 import { toolNamesById } from "@/components/review/ToolCalls";
@@ -18,6 +11,7 @@ import { StartReviewing } from "@/components/review/StartReviewing";
 import { AdjudicationForm } from "@/components/review/AdjudicationForm";
 import { PriorityBadge } from "@/components/review/PriorityBadge";
 import { FeedbackAtGlance } from "@/components/review/FeedbackAtGlance";
+import { reasonTexts } from "@/components/review/reasonTexts";
 import styles from "./ReviewItemPage.module.css";
 
 type Fields = ReviewItemPageView["history"][number]["before"];
@@ -69,9 +63,9 @@ export function ReviewItemPage({ projectId, view }: { projectId: string; view: R
           Review
         </Heading>
         <PriorityBadge priority={view.priority} />
-        {view.reasons.map((reason) => (
+        {reasonTexts(view.reasons, view.lowScores).map((reason) => (
           <Badge key={reason} color="gray" variant="outline">
-            {reviewReasonLabel[reason]}
+            {reason}
           </Badge>
         ))}
         <Text size="1" color="gray">

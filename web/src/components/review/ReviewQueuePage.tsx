@@ -10,6 +10,7 @@ import { reviewReasons } from "@/contracts/review";
 import { StartReviewing } from "@/components/review/StartReviewing";
 import { PriorityBadge } from "@/components/review/PriorityBadge";
 import { FeedbackAtGlance } from "@/components/review/FeedbackAtGlance";
+import { reasonTexts } from "@/components/review/reasonTexts";
 import { QueueFilters } from "@/components/review/QueueFilters";
 import styles from "./ReviewQueuePage.module.css";
 
@@ -149,7 +150,7 @@ export function ReviewQueuePage({ projectId, view }: { projectId: string; view: 
                     <Flex direction="column" gap="1" align="start">
                       <PriorityBadge priority={row.priority} />
                       <Text size="1" color="gray">
-                        {row.reasons.map((reason) => reviewReasonLabel[reason]).join(", ")}
+                        {reasonTexts(row.reasons, row.lowScores).join(", ")}
                       </Text>
                       {row.clusterId ? (
                         <Link asChild size="1">

@@ -12,11 +12,16 @@ import { LockedNote } from "@/components/settings/LockedNote";
 import { LabelWithHint } from "@/components/settings/LabelWithHint";
 import type { ReviewRuleSet } from "@/contracts/review";
 
-type Trigger = "thumbsDown" | "reports" | "rephrases";
+type Trigger = "thumbsDown" | "reports" | "rephrases" | "lowScores";
 const triggers: { key: Trigger; label: string; hint: string }[] = [
   { key: "thumbsDown", label: "Every thumbs-down", hint: "A user said the answer was bad." },
   { key: "reports", label: "Every report", hint: "A user reported the answer (wrong, unsafe, ...)." },
   { key: "rephrases", label: "Rephrased questions", hint: "Answers the user rephrased their question after." },
+  {
+    key: "lowScores",
+    label: "Low scores",
+    hint: "A score at or past its review threshold (Scores: each score name's config sets one; relevance 0.2, toxicity 0.7, ...).",
+  },
 ];
 
 interface NumberField {

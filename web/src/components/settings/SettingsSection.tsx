@@ -15,6 +15,8 @@ import { PrivacyPanel } from "@/components/settings/PrivacyPanel";
 import { ReviewRulesPanel } from "@/components/settings/ReviewRulesPanel";
 import { ModelPricesPanel } from "@/components/settings/ModelPricesPanel";
 import { FeedbackTokensPanel } from "@/components/settings/FeedbackTokensPanel";
+import { JobsPanel } from "@/components/settings/JobsPanel";
+import { jobsSettingsView } from "@/server/jobs/jobsView";
 
 /** One settings section, loading only what that section shows. */
 export async function SettingsSection({ access, section }: { access: ProjectPageAccess; section: Section }) {
@@ -36,5 +38,7 @@ export async function SettingsSection({ access, section }: { access: ProjectPage
       return <ModelPricesPanel projectId={project.id} {...await modelPricesView(project.id, role, new Date())} />;
     case "feedback-tokens":
       return <FeedbackTokensPanel projectId={project.id} {...await feedbackTokensView(access)} />;
+    case "jobs":
+      return <JobsPanel {...await jobsSettingsView(project.id, role)} />;
   }
 }

@@ -20,6 +20,7 @@ export const reviewReasonLabel: Record<(typeof reviewReasons)[number], string> =
   report: "Report",
   thumbs_down: "Thumbs down",
   low_rating: "Low rating",
+  low_score: "Low score",
   rephrase: "Rephrased",
   sampled_positive: "Sampled positive",
 };

@@ -9,6 +9,7 @@ import { benchWrappedRoute } from "@/server/bench/benchRoutes";
 import { datasetEndpoints } from "@/server/datasets/datasetRoutes";
 import { demoChatRoute } from "@/server/demo/demoRoute";
 import { feedbackEndpoints } from "@/server/feedback/feedbackRoutes";
+import { jobEndpoints } from "@/server/jobs/jobRoutes";
 import { metricsEndpoints } from "@/server/metrics/metricsRoutes";
 import { otelEndpoints } from "@/server/otel/otlpRoute";
 import { projectEndpoints } from "@/server/projects/projectRoutes";
@@ -51,6 +52,7 @@ export const endpoints = [
   ...modelPriceEndpoints,
   ...reviewEndpoints,
   ...datasetEndpoints,
+  ...jobEndpoints,
   demoChatRoute,
   benchWrappedRoute,
 ] as const;

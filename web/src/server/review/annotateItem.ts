@@ -100,7 +100,7 @@ export async function annotateItem(
         severity: input.severity,
         provenance: {
           traceId: item.traceId,
-          feedbackIds: item.signals.map((signal) => signal.feedbackEventId),
+          feedbackIds: item.signals.flatMap((signal) => (signal.feedbackEventId === null ? [] : [signal.feedbackEventId])),
           annotatorId: userId,
           model: trace.model,
           release: trace.release,

@@ -1,6 +1,6 @@
 import { db, type Queryable } from "@/server/db/client";
 import { can, type Role } from "@/server/auth/permissions";
-import type { AnnotationView, reviewReasons, reviewStatuses } from "@/contracts/review";
+import type { AnnotationView, LowScore, reviewReasons, reviewStatuses } from "@/contracts/review";
 import type { AssistantMessage, ChatMessage } from "@/contracts/chatMessage";
 import { annotationHistory, clusterNeighbours, getReviewItem } from "@/server/review/reviewQueries";
 import { getReviewRules } from "@/server/review/reviewRules";
@@ -22,6 +22,8 @@ export interface ReviewItemPageView {
   traceId: string;
   status: (typeof reviewStatuses)[number];
   reasons: (typeof reviewReasons)[number][];
+  /** The scores behind a low_score reason. */
+  lowScores: LowScore[];
   priority: { level: PriorityLevel; similar: number };
   createdAt: string;
   leasedBy: string | null;
@@ -89,6 +91,7 @@ export async function loadReviewItem(
     traceId: item.traceId,
     status: item.status,
     reasons: item.reasons,
+    lowScores: item.lowScores,
     priority: readPriority(item.priority),
     createdAt: item.createdAt,
     leasedBy: item.leasedBy,

@@ -1,10 +1,17 @@
 import type { ReviewReason } from "@/generated/prisma/enums";
 
-/** How bad each reason is: a report outranks a thumbs-down, and so on down to sampled positives. */
+/**
+ * How bad each reason is: a report outranks a thumbs-down, and so on down to sampled
+ * positives. A low score ranks with a low rating: both are a rating under the line, one
+ * from an evaluator rather than a person, so both sit below a person's explicit complaint
+ * (evaluators misjudge more often than a user who says no) and above implicit signals.
+ * Sharing a weight also keeps the priorities already stored valid (severity x 1000).
+ */
 export const reasonWeight: Record<ReviewReason, number> = {
   report: 5,
   thumbs_down: 4,
   low_rating: 3,
+  low_score: 3,
   rephrase: 2,
   sampled_positive: 1,
 };
@@ -30,7 +37,7 @@ export type PriorityLevel = "high" | "medium" | "low";
 
 /**
  * A priority as a person reads it: the level of the worst reason (reports and thumbs-down
- * high, low ratings medium, rephrases and samples low) and how many similar complaints
+ * high, low ratings and low scores medium, rephrases and samples low) and how many similar complaints
  * share it, undoing `reviewPriority`'s encoding.
  */
 export function readPriority(priority: number): { level: PriorityLevel; similar: number } {

@@ -1,6 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { Queryable } from "@/server/db/client";
-import type { AnnotationView, ReviewItemListQuery, ReviewItemView } from "@/contracts/review";
+import type { AnnotationView, LowScore, ReviewItemListQuery, ReviewItemView } from "@/contracts/review";
 import { reasonWeight } from "@/server/review/reviewPriority";
 
 const reviewItemSelect = {
@@ -14,7 +14,7 @@ const reviewItemSelect = {
   adjudicatedCategory: true,
   adjudicatedAt: true,
   leasedBy: { select: { email: true } },
-  signals: { select: { reason: true } },
+  signals: { select: { reason: true, scoreId: true }, orderBy: { createdAt: "asc" } },
   annotations: {
     orderBy: { createdAt: "asc" },
     select: {
@@ -49,13 +49,34 @@ export function serializeAnnotation(row: ReviewItemRow["annotations"][number]): 
   return { ...rest, annotatorEmail: annotator.email, createdAt: createdAt.toISOString(), updatedAt: updatedAt.toISOString() };
 }
 
-function serializeItem(row: ReviewItemRow, sizes: Map<string, number>): ReviewItemView {
+/** The scores behind the items' low_score signals, by id, as the queue names them ("relevance 0.12"). */
+async function lowScoresOf(database: Queryable, projectId: string, rows: ReviewItemRow[]): Promise<Map<string, LowScore>> {
+  const ids = rows.flatMap((row) => row.signals.flatMap((signal) => (signal.scoreId === null ? [] : [signal.scoreId])));
+  if (ids.length === 0) return new Map();
+  const scores = await database.score.findMany({
+    where: { projectId, id: { in: ids } },
+    select: { id: true, name: true, value: true, dataType: true },
+  });
+  return new Map(
+    scores.flatMap((score) =>
+      score.value === null
+        ? []
+        : [[score.id, { name: score.name, value: score.dataType === "boolean" ? score.value === 1 : score.value }] as const],
+    ),
+  );
+}
+
+function serializeItem(row: ReviewItemRow, sizes: Map<string, number>, lowScores: Map<string, LowScore>): ReviewItemView {
   const reasons = [...new Set(row.signals.map((signal) => signal.reason))].sort((a, b) => reasonWeight[b] - reasonWeight[a]);
   return {
     id: row.id,
     traceId: row.traceId,
     status: row.status,
     reasons,
+    lowScores: row.signals.flatMap((signal) => {
+      const score = signal.scoreId === null ? undefined : lowScores.get(signal.scoreId);
+      return score ? [score] : [];
+    }),
     priority: row.priority,
     clusterId: row.clusterId,
     clusterSize: row.clusterId ? (sizes.get(row.clusterId) ?? 1) : 1,
@@ -110,14 +131,21 @@ export async function listReviewItems(
     take: query.limit,
     select: reviewItemSelect,
   });
-  const sizes = await clusterSizes(database, projectId, [...new Set(rows.flatMap((row) => (row.clusterId ? [row.clusterId] : [])))]);
-  return rows.map((row) => serializeItem(row, sizes));
+  const [sizes, lowScores] = await Promise.all([
+    clusterSizes(database, projectId, [...new Set(rows.flatMap((row) => (row.clusterId ? [row.clusterId] : [])))]),
+    lowScoresOf(database, projectId, rows),
+  ]);
+  return rows.map((row) => serializeItem(row, sizes, lowScores));
 }
 
 export async function getReviewItem(database: Queryable, projectId: string, itemId: string): Promise<ReviewItemView | null> {
   const row = await database.reviewItem.findFirst({ where: { id: itemId, projectId }, select: reviewItemSelect });
   if (!row) return null;
-  return serializeItem(row, await clusterSizes(database, projectId, row.clusterId ? [row.clusterId] : []));
+  const [sizes, lowScores] = await Promise.all([
+    clusterSizes(database, projectId, row.clusterId ? [row.clusterId] : []),
+    lowScoresOf(database, projectId, [row]),
+  ]);
+  return serializeItem(row, sizes, lowScores);
 }
 
 /** Counts for the queue page: items per status, and open items per reason. */

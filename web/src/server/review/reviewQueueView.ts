@@ -5,6 +5,7 @@ import type { SearchParams } from "@/server/console/searchParams";
 import {
   reviewItemListQuerySchema,
   type annotationDecisions,
+  type LowScore,
   type ReviewItemListQuery,
   type reviewReasons,
   type reviewStatuses,
@@ -36,6 +37,8 @@ export interface ReviewQueueRow {
   feedback: FeedbackSummary;
   priority: { level: PriorityLevel; similar: number };
   reasons: (typeof reviewReasons)[number][];
+  /** The scores behind a low_score reason. */
+  lowScores: LowScore[];
   clusterId: string | null;
   status: (typeof reviewStatuses)[number];
   leasedBy: string | null;
@@ -122,6 +125,7 @@ export async function loadReviewQueue(
       feedback: feedback.get(item.traceId) ?? summariseFeedback([]),
       priority: readPriority(item.priority),
       reasons: item.reasons,
+      lowScores: item.lowScores,
       clusterId: item.clusterSize > 1 ? item.clusterId : null,
       status: item.status,
       leasedBy: item.leasedBy,

@@ -6,6 +6,8 @@ import { simhash64, toSigned64 } from "@/server/review/simhash";
 import { stableDraw } from "@/server/stats/stableDraw";
 import { nearDuplicateBits, reviewPriority } from "@/server/review/reviewPriority";
 import { promptText } from "@/server/review/conversation";
+import { listScoreConfigs } from "@/server/scores/scoreConfigs";
+import { isLowScore } from "@/server/review/lowScore";
 
 interface FeedbackForRouting {
   id: string;
@@ -13,8 +15,27 @@ interface FeedbackForRouting {
   type: string;
   value: number | null;
   scale: number | null;
-  receivedAt: Date;
+  /** received_at: the position in the keyset walk. */
+  at: Date;
   input: unknown;
+}
+
+interface ScoreForRouting {
+  id: string;
+  traceId: string;
+  name: string;
+  value: number;
+  /** created_at: the position in the keyset walk. */
+  at: Date;
+  input: unknown;
+}
+
+/** One reason to review a trace, from one feedback event or one score (the signal's idempotency key). */
+interface RoutedSignal {
+  traceId: string;
+  input: unknown;
+  reason: ReviewReason;
+  source: { feedbackEventId: string; scoreId: null } | { feedbackEventId: null; scoreId: string };
 }
 
 /** A stable, uniform draw in [0, 1) per event, so routing the same event again samples it the same way. */
@@ -47,7 +68,21 @@ const pageSize = 2_000;
 export const traceWaitMs = 24 * 3_600_000;
 const capWindowMs = 3_600_000;
 
-type FeedbackPage = (after: { receivedAt: Date; id: string }) => Promise<FeedbackForRouting[]>;
+type Page<Row> = (after: { at: Date; id: string }) => Promise<Row[]>;
+
+const feedbackSignal =
+  (rules: ReviewRuleSet) =>
+  (event: FeedbackForRouting): RoutedSignal | null => {
+    const reason = reviewReasonFor(event, rules);
+    return reason ? { traceId: event.traceId, input: event.input, reason, source: { feedbackEventId: event.id, scoreId: null } } : null;
+  };
+
+const scoreSignal = (score: ScoreForRouting): RoutedSignal => ({
+  traceId: score.traceId,
+  input: score.input,
+  reason: "low_score",
+  source: { feedbackEventId: null, scoreId: score.id },
+});
 
 /**
  * Turns feedback into review items: one item per trace, each routed event attached as a
@@ -56,10 +91,12 @@ type FeedbackPage = (after: { receivedAt: Date; id: string }) => Promise<Feedbac
  * recomputed. Two sources, each read in pages: feedback received since the last pass
  * whose trace is there, and feedback that was waiting for a trace that arrived since
  * (within `traceWaitMs`). Feedback for traces that never arrive costs one indexed look-up
- * per event, once. At most `maxNewItemsPerHour` items are created per project an hour
- * (negative feedback first); events on further new traces are not queued (an event
- * attaching to an existing item needs no budget). Idempotent; runs in the background
- * (reviewRoutingJob). Returns how many signals it added.
+ * per event, once. Scores are a third source: those written since the last pass whose
+ * config sets a review threshold, the low ones attached as `low_score` signals (one per
+ * score). At most `maxNewItemsPerHour` items are created per project an hour (negative
+ * feedback first); events on further new traces are not queued (an event attaching to an
+ * existing item needs no budget). Idempotent; runs in the background (reviewRoutingJob).
+ * Returns how many signals it added.
  */
 export async function routeNewFeedback(database: Database, projectId: string, now: Date): Promise<number> {
   const rules = await getReviewRules(database, projectId);
@@ -72,53 +109,89 @@ export async function routeNewFeedback(database: Database, projectId: string, no
 
   // Keyset on (received_at, id): a batch of events shares one received_at, and a page
   // boundary inside it must not skip the rest of the batch.
-  const received: FeedbackPage = (after) => database.$queryRaw<FeedbackForRouting[]>`
-    SELECT f.id, f.trace_id AS "traceId", f.type::text AS type, f.value, f.scale, f.received_at AS "receivedAt", t.input
+  const received: Page<FeedbackForRouting> = (after) => database.$queryRaw<FeedbackForRouting[]>`
+    SELECT f.id, f.trace_id AS "traceId", f.type::text AS type, f.value, f.scale, f.received_at AS "at", t.input
     FROM feedback_events f
     JOIN traces t ON t.project_id = f.project_id AND t.id = f.trace_id
-    WHERE f.project_id = ${projectId}::uuid AND (f.received_at, f.id) > (${after.receivedAt}::timestamptz, ${after.id})
+    WHERE f.project_id = ${projectId}::uuid AND (f.received_at, f.id) > (${after.at}::timestamptz, ${after.id})
       AND NOT EXISTS (SELECT 1 FROM review_signals s WHERE s.project_id = f.project_id AND s.feedback_event_id = f.id)
     ORDER BY f.received_at, f.id
     LIMIT ${pageSize}`;
-  const waiting: FeedbackPage = (after) => database.$queryRaw<FeedbackForRouting[]>`
-    SELECT f.id, f.trace_id AS "traceId", f.type::text AS type, f.value, f.scale, f.received_at AS "receivedAt", t.input
+  const waiting: Page<FeedbackForRouting> = (after) => database.$queryRaw<FeedbackForRouting[]>`
+    SELECT f.id, f.trace_id AS "traceId", f.type::text AS type, f.value, f.scale, f.received_at AS "at", t.input
     FROM traces t
     JOIN feedback_events f ON f.project_id = t.project_id AND f.trace_id = t.id
     WHERE t.project_id = ${projectId}::uuid AND t.updated_at > ${since}
       AND f.received_at < ${since} AND f.received_at >= t.created_at - ${`${traceWaitMs / 1000} seconds`}::interval
-      AND (f.received_at, f.id) > (${after.receivedAt}::timestamptz, ${after.id})
+      AND (f.received_at, f.id) > (${after.at}::timestamptz, ${after.id})
       AND NOT EXISTS (SELECT 1 FROM review_signals s WHERE s.project_id = f.project_id AND s.feedback_event_id = f.id)
     ORDER BY f.received_at, f.id
     LIMIT ${pageSize}`;
 
-  let added = await routePages(database, projectId, rules, budget, received, since, now);
-  if (state) added += await routePages(database, projectId, rules, budget, waiting, new Date(0), now);
+  let added = await routePages(database, projectId, budget, received, feedbackSignal(rules), since, now);
+  if (state) added += await routePages(database, projectId, budget, waiting, feedbackSignal(rules), new Date(0), now);
+  if (rules.lowScores) added += await routeNewScores(database, projectId, budget, since, now);
   const routedUntil = new Date(Math.max(state?.routedUntil.getTime() ?? 0, now.getTime()));
   await database.reviewRoutingState.upsert({ where: { projectId }, create: { projectId, routedUntil }, update: { routedUntil } });
   return added;
 }
 
-async function routePages(
+/**
+ * Low scores written since `since`: only names whose config sets a review threshold are
+ * read (by the (project, name, created_at) index), and a score becomes a signal when
+ * `isLowScore` says so. Scores need no waiting: a score can only name a stored trace.
+ */
+async function routeNewScores(
   database: Database,
   projectId: string,
-  rules: ReviewRuleSet,
   budget: { newItems: number },
-  page: FeedbackPage,
+  since: Date,
+  now: Date,
+): Promise<number> {
+  const configs = new Map(
+    (await listScoreConfigs(database, projectId))
+      .filter((config) => config.reviewThreshold !== null)
+      .map((config) => [config.name, config]),
+  );
+  if (configs.size === 0) return 0;
+  const names = [...configs.keys()];
+  const scores: Page<ScoreForRouting> = (after) => database.$queryRaw<ScoreForRouting[]>`
+    SELECT s.id, s.trace_id AS "traceId", s.name, s.value, s.created_at AS "at", t.input
+    FROM scores s
+    JOIN traces t ON t.project_id = s.project_id AND t.id = s.trace_id
+    WHERE s.project_id = ${projectId}::uuid AND s.name = ANY(${names}::text[]) AND s.value IS NOT NULL
+      AND (s.created_at, s.id) > (${after.at}::timestamptz, ${after.id})
+      AND NOT EXISTS (SELECT 1 FROM review_signals r WHERE r.project_id = s.project_id AND r.score_id = s.id)
+    ORDER BY s.created_at, s.id
+    LIMIT ${pageSize}`;
+  const lowScoreSignal = (score: ScoreForRouting): RoutedSignal | null => {
+    const config = configs.get(score.name);
+    return config && isLowScore(score.value, config) ? scoreSignal(score) : null;
+  };
+  return routePages(database, projectId, budget, scores, lowScoreSignal, since, now);
+}
+
+async function routePages<Row extends { id: string; at: Date }>(
+  database: Database,
+  projectId: string,
+  budget: { newItems: number },
+  page: Page<Row>,
+  signalOf: (row: Row) => RoutedSignal | null,
   from: Date,
   now: Date,
 ): Promise<number> {
-  let after = { receivedAt: from, id: "" };
+  let after = { at: from, id: "" };
   let added = 0;
   for (;;) {
-    const events = await page(after);
-    const routed = events.flatMap((event) => {
-      const reason = reviewReasonFor(event, rules);
-      return reason ? [{ event, reason }] : [];
+    const rows = await page(after);
+    const routed = rows.flatMap((row) => {
+      const signal = signalOf(row);
+      return signal ? [signal] : [];
     });
     for (const chunk of byTraceChunks(routed)) added += await attachSignals(database, projectId, chunk, budget, now);
-    const last = events.at(-1);
-    if (events.length < pageSize || !last) return added;
-    after = { receivedAt: last.receivedAt, id: last.id };
+    const last = rows.at(-1);
+    if (rows.length < pageSize || !last) return added;
+    after = { at: last.at, id: last.id };
   }
 }
 
@@ -126,11 +199,11 @@ async function routePages(
 // few hundred traces, so none holds the routing lock (or its connection) for long.
 const tracesPerTransaction = 200;
 
-function byTraceChunks<T extends { event: { traceId: string } }>(routed: T[]): T[][] {
-  const byTrace = new Map<string, T[]>();
-  for (const entry of routed) byTrace.set(entry.event.traceId, [...(byTrace.get(entry.event.traceId) ?? []), entry]);
+function byTraceChunks(routed: RoutedSignal[]): RoutedSignal[][] {
+  const byTrace = new Map<string, RoutedSignal[]>();
+  for (const entry of routed) byTrace.set(entry.traceId, [...(byTrace.get(entry.traceId) ?? []), entry]);
   const groups = [...byTrace.values()];
-  const chunks: T[][] = [];
+  const chunks: RoutedSignal[][] = [];
   for (let i = 0; i < groups.length; i += tracesPerTransaction) chunks.push(groups.slice(i, i + tracesPerTransaction).flat());
   return chunks;
 }
@@ -138,15 +211,15 @@ function byTraceChunks<T extends { event: { traceId: string } }>(routed: T[]): T
 async function attachSignals(
   database: Database,
   projectId: string,
-  routed: { event: FeedbackForRouting; reason: ReviewReason }[],
+  routed: RoutedSignal[],
   budget: { newItems: number },
   now: Date,
 ): Promise<number> {
   return database.$transaction(
     async (tx) => {
       await lockRouting(tx, projectId);
-      const byTrace = new Map<string, { event: FeedbackForRouting; reason: ReviewReason }[]>();
-      for (const entry of routed) byTrace.set(entry.event.traceId, [...(byTrace.get(entry.event.traceId) ?? []), entry]);
+      const byTrace = new Map<string, RoutedSignal[]>();
+      for (const entry of routed) byTrace.set(entry.traceId, [...(byTrace.get(entry.traceId) ?? []), entry]);
 
       const existing = await tx.reviewItem.findMany({
         where: { projectId, traceId: { in: [...byTrace.keys()] } },
@@ -162,7 +235,7 @@ async function attachSignals(
         if (budget.newItems <= 0) break;
         budget.newItems -= 1;
         const negative = isNegative(entries);
-        const fingerprint = simhash64(promptText(entries[0]?.event.input));
+        const fingerprint = simhash64(promptText(entries[0]?.input));
         const clusterId = negative && fingerprint !== null ? await nearestCluster(tx, projectId, fingerprint) : null;
         const item = await tx.reviewItem.create({
           data: {
@@ -184,14 +257,14 @@ async function attachSignals(
         touchedClusters.add(clusterId ?? item.id);
         itemOf.set(traceId, item.id);
       }
-      // Events on traces left without an item (over the hour's budget) are not queued.
-      const attachable = routed.filter(({ event }) => itemOf.has(event.traceId));
+      // Signals on traces left without an item (over the hour's budget) are not queued.
+      const attachable = routed.filter(({ traceId }) => itemOf.has(traceId));
       const inserted = await tx.reviewSignal.createMany({
-        data: attachable.map(({ event, reason }) => ({
+        data: attachable.map(({ traceId, reason, source }) => ({
           projectId,
-          itemId: itemOf.get(event.traceId) ?? "",
+          itemId: itemOf.get(traceId) ?? "",
           reason,
-          feedbackEventId: event.id,
+          ...source,
         })),
         skipDuplicates: true,
       });
