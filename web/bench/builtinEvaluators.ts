@@ -1,17 +1,19 @@
 // Built-in evaluators on realistic traces: a 2 KB answer and three 1 KB retrieved passages of
 // real text (shared/data), scored by relevance and faithfulness with the default semantic
-// embedder, one trace after the other on one core. Traces per CPU-second, target >= 300.
+// embedder, one trace after the other on one core, by pii_leak, toxicity, relevance and
+// faithfulness. Traces per CPU-second, target >= 300.
 // Baseline in the same run: only embedding each trace's text once.
-// pii_leak and toxicity (written separately) join `evaluators` once they are merged.
 import type { BuiltinEvaluator, EvaluationSubject } from "../src/server/evaluation/evaluatorTypes.ts";
 import { relevanceEvaluator } from "../src/server/evaluation/builtin/relevance.ts";
 import { faithfulnessEvaluator } from "../src/server/evaluation/builtin/faithfulness.ts";
+import { piiLeakEvaluator } from "../src/server/evaluation/builtin/piiLeakEvaluator.ts";
+import { toxicityEvaluator } from "../src/server/evaluation/builtin/toxicityEvaluator.ts";
 import { defaultSemanticEmbedder } from "../src/server/embeddings/defaultSemanticEmbedder.ts";
 import { readGsm8k, readTruthfulQa, seededRandom } from "../src/server/evaluation/labelled/sharedData.ts";
 import { splitSentences } from "../src/server/evaluation/builtin/sentences.ts";
 import type { BenchRow } from "./appServer.ts";
 
-const evaluators: BuiltinEvaluator[] = [relevanceEvaluator, faithfulnessEvaluator];
+const evaluators: BuiltinEvaluator[] = [piiLeakEvaluator, toxicityEvaluator, relevanceEvaluator, faithfulnessEvaluator];
 const TRACES = 300;
 const PASSAGE_CHARS = 1_000;
 const ANSWER_CHARS = 2_000;

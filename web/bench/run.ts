@@ -11,6 +11,7 @@ import { benchSlowUploads } from "./slowUploads.ts";
 import { benchRoutingFlood } from "./routingFlood.ts";
 import { benchEmbedders } from "./embedders.ts";
 import { benchBuiltinEvaluators } from "./builtinEvaluators.ts";
+import { benchIngestWithEvaluators, benchJobOverhead } from "./jobs.ts";
 import type { BenchRow } from "./appServer.ts";
 
 const port = Number(process.env.LIVELOOP_BENCH_PORT ?? 3311);
@@ -29,6 +30,8 @@ const benches: Record<string, () => Promise<BenchRow | BenchRow[]>> = {
   "routing-flood": benchRoutingFlood,
   embedders: benchEmbedders,
   "builtin-evaluators": benchBuiltinEvaluators,
+  "job-overhead": benchJobOverhead,
+  "ingest-with-evaluators": benchIngestWithEvaluators,
 };
 
 const requested = process.argv.slice(2).filter((arg) => arg !== "--");

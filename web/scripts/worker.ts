@@ -29,7 +29,8 @@ try {
 
 const { startProcessJobs, stopProcessJobs } = await import("../src/server/jobs/processJobs.ts");
 const { closeDatabase } = await import("../src/server/db/client.ts");
-await startProcessJobs({ work: true });
+// A worker has nothing else to do: it works through a backlog without waiting between batches.
+await startProcessJobs({ work: true, drain: true });
 console.log("Liveloop worker is running jobs");
 
 let stopping = false;

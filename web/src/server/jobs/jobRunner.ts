@@ -17,6 +17,12 @@ export interface JobRunnerOptions {
   work: boolean;
   now?: () => Date;
   pollingIntervalSeconds?: number;
+  /**
+   * Fetch the next batch at once while a queue has a backlog (`npm run worker`), instead of
+   * one batch per polling interval. The web process polls, so background work takes a
+   * bounded share of the CPU that answers requests.
+   */
+  drain?: boolean;
 }
 
 export interface JobRunner {
@@ -93,9 +99,11 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
 
   if (options.work) {
     for (const definition of definitions) {
-      await boss.work<object>(
+      const batchSize = definition.batchSize ?? 1;
+      let workerId = "";
+      workerId = await boss.work<object>(
         definition.queue,
-        { batchSize: definition.batchSize ?? 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 },
+        { batchSize, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 },
         // Each job of a batch succeeds or fails alone: failed ones are marked here, and
         // pg-boss then completes only those still active.
         async (jobs) => {
@@ -109,6 +117,7 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
               }
             }),
           );
+          if (options.drain && jobs.length === batchSize) boss.notifyWorker(workerId);
         },
       );
     }

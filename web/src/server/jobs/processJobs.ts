@@ -11,12 +11,13 @@ const holder = globalThis as typeof globalThis & { __liveloopJobs?: Promise<JobR
  * Starts the process's job runner once: the web process runs jobs itself by default;
  * `npm run worker` processes do too on a shared PostgreSQL.
  */
-export function startProcessJobs(options: { work: boolean }): Promise<JobRunner> {
+export function startProcessJobs(options: { work: boolean; drain?: boolean }): Promise<JobRunner> {
   holder.__liveloopJobs ??= startJobRunner({
     database: db(),
     jobSql: processJobSql(),
     definitions: jobDefinitions,
     work: options.work,
+    drain: options.drain ?? false,
   }).catch((error: unknown) => {
     // A failed start (database unreachable) is tried again by the next caller.
     holder.__liveloopJobs = undefined;
