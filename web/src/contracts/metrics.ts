@@ -89,7 +89,6 @@ export const scoreMetricsQuerySchema = withRangeChecks(
       name: scoreNameSchema.optional().describe("The score to chart; default: the numeric or boolean score with the most data in the range"),
       threshold: z.coerce
         .number()
-        .finite()
         .optional()
         .describe("Count scores this bad or worse (in the config's direction); default: the config's reviewThreshold"),
     })

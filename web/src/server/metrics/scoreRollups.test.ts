@@ -116,11 +116,11 @@ describe.each(await testDatabaseKinds())("score rollups on %s", (kind) => {
       select: { name: true, count: true, sum: true, histMin: true, histMax: true, hist: true },
       orderBy: { name: "asc" },
     });
-    expect(rows).toEqual([
+    expect(rows.map((row) => row.sum)).toEqual([expect.closeTo(1234.501, 9), expect.closeTo(3.779, 9), 0]);
+    expect(rows.map(({ sum: _sum, ...row }) => row)).toEqual([
       {
         name: "margin",
         count: 5,
-        sum: expect.closeTo(1234.501, 9),
         histMin: null,
         histMax: null,
         hist: histogramOf(margin.map((value) => scoreBinKey(value, { min: null, max: null }))),
@@ -128,12 +128,11 @@ describe.each(await testDatabaseKinds())("score rollups on %s", (kind) => {
       {
         name: "relevance",
         count: 8,
-        sum: expect.closeTo(3.779, 9),
         histMin: 0,
         histMax: 1,
         hist: histogramOf(relevance.map((value) => scoreBinKey(value, { min: 0, max: 1 }))),
       },
-      { name: "topic", count: 3, sum: 0, histMin: null, histMax: null, hist: { "c:billing": 2, "c:login": 1 } },
+      { name: "topic", count: 3, histMin: null, histMax: null, hist: { "c:billing": 2, "c:login": 1 } },
     ]);
   });
 

@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { db } from "@/server/db/client";
+import { db, type Queryable } from "@/server/db/client";
+import type { ScoreConfig } from "@/contracts/scores";
+import { scoreConfigsByName } from "@/server/scores/scoreConfigs";
 import { metricRanges } from "@/contracts/metrics";
 import { traceListQuerySchema, type TraceListQuery, type TraceView } from "@/contracts/traces";
 import type { StoredFeedbackEvent } from "@/contracts/feedback";
@@ -112,10 +114,26 @@ export interface TraceStepRow extends WaterfallRow {
   sameAsTrace: { input: boolean; output: boolean };
 }
 
+/** What the console needs of a score's config to show its scores: direction and threshold. */
+export type ScoreDisplayConfig = Pick<ScoreConfig, "dataType" | "higherIsBetter" | "reviewThreshold" | "description">;
+
 export interface TraceDetailView {
   trace: TraceView;
   feedback: FeedbackSummary;
   steps: TraceStepRow[];
+  /** The configs of the names the trace's scores have. */
+  scoreConfigs: Record<string, ScoreDisplayConfig>;
+}
+
+async function displayConfigs(database: Queryable, projectId: string, names: string[]): Promise<Record<string, ScoreDisplayConfig>> {
+  if (names.length === 0) return {};
+  const configs = await scoreConfigsByName(database, projectId, names);
+  return Object.fromEntries(
+    [...configs].map(([name, config]) => [
+      name,
+      { dataType: config.dataType, higherIsBetter: config.higherIsBetter, reviewThreshold: config.reviewThreshold, description: config.description },
+    ]),
+  );
 }
 
 const sameJson = (a: unknown, b: unknown) => a !== null && b !== null && JSON.stringify(a) === JSON.stringify(b);
@@ -138,8 +156,14 @@ export function traceSteps(trace: TraceView): TraceStepRow[] {
 /** One trace with its steps and feedback; null when the project has no such trace (the page 404s). */
 export async function traceDetailView(projectId: string, traceId: string): Promise<TraceDetailView | null> {
   try {
-    const trace = await getTrace(db(), projectId, traceId);
-    return { trace, feedback: summariseFeedback(trace.feedback), steps: traceSteps(trace) };
+    const database = db();
+    const trace = await getTrace(database, projectId, traceId);
+    const scoreConfigs = await displayConfigs(
+      database,
+      projectId,
+      trace.scores.map((score) => score.name),
+    );
+    return { trace, feedback: summariseFeedback(trace.feedback), steps: traceSteps(trace), scoreConfigs };
   } catch (error) {
     if (error instanceof NotFoundError) return null;
     throw error;
