@@ -86,7 +86,9 @@ export const scoreMetricsQuerySchema = withRangeChecks(
   z
     .object({
       ...metricsQueryFields,
-      name: scoreNameSchema.optional().describe("The score to chart; default: the numeric or boolean score with the most data in the range"),
+      name: scoreNameSchema
+        .optional()
+        .describe("The score to chart; default: the numeric or boolean score with the most data in the range"),
       threshold: z.coerce
         .number()
         .optional()

@@ -70,7 +70,11 @@ describe("the Scores part of the metrics page", () => {
     expect(within(section).getByRole("region", { name: "PII leak: average" })).toBeInTheDocument();
     const bad = within(section).getByRole("region", { name: "PII leak: Share Yes" });
     // The chart's figures table, for screen readers: 33.3% then 100.0%.
-    expect(within(bad).getAllByRole("cell").map((cell) => cell.textContent)).toEqual(["33.3%", "100.0%"]);
+    expect(
+      within(bad)
+        .getAllByRole("cell")
+        .map((cell) => cell.textContent),
+    ).toEqual(["33.3%", "100.0%"]);
     // The range stays when another score is picked.
     expect(section.querySelector('input[type="hidden"][name="range"]')).toHaveValue("24h");
   });

@@ -59,12 +59,7 @@ export function ScoreCharts({ scores, query, step }: { scores: ScoreMetrics; que
               <form method="get" aria-label="Score shown">
                 <Flex gap="2" align="center" wrap="wrap">
                   <KeepQuery query={query} />
-                  <FilterSelect
-                    name="name"
-                    label="Score"
-                    defaultValue={score?.name ?? ""}
-                    options={scoreOptions(scores.names)}
-                  />
+                  <FilterSelect name="name" label="Score" defaultValue={score?.name ?? ""} options={scoreOptions(scores.names)} />
                   <TextField.Root
                     name="threshold"
                     type="number"

@@ -48,7 +48,14 @@ describe("a trace's scores", () => {
           scores={[
             score({ name: "pii_leak", dataType: "boolean", value: true, source: "evaluator", evaluator: "pii_leak", evaluatorVersion: 2 }),
             score({ name: "format", dataType: "boolean", value: true }),
-            score({ name: "relevance", value: 0.125, source: "evaluator", evaluator: "judge-relevance", evaluatorVersion: 1, costUsd: 0.0004 }),
+            score({
+              name: "relevance",
+              value: 0.125,
+              source: "evaluator",
+              evaluator: "judge-relevance",
+              evaluatorVersion: 1,
+              costUsd: 0.0004,
+            }),
             score({ name: "topic", dataType: "categorical", value: null, category: "billing", source: "annotation" }),
           ]}
         />

@@ -102,7 +102,11 @@ describe.each(await testDatabaseKinds())("score rollups on %s", (kind) => {
     await ingestTraces(
       test.database,
       project.id,
-      Array.from({ length: count }, (_, index) => ({ id: `b${index}`, startTime: "2026-03-01T10:00:00Z", endTime: "2026-03-01T10:00:01Z" })),
+      Array.from({ length: count }, (_, index) => ({
+        id: `b${index}`,
+        startTime: "2026-03-01T10:00:00Z",
+        endTime: "2026-03-01T10:00:01Z",
+      })),
     );
     const scores = [
       ...relevance.map((value, index) => ({ traceId: `b${index}`, name: "relevance", value })),
