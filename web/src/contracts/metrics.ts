@@ -60,6 +60,19 @@ export const metricFiguresSchema = z
   .strict();
 export type MetricFigures = z.infer<typeof metricFiguresSchema>;
 
+/** One series per breakdown value: its totals and one point per step, each with the same figures. */
+function seriesSchema<Figures extends z.ZodObject>(figures: Figures) {
+  return z.array(
+    z
+      .object({
+        key: z.string().describe("The breakdown value, or 'all'"),
+        totals: figures,
+        points: z.array(figures.extend({ t: z.string().describe("Point start") }).strict()),
+      })
+      .strict(),
+  );
+}
+
 export const metricsSchema = z
   .object({
     from: z.string().describe("Start of the range, aligned to the rollup granularity"),
@@ -69,15 +82,7 @@ export const metricsSchema = z
     percentileAccuracy: z.number().describe("Percentiles are within this relative error of percentile_cont (on ms + 1)"),
     breakdown: z.enum(metricBreakdowns).nullable(),
     totals: metricFiguresSchema,
-    series: z.array(
-      z
-        .object({
-          key: z.string().describe("The breakdown value, or 'all'"),
-          totals: metricFiguresSchema,
-          points: z.array(metricFiguresSchema.extend({ t: z.string().describe("Point start") }).strict()),
-        })
-        .strict(),
-    ),
+    series: seriesSchema(metricFiguresSchema),
   })
   .strict();
 export type Metrics = z.infer<typeof metricsSchema>;
@@ -127,15 +132,7 @@ export const scoreMetricsSchema = z
         min: z.number().nullable(),
         max: z.number().nullable(),
         totals: scoreFiguresSchema,
-        series: z.array(
-          z
-            .object({
-              key: z.string().describe("The breakdown value, or 'all'"),
-              totals: scoreFiguresSchema,
-              points: z.array(scoreFiguresSchema.extend({ t: z.string().describe("Point start") }).strict()),
-            })
-            .strict(),
-        ),
+        series: seriesSchema(scoreFiguresSchema),
       })
       .strict()
       .nullable()

@@ -3,6 +3,7 @@ import type { ScoreFigures, ScoreMetrics, ScoreMetricsQuery } from "@/contracts/
 import type { ScoreConfig } from "@/contracts/scores";
 import { resolveRange } from "@/server/metrics/metricsQuery";
 import { refreshRollupsIfStale } from "@/server/metrics/rollups";
+import { bucketSeries } from "@/server/metrics/bucketSeries";
 import { countAtOrWorse, histogramScale, type ScoreHistogram } from "@/server/metrics/scoreHistogram";
 import { inferredScoreConfig, scoreConfigsByName } from "@/server/scores/scoreConfigs";
 
@@ -87,21 +88,14 @@ export async function getScoreMetrics(database: Database, projectId: string, que
     WHERE project_id = ${projectId}::uuid AND granularity = ${range.granularity}::"RollupGranularity"
       AND dimension = ${query.breakdown ?? "all"} AND name = ${name}
       AND bucket_start >= ${range.from} AND bucket_start < ${range.to}`;
-  const pointCount = Math.ceil((range.to.getTime() - range.from.getTime()) / range.stepMs);
-  const newPoints = () => Array.from({ length: pointCount }, emptyScoreAccumulator);
-  const total = emptyScoreAccumulator();
-  const series = new Map<string, { total: ScoreAccumulator; points: ScoreAccumulator[] }>();
-  for (const row of rows) {
-    const key = query.breakdown ? row.value || "(none)" : "all";
-    const entry = series.get(key) ?? { total: emptyScoreAccumulator(), points: newPoints() };
-    series.set(key, entry);
-    const point = entry.points[Math.floor((row.bucketStart.getTime() - range.from.getTime()) / range.stepMs)];
-    if (point) addScoreRow(point, row, direction);
-    addScoreRow(entry.total, row, direction);
-    addScoreRow(total, row, direction);
-  }
-  if (series.size === 0) series.set("all", { total: emptyScoreAccumulator(), points: newPoints() });
-  const figures = (acc: ScoreAccumulator) => scoreFiguresOf(acc, config.dataType, hasThreshold);
+  const { totals, series } = bucketSeries(rows, range, query.breakdown !== undefined, {
+    empty: emptyScoreAccumulator,
+    add: (into: ScoreAccumulator, row: ScoreRollupRow) => {
+      addScoreRow(into, row, direction);
+    },
+    weight: (acc) => acc.count,
+    figures: (acc) => scoreFiguresOf(acc, config.dataType, hasThreshold),
+  });
   const scale = histogramScale(config);
   return {
     ...base,
@@ -112,17 +106,8 @@ export async function getScoreMetrics(database: Database, projectId: string, que
       threshold: direction.threshold,
       min: scale.min,
       max: scale.max,
-      totals: figures(total),
-      series: [...series]
-        .sort((a, b) => b[1].total.count - a[1].total.count)
-        .map(([key, entry]) => ({
-          key,
-          totals: figures(entry.total),
-          points: entry.points.map((point, index) => ({
-            t: new Date(range.from.getTime() + index * range.stepMs).toISOString(),
-            ...figures(point),
-          })),
-        })),
+      totals,
+      series,
     },
   };
 }
