@@ -65,7 +65,7 @@ export function ScoreCharts({ scores, query, step }: { scores: ScoreMetrics; que
                     type="number"
                     step="any"
                     aria-label="Threshold"
-                    placeholder={score?.threshold === null || score === null ? "Threshold" : `Threshold ${score.threshold}`}
+                    placeholder={score && score.threshold !== null ? `Threshold ${score.threshold}` : "Threshold"}
                     defaultValue={query.threshold ?? ""}
                     style={{ width: "9rem" }}
                   />
