@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import type { Browser, BrowserContextOptions, Page, TestInfo } from "@playwright/test";
+import type { APIRequestContext, Browser, BrowserContextOptions, Page, TestInfo } from "@playwright/test";
 import { test, expect } from "./fixtures";
 import { createTourProject, type TourProject } from "./tourData";
 
@@ -80,12 +80,47 @@ const stops: TourStop[] = [
 
 let tour: TourProject;
 
+const longExplanation =
+  "Two of the answer's three sentences are supported by the retrieved return policy. " +
+  "The claim that refunds go to the original payment method appears in no passage: " +
+  "the policy retrieved only covers store credit for sale items, and the answer adds a detail the sources never state. ".repeat(4);
+
+/**
+ * Scores from the application's own evaluators on every tour trace, as the scores API takes
+ * them: relevance spread over 0..1, a PII leak on a few, hallucination with explanations.
+ */
+async function addTourScores(request: APIRequestContext, projectId: string, explainedTraceId: string): Promise<void> {
+  const keyResponse = await request.post(`/api/v1/projects/${projectId}/api-keys`, { data: { kind: "secret", name: "tour scores" } });
+  expect(keyResponse.status()).toBe(201);
+  const headers = { authorization: `Bearer ${((await keyResponse.json()) as { key: string }).key}` };
+  const listed = await request.get("/api/v1/traces?limit=200", { headers });
+  const ids = ((await listed.json()) as { data: { id: string }[] }).data.map((trace) => trace.id);
+  expect(ids.length).toBeGreaterThan(0);
+  const scores = ids.flatMap((traceId, index) => [
+    { traceId, name: "relevance", value: Math.round((0.15 + ((index * 37) % 85) / 100) * 100) / 100 },
+    { traceId, name: "pii_leak", value: index % 7 === 3 },
+    ...(index % 2 === 0 || traceId === explainedTraceId
+      ? [
+          {
+            traceId,
+            name: "hallucination",
+            value: traceId === explainedTraceId ? 0.67 : (index % 5) / 10,
+            comment: traceId === explainedTraceId ? longExplanation : "Every sentence is supported by a retrieved passage.",
+          },
+        ]
+      : []),
+  ]);
+  const stored = await request.post("/api/v1/scores", { headers, data: { scores } });
+  expect(stored.status(), await stored.text()).toBe(200);
+}
+
 test.beforeAll(async ({ playwright }, testInfo) => {
   const request = await playwright.request.newContext({
     baseURL: testInfo.project.use.baseURL,
     storageState: testInfo.project.use.storageState as string,
   });
   tour = await createTourProject(request, `Tour ${Date.now()}`);
+  await addTourScores(request, tour.projectId, tour.traceId);
   await request.dispose();
 });
 
@@ -108,6 +143,8 @@ async function visit(browser: Browser, testInfo: TestInfo, stop: TourStop, optio
 
 for (const stop of stops) {
   test(`tour: ${stop.name}`, async ({ browser }, testInfo) => {
+    // Four page loads and two axe runs: the metrics page's dozen charts need more than the default 30 s on a busy machine.
+    test.setTimeout(90_000);
     for (const theme of themes) {
       for (const screen of screens) {
         const { context, page, problems } = await visit(browser, testInfo, stop, { viewport: screen, colorScheme: theme });
@@ -138,6 +175,34 @@ test("an unknown trace shows its 404 inside the console, with the way back", asy
   await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
   await page.getByRole("link", { name: "Back to the traces" }).click();
   await expect(page).toHaveURL(new RegExp(`/projects/${tour.projectId}/traces$`));
+});
+
+test("scores show in the trace view, as trace-list columns and filters, and on the metrics page", async ({ page }, testInfo) => {
+  await page.goto(`/projects/${tour.projectId}/traces/${encodeURIComponent(tour.traceId)}`);
+  const scores = page.getByRole("region", { name: "Scores" });
+  await expect(scores.getByRole("rowheader", { name: /Hallucination/ })).toBeVisible();
+  await scores.screenshot({ path: testInfo.outputPath("trace-scores-folded.png") });
+  await scores.getByRole("button", { name: /Show all/ }).click();
+  await expect(scores).toContainText("adds a detail the sources never state");
+
+  await page.goto(`/projects/${tour.projectId}/traces?score=${encodeURIComponent("pii_leak = true")}`);
+  await expect(page.getByRole("columnheader", { name: "PII leak" })).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: "Relevance" })).toBeVisible();
+  const rows = page.getByRole("table").getByRole("row");
+  // pii_leak is true on every seventh trace (3, 10, 17): a header row and three traces.
+  await expect(rows).toHaveCount(4);
+
+  await page.goto(`/projects/${tour.projectId}/metrics?name=relevance`);
+  const chart = page.getByRole("region", { name: "Scores" });
+  await expect(chart).toContainText("Relevance: higher is better");
+  await expect(chart.getByRole("region", { name: "Relevance: average" })).toBeVisible();
+  await expect(chart.getByRole("region", { name: "Relevance: Share ≤ 0.20" })).toBeVisible();
+  // The Scores part sits below the fold of the tour's screenshots: kept on its own, in both themes.
+  for (const theme of themes) {
+    await page.emulateMedia({ colorScheme: theme });
+    await expect(page.locator("html")).toHaveClass(new RegExp(`\\b${theme}\\b`));
+    await chart.screenshot({ path: testInfo.outputPath(`metrics-scores-${theme}.png`) });
+  }
 });
 
 test("the console has a favicon", async ({ page, request }) => {

@@ -201,6 +201,31 @@ export type TraceView = z.infer<typeof traceSchema>;
 
 export const traceIdParams = z.object({ id: identifier }).strict();
 
+export const scoreFilterOperators = ["<=", ">=", "!=", "<", ">", "="] as const;
+export type ScoreFilterOperator = (typeof scoreFilterOperators)[number];
+
+// name, operator, value: "relevance < 0.5", "pii_leak = true", "topic != billing".
+const scoreFilterPattern = /^([A-Za-z0-9][A-Za-z0-9_.:-]*)\s*(<=|>=|!=|<|>|=)\s*(\S.*)$/;
+
+/** A trace-list filter on a score, written as the URL carries it: `relevance < 0.5`. */
+export const scoreFilterSchema = exactText(z.string().trim().max(200)).transform((text, ctx) => {
+  const [, name, op, raw] = scoreFilterPattern.exec(text) ?? [];
+  const operator = scoreFilterOperators.find((candidate) => candidate === op);
+  if (!name || !operator || raw === undefined) {
+    ctx.addIssue({ code: "custom", message: "write a score filter as <name> <op> <value>, e.g. relevance < 0.5 or pii_leak = true" });
+    return z.NEVER;
+  }
+  const number = Number(raw);
+  const value: number | boolean | string =
+    raw === "true" ? true : raw === "false" ? false : raw.trim() !== "" && Number.isFinite(number) ? number : raw.trim();
+  if (typeof value !== "number" && !["=", "!="].includes(operator)) {
+    ctx.addIssue({ code: "custom", message: `${operator} compares numbers: ${raw} is not one` });
+    return z.NEVER;
+  }
+  return { name, operator, value };
+});
+export type ScoreFilter = z.output<typeof scoreFilterSchema>;
+
 export const traceListQuerySchema = z
   .object({
     from: timestamp.optional().describe("Traces starting at or after"),
@@ -216,6 +241,11 @@ export const traceListQuerySchema = z
       .enum(["negative"])
       .optional()
       .describe("negative: only traces with negative feedback (thumb down, rating <= 2/5, report, rephrase or regenerate)"),
+    score: scoreFilterSchema
+      .optional()
+      .describe(
+        "Traces with a score of this name matching, as `<name> <op> <value>` with op one of < <= > >= = != (e.g. `relevance < 0.5`, `pii_leak = true`, `topic = billing`)",
+      ),
     limit: z.coerce.number().int().min(1).max(200).default(50),
     cursor: exactText(z.string().max(500)).optional().describe("nextCursor from the previous page"),
   })

@@ -39,6 +39,7 @@ export function TimeSeriesChart({
   series,
   unit,
   height = 200,
+  yMax,
 }: {
   title: string;
   description?: string;
@@ -46,6 +47,8 @@ export function TimeSeriesChart({
   series: ChartSeries[];
   unit: ChartUnit;
   height?: number;
+  /** The top of the y axis when the unit has one (a score's range); by default a round number above the data. */
+  yMax?: number;
 }) {
   const containerRef = useRef<HTMLDivElement>(null);
   const theme = useChartTheme(containerRef);
@@ -59,7 +62,7 @@ export function TimeSeriesChart({
   useEffect(() => {
     const element = containerRef.current;
     if (!element || !theme) return;
-    const range = yRange(unit, dataMax);
+    const range = yMax !== undefined && yMax > 0 ? { min: 0, max: yMax, zeroOnly: false } : yRange(unit, dataMax);
     const isolated = series.map((s) => isolatedPointIndices(s.values));
     const options: ChartOptions = {
       tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), "Etc/UTC"),
@@ -93,7 +96,7 @@ export function TimeSeriesChart({
       cursorPointSize: 7,
       onCursor: setCursorIdx,
     });
-  }, [theme, xs, series, unit, height, dataMax]);
+  }, [theme, xs, series, unit, height, dataMax, yMax]);
 
   // Without a cursor the legend shows the latest value of each series.
   const shownIdx = cursorIdx ?? lastIndexWithData(series);

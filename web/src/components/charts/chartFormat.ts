@@ -1,7 +1,7 @@
 import { formatMs, formatUsd } from "@/components/traces/format";
 
 /** What a chart's numbers are; a name, because server pages cannot hand functions to client components. */
-export type ChartUnit = "count" | "percent" | "ms" | "usd";
+export type ChartUnit = "count" | "percent" | "ms" | "usd" | "score";
 
 /**
  * Digits after the decimal point that `step` needs (0.25 -> 2, 0.005 -> 3, 5 -> 0). Read
@@ -34,6 +34,8 @@ export function formatAxisTicks(unit: ChartUnit, ticks: number[]): string[] {
         return value === 0 ? "0%" : `${(value * 100).toFixed(decimalsOf(step * 100))}%`;
       case "usd":
         return value === 0 ? "$0" : `$${value.toFixed(Math.max(decimalsOf(step), 2))}`;
+      case "score":
+        return value.toFixed(decimalsOf(step));
       case "ms":
         if (value === 0) return max >= 1000 ? "0 s" : "0 ms";
         return max >= 1000 ? `${(value / 1000).toFixed(decimalsOf(step / 1000))} s` : `${value.toFixed(decimalsOf(step))} ms`;
@@ -53,6 +55,8 @@ export function formatChartValue(unit: ChartUnit, value: number | null | undefin
       return formatMs(Math.round(value));
     case "usd":
       return formatUsd(value);
+    case "score":
+      return value.toFixed(2);
   }
 }
 

@@ -4,6 +4,7 @@ import type { MetricsPageView } from "@/server/metrics/metricsView";
 import { TimeSeriesChart, type ChartSeries } from "@/components/charts/TimeSeriesChart";
 import { formatChartValue, type ChartUnit } from "@/components/charts/chartFormat";
 import { FilterSelect, type FilterOption } from "@/components/metrics/FilterSelect";
+import { ScoreCharts } from "@/components/metrics/ScoreCharts";
 import { TimeRangePicker } from "@/components/metrics/TimeRangePicker";
 import { ErrorMessage } from "@/components/ui/ErrorMessage";
 import { PageHeader } from "@/components/ui/PageHeader";
@@ -94,6 +95,9 @@ export function MetricsPage({ view }: { view: MetricsPageView }) {
           <Flex gap="2" align="center" wrap="wrap">
             <TimeRangePicker range={query.range} from={query.from} to={query.to} allowAnyTime={false} />
             <FilterSelect name="breakdown" label="Breakdown" defaultValue={query.breakdown ?? ""} options={breakdownOptions} />
+            {/* The score picked below stays picked when the range or breakdown changes. */}
+            {view.scoreQuery.name ? <input type="hidden" name="name" value={view.scoreQuery.name} /> : null}
+            {view.scoreQuery.threshold !== undefined ? <input type="hidden" name="threshold" value={view.scoreQuery.threshold} /> : null}
             <Button type="submit" variant="soft">
               Show
             </Button>
@@ -121,6 +125,7 @@ export function MetricsPage({ view }: { view: MetricsPageView }) {
             ))}
           </section>
         </Grid>
+        <ScoreCharts scores={view.scores} query={view.scoreQuery} step={step} />
         {metrics.breakdown ? <BreakdownTable metrics={metrics} breakdown={metrics.breakdown} /> : null}
       </Flex>
     </>

@@ -4,10 +4,8 @@ import { useState } from "react";
 import { Button, Flex } from "@radix-ui/themes";
 import styles from "@/components/traces/TraceDetail.module.css";
 
-const previewLength = 2_000;
-
 /** Text shown whole when short; a long text shows its start with a "Show all" toggle. */
-export function LongText({ text }: { text: string }) {
+export function LongText({ text, previewLength = 2_000 }: { text: string; previewLength?: number }) {
   const [expanded, setExpanded] = useState(false);
   if (text.length <= previewLength) return <pre className={styles.text}>{text}</pre>;
   return (

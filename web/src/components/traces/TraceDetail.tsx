@@ -10,6 +10,7 @@ import { formatModel, formatMs, formatTime, formatTokens, formatUsd } from "@/co
 import { FeedbackList } from "@/components/feedback/FeedbackList";
 import { FeedbackSummaryView } from "@/components/feedback/FeedbackSummaryView";
 import { PageHeader } from "@/components/ui/PageHeader";
+import { TraceScores } from "@/components/scores/TraceScores";
 
 function Facts({ items }: { items: [string, ReactNode][] }) {
   return (
@@ -26,7 +27,7 @@ function Facts({ items }: { items: [string, ReactNode][] }) {
 
 /**
  * Everything known about one interaction, in the order an engineer asks: how it went and
- * what people said, what went in and came out, then the steps with their durations.
+ * what people said, how evaluators scored it, what went in and came out, then the steps with their durations.
  */
 export function TraceDetail({ projectId, view }: { projectId: string; view: TraceDetailView }) {
   const { trace } = view;
@@ -120,6 +121,14 @@ export function TraceDetail({ projectId, view }: { projectId: string; view: Trac
             </section>
           </Card>
         </Grid>
+        <Card size="2" asChild>
+          <section aria-labelledby="scores-heading">
+            <Heading as="h2" size="3" id="scores-heading" mb="2">
+              Scores
+            </Heading>
+            <TraceScores scores={trace.scores} configs={view.scoreConfigs} />
+          </section>
+        </Card>
         <Grid columns={{ initial: "1", md: "2" }} gap="4" align="start">
           <Card size="2">
             <IoView label="Input" value={trace.input} note="No input was logged." />
@@ -148,16 +157,6 @@ export function TraceDetail({ projectId, view }: { projectId: string; view: Trac
             </section>
           </Card>
         ) : null}
-        <Card size="2" asChild>
-          <section aria-labelledby="scores-heading">
-            <Heading as="h2" size="3" id="scores-heading" mb="2">
-              Scores
-            </Heading>
-            <Text as="p" size="2" color="gray">
-              No scores on this trace yet: evaluator and human scores appear here once Liveloop records them.
-            </Text>
-          </section>
-        </Card>
       </Flex>
     </>
   );

@@ -15,6 +15,11 @@ const moreFields = [
   ["sessionId", "Session"],
 ] as const;
 
+// The score filter travels as the text the user typed ("relevance < 0.5"); the reader parses it.
+function scoreFilterText(score: TraceListFilters["query"]["score"]): string {
+  return score ? `${score.name} ${score.operator} ${String(score.value)}` : "";
+}
+
 // The filters with a fixed set of values; "" (no filter) comes first in each.
 const choiceFilters: { name: "status" | "feedback"; label: string; options: FilterOption[] }[] = [
   {
@@ -43,7 +48,7 @@ const choiceFilters: { name: "status" | "feedback"; label: string; options: Filt
  */
 export function TraceFilters({ filters }: { filters: TraceListFilters }) {
   const { query, shown } = filters;
-  const activeMore = moreFields.filter(([name]) => query[name] !== undefined).length;
+  const activeMore = moreFields.filter(([name]) => query[name] !== undefined).length + (query.score ? 1 : 0);
   const [moreOpen, setMoreOpen] = useState(activeMore > 0);
   return (
     <form method="get" role="search" aria-label="Find traces">
@@ -83,10 +88,17 @@ export function TraceFilters({ filters }: { filters: TraceListFilters }) {
         </Flex>
         {/* Kept in the form while closed, so filters set there still apply. */}
         <Box id="more-trace-filters" display={moreOpen ? "block" : "none"}>
-          <Grid columns={{ initial: "2", md: "5" }} gap="2">
+          <Grid columns={{ initial: "2", md: "6" }} gap="2">
             {moreFields.map(([name, label]) => (
               <TextField.Root key={name} name={name} aria-label={label} placeholder={label} defaultValue={query[name] ?? ""} />
             ))}
+            <TextField.Root
+              name="score"
+              aria-label="Score filter"
+              title="A score name, an operator (< <= > >= = !=) and a value: relevance < 0.5, pii_leak = true"
+              placeholder="Score, e.g. relevance < 0.5"
+              defaultValue={scoreFilterText(query.score)}
+            />
           </Grid>
         </Box>
       </Flex>

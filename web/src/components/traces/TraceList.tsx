@@ -4,10 +4,11 @@ import type { TraceListRow } from "@/server/traces/traceConsole";
 import { formatMs, formatTime, formatUsd } from "@/components/traces/format";
 import { StatusBadge } from "@/components/traces/StatusBadge";
 import { FeedbackSummaryView } from "@/components/feedback/FeedbackSummaryView";
+import { formatScoreValue, scoreLabel } from "@/components/scores/scoreLabels";
 import styles from "@/components/traces/Traces.module.css";
 
-/** One page of traces: when, what was asked and answered, how it went, and what people said. */
-export function TraceList({ projectId, rows }: { projectId: string; rows: TraceListRow[] }) {
+/** One page of traces: when, what was asked and answered, how it went, what people said and how it scored. */
+export function TraceList({ projectId, rows, scoreColumns = [] }: { projectId: string; rows: TraceListRow[]; scoreColumns?: string[] }) {
   return (
     <Table.Root size="1" variant="surface" className={styles.traceTable}>
       <Table.Header>
@@ -17,6 +18,11 @@ export function TraceList({ projectId, rows }: { projectId: string; rows: TraceL
           <Table.ColumnHeaderCell>Input</Table.ColumnHeaderCell>
           <Table.ColumnHeaderCell>Output</Table.ColumnHeaderCell>
           <Table.ColumnHeaderCell>Feedback</Table.ColumnHeaderCell>
+          {scoreColumns.map((name) => (
+            <Table.ColumnHeaderCell key={name} justify="end" className={styles.nowrap}>
+              {scoreLabel(name)}
+            </Table.ColumnHeaderCell>
+          ))}
           <Table.ColumnHeaderCell>Model</Table.ColumnHeaderCell>
           <Table.ColumnHeaderCell justify="end">Latency</Table.ColumnHeaderCell>
           <Table.ColumnHeaderCell justify="end">Cost</Table.ColumnHeaderCell>
@@ -45,6 +51,16 @@ export function TraceList({ projectId, rows }: { projectId: string; rows: TraceL
             <Table.Cell className={styles.feedbackCell}>
               <FeedbackSummaryView summary={trace.feedback} />
             </Table.Cell>
+            {scoreColumns.map((name) => {
+              const score = trace.scores[name];
+              return (
+                <Table.Cell key={name} justify="end" className={styles.nowrap}>
+                  <Text size="1" color={score ? undefined : "gray"}>
+                    {score ? formatScoreValue(score) : "—"}
+                  </Text>
+                </Table.Cell>
+              );
+            })}
             <Table.Cell className={styles.nowrap}>
               <Text size="1">{trace.model ?? "—"}</Text>
             </Table.Cell>

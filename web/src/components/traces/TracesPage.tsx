@@ -27,7 +27,7 @@ export function TracesPage({ projectId, view }: { projectId: string; view: Trace
           </EmptyState>
         ) : (
           <>
-            <TraceList projectId={projectId} rows={view.rows} />
+            <TraceList projectId={projectId} rows={view.rows} scoreColumns={view.scoreColumns} />
             <Flex justify="between" align="center" gap="3" wrap="wrap">
               {/* Scores have no store yet: their columns (one per score name, as Langfuse shows them) come with it. */}
               <Text size="1" color="gray">

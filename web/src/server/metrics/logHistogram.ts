@@ -11,8 +11,8 @@
  * representatives. Hence |estimate − percentile_cont| ≤ α · (percentile_cont + 1).
  */
 export const relativeAccuracy = 0.01;
-const gamma = (1 + relativeAccuracy) / (1 - relativeAccuracy);
-const logGamma = Math.log(gamma);
+export const gamma = (1 + relativeAccuracy) / (1 - relativeAccuracy);
+export const logGamma = Math.log(gamma);
 
 /** Bucket index → count. Stored as JSON in rollups, so keys are strings. */
 export type LogHistogram = Record<string, number>;

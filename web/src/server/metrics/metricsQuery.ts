@@ -2,6 +2,7 @@ import type { Database } from "@/server/db/client";
 import type { MetricFigures, Metrics, MetricsQuery } from "@/contracts/metrics";
 import { histogramQuantiles, mergeHistograms, relativeAccuracy, type LogHistogram } from "@/server/metrics/logHistogram";
 import { refreshRollupsIfStale } from "@/server/metrics/rollups";
+import { bucketSeries } from "@/server/metrics/bucketSeries";
 
 const minuteMs = 60_000;
 const hourMs = 3_600_000;
@@ -145,20 +146,12 @@ export async function getMetrics(database: Database, projectId: string, query: M
     FROM metric_rollups
     WHERE project_id = ${projectId}::uuid AND granularity = ${range.granularity}::"RollupGranularity"
       AND dimension = ${query.breakdown ?? "all"} AND bucket_start >= ${range.from} AND bucket_start < ${range.to}`;
-  const pointCount = Math.ceil((range.to.getTime() - range.from.getTime()) / range.stepMs);
-  const total = emptyAccumulator();
-  const series = new Map<string, { total: Accumulator; points: Accumulator[] }>();
-  for (const row of rows) {
-    const key = query.breakdown ? row.value || "(none)" : "all";
-    const entry = series.get(key) ?? { total: emptyAccumulator(), points: Array.from({ length: pointCount }, emptyAccumulator) };
-    series.set(key, entry);
-    const point = entry.points[Math.floor((row.bucketStart.getTime() - range.from.getTime()) / range.stepMs)];
-    if (point) add(point, row);
-    add(entry.total, row);
-    // Every trace has exactly one value per dimension, so the series add up to the total.
-    add(total, row);
-  }
-  if (series.size === 0) series.set("all", { total: emptyAccumulator(), points: Array.from({ length: pointCount }, emptyAccumulator) });
+  const { totals, series } = bucketSeries(rows, range, query.breakdown !== undefined, {
+    empty: emptyAccumulator,
+    add,
+    weight: (acc) => acc.requests,
+    figures: figuresOf,
+  });
   return {
     from: range.from.toISOString(),
     to: range.to.toISOString(),
@@ -166,16 +159,7 @@ export async function getMetrics(database: Database, projectId: string, query: M
     stepSeconds: range.stepMs / 1000,
     percentileAccuracy: relativeAccuracy,
     breakdown: query.breakdown ?? null,
-    totals: figuresOf(total),
-    series: [...series]
-      .sort((a, b) => b[1].total.requests - a[1].total.requests)
-      .map(([key, entry]) => ({
-        key,
-        totals: figuresOf(entry.total),
-        points: entry.points.map((point, index) => ({
-          t: new Date(range.from.getTime() + index * range.stepMs).toISOString(),
-          ...figuresOf(point),
-        })),
-      })),
+    totals,
+    series,
   };
 }

@@ -1,7 +1,8 @@
 import { endpoint } from "@/server/api/endpoint";
 import { callerProjectId } from "@/server/api/caller";
-import { metricsQuerySchema, metricsSchema } from "@/contracts/metrics";
+import { metricsQuerySchema, metricsSchema, scoreMetricsQuerySchema, scoreMetricsSchema } from "@/contracts/metrics";
 import { getMetrics } from "@/server/metrics/metricsQuery";
+import { getScoreMetrics } from "@/server/metrics/scoreMetricsQuery";
 
 export const metricsRoute = endpoint({
   method: "GET",
@@ -16,4 +17,17 @@ export const metricsRoute = endpoint({
   handler: ({ database, caller, query, now }) => getMetrics(database, callerProjectId(caller), query, now),
 });
 
-export const metricsEndpoints = [metricsRoute] as const;
+export const scoreMetricsRoute = endpoint({
+  method: "GET",
+  path: "/api/v1/metrics/scores",
+  summary: "A score's average and share at or past a threshold over a range, as totals and time series, and the score names with data",
+  auth: "key",
+  keyKinds: ["secret"],
+  permission: "traces:read",
+  query: scoreMetricsQuerySchema,
+  response: scoreMetricsSchema,
+  answers: "The same figures as the console's Scores chart",
+  handler: ({ database, caller, query, now }) => getScoreMetrics(database, callerProjectId(caller), query, now),
+});
+
+export const metricsEndpoints = [metricsRoute, scoreMetricsRoute] as const;

@@ -1,9 +1,8 @@
 import type { Database, Queryable } from "@/server/db/client";
-import { relativeAccuracy } from "@/server/metrics/logHistogram";
+import { logGamma } from "@/server/metrics/logHistogram";
+import { rebuildScoreBuckets } from "@/server/metrics/scoreRollups";
 import { maxCostUsd } from "@/contracts/common";
 import { hasNegativeFeedback, latestRatingShare, latestThumb } from "@/server/feedback/feedbackSignals";
-
-const logGamma = Math.log((1 + relativeAccuracy) / (1 - relativeAccuracy));
 
 // A trace written in a transaction that commits late carries an updated_at older than
 // the commit: changes of the last few minutes are looked at again on every refresh.
@@ -60,6 +59,7 @@ async function rebuildBuckets(tx: Queryable, projectId: string, granularity: Gra
       WHERE project_id = ${projectId}::uuid AND start_time >= ${from} AND start_time < ${to}
     ) AS t
     GROUP BY project_id, bucket, GROUPING SETS ((), (model), (release), (prompt_version))`;
+  await rebuildScoreBuckets(tx, projectId, granularity, starts, from, to);
 }
 
 async function withProjectLock<T>(database: Database, projectId: string, work: (tx: Queryable) => Promise<T>): Promise<T> {
@@ -85,14 +85,18 @@ export async function refreshRollups(database: Database, projectId: string): Pro
   // The watermark follows the clock that stamps updated_at (this process's, via Prisma
   // and ingest), not the time a dashboard asks about.
   const refreshedUntil = new Date(Math.max(since.getTime(), Date.now() - commitLagMs));
-  // Buckets of traces that changed, and of traces that received feedback, since the watermark.
+  // Buckets of traces that changed, and of traces that received feedback or scores, since the watermark.
   const touched = await database.$queryRaw<{ minute: Date }[]>`
     SELECT date_trunc('minute', start_time, 'UTC') AS minute FROM traces
     WHERE project_id = ${projectId}::uuid AND updated_at > ${since}
     UNION
     SELECT date_trunc('minute', t.start_time, 'UTC') FROM feedback_events f
     JOIN traces t ON t.project_id = f.project_id AND t.id = f.trace_id
-    WHERE f.project_id = ${projectId}::uuid AND f.received_at > ${since}`;
+    WHERE f.project_id = ${projectId}::uuid AND f.received_at > ${since}
+    UNION
+    SELECT date_trunc('minute', t.start_time, 'UTC') FROM scores s
+    JOIN traces t ON t.project_id = s.project_id AND t.id = s.trace_id
+    WHERE s.project_id = ${projectId}::uuid AND s.created_at > ${since}`;
   const minutes = touched.map((row) => row.minute).sort((a, b) => a.getTime() - b.getTime());
   const containing = (granularity: Granularity) =>
     [...new Set(minutes.map((minute) => Math.floor(minute.getTime() / granularityMs[granularity]) * granularityMs[granularity]))].map(
@@ -117,7 +121,7 @@ const refreshedAt = new Map<string, number>();
 const written = new Set<string>();
 const maxStalenessMs = 5_000;
 
-/** Called by trace and feedback ingest: the next metrics read in this process refreshes at once. */
+/** Called by trace, feedback and score ingest: the next metrics read in this process refreshes at once. */
 export function noteRollupInputsWritten(projectId: string): void {
   written.add(projectId);
 }

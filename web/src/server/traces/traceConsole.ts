@@ -1,5 +1,8 @@
 import { z } from "zod";
-import { db } from "@/server/db/client";
+import { db, type Queryable } from "@/server/db/client";
+import type { Score, ScoreConfig } from "@/contracts/scores";
+import { scoreConfigsByName } from "@/server/scores/scoreConfigs";
+import { scoreSelect, serializeScore } from "@/server/scores/scoreQueries";
 import { metricRanges } from "@/contracts/metrics";
 import { traceListQuerySchema, type TraceListQuery, type TraceView } from "@/contracts/traces";
 import type { StoredFeedbackEvent } from "@/contracts/feedback";
@@ -55,6 +58,35 @@ export interface TraceListRow {
   costUsd: number | null;
   status: TraceView["status"];
   feedback: FeedbackSummary;
+  /** The trace's latest score of each name shown as a column. */
+  scores: Record<string, ScoreCell>;
+}
+
+export type ScoreCell = Pick<Score, "value" | "category">;
+
+const maxScoreColumns = 4;
+
+/**
+ * The score names the list shows as columns, and each trace's latest score of them: the
+ * names most of the page's traces have first (a filtered name always first), at most four.
+ * `scores` come newest first, as the page's one score query returns them.
+ */
+export function scoreColumns(
+  scores: readonly Pick<Score, "traceId" | "name" | "value" | "category">[],
+  filtered: string | undefined,
+): { columns: string[]; cells: Map<string, Record<string, ScoreCell>> } {
+  const cells = new Map<string, Record<string, ScoreCell>>();
+  const traces = new Map<string, number>();
+  for (const score of scores) {
+    const row = cells.get(score.traceId) ?? {};
+    cells.set(score.traceId, row);
+    if (score.name in row) continue;
+    row[score.name] = { value: score.value, category: score.category };
+    traces.set(score.name, (traces.get(score.name) ?? 0) + 1);
+  }
+  const ranked = [...traces].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name]) => name);
+  const columns = filtered ? [filtered, ...ranked.filter((name) => name !== filtered)] : ranked;
+  return { columns: columns.slice(0, maxScoreColumns), cells };
 }
 
 export interface TracesPageView {
@@ -62,6 +94,8 @@ export interface TracesPageView {
   redirectTo: string | null;
   filters: TraceListFilters;
   rows: TraceListRow[];
+  /** Score names shown as columns, in order. */
+  scoreColumns: string[];
   /** The next (older) page, with the same filters. */
   olderHref: string | null;
 }
@@ -74,14 +108,19 @@ export async function tracesPageView(projectId: string, params: SearchParams, no
   const q = filters.query.q?.trim();
   if (q && !filters.query.cursor) {
     const id = await findTraceId(database, projectId, q);
-    if (id) return { redirectTo: `${base}/${encodeURIComponent(id)}`, filters, rows: [], olderHref: null };
+    if (id) return { redirectTo: `${base}/${encodeURIComponent(id)}`, filters, rows: [], scoreColumns: [], olderHref: null };
   }
   const page = await listTraces(database, projectId, filters.query);
-  const feedback = await loadFeedbackSummaries(
-    database,
-    projectId,
-    page.data.map((trace) => trace.id),
-  );
+  const ids = page.data.map((trace) => trace.id);
+  const [feedback, pageScores] = await Promise.all([
+    loadFeedbackSummaries(database, projectId, ids),
+    database.score.findMany({
+      where: { projectId, traceId: { in: ids } },
+      select: scoreSelect,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    }),
+  ]);
+  const shownScores = scoreColumns(pageScores.map(serializeScore), filters.query.score?.name);
   const next = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     const single = firstParam(value);
@@ -102,7 +141,9 @@ export async function tracesPageView(projectId: string, params: SearchParams, no
       costUsd: trace.costUsd,
       status: trace.status,
       feedback: feedback.get(trace.id) ?? summariseFeedback([]),
+      scores: shownScores.cells.get(trace.id) ?? {},
     })),
+    scoreColumns: shownScores.columns,
     olderHref: page.nextCursor ? `${base}?${next.toString()}` : null,
   };
 }
@@ -112,10 +153,31 @@ export interface TraceStepRow extends WaterfallRow {
   sameAsTrace: { input: boolean; output: boolean };
 }
 
+/** What the console needs of a score's config to show its scores: direction and threshold. */
+export type ScoreDisplayConfig = Pick<ScoreConfig, "dataType" | "higherIsBetter" | "reviewThreshold" | "description">;
+
 export interface TraceDetailView {
   trace: TraceView;
   feedback: FeedbackSummary;
   steps: TraceStepRow[];
+  /** The configs of the names the trace's scores have. */
+  scoreConfigs: Record<string, ScoreDisplayConfig>;
+}
+
+async function displayConfigs(database: Queryable, projectId: string, names: string[]): Promise<Record<string, ScoreDisplayConfig>> {
+  if (names.length === 0) return {};
+  const configs = await scoreConfigsByName(database, projectId, names);
+  return Object.fromEntries(
+    [...configs].map(([name, config]) => [
+      name,
+      {
+        dataType: config.dataType,
+        higherIsBetter: config.higherIsBetter,
+        reviewThreshold: config.reviewThreshold,
+        description: config.description,
+      },
+    ]),
+  );
 }
 
 const sameJson = (a: unknown, b: unknown) => a !== null && b !== null && JSON.stringify(a) === JSON.stringify(b);
@@ -138,8 +200,14 @@ export function traceSteps(trace: TraceView): TraceStepRow[] {
 /** One trace with its steps and feedback; null when the project has no such trace (the page 404s). */
 export async function traceDetailView(projectId: string, traceId: string): Promise<TraceDetailView | null> {
   try {
-    const trace = await getTrace(db(), projectId, traceId);
-    return { trace, feedback: summariseFeedback(trace.feedback), steps: traceSteps(trace) };
+    const database = db();
+    const trace = await getTrace(database, projectId, traceId);
+    const scoreConfigs = await displayConfigs(
+      database,
+      projectId,
+      trace.scores.map((score) => score.name),
+    );
+    return { trace, feedback: summariseFeedback(trace.feedback), steps: traceSteps(trace), scoreConfigs };
   } catch (error) {
     if (error instanceof NotFoundError) return null;
     throw error;

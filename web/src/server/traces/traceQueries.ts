@@ -3,7 +3,7 @@ import { listTraceScores } from "@/server/scores/scoreQueries";
 import type { Queryable } from "@/server/db/client";
 import { exactText, identifierSchema, timestampSchema } from "@/contracts/common";
 import type { Prisma } from "@/generated/prisma/client";
-import type { TraceListQuery, TraceView } from "@/contracts/traces";
+import type { ScoreFilter, TraceListQuery, TraceView } from "@/contracts/traces";
 import { BadRequestError, NotFoundError } from "@/server/errors";
 import { escapeLikePattern } from "@/server/db/likePattern";
 import { serializeTrace, type TraceRow } from "@/server/traces/traceSerializer";
@@ -81,6 +81,25 @@ function decodeCursor(value: string): Cursor {
   return parsed.data;
 }
 
+const numberComparison = {
+  "<": (value: number) => ({ lt: value }),
+  "<=": (value: number) => ({ lte: value }),
+  ">": (value: number) => ({ gt: value }),
+  ">=": (value: number) => ({ gte: value }),
+  "=": (value: number) => ({ equals: value }),
+  "!=": (value: number) => ({ not: value }),
+} as const;
+
+/**
+ * The scores a score filter matches. A trace matches when any of its scores of the name
+ * does (a judge's 0.3 still shows under "relevance < 0.5" after an annotator corrected it
+ * to 0.9): the filter finds what was said about traces. Booleans are stored as 0 or 1.
+ */
+function scoreFilterWhere({ name, operator, value }: ScoreFilter): Prisma.ScoreWhereInput {
+  if (typeof value === "string") return { name, category: operator === "=" ? value : { not: value } };
+  return { name, value: numberComparison[operator](typeof value === "boolean" ? Number(value) : value) };
+}
+
 /** Traces newest first, filtered, a page at a time (keyset pagination on start time and id). */
 export async function listTraces(database: Queryable, projectId: string, query: TraceListQuery) {
   const where: Prisma.TraceWhereInput = {
@@ -96,6 +115,7 @@ export async function listTraces(database: Queryable, projectId: string, query: 
     ...(query.sessionId ? { sessionId: query.sessionId } : {}),
     ...(query.q ? { searchText: { contains: escapeLikePattern(query.q.toLowerCase()) } } : {}),
     ...(query.feedback === "negative" ? { id: { in: await tracesWithNegativeFeedback(database, projectId) } } : {}),
+    ...(query.score ? { scores: { some: scoreFilterWhere(query.score) } } : {}),
   };
   const cursor = query.cursor ? decodeCursor(query.cursor) : null;
   const page = await database.trace.findMany({
