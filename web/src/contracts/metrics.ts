@@ -61,13 +61,14 @@ export const metricFiguresSchema = z
 export type MetricFigures = z.infer<typeof metricFiguresSchema>;
 
 /** One series per breakdown value: its totals and one point per step, each with the same figures. */
-function seriesSchema<Figures extends z.ZodObject>(figures: Figures) {
+function seriesSchema<Shape extends z.ZodRawShape>(figures: z.ZodObject<Shape>) {
+  const point = z.object({ ...figures.shape, t: z.string().describe("Point start") }).strict();
   return z.array(
     z
       .object({
         key: z.string().describe("The breakdown value, or 'all'"),
         totals: figures,
-        points: z.array(figures.extend({ t: z.string().describe("Point start") }).strict()),
+        points: z.array(point),
       })
       .strict(),
   );

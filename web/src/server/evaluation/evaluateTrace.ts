@@ -13,6 +13,7 @@ import { runJudge, type JudgeCallRecord, type JudgeDependencies } from "@/server
 import type { ConcurrencyLimit } from "@/server/evaluation/judge/concurrencyLimit";
 import { checkScoreValue, scoreConfigsByName } from "@/server/scores/scoreConfigs";
 import { projectPriceEntries } from "@/server/traces/projectPrices";
+import { noteRollupInputsWritten } from "@/server/metrics/rollups";
 
 export type BuiltinKind = Exclude<EvaluatorKind, "llm_judge">;
 
@@ -176,17 +177,12 @@ export async function evaluateTrace(
       data: { status: "scored", error: null, finishedAt: now, attempts: { increment: 1 } },
     });
   });
+  noteRollupInputsWritten(job.projectId);
   return "scored";
 }
 
 /** A failed attempt: retried (by throwing) while attempts remain, then final. */
-async function failOrRetry(
-  database: Database,
-  job: EvaluationJobData,
-  attemptsBefore: number,
-  error: string,
-  now: Date,
-): Promise<void> {
+async function failOrRetry(database: Database, job: EvaluationJobData, attemptsBefore: number, error: string, now: Date): Promise<void> {
   await finish(database, job, "failed", error, now);
   if (attemptsBefore + 1 < evaluationAttempts) throw new RetryableEvaluationError(error);
 }
