@@ -54,6 +54,12 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
     if (!isDatabaseUnavailable(error)) console.error("Job queue error", error);
   });
   await boss.start();
+  // The Jobs page lists a project's jobs by the projectId in their data, newest first.
+  await jobSql
+    .executeSql(`CREATE INDEX IF NOT EXISTS liveloop_job_project ON ${jobSchema}.job ((data->>'projectId'), created_on)`, [])
+    .catch((error: unknown) => {
+      if (!isStartRace(error)) throw error;
+    });
   await ensureQueue(boss, { name: deadLetterQueue, policy: "standard", retryLimit: 0 });
   for (const definition of definitions) {
     await ensureQueue(boss, {
@@ -133,8 +139,12 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
   };
 }
 
-/** PostgreSQL codes of a lost race between processes creating the same queue at once. */
-const queueRaceCodes = new Set(["40P01", "23505", "42P07"]);
+/** PostgreSQL codes of a lost race between processes creating the same queue or index at once. */
+const startRaceCodes = new Set(["40P01", "23505", "42P07"]);
+const isStartRace = (error: unknown) => {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === "string" && startRaceCodes.has(code);
+};
 
 async function ensureQueue(boss: PgBoss, queue: PgBoss.Queue): Promise<void> {
   for (let attempt = 1; ; attempt++) {
@@ -144,8 +154,7 @@ async function ensureQueue(boss: PgBoss, queue: PgBoss.Queue): Promise<void> {
       return;
     } catch (error) {
       // The web process and workers start together: whoever lost creating a queue finds it made.
-      const code = (error as { code?: unknown }).code;
-      if (attempt >= 5 || typeof code !== "string" || !queueRaceCodes.has(code)) throw error;
+      if (attempt >= 5 || !isStartRace(error)) throw error;
     }
   }
 }
