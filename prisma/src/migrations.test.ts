@@ -31,7 +31,7 @@ describe("migrations", () => {
     expect(await applyPendingMigrations(new PrismaPGlite(second))).toEqual([]);
     expect((await second.query<{ name: string }>("SELECT name FROM projects")).rows).toEqual([{ name: "kept" }]);
     const recorded = await second.query<{ migration_name: string; finished_at: Date | null }>(
-      "SELECT migration_name, finished_at FROM _prisma_migrations",
+      "SELECT migration_name, finished_at FROM _prisma_migrations ORDER BY migration_name",
     );
     expect(recorded.rows.map((row) => row.migration_name)).toEqual(names);
     expect(recorded.rows.every((row) => row.finished_at !== null)).toBe(true);

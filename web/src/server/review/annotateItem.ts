@@ -6,6 +6,43 @@ import { assertLeaseHeld } from "@/server/review/reviewLeases";
 import { getReviewRules } from "@/server/review/reviewRules";
 import { addReviewedExample, defaultDatasetName } from "@/server/datasets/datasets";
 import { conversationOf, messageText } from "@/server/review/conversation";
+import type { Queryable } from "@/server/db/client";
+import { noteRollupInputsWritten } from "@/server/metrics/rollups";
+
+/** The score name of an annotator's verdict on an answer: true for a good example, false for a failure. */
+export const humanVerdictScore = "human_verdict";
+
+/**
+ * An annotation is a score too, so evaluators can be compared with people on the same
+ * traces: a good example is a true verdict, a corrected failure a false one (with its
+ * category as the comment); a dismissal gives none and takes back an earlier one.
+ */
+async function recordVerdictScore(
+  tx: Queryable,
+  projectId: string,
+  traceId: string,
+  itemId: string,
+  userId: string,
+  input: AnnotationInput,
+) {
+  const id = `annotation:${itemId}:${userId}`;
+  const traceKnown = (await tx.trace.count({ where: { projectId, id: traceId } })) > 0;
+  if (input.decision === "dismiss" || !traceKnown) {
+    await tx.score.deleteMany({ where: { projectId, id } });
+    return;
+  }
+  const verdict = {
+    value: input.decision === "good_example" ? 1 : 0,
+    comment: input.decision === "corrected_failure" ? `Failure: ${input.category ?? "uncategorised"} (${input.severity})` : "Good answer",
+    authorId: userId,
+  };
+  await tx.score.upsert({
+    where: { projectId_id: { projectId, id } },
+    create: { projectId, id, traceId, name: humanVerdictScore, dataType: "boolean", source: "annotation", ...verdict },
+    update: verdict,
+  });
+  noteRollupInputsWritten(projectId);
+}
 
 const annotationFields = { category: true, severity: true, correctedResponse: true, notes: true, decision: true } as const;
 
@@ -65,6 +102,7 @@ export async function annotateItem(
     const complete = annotations.length >= rules.annotationsPerItem;
     const status = !complete ? "open" : annotations.every((a) => a.decision === "dismiss") ? "dismissed" : "done";
     await tx.reviewItem.update({ where: { id: itemId }, data: { status, leasedById: null, leaseExpiresAt: null } });
+    await recordVerdictScore(tx, projectId, item.traceId, itemId, userId, input);
 
     if (input.decision !== "dismiss") {
       const trace = await tx.trace.findUnique({

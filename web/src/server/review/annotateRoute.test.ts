@@ -116,6 +116,13 @@ describe.each(await testDatabaseKinds())("labelling through the API on %s", (kin
     expect(examples).toHaveLength(1);
     expect(examples[0]).toMatchObject({ externalId: good, rejectedOutput: null, category: null });
     expect(examples[0]?.expectedOutput).toMatch(/^Answer \d$/);
+    // The verdicts are scores too (for comparing evaluators with people); a dismissal gives none.
+    const verdicts = await test.database.score.findMany({
+      where: { projectId },
+      select: { name: true, value: true, source: true, traceId: true },
+    });
+    const goodTrace = await test.database.reviewItem.findUniqueOrThrow({ where: { id: good }, select: { traceId: true } });
+    expect(verdicts).toEqual([{ name: "human_verdict", value: 1, source: "annotation", traceId: goodTrace.traceId }]);
   });
 
   it("counts 'no failure' as an answer of its own when annotators compare", async () => {
