@@ -1,4 +1,4 @@
-import { Callout, Text } from "@radix-ui/themes";
+import { Box, Callout, Text } from "@radix-ui/themes";
 import { InfoCircledIcon } from "@radix-ui/react-icons";
 
 /** The toxicity detector's stated limits, so nobody reads its score as more than word matching. */
@@ -8,16 +8,19 @@ export function ToxicityLimits({ limits }: { limits: readonly string[] }) {
       <Callout.Icon>
         <InfoCircledIcon />
       </Callout.Icon>
-      <Callout.Text asChild>
-        <div>
-          <Text weight="medium">Limits of the toxicity detector</Text>
+      {/* Not Callout.Text: that is a <p>, which may not hold a list. */}
+      <Box>
+        <Text as="div" size="2" weight="medium">
+          Limits of the toxicity detector
+        </Text>
+        <Text as="div" size="2">
           <ul style={{ margin: "var(--space-1) 0 0", paddingLeft: "var(--space-4)" }}>
             {limits.map((limit) => (
               <li key={limit}>{limit}</li>
             ))}
           </ul>
-        </div>
-      </Callout.Text>
+        </Text>
+      </Box>
     </Callout.Root>
   );
 }
