@@ -132,9 +132,17 @@ describe("the Evaluators panel", () => {
     renderPanel(true);
     await user.click(screen.getByRole("button", { name: "Add evaluator" }));
     const dialog = screen.getByRole("dialog", { name: "Add evaluator" });
-    await user.click(within(dialog).getByRole("radio", { name: /^Toxicity/ }));
+    await user.click(
+      within(dialog)
+        .getByRole("radiogroup", { name: "Kind" })
+        .getByRole("radio", { name: /^Toxicity/ }),
+    );
     expect(within(dialog).getByText("English only: abuse in other languages is not detected.")).toBeVisible();
-    await user.click(within(dialog).getByRole("radio", { name: /^LLM judge/ }));
+    await user.click(
+      within(dialog)
+        .getByRole("radiogroup", { name: "Kind" })
+        .getByRole("radio", { name: /^LLM judge/ }),
+    );
     await user.type(within(dialog).getByLabelText("Name"), "polite-judge");
     await user.clear(within(dialog).getByLabelText("Sampling rate (%)"));
     await user.type(within(dialog).getByLabelText("Sampling rate (%)"), "12.5");
@@ -146,7 +154,11 @@ describe("the Evaluators panel", () => {
     const key = within(dialog).getByLabelText("API key");
     expect(key).toHaveAttribute("type", "password");
     await user.type(key, "sk-test");
-    await user.click(within(dialog).getByRole("radio", { name: /^Helpfulness/ }));
+    await user.click(
+      within(dialog)
+        .getByRole("radiogroup", { name: "What the judge scores" })
+        .getByRole("radio", { name: /^Helpfulness/ }),
+    );
     await user.type(within(dialog).getByLabelText("Daily budget (USD)"), "2.5");
     await user.type(within(dialog).getByLabelText("Timeout (seconds)"), "20");
     await user.click(within(dialog).getByRole("button", { name: "Add evaluator" }));
