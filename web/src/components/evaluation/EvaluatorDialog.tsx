@@ -183,7 +183,7 @@ export function EvaluatorDialog({ projectId, rubrics, toxicityLimits, evaluator,
               </CheckedField>
             </Grid>
             <Flex direction="column" gap="2">
-              <Text size="2" weight="medium">
+              <Text size="2" weight="bold">
                 Only traces with (leave empty for all)
               </Text>
               <Grid columns={{ initial: "1", sm: "4" }} gap="3" align="end">
@@ -271,6 +271,9 @@ function JudgeFields({
 }) {
   return (
     <Flex direction="column" gap="3">
+      <Text size="2" weight="bold">
+        Judge
+      </Text>
       <Grid columns={{ initial: "1", sm: "2" }} gap="3">
         <CheckedField label="Base URL" name="judge.baseUrl" error={fieldErrors["judge.baseUrl"]} hint="OpenAI-compatible, ending in /v1">
           {(control) => (

@@ -110,7 +110,7 @@ describe("the Evaluators panel", () => {
     expect(judgeRow).toHaveTextContent("2 min");
     expect(judgeRow).toHaveTextContent("1,234 scored · 2 failed · 4 pending · 7 skipped");
     expect(judgeRow).toHaveTextContent("gpt-4o-mini");
-    expect(judgeRow).toHaveTextContent("$5.0123 today of $5 budget");
+    expect(judgeRow).toHaveTextContent("$5.0123 of $5 today");
     const toxicityRow = within(table).getByRole("row", { name: /^toxicity/ });
     expect(toxicityRow).toHaveTextContent("Toxicity");
     expect(toxicityRow).toHaveTextContent("Enabled");
@@ -132,17 +132,9 @@ describe("the Evaluators panel", () => {
     renderPanel(true);
     await user.click(screen.getByRole("button", { name: "Add evaluator" }));
     const dialog = screen.getByRole("dialog", { name: "Add evaluator" });
-    await user.click(
-      within(dialog)
-        .getByRole("radiogroup", { name: "Kind" })
-        .getByRole("radio", { name: /^Toxicity/ }),
-    );
+    await user.click(within(within(dialog).getByRole("radiogroup", { name: "Kind" })).getByRole("radio", { name: /^Toxicity/ }));
     expect(within(dialog).getByText("English only: abuse in other languages is not detected.")).toBeVisible();
-    await user.click(
-      within(dialog)
-        .getByRole("radiogroup", { name: "Kind" })
-        .getByRole("radio", { name: /^LLM judge/ }),
-    );
+    await user.click(within(within(dialog).getByRole("radiogroup", { name: "Kind" })).getByRole("radio", { name: /^LLM judge/ }));
     await user.type(within(dialog).getByLabelText("Name"), "polite-judge");
     await user.clear(within(dialog).getByLabelText("Sampling rate (%)"));
     await user.type(within(dialog).getByLabelText("Sampling rate (%)"), "12.5");
@@ -155,9 +147,7 @@ describe("the Evaluators panel", () => {
     expect(key).toHaveAttribute("type", "password");
     await user.type(key, "sk-test");
     await user.click(
-      within(dialog)
-        .getByRole("radiogroup", { name: "What the judge scores" })
-        .getByRole("radio", { name: /^Helpfulness/ }),
+      within(within(dialog).getByRole("radiogroup", { name: "What the judge scores" })).getByRole("radio", { name: /^Helpfulness/ }),
     );
     await user.type(within(dialog).getByLabelText("Daily budget (USD)"), "2.5");
     await user.type(within(dialog).getByLabelText("Timeout (seconds)"), "20");

@@ -45,12 +45,15 @@ function State({ evaluator }: { evaluator: EvaluatorView }) {
 function Judge({ evaluator }: { evaluator: EvaluatorView }) {
   const judge = evaluator.judge;
   if (!judge) return <Text color="gray">—</Text>;
-  const budget = judge.dailyBudgetUsd === null ? "no daily budget" : `$${judge.dailyBudgetUsd.toLocaleString("en")} budget`;
+  const spent =
+    judge.dailyBudgetUsd === null
+      ? `${formatUsd(evaluator.spentTodayUsd)} spent today, no daily budget`
+      : `${formatUsd(evaluator.spentTodayUsd)} of $${judge.dailyBudgetUsd.toLocaleString("en")} today`;
   return (
     <Flex direction="column" gap="1">
       <Text size="2">{judge.model}</Text>
       <Text size="1" color="gray">
-        {formatUsd(evaluator.spentTodayUsd)} today of {budget}
+        {spent}
       </Text>
     </Flex>
   );
@@ -119,8 +122,8 @@ export function EvaluatorsPanel({ projectId, evaluators, manageable, rubrics, to
           <Table.Body>
             {evaluators.map((evaluator) => (
               <Table.Row key={evaluator.id} align="center">
-                <Table.RowHeaderCell>{evaluator.name}</Table.RowHeaderCell>
-                <Table.Cell>{evaluatorKindInfo[evaluator.kind].label}</Table.Cell>
+                <Table.RowHeaderCell style={{ whiteSpace: "nowrap" }}>{evaluator.name}</Table.RowHeaderCell>
+                <Table.Cell style={{ whiteSpace: "nowrap" }}>{evaluatorKindInfo[evaluator.kind].label}</Table.Cell>
                 <Table.Cell>
                   <State evaluator={evaluator} />
                 </Table.Cell>
