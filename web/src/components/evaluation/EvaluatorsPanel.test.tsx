@@ -108,7 +108,8 @@ describe("the Evaluators panel", () => {
     expect(judgeRow).toHaveTextContent("Daily budget of $5 spent");
     expect(judgeRow).toHaveTextContent("25%");
     expect(judgeRow).toHaveTextContent("2 min");
-    expect(judgeRow).toHaveTextContent("1,234 scored · 2 failed · 4 pending · 7 skipped");
+    expect(judgeRow).toHaveTextContent("1,234 scored · 2 failed");
+    expect(judgeRow).toHaveTextContent("4 pending · 7 skipped");
     expect(judgeRow).toHaveTextContent("gpt-4o-mini");
     expect(judgeRow).toHaveTextContent("$5.0123 of $5 today");
     const toxicityRow = within(table).getByRole("row", { name: /^toxicity/ });

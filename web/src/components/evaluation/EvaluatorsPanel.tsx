@@ -47,10 +47,10 @@ function Judge({ evaluator }: { evaluator: EvaluatorView }) {
   if (!judge) return <Text color="gray">—</Text>;
   const spent =
     judge.dailyBudgetUsd === null
-      ? `${formatUsd(evaluator.spentTodayUsd)} spent today, no daily budget`
+      ? `${formatUsd(evaluator.spentTodayUsd)} today, no budget`
       : `${formatUsd(evaluator.spentTodayUsd)} of $${judge.dailyBudgetUsd.toLocaleString("en")} today`;
   return (
-    <Flex direction="column" gap="1">
+    <Flex direction="column" gap="1" style={{ minWidth: "16ch" }}>
       <Text size="2">{judge.model}</Text>
       <Text size="1" color="gray">
         {spent}
@@ -60,11 +60,16 @@ function Judge({ evaluator }: { evaluator: EvaluatorView }) {
 }
 
 function Counts({ counts }: { counts: EvaluatorView["counts"] }) {
+  const count = (value: number) => value.toLocaleString("en");
   return (
-    <Text size="1" style={{ whiteSpace: "nowrap" }}>
-      {counts.scored.toLocaleString("en")} scored · {counts.failed.toLocaleString("en")} failed · {counts.pending.toLocaleString("en")}{" "}
-      pending · {counts.skipped.toLocaleString("en")} skipped
-    </Text>
+    <Flex direction="column">
+      <Text size="1">
+        {count(counts.scored)} scored · {count(counts.failed)} failed
+      </Text>
+      <Text size="1" color="gray">
+        {count(counts.pending)} pending · {count(counts.skipped)} skipped
+      </Text>
+    </Flex>
   );
 }
 
@@ -138,7 +143,7 @@ export function EvaluatorsPanel({ projectId, evaluators, manageable, rubrics, to
                 </Table.Cell>
                 {manageable ? (
                   <Table.Cell>
-                    <Flex gap="2">
+                    <Flex gap="2" wrap="nowrap">
                       <Button
                         size="1"
                         variant="soft"
