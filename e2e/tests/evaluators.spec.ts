@@ -138,5 +138,14 @@ test("an owner configures an LLM judge in Settings, a trace sent with the secret
   const kept = ((await calls.json()) as { data: { scoreId: string | null; response: string | null }[] }).data;
   expect(kept.some((call) => call.scoreId !== null && call.response === JSON.stringify(judgeAnswer))).toBe(true);
   await shootBothThemes(page, testInfo, "evaluators-section");
+
+  // A backfill of the last day (its default range) finds the trace and follows the job to the end on its own.
+  await section.getByRole("button", { name: "Backfill answer-relevance" }).click();
+  const backfill = page.getByRole("dialog", { name: "Backfill answer-relevance" });
+  await backfill.getByRole("button", { name: "Start backfill" }).click();
+  const progress = backfill.getByRole("group", { name: /^Backfill from/ }).first();
+  await expect(progress).toContainText("of 1 traces");
+  await expect(progress).toContainText("Done", { timeout: 60_000 });
+  await shootBothThemes(page, testInfo, "evaluators-backfill");
   expect(problems).toEqual([]);
 });

@@ -82,7 +82,8 @@ export function BackfillDialog({ projectId, evaluator }: { projectId: string; ev
     setError(null);
     if (next) {
       const now = new Date();
-      setDefaults({ from: localInputValue(new Date(now.getTime() - 86_400_000)), to: localInputValue(now) });
+      // The inputs hold whole minutes: "to" is the next minute so traces of the last seconds are in.
+      setDefaults({ from: localInputValue(new Date(now.getTime() - 86_400_000)), to: localInputValue(new Date(now.getTime() + 60_000)) });
       void load().catch((caught: unknown) => {
         setError(caught instanceof Error ? caught.message : "Could not load the backfills");
       });

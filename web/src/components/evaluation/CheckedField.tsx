@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
-import { Flex, Text } from "@radix-ui/themes";
+import { Text } from "@radix-ui/themes";
+import { FormField } from "@/components/settings/FormField";
 
 /** What a control gets so its error is announced with it: invalid state and the error's id. */
 export interface FieldControlProps {
@@ -9,8 +10,8 @@ export interface FieldControlProps {
 }
 
 /**
- * A labelled control with a hint and the error the API named for it (by the body path, e.g.
- * judge.baseUrl) right under it, tied to the control by aria-describedby.
+ * A labelled control whose API error (named by the body path, e.g. judge.baseUrl) shows
+ * under it, tied to the control by aria-describedby so it is read with the field.
  */
 export function CheckedField({
   label,
@@ -27,26 +28,19 @@ export function CheckedField({
 }) {
   const errorId = `field-error-${name.replace(/\W/g, "-")}`;
   const control: FieldControlProps = error ? { name, "aria-invalid": true, "aria-describedby": errorId } : { name };
+  const below = error ? (
+    <>
+      {hint}
+      <Text as="span" color="red" id={errorId} style={{ display: "block" }}>
+        {error}
+      </Text>
+    </>
+  ) : (
+    hint
+  );
   return (
-    <Flex direction="column" gap="1">
-      <Flex asChild direction="column" gap="1">
-        <label>
-          <Text size="2" weight="medium">
-            {label}
-          </Text>
-          {children(control)}
-        </label>
-      </Flex>
-      {hint ? (
-        <Text size="1" color="gray">
-          {hint}
-        </Text>
-      ) : null}
-      {error ? (
-        <Text size="1" color="red" id={errorId}>
-          {error}
-        </Text>
-      ) : null}
-    </Flex>
+    <FormField label={label} hint={below}>
+      {children(control)}
+    </FormField>
   );
 }
