@@ -144,7 +144,7 @@ test("an owner configures an LLM judge in Settings, a trace sent with the secret
   const backfill = page.getByRole("dialog", { name: "Backfill answer-relevance" });
   await backfill.getByRole("button", { name: "Start backfill" }).click();
   const progress = backfill.getByRole("group", { name: /^Backfill from/ }).first();
-  await expect(progress).toContainText("of 1 traces");
+  await expect(progress).toContainText("1 scored, 0 failed of 1 trace");
   await expect(progress).toContainText("Done", { timeout: 60_000 });
   await shootBothThemes(page, testInfo, "evaluators-backfill");
   expect(problems).toEqual([]);

@@ -39,7 +39,7 @@ export function BackfillProgress({ backfill }: { backfill: BackfillView }) {
       <Progress value={backfill.total === 0 ? 100 : Math.round((finished / backfill.total) * 100)} aria-label="Backfill progress" />
       <Text size="1">
         {backfill.scored.toLocaleString("en")} scored, {backfill.failed.toLocaleString("en")} failed of{" "}
-        {backfill.total.toLocaleString("en")} traces
+        {backfill.total.toLocaleString("en")} {backfill.total === 1 ? "trace" : "traces"}
         {backfill.status === "running" ? ` (${backfill.queued.toLocaleString("en")} queued so far)` : ""}
       </Text>
       {backfill.error ? (
@@ -129,10 +129,10 @@ export function BackfillDialog({ projectId, evaluator }: { projectId: string; ev
         <form aria-label={`Backfill ${evaluator.name}`} onSubmit={(event) => void submit(event)} noValidate>
           <Flex direction="column" gap="3" mt="3">
             <Grid columns="2" gap="3">
-              <CheckedField label="From" name="from" error={fieldErrors.from}>
+              <CheckedField label="From (your time)" name="from" error={fieldErrors.from}>
                 {(control) => <TextField.Root {...control} type="datetime-local" defaultValue={defaults.from} key={defaults.from} />}
               </CheckedField>
-              <CheckedField label="To" name="to" error={fieldErrors.to}>
+              <CheckedField label="To (your time)" name="to" error={fieldErrors.to}>
                 {(control) => <TextField.Root {...control} type="datetime-local" defaultValue={defaults.to} key={defaults.to} />}
               </CheckedField>
             </Grid>
