@@ -17,6 +17,8 @@ import { ModelPricesPanel } from "@/components/settings/ModelPricesPanel";
 import { FeedbackTokensPanel } from "@/components/settings/FeedbackTokensPanel";
 import { JobsPanel } from "@/components/settings/JobsPanel";
 import { jobsSettingsView } from "@/server/jobs/jobsView";
+import { EvaluatorsPanel } from "@/components/evaluation/EvaluatorsPanel";
+import { evaluatorsSettingsView } from "@/server/evaluation/evaluatorsView";
 
 /** One settings section, loading only what that section shows. */
 export async function SettingsSection({ access, section }: { access: ProjectPageAccess; section: Section }) {
@@ -38,6 +40,8 @@ export async function SettingsSection({ access, section }: { access: ProjectPage
       return <ModelPricesPanel projectId={project.id} {...await modelPricesView(project.id, role, new Date())} />;
     case "feedback-tokens":
       return <FeedbackTokensPanel projectId={project.id} {...await feedbackTokensView(access)} />;
+    case "evaluators":
+      return <EvaluatorsPanel {...await evaluatorsSettingsView(project.id, role, new Date())} />;
     case "jobs":
       return <JobsPanel {...await jobsSettingsView(project.id, role)} />;
   }

@@ -22,6 +22,7 @@ export const settingsSections = [
   { slug: "review", title: "Review queue" },
   { slug: "model-prices", title: "Model prices" },
   { slug: "feedback-tokens", title: "Feedback tokens" },
+  { slug: "evaluators", title: "Evaluators" },
   { slug: "jobs", title: "Jobs" },
 ] as const;
 export type SettingsSection = (typeof settingsSections)[number]["slug"];
