@@ -112,7 +112,7 @@ test("an owner configures an LLM judge in Settings, a trace sent with the secret
   });
   expect(ingest.status()).toBe(200);
 
-  // The trace page has no scores list on this branch yet: the judge's score is read from the trace API.
+  // The scan runs every 15 s: the score is awaited through the trace API, then looked at in the console.
   const judgeScore = async () => {
     const trace = await request.get(`/api/v1/traces/${encodeURIComponent(traceId)}`, { headers: { authorization: `Bearer ${secretKey}` } });
     if (trace.status() !== 200) return null;
@@ -138,6 +138,15 @@ test("an owner configures an LLM judge in Settings, a trace sent with the secret
   const kept = ((await calls.json()) as { data: { scoreId: string | null; response: string | null }[] }).data;
   expect(kept.some((call) => call.scoreId !== null && call.response === JSON.stringify(judgeAnswer))).toBe(true);
   await shootBothThemes(page, testInfo, "evaluators-section");
+
+  // The trace page shows the judge's score with its reasoning, and the call behind it.
+  await page.goto(`/projects/${projectId}/traces/${encodeURIComponent(traceId)}`);
+  const scores = page.getByRole("region", { name: "Scores" });
+  await expect(scores).toContainText("answer-relevance");
+  await expect(scores).toContainText("0.80");
+  await scores.getByText("Judge calls (1)").click();
+  await expect(scores.getByRole("table", { name: "Judge calls" })).toContainText("Scored");
+  await page.goto(`/projects/${projectId}/settings/evaluators`);
 
   // A backfill of the last day (its default range) finds the trace and follows the job to the end on its own.
   await section.getByRole("button", { name: "Backfill answer-relevance" }).click();

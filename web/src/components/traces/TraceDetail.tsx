@@ -11,6 +11,7 @@ import { FeedbackList } from "@/components/feedback/FeedbackList";
 import { FeedbackSummaryView } from "@/components/feedback/FeedbackSummaryView";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { TraceScores } from "@/components/scores/TraceScores";
+import { JudgeCalls } from "@/components/evaluation/JudgeCalls";
 
 function Facts({ items }: { items: [string, ReactNode][] }) {
   return (
@@ -127,6 +128,12 @@ export function TraceDetail({ projectId, view }: { projectId: string; view: Trac
               Scores
             </Heading>
             <TraceScores scores={trace.scores} configs={view.scoreConfigs} />
+            {view.judgeCalls.length > 0 ? (
+              <details>
+                <summary>Judge calls ({view.judgeCalls.length})</summary>
+                <JudgeCalls calls={view.judgeCalls} />
+              </details>
+            ) : null}
           </section>
         </Card>
         <Grid columns={{ initial: "1", md: "2" }} gap="4" align="start">

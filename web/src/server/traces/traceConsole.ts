@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { listJudgeCalls } from "@/server/evaluation/judgeCalls";
 import { db, type Queryable } from "@/server/db/client";
 import type { Score, ScoreConfig } from "@/contracts/scores";
 import { scoreConfigsByName } from "@/server/scores/scoreConfigs";
@@ -162,6 +163,8 @@ export interface TraceDetailView {
   steps: TraceStepRow[];
   /** The configs of the names the trace's scores have. */
   scoreConfigs: Record<string, ScoreDisplayConfig>;
+  /** What LLM judges were asked and answered about this trace. */
+  judgeCalls: Awaited<ReturnType<typeof listJudgeCalls>>;
 }
 
 async function displayConfigs(database: Queryable, projectId: string, names: string[]): Promise<Record<string, ScoreDisplayConfig>> {
@@ -202,12 +205,15 @@ export async function traceDetailView(projectId: string, traceId: string): Promi
   try {
     const database = db();
     const trace = await getTrace(database, projectId, traceId);
-    const scoreConfigs = await displayConfigs(
-      database,
-      projectId,
-      trace.scores.map((score) => score.name),
-    );
-    return { trace, feedback: summariseFeedback(trace.feedback), steps: traceSteps(trace), scoreConfigs };
+    const [scoreConfigs, judgeCalls] = await Promise.all([
+      displayConfigs(
+        database,
+        projectId,
+        trace.scores.map((score) => score.name),
+      ),
+      listJudgeCalls(database, projectId, traceId),
+    ]);
+    return { trace, feedback: summariseFeedback(trace.feedback), steps: traceSteps(trace), scoreConfigs, judgeCalls };
   } catch (error) {
     if (error instanceof NotFoundError) return null;
     throw error;
