@@ -65,7 +65,7 @@ const stops: TourStop[] = [
   },
   { name: "agreement", path: (t) => `/projects/${t.projectId}/review/agreement`, ready: heading(/agreement/i) },
   { name: "datasets", path: (t) => `/projects/${t.projectId}/datasets`, ready: heading("Datasets") },
-  ...["api-keys", "members", "project", "privacy", "review", "model-prices", "feedback-tokens"].map((section) => ({
+  ...["api-keys", "members", "project", "privacy", "review", "model-prices", "feedback-tokens", "evaluators", "jobs"].map((section) => ({
     name: `settings-${section}`,
     path: (t: TourProject) => `/projects/${t.projectId}/settings/${section}`,
     ready: heading(/Settings/),
