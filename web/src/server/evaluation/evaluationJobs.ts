@@ -30,7 +30,7 @@ export function evaluationJobs(dependencies: EvaluationDependencies): JobDefinit
       // A judge may take its timeout times its attempts, and backoff between them.
       expireInSeconds: 15 * 60,
       // Scored together, so a slow judge answer does not hold up the others (its own limit caps calls per evaluator).
-      batchSize: 8,
+      batchSize: 32,
       handle: async (data, { database, now }) => {
         await evaluateTrace(database, data, dependencies, now());
       },
