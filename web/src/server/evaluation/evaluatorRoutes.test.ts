@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { NextRequest } from "next/server";
-import { createApiRoute, type RouteDependencies, type RouteHandler } from "@/server/api/route";
-import { createRateLimiter } from "@/server/api/rateLimiter";
+import type { RouteHandler } from "@/server/api/route";
+import { callWithKey, testApiRoute } from "@/test/testApiRoute";
 import { evaluatorCreateRoute, evaluatorListRoute, evaluatorUpdateRoute } from "@/server/evaluation/evaluatorRoutes";
 import type { Database } from "@/server/db/client";
 import { decryptSecret, secretPurposes } from "@/server/auth/secretBox";
@@ -12,28 +11,15 @@ const now = new Date("2026-11-27T10:00:00.000Z");
 const secret = "test-instance-secret-0123456789abcdefghijkl";
 
 function routes(database: Database) {
-  const dependencies: RouteDependencies = {
-    database: () => database,
-    rateLimiter: () => createRateLimiter(100_000),
-    sessionUser: () => Promise.resolve(null),
-    now: () => now,
-  };
-  const apiRoute = createApiRoute(dependencies);
+  const apiRoute = testApiRoute(database, now);
   return { create: apiRoute(evaluatorCreateRoute), list: apiRoute(evaluatorListRoute), update: apiRoute(evaluatorUpdateRoute) };
 }
 
-function call(
+const call = (
   handler: RouteHandler,
   key: string,
   init: { method?: string; path?: string; body?: unknown; params?: Record<string, string> },
-) {
-  const request = new NextRequest(`http://liveloop.test${init.path ?? "/api/v1/evaluators"}`, {
-    method: init.method ?? "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${key}` },
-    body: init.body === undefined ? null : JSON.stringify(init.body),
-  });
-  return handler(request, { params: Promise.resolve(init.params ?? {}) });
-}
+) => callWithKey(handler, key, { ...init, path: init.path ?? "/api/v1/evaluators" });
 
 interface Problem {
   detail: string;

@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
 import type { FeedbackEvent } from "@liveloop/widget";
 import { signFeedbackToken } from "@liveloop/widget/server";
-import { createApiRoute, type RouteDependencies, type RouteHandler } from "@/server/api/route";
-import { createRateLimiter } from "@/server/api/rateLimiter";
+import type { RouteHandler } from "@/server/api/route";
+import { testApiRoute } from "@/test/testApiRoute";
 import { revokeApiKey } from "@/server/keys/apiKeys";
 import { feedbackIngestRoute, feedbackListRoute, feedbackTokensRoute } from "@/server/feedback/feedbackRoutes";
 import { feedbackSigningSecret, mintFeedbackTokens, rotateFeedbackSigningSecret } from "@/server/feedback/feedbackTokens";
@@ -16,13 +16,7 @@ const origin = "https://chat.example.test";
 const now = new Date("2026-11-27T10:00:00.000Z");
 
 function routes(database: Database) {
-  const dependencies: RouteDependencies = {
-    database: () => database,
-    rateLimiter: () => createRateLimiter(100_000),
-    sessionUser: () => Promise.resolve(null),
-    now: () => now,
-  };
-  const apiRoute = createApiRoute(dependencies);
+  const apiRoute = testApiRoute(database, now);
   return { ingest: apiRoute(feedbackIngestRoute), list: apiRoute(feedbackListRoute), tokens: apiRoute(feedbackTokensRoute) };
 }
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { NextRequest } from "next/server";
-import { createApiRoute, type RouteDependencies, type RouteHandler } from "@/server/api/route";
-import { createRateLimiter } from "@/server/api/rateLimiter";
+import type { RouteHandler } from "@/server/api/route";
+import { callWithKey, testApiRoute } from "@/test/testApiRoute";
 import { scoreConfigSaveRoute, scoreIngestRoute, scoreListRoute } from "@/server/scores/scoreRoutes";
 import { ingestTraces } from "@/server/traces/ingestTraces";
 import { getTrace } from "@/server/traces/traceQueries";
@@ -12,28 +11,15 @@ import { createProjectWithKeys } from "@/test/factories";
 const now = new Date("2026-11-27T10:00:00.000Z");
 
 function routes(database: Database) {
-  const dependencies: RouteDependencies = {
-    database: () => database,
-    rateLimiter: () => createRateLimiter(100_000),
-    sessionUser: () => Promise.resolve(null),
-    now: () => now,
-  };
-  const apiRoute = createApiRoute(dependencies);
+  const apiRoute = testApiRoute(database, now);
   return { ingest: apiRoute(scoreIngestRoute), list: apiRoute(scoreListRoute), saveConfig: apiRoute(scoreConfigSaveRoute) };
 }
 
-function call(
+const call = (
   handler: RouteHandler,
   key: string,
   init: { method?: string; path?: string; body?: unknown; params?: Record<string, string> },
-) {
-  const request = new NextRequest(`http://liveloop.test${init.path ?? "/api/v1/scores"}`, {
-    method: init.method ?? "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${key}` },
-    body: init.body === undefined ? null : JSON.stringify(init.body),
-  });
-  return handler(request, { params: Promise.resolve(init.params ?? {}) });
-}
+) => callWithKey(handler, key, { ...init, path: init.path ?? "/api/v1/scores" });
 
 async function projectWithTrace(database: Database) {
   const created = await createProjectWithKeys(database);
