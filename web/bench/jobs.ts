@@ -126,9 +126,9 @@ export function benchIngestWithEvaluators(): Promise<BenchRow> {
       definitions: evaluationJobs(dependencies),
       work: true,
     });
-    let scanning = true;
+    const stopScanning = new AbortController();
     const scans = (async () => {
-      while (scanning) {
+      while (!stopScanning.signal.aborted) {
         await scanSettledTraces(database, new Date(), runner.context.send);
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
@@ -137,7 +137,7 @@ export function benchIngestWithEvaluators(): Promise<BenchRow> {
     const besideStart = performance.now();
     const beside = await ingestRate("beside");
     const besideSeconds = (performance.now() - besideStart) / 1000;
-    scanning = false;
+    stopScanning.abort();
     await scans;
     const scored = (await database.evaluationRun.count({ where: { status: "scored" } })) - scoredBefore;
     await runner.stop();
