@@ -22,6 +22,7 @@ const { env } = await import("../src/env.ts");
 const { isUndecodablePath, undecodablePathHandler } = await import("../src/server/http/undecodablePath.ts");
 const { closeDatabase } = await import("../src/server/db/client.ts");
 const { stopProcessJobs } = await import("../src/server/jobs/processJobs.ts");
+const { drainHttpServer } = await import("../src/server/http/drainHttpServer.ts");
 const trustedProxyHops = env().LIVELOOP_TRUSTED_PROXY_HOPS;
 // Without NEXTAUTH_URL, next-auth builds its URLs from X-Forwarded-Host/Proto, which this
 // server sets itself on every request (applyRequestOrigin), so they can be trusted.
@@ -59,13 +60,7 @@ async function stop(signal: NodeJS.Signals): Promise<void> {
     console.error(`Liveloop did not stop within ${shutdownGraceMs / 1000} s of ${signal}; exiting anyway`);
     process.exit(1);
   }, shutdownGraceMs).unref();
-  const drained = new Promise<void>((resolve) =>
-    server.close(() => {
-      resolve();
-    }),
-  );
-  server.closeIdleConnections();
-  await drained;
+  await drainHttpServer(server);
   await app.close();
   await stopProcessJobs();
   await closeDatabase();

@@ -131,12 +131,15 @@ describe("npm start on the embedded database", () => {
       cwd: repoRoot,
       // Its own process group, so a failing test can still clean up everything it started.
       detached: true,
-      stdio: ["ignore", "pipe", "inherit"],
+      stdio: ["ignore", "pipe", "pipe"],
       env: { ...process.env, PORT: String(port), LIVELOOP_DATA_DIR: dataDir, DATABASE_URL: "", NEXT_TELEMETRY_DISABLED: "1" },
     });
     const npmPid = npm.pid ?? 0;
     let output = "";
     npm.stdout.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
+    // Kept for the failure message: why the server stopped the way it did is on stderr.
+    let errors = "";
+    npm.stderr.on("data", (chunk: Buffer) => (errors += chunk.toString("utf8")));
     const exited = new Promise<void>((resolve) =>
       npm.once("exit", () => {
         resolve();
@@ -166,7 +169,7 @@ describe("npm start on the embedded database", () => {
       expect(await portAcceptsConnections(port)).toBe(false);
       expect(existsSync(join(dataDir, "server.pid"))).toBe(false);
       await outputEnded;
-      expect(output).toContain("Liveloop stopped (SIGTERM); database closed.");
+      expect(output, `stderr:\n${errors}`).toContain("Liveloop stopped (SIGTERM); database closed.");
     } finally {
       try {
         process.kill(-npmPid, "SIGKILL");

@@ -134,7 +134,7 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
     context,
     stop: async () => {
       for (const timer of timers) clearInterval(timer);
-      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+      await boss.stop({ graceful: true, wait: true, timeout: 5_000 });
     },
   };
 }

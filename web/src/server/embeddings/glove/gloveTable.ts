@@ -126,10 +126,12 @@ export const winkEmbeddingsPaths = (): { source: string; cache: string } => {
 
 /** The table from the cache, deriving (and caching) it from the package on first use (~3 s). */
 export const loadGloveTable = async (paths = winkEmbeddingsPaths()): Promise<GloveTable> => {
+  // The paths are found at run time in node_modules; the ignore comments keep Turbopack
+  // from tracing (and copying) the whole project to guess what they could be.
   try {
-    return decodeGloveTable(await readFile(paths.cache));
+    return decodeGloveTable(await readFile(/*turbopackIgnore: true*/ paths.cache));
   } catch {
-    const table = readWinkEmbeddings(await readFile(paths.source));
+    const table = readWinkEmbeddings(await readFile(/*turbopackIgnore: true*/ paths.source));
     await mkdir(path.dirname(paths.cache), { recursive: true });
     // Written aside and renamed, so a concurrent reader never sees half a file.
     const partial = `${paths.cache}.${process.pid}.tmp`;
