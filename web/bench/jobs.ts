@@ -115,7 +115,7 @@ export function benchIngestWithEvaluators(): Promise<BenchRow> {
     const dependencies = processEvaluationDependencies();
     // The GloVe table loads once per process; that is start-up, not the steady state measured here.
     await dependencies.embedder().embed(["warm up"]);
-    const configuration = { instanceSecret: () => "bench", checkAnswerJsonSchema };
+    const configuration = { instanceSecret: () => "bench", checkAnswerJsonSchema, checkJudgeBaseUrl: () => null };
     for (const kind of ["pii_leak", "toxicity", "relevance", "faithfulness"] as const) {
       await createEvaluator(database, projectId, { name: kind, kind, settleSeconds: 0 }, configuration, new Date());
     }

@@ -63,6 +63,9 @@ export const environmentSchema = z
     // Background jobs (rollups, review routing, evaluators) run inside the web process. Off:
     // it only queues them for `npm run worker` processes on the same PostgreSQL.
     LIVELOOP_WEB_RUNS_JOBS: flagOn,
+    // Requests the server sends on a project's behalf (an LLM judge) may go to loopback and
+    // private networks (a judge served by Ollama on this machine). Off: public addresses only.
+    LIVELOOP_OUTBOUND_ALLOW_PRIVATE: flag,
     // The /demo chat answers with a local responder unless pointed at an OpenAI-compatible API.
     LIVELOOP_DEMO_LLM_URL: optionalText.pipe(z.url().optional()),
     LIVELOOP_DEMO_LLM_MODEL: z.string().trim().min(1).default("gpt-4o-mini"),

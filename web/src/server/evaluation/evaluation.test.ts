@@ -18,7 +18,7 @@ import { testDatabaseKinds, useTestDatabase } from "@/test/testDatabase";
 import { closedPortUrl, startFakeOpenAiServer, type FakeOpenAiServer } from "@/test/fakeOpenAiServer";
 
 const secret = "test-instance-secret-0123456789abcdefghijkl";
-const configuration = { instanceSecret: () => secret, checkAnswerJsonSchema };
+const configuration = { instanceSecret: () => secret, checkAnswerJsonSchema, checkJudgeBaseUrl: () => null };
 // Ingest stamps traces with the real clock, so the test clock starts from it.
 const t0 = new Date(Date.now() - 1000);
 const later = (seconds: number) => new Date(t0.getTime() + seconds * 1000);

@@ -38,6 +38,8 @@ describe.each(await testDatabaseKinds())("evaluator endpoints on %s", (kind) => 
     const cases: [unknown, string][] = [
       [{ name: "judge", kind: "llm_judge" }, "judge"],
       [{ name: "judge", kind: "llm_judge", judge: { ...judge, baseUrl: "ftp://example.com" } }, "judge.baseUrl"],
+      // The cloud metadata service: never called, whatever LIVELOOP_OUTBOUND_ALLOW_PRIVATE says.
+      [{ name: "judge", kind: "llm_judge", judge: { ...judge, baseUrl: "http://169.254.169.254/latest" } }, "judge.baseUrl"],
       [{ name: "judge", kind: "llm_judge", judge: { ...judge, dailyBudgetUsd: -1 } }, "judge.dailyBudgetUsd"],
       [{ name: "judge", kind: "llm_judge", judge: { ...judge, rubric: undefined, template: "Rate {{answer}}" } }, "judge.template"],
       [{ name: "tox", kind: "toxicity", samplingRate: 1.5 }, "samplingRate"],

@@ -15,12 +15,18 @@ import {
 } from "@/contracts/evaluators";
 import { instanceSecret } from "@/server/auth/instanceSecret";
 import { checkAnswerJsonSchema } from "@/server/evaluation/builtin/formatAnswerSchema";
+import { outboundUrlProblemNow } from "@/server/http/outboundUrls";
+import { processOutboundPolicy } from "@/server/http/processOutboundPolicy";
 import { createEvaluator, getEvaluator, listEvaluators, updateEvaluator, type EvaluatorDependencies } from "@/server/evaluation/evaluators";
 import { listBackfills, startBackfill } from "@/server/evaluation/backfill";
 import { listJudgeCalls } from "@/server/evaluation/judgeCalls";
 import { processJobs } from "@/server/jobs/processJobs";
 
-const configuration: EvaluatorDependencies = { instanceSecret, checkAnswerJsonSchema };
+const configuration: EvaluatorDependencies = {
+  instanceSecret,
+  checkAnswerJsonSchema,
+  checkJudgeBaseUrl: (url) => outboundUrlProblemNow(url, processOutboundPolicy()),
+};
 
 export const evaluatorCreateRoute = endpoint({
   method: "POST",

@@ -129,6 +129,14 @@ export interface EvaluatorDependencies {
   instanceSecret: () => string;
   /** Why a JSON Schema cannot be used, or null (the format evaluator's check). */
   checkAnswerJsonSchema: (schema: unknown) => string | null;
+  /** Why the outbound policy refuses a judge's base URL, or null (checked again at each call). */
+  checkJudgeBaseUrl: (url: string) => string | null;
+}
+
+function checkJudgeBaseUrl(judge: JudgeSettings | undefined, check: (url: string) => string | null): void {
+  if (!judge) return;
+  const problem = check(judge.baseUrl);
+  if (problem) throw new BadRequestError(`judge.baseUrl: ${problem}`, [{ path: ["judge", "baseUrl"], message: problem }]);
 }
 
 export async function createEvaluator(
@@ -139,6 +147,7 @@ export async function createEvaluator(
   now: Date,
 ): Promise<EvaluatorView> {
   checkJsonSchema(input.jsonSchema, dependencies.checkAnswerJsonSchema);
+  checkJudgeBaseUrl(input.judge, dependencies.checkJudgeBaseUrl);
   try {
     const row = await database.$transaction(async (tx) => {
       const created = await tx.evaluator.create({
@@ -188,6 +197,7 @@ export async function updateEvaluator(
   if (update.jsonSchema !== undefined && row.kind !== "format")
     throw new BadRequestError("jsonSchema: only format evaluators take a jsonSchema");
   checkJsonSchema(update.jsonSchema, dependencies.checkAnswerJsonSchema);
+  checkJudgeBaseUrl(update.judge, dependencies.checkJudgeBaseUrl);
 
   const data: Prisma.EvaluatorUpdateInput = {};
   if (update.samplingRate !== undefined) data.samplingRate = update.samplingRate;

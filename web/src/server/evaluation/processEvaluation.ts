@@ -3,18 +3,20 @@ import { defaultSemanticEmbedder } from "@/server/embeddings/defaultSemanticEmbe
 import { builtinEvaluators } from "@/server/evaluation/builtinEvaluators";
 import type { EvaluationDependencies } from "@/server/evaluation/evaluateTrace";
 import { createConcurrencyLimit, type ConcurrencyLimit } from "@/server/evaluation/judge/concurrencyLimit";
+import { guardedFetch } from "@/server/http/outboundUrls";
+import { processOutboundPolicy } from "@/server/http/processOutboundPolicy";
 
 /** Judge calls one evaluator has in flight per process at most: endpoints rate-limit per key. */
 const judgeCallsPerEvaluator = 4;
 
-/** What the web process and workers score with: the built-ins, GloVe SIF, the instance secret and real HTTP. */
+/** What the web process and workers score with: the built-ins, GloVe SIF, the instance secret and real HTTP within the outbound policy. */
 export function processEvaluationDependencies(): EvaluationDependencies {
   const limits = new Map<string, ConcurrencyLimit>();
   return {
     builtins: builtinEvaluators,
     embedder: defaultSemanticEmbedder,
     instanceSecret,
-    judge: {},
+    judge: { fetch: guardedFetch(processOutboundPolicy) },
     judgeLimit: (evaluatorId) => {
       let limit = limits.get(evaluatorId);
       if (!limit) {

@@ -2,9 +2,9 @@
  * Why a call to an OpenAI-compatible endpoint failed. Retrying helps for the first four
  * (the endpoint may be back, less busy or faster next time); it cannot help for the
  * others (a wrong key, model or payload stays wrong; a body that is not the protocol
- * means the URL points at something else).
+ * means the URL points at something else; a URL the outbound policy refuses stays refused).
  */
-export type LlmFailureKind = "network" | "timeout" | "rate_limited" | "server" | "client" | "bad_body";
+export type LlmFailureKind = "network" | "timeout" | "rate_limited" | "server" | "client" | "bad_body" | "refused";
 
 const retryableKinds: ReadonlySet<LlmFailureKind> = new Set(["network", "timeout", "rate_limited", "server"]);
 

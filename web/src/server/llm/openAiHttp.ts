@@ -1,4 +1,5 @@
 import { LlmCallError, type LlmFailureKind } from "@/server/llm/llmCallError";
+import { OutboundUrlRefusedError } from "@/server/http/outboundUrls";
 
 /** Where an OpenAI-compatible API lives: its base URL (…/v1) and, when it wants one, a bearer key. */
 export interface OpenAiEndpoint {
@@ -94,6 +95,8 @@ export async function postOpenAiJson(
   } catch (error) {
     const latencyMs = now() - started;
     if (options.signal?.aborted) throw error;
+    if (error instanceof OutboundUrlRefusedError)
+      throw new LlmCallError(`${url} is not called: ${error.message}`, { kind: "refused", latencyMs });
     if (timeout.aborted) {
       throw new LlmCallError(`${url} did not answer within ${options.timeoutMs} ms`, { kind: "timeout", latencyMs });
     }
