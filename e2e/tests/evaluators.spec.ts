@@ -86,7 +86,8 @@ test("an owner configures an LLM judge in Settings, a trace sent with the secret
   await dialog.getByRole("button", { name: "Add evaluator" }).click();
   await expect(dialog).toBeHidden();
 
-  const row = section.getByRole("row", { name: /answer-relevance/ });
+  const evaluatorsTable = section.getByRole("table", { name: "Evaluators" });
+  const row = evaluatorsTable.getByRole("row", { name: /answer-relevance/ });
   await expect(row).toContainText("LLM judge");
   await expect(row).toContainText("Enabled");
   await expect(row).toContainText("100%");
@@ -133,7 +134,10 @@ test("an owner configures an LLM judge in Settings, a trace sent with the secret
 
   // The table counts the scored trace; the call is kept with its answer.
   await page.reload();
-  await expect(section.getByRole("row", { name: /answer-relevance/ })).toContainText("1 scored");
+  await expect(row).toContainText("1 scored");
+  // Nobody has labelled the trace: agreement says so, with its n, rather than a figure.
+  const agreement = section.getByRole("table", { name: "Agreement with annotators" }).getByRole("row", { name: /answer-relevance/ });
+  await expect(agreement).toContainText("No labelled traces yet (n = 0)");
   const calls = await page.request.get(`/api/v1/projects/${projectId}/judge-calls?traceId=${encodeURIComponent(traceId)}`);
   const kept = ((await calls.json()) as { data: { scoreId: string | null; response: string | null }[] }).data;
   expect(kept.some((call) => call.scoreId !== null && call.response === JSON.stringify(judgeAnswer))).toBe(true);

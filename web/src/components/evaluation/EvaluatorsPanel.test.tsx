@@ -7,6 +7,7 @@ import { Theme } from "@radix-ui/themes";
 import { EvaluatorsPanel } from "@/components/evaluation/EvaluatorsPanel";
 import type { EvaluatorView } from "@/contracts/evaluators";
 import type { EvaluatorsSettingsView } from "@/server/evaluation/evaluatorsView";
+import type { EvaluatorAgreementView, PassFailAgreementView } from "@/contracts/evaluatorAgreement";
 
 // Rendered outside Next's app router: a save refreshes the page, which is a no-op here.
 vi.mock("next/navigation", () => ({ useRouter: () => ({ refresh: () => undefined }) }));
@@ -55,9 +56,45 @@ const toxicity: EvaluatorView = {
   spentTodayUsd: 0,
 };
 
+const noPassFail = { kappa: null, pearson: null, spearman: null, passFail: null };
+const verdicts: PassFailAgreementView = {
+  n: 48,
+  truePositives: 10,
+  falsePositives: 4,
+  trueNegatives: 30,
+  falseNegatives: 4,
+  precision: 10 / 14,
+  recall: 10 / 14,
+  f1: 10 / 14,
+  accuracy: 40 / 48,
+  kappa: 0.6215,
+};
+const agreements: EvaluatorAgreementView[] = [
+  {
+    evaluatorId: judge.id,
+    minimumSample: 10,
+    scores: [
+      {
+        name: "helpful-judge",
+        dataType: "numeric",
+        corrections: { ...noPassFail, n: 23, pearson: 0.8123, spearman: 0.7861 },
+        verdicts,
+      },
+    ],
+  },
+  {
+    evaluatorId: toxicity.id,
+    minimumSample: 10,
+    scores: [
+      { name: "toxicity", dataType: "numeric", corrections: { ...noPassFail, n: 3, pearson: 0.99 }, verdicts: { ...verdicts, n: 0 } },
+    ],
+  },
+];
+
 const view = (manageable: boolean): EvaluatorsSettingsView => ({
   projectId: "p1",
   evaluators: [judge, toxicity],
+  agreements,
   manageable,
   rubrics: [
     { name: "relevance", description: "Does the answer address the question that was asked?" },
@@ -118,6 +155,19 @@ describe("the Evaluators panel", () => {
     expect(toxicityRow).toHaveTextContent("100%");
     expect(toxicityRow).not.toHaveTextContent("llm_judge");
     expect(screen.getByText("English only: abuse in other languages is not detected.")).toBeVisible();
+  });
+
+  it("shows each evaluator's agreement with annotators in words with its sample size, and none below the minimum", () => {
+    renderPanel(false);
+    const table = screen.getByRole("table", { name: "Agreement with annotators" });
+    const judgeRow = within(table).getByRole("row", { name: /helpful-judge/ });
+    expect(judgeRow).toHaveTextContent("Pearson r 0.81 · Spearman ρ 0.79 · n = 23");
+    expect(judgeRow).toHaveTextContent("F1 0.71 · κ 0.62 (substantial) · n = 48");
+    expect(judgeRow).toHaveTextContent("precision 0.71 · recall 0.71");
+    const toxicityRow = within(table).getByRole("row", { name: /^toxicity/ });
+    expect(toxicityRow).toHaveTextContent("Too few labelled traces (n = 3)");
+    expect(toxicityRow).not.toHaveTextContent("0.99");
+    expect(toxicityRow).toHaveTextContent("No labelled traces yet (n = 0)");
   });
 
   it("shows viewers the table and no actions", () => {

@@ -12,6 +12,7 @@ import { useMutation } from "@/components/settings/useMutation";
 import { EvaluatorDialog } from "@/components/evaluation/EvaluatorDialog";
 import { BackfillDialog } from "@/components/evaluation/BackfillDialog";
 import { ToxicityLimits } from "@/components/evaluation/ToxicityLimits";
+import { EvaluatorAgreement } from "@/components/evaluation/EvaluatorAgreement";
 import { evaluatorKindInfo } from "@/components/evaluation/evaluatorKinds";
 import type { EvaluatorsSettingsView } from "@/server/evaluation/evaluatorsView";
 
@@ -77,7 +78,7 @@ function Counts({ counts }: { counts: EvaluatorView["counts"] }) {
  * The project's evaluators with what they have done (this version's traces by outcome, the
  * judge's spending today); those who manage evaluators add, change, pause and backfill them.
  */
-export function EvaluatorsPanel({ projectId, evaluators, manageable, rubrics, toxicityLimits }: EvaluatorsSettingsView) {
+export function EvaluatorsPanel({ projectId, evaluators, agreements, manageable, rubrics, toxicityLimits }: EvaluatorsSettingsView) {
   const { run, error, busy } = useMutation();
   const dialogProps = { projectId, rubrics, toxicityLimits };
   const toggle = (evaluator: EvaluatorView) =>
@@ -174,6 +175,7 @@ export function EvaluatorsPanel({ projectId, evaluators, manageable, rubrics, to
           </Table.Body>
         </Table.Root>
       )}
+      <EvaluatorAgreement evaluators={evaluators} agreements={agreements} />
       {hasToxicity ? <ToxicityLimits limits={toxicityLimits} /> : null}
     </SettingsCard>
   );

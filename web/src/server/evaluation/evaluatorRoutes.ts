@@ -20,6 +20,8 @@ import { processOutboundPolicy } from "@/server/http/processOutboundPolicy";
 import { createEvaluator, getEvaluator, listEvaluators, updateEvaluator, type EvaluatorDependencies } from "@/server/evaluation/evaluators";
 import { listBackfills, startBackfill } from "@/server/evaluation/backfill";
 import { listJudgeCalls } from "@/server/evaluation/judgeCalls";
+import { evaluatorAgreement } from "@/server/evaluation/agreement/evaluatorAgreement";
+import { evaluatorAgreementSchema } from "@/contracts/evaluatorAgreement";
 import { processJobs } from "@/server/jobs/processJobs";
 
 const configuration: EvaluatorDependencies = {
@@ -115,6 +117,20 @@ export const evaluatorBackfillListRoute = endpoint({
   handler: async ({ database, caller, params }) => ({ data: await listBackfills(database, callerProjectId(caller), params.evaluatorId) }),
 });
 
+export const evaluatorAgreementRoute = endpoint({
+  method: "GET",
+  path: ["/api/v1/evaluators/{evaluatorId}/agreement", "/api/v1/projects/{projectId}/evaluators/{evaluatorId}/agreement"],
+  summary:
+    "How far annotators agree with the evaluator, per score name: against their corrections (kappa, correlation, F1) and their verdicts on the same traces (F1, kappa), each with its sample size",
+  auth: "keyOrSession",
+  keyKinds: ["secret"],
+  permission: "traces:read",
+  params: evaluatorParams,
+  response: evaluatorAgreementSchema,
+  answers: "The figures; null where undefined (too few pairs, or no variation to agree on)",
+  handler: ({ database, caller, params }) => evaluatorAgreement(database, callerProjectId(caller), params.evaluatorId),
+});
+
 export const judgeCallListRoute = endpoint({
   method: "GET",
   path: ["/api/v1/judge-calls", "/api/v1/projects/{projectId}/judge-calls"],
@@ -136,5 +152,6 @@ export const evaluatorEndpoints = [
   evaluatorUpdateRoute,
   evaluatorBackfillRoute,
   evaluatorBackfillListRoute,
+  evaluatorAgreementRoute,
   judgeCallListRoute,
 ] as const;

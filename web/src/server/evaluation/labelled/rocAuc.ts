@@ -1,3 +1,5 @@
+import { averageRanks } from "@/server/evaluation/agreement/correlation";
+
 /** One scored example: `positive` is the label, `score` the evaluator's value (higher = more positive). */
 export interface ScoredLabel {
   score: number;
@@ -12,15 +14,8 @@ export const rocAuc = (examples: readonly ScoredLabel[]): number => {
   const positives = examples.filter((example) => example.positive).length;
   const negatives = examples.length - positives;
   if (positives === 0 || negatives === 0) return Number.NaN;
-  const sorted = [...examples].sort((a, b) => a.score - b.score);
-  let positiveRankSum = 0;
-  for (let start = 0; start < sorted.length;) {
-    let end = start;
-    while (end + 1 < sorted.length && sorted[end + 1]?.score === sorted[start]?.score) end++;
-    const averageRank = (start + end) / 2 + 1;
-    for (let i = start; i <= end; i++) if (sorted[i]?.positive) positiveRankSum += averageRank;
-    start = end + 1;
-  }
+  const ranks = averageRanks(examples.map((example) => example.score));
+  const positiveRankSum = examples.reduce((sum, example, i) => (example.positive ? sum + (ranks[i] ?? 0) : sum), 0);
   return (positiveRankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
 };
 
