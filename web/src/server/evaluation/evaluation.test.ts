@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { EvaluatorInput } from "@/contracts/evaluators";
 import type { Database } from "@/server/db/client";
 import { lexstyleEmbedder } from "@/server/embeddings/lexstyleEmbedder";
@@ -19,9 +19,13 @@ import { closedPortUrl, startFakeOpenAiServer, type FakeOpenAiServer } from "@/t
 
 const secret = "test-instance-secret-0123456789abcdefghijkl";
 const configuration = { instanceSecret: () => secret, checkAnswerJsonSchema, checkJudgeBaseUrl: () => null };
-// Ingest stamps traces with the real clock, so the test clock starts from it.
-const t0 = new Date(Date.now() - 1000);
+// Ingest stamps traces with the real clock, so each test's clock starts from it (a clock
+// fixed when the file loads fell minutes behind on a busy machine: nothing had settled).
+let t0 = new Date();
 const later = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
+beforeEach(() => {
+  t0 = new Date(Date.now() - 1000);
+});
 
 let llm: FakeOpenAiServer;
 beforeAll(async () => {
