@@ -22,6 +22,7 @@ const score = (overrides: Partial<Score>): Score => ({
   evaluatorVersion: null,
   comment: null,
   costUsd: null,
+  correctsScoreId: null,
   createdAt: "2026-03-01T10:00:00.000Z",
   ...overrides,
 });
