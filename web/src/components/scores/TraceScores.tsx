@@ -31,11 +31,8 @@ function Correction({ correction, config }: { correction: ScoreCorrection; confi
           </Badge>
         ) : null}
       </Text>
-      {correction.comment ? (
-        <Text size="1" color="gray">
-          <LongText text={correction.comment} previewLength={160} />
-        </Text>
-      ) : null}
+      {/* A block of its own: LongText is a <pre>, which a <span> may not hold. */}
+      {correction.comment ? <LongText text={correction.comment} previewLength={160} /> : null}
     </Flex>
   );
 }
@@ -117,7 +114,7 @@ export function TraceScores({
                 {formatUsd(score.costUsd)}
               </Table.Cell>
               {canCorrect ? (
-                <Table.Cell justify="end">
+                <Table.Cell justify="end" style={{ whiteSpace: "nowrap" }}>
                   {score.source === "evaluator" ? (
                     <CorrectScoreDialog
                       projectId={projectId}
