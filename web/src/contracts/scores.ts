@@ -16,6 +16,13 @@ export const scoreNameSchema = exactText(
     .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, "letters, digits, _ . : - (starting with a letter or digit)"),
 );
 
+/** A score says a value (numbers, booleans) or a category, never both or neither. */
+function valueOrCategory(score: { value?: unknown; category?: unknown }, ctx: z.RefinementCtx) {
+  if ((score.value === undefined) === (score.category === undefined)) {
+    ctx.addIssue({ code: "custom", path: ["value"], message: "send either value (number or boolean) or category" });
+  }
+}
+
 export const scoreInputSchema = z
   .object({
     id: identifierSchema.optional().describe("Idempotency key: a score re-sent with the same id is stored once"),
@@ -27,11 +34,7 @@ export const scoreInputSchema = z
     comment: contentText(scoreLimits.maxCommentChars).optional().describe("Why: shown beside the score in the trace view"),
   })
   .strict()
-  .superRefine((score, ctx) => {
-    if ((score.value === undefined) === (score.category === undefined)) {
-      ctx.addIssue({ code: "custom", path: ["value"], message: "send either value (number or boolean) or category" });
-    }
-  });
+  .superRefine(valueOrCategory);
 export type ScoreInput = z.infer<typeof scoreInputSchema>;
 
 /** The envelope is checked first (count); each score is then checked and answered on its own. */
@@ -85,11 +88,7 @@ export const scoreCorrectionInputSchema = z
       .describe("Show this correction to the LLM judge as a few-shot example on its next runs (judge scores only; default false)"),
   })
   .strict()
-  .superRefine((correction, ctx) => {
-    if ((correction.value === undefined) === (correction.category === undefined)) {
-      ctx.addIssue({ code: "custom", path: ["value"], message: "send either value (number or boolean) or category" });
-    }
-  });
+  .superRefine(valueOrCategory);
 export type ScoreCorrectionInput = z.infer<typeof scoreCorrectionInputSchema>;
 
 export const scoreCorrectionSchema = scoreSchema

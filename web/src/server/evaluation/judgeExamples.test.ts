@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/server/db/client";
 import { lexstyleEmbedder } from "@/server/embeddings/lexstyleEmbedder";
 import { builtinEvaluators } from "@/server/evaluation/builtinEvaluators";
 import { checkAnswerJsonSchema } from "@/server/evaluation/builtin/formatAnswerSchema";
@@ -33,6 +34,23 @@ const dependencies: EvaluationDependencies = {
   judgeLimit: () => (task) => task(),
 };
 
+/** A judge on the fake endpoint with the 0..1 relevance rubric, scoring as soon as a trace arrives. */
+async function judgeEvaluator(database: Database, projectId: string, name: string) {
+  const created = await createEvaluator(
+    database,
+    projectId,
+    {
+      name,
+      kind: "llm_judge",
+      settleSeconds: 0,
+      judge: { baseUrl: llm.url, model: "gpt-4o-mini", apiKey: "judge-key", rubric: "relevance" },
+    },
+    { instanceSecret: () => secret, checkAnswerJsonSchema },
+    t0,
+  );
+  return { ...created, projectId };
+}
+
 const verdict = (score: number) => ({ kind: "answer" as const, text: JSON.stringify({ reasoning: "Judged.", score }) });
 
 describe.each(await testDatabaseKinds())("corrections as a judge's few-shot examples on %s", (kind) => {
@@ -41,19 +59,7 @@ describe.each(await testDatabaseKinds())("corrections as a judge's few-shot exam
   it("shows the judge the latest corrections offered as examples, without a new version", async () => {
     const { project } = await createProjectWithKeys(test.database);
     const annotator = await addMemberWithRole(test.database, project.id, "annotator");
-    const created = await createEvaluator(
-      test.database,
-      project.id,
-      {
-        name: "helpfulness_judge",
-        kind: "llm_judge",
-        settleSeconds: 0,
-        judge: { baseUrl: llm.url, model: "gpt-4o-mini", apiKey: "judge-key", rubric: "relevance" },
-      },
-      { instanceSecret: () => secret, checkAnswerJsonSchema },
-      t0,
-    );
-    const judge = { ...created, projectId: project.id };
+    const judge = await judgeEvaluator(test.database, project.id, "helpfulness_judge");
     // Seven answered questions the judge scores 0.1, then the one it judges with examples.
     const scoredIds = Array.from({ length: 7 }, (_, i) => `q${i + 1}`);
     await ingestTraces(test.database, project.id, [
@@ -108,19 +114,7 @@ describe.each(await testDatabaseKinds())("corrections as a judge's few-shot exam
   it("never shows the judge the trace it is judging as an example", async () => {
     const { project } = await createProjectWithKeys(test.database);
     const annotator = await addMemberWithRole(test.database, project.id, "annotator");
-    const created = await createEvaluator(
-      test.database,
-      project.id,
-      {
-        name: "tone_judge",
-        kind: "llm_judge",
-        settleSeconds: 0,
-        judge: { baseUrl: llm.url, model: "gpt-4o-mini", apiKey: "judge-key", rubric: "relevance" },
-      },
-      { instanceSecret: () => secret, checkAnswerJsonSchema },
-      t0,
-    );
-    const judge = { ...created, projectId: project.id };
+    const judge = await judgeEvaluator(test.database, project.id, "tone_judge");
     await ingestTraces(test.database, project.id, [
       { id: "only", startTime: "2026-11-27T09:00:00.000Z", input: "Is it open on Sunday?", output: "Yes." },
     ]);

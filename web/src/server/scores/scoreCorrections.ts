@@ -1,8 +1,8 @@
-import type { ScoreConfig, ScoreCorrection, ScoreCorrectionInput } from "@/contracts/scores";
+import type { ScoreCorrection, ScoreCorrectionInput } from "@/contracts/scores";
 import type { Queryable } from "@/server/db/client";
 import { BadRequestError, NotFoundError } from "@/server/errors";
 import { noteRollupInputsWritten } from "@/server/metrics/rollups";
-import { checkScoreValue, scoreConfigsByName } from "@/server/scores/scoreConfigs";
+import { checkScoreValue, scoreConfigsByName, unboundedScoreConfig } from "@/server/scores/scoreConfigs";
 import { scoreSelect, serializeScore, type ScoreRow } from "@/server/scores/scoreQueries";
 
 /** One correction per score and annotator: correcting again changes it rather than adding another. */
@@ -69,16 +69,7 @@ export async function correctScore(
   }
   const configs = await scoreConfigsByName(database, projectId, [score.name]);
   // An evaluator's scores always have a config; should it have gone, the score's own type still holds.
-  const config: ScoreConfig = configs.get(score.name) ?? {
-    name: score.name,
-    dataType: score.dataType,
-    minValue: null,
-    maxValue: null,
-    categories: [],
-    higherIsBetter: true,
-    reviewThreshold: null,
-    description: null,
-  };
+  const config = configs.get(score.name) ?? unboundedScoreConfig(score.name, score.dataType);
   const checked = checkScoreValue(config, input);
   if (typeof checked === "string") {
     throw new BadRequestError(checked, [{ path: [input.category === undefined ? "value" : "category"], message: checked }]);
