@@ -150,6 +150,26 @@ test("an owner configures an LLM judge in Settings, a trace sent with the secret
   await expect(scores).toContainText("0.80");
   await scores.getByText("Judge calls (1)").click();
   await expect(scores.getByRole("table", { name: "Judge calls" })).toContainText("Scored");
+
+  // The owner may annotate, so corrects the judge: a value outside its 0..1 scale is refused at the
+  // field, then the correction shows under the judge's score, offered as a few-shot example.
+  await scores.getByRole("button", { name: /^Correct .* by answer-relevance v1$/ }).click();
+  const correction = page.getByRole("dialog", { name: /^Correct / });
+  await correction.getByLabel("Corrected score").fill("1.5");
+  await correction.getByLabel("Reasoning").fill("The label is printed from the returns page, not the order page.");
+  await correction.getByRole("checkbox", { name: "Use as few-shot example for answer-relevance" }).check();
+  await correction.getByRole("button", { name: "Save correction" }).click();
+  await expect(correction.getByLabel("Corrected score")).toHaveAccessibleDescription(/between 0 and 1; got 1\.5/);
+  await correction.getByLabel("Corrected score").fill("0.3");
+  // The pointer still rests on Save from the refused try: the screenshots show the dialog at rest, not hovered.
+  await correction.getByLabel("Reasoning").hover();
+  await shootBothThemes(page, testInfo, "trace-correct-score-dialog");
+  await correction.getByRole("button", { name: "Save correction" }).click();
+  await expect(correction).toBeHidden();
+  await expect(scores).toContainText(/→ corrected to 0\.30 by /);
+  await expect(scores).toContainText("Few-shot example");
+  await expect(scores).toContainText("The label is printed from the returns page");
+  await shootBothThemes(page, testInfo, "trace-corrected-score");
   await page.goto(`/projects/${projectId}/settings/evaluators`);
 
   // A backfill of the last day (its default range) finds the trace and follows the job to the end on its own.

@@ -16,6 +16,13 @@ export const scoreNameSchema = exactText(
     .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, "letters, digits, _ . : - (starting with a letter or digit)"),
 );
 
+/** A score says a value (numbers, booleans) or a category, never both or neither. */
+function valueOrCategory(score: { value?: unknown; category?: unknown }, ctx: z.RefinementCtx) {
+  if ((score.value === undefined) === (score.category === undefined)) {
+    ctx.addIssue({ code: "custom", path: ["value"], message: "send either value (number or boolean) or category" });
+  }
+}
+
 export const scoreInputSchema = z
   .object({
     id: identifierSchema.optional().describe("Idempotency key: a score re-sent with the same id is stored once"),
@@ -27,11 +34,7 @@ export const scoreInputSchema = z
     comment: contentText(scoreLimits.maxCommentChars).optional().describe("Why: shown beside the score in the trace view"),
   })
   .strict()
-  .superRefine((score, ctx) => {
-    if ((score.value === undefined) === (score.category === undefined)) {
-      ctx.addIssue({ code: "custom", path: ["value"], message: "send either value (number or boolean) or category" });
-    }
-  });
+  .superRefine(valueOrCategory);
 export type ScoreInput = z.infer<typeof scoreInputSchema>;
 
 /** The envelope is checked first (count); each score is then checked and answered on its own. */
@@ -60,10 +63,43 @@ export const scoreSchema = z
     evaluatorVersion: z.number().int().nullable(),
     comment: z.string().nullable(),
     costUsd: z.number().nullable().describe("What producing the score cost (a judge's tokens)"),
+    correctsScoreId: z.string().nullable().describe("The evaluator score this annotation corrects (corrections only)"),
     createdAt: z.string(),
   })
   .strict();
 export type Score = z.infer<typeof scoreSchema>;
+
+/** Score ids are derived from evaluator, version, trace and name, so they run longer than other identifiers. */
+export const scoreIdSchema = exactText(z.string().trim().min(1).max(1000));
+
+export const scoreCorrectionInputSchema = z
+  .object({
+    value: z
+      .union([z.number(), z.boolean()])
+      .optional()
+      .describe("The right value: a number within the score's range (numeric scores) or true/false (boolean scores)"),
+    category: exactText(z.string().trim().min(1).max(100)).optional().describe("The right category (categorical scores)"),
+    comment: contentText(scoreLimits.maxCommentChars)
+      .refine((text) => text.trim() !== "", "say why the score should be different")
+      .describe("Why the evaluator's score is wrong: the judge reads it as the reasoning of a few-shot example"),
+    useAsExample: z
+      .boolean()
+      .optional()
+      .describe("Show this correction to the LLM judge as a few-shot example on its next runs (judge scores only; default false)"),
+  })
+  .strict()
+  .superRefine(valueOrCategory);
+export type ScoreCorrectionInput = z.infer<typeof scoreCorrectionInputSchema>;
+
+export const scoreCorrectionSchema = scoreSchema
+  .extend({
+    correctsScoreId: z.string().describe("The evaluator score this corrects"),
+    useAsExample: z.boolean().describe("Whether the judge is shown this correction as a few-shot example"),
+    authorId: z.string().nullable().describe("The annotator (null once their account is gone)"),
+    author: z.string().nullable().describe("The annotator's name, or email when they gave no name"),
+  })
+  .strict();
+export type ScoreCorrection = z.infer<typeof scoreCorrectionSchema>;
 
 export const scoreListQuerySchema = z
   .object({

@@ -1,20 +1,13 @@
-import { Badge, Table, Text } from "@radix-ui/themes";
-import type { Score } from "@/contracts/scores";
+import { Badge, Flex, Table, Text, VisuallyHidden } from "@radix-ui/themes";
+import type { Score, ScoreCorrection } from "@/contracts/scores";
 import type { ScoreDisplayConfig } from "@/server/traces/traceConsole";
+import type { TraceScoreCorrections } from "@/server/scores/traceScoreCorrections";
 import { LongText } from "@/components/traces/LongText";
 import { formatUsd } from "@/components/traces/format";
-import { directionText, formatScoreValue, isBadScore, scoreLabel } from "@/components/scores/scoreLabels";
+import { CorrectScoreDialog } from "@/components/scores/CorrectScoreDialog";
+import { directionText, formatScoreValue, isBadScore, scoreLabel, scoreSource } from "@/components/scores/scoreLabels";
 
-const sourceLabel = { api: "API", annotation: "Annotation" } as const;
-
-/** Who gave the score: the API, an annotator, or an evaluator by name and version. */
-export function scoreSource(score: Pick<Score, "source" | "evaluator" | "evaluatorVersion">): string {
-  if (score.source !== "evaluator") return sourceLabel[score.source];
-  const name = score.evaluator ?? "Evaluator";
-  return score.evaluatorVersion === null ? name : `${name} v${score.evaluatorVersion}`;
-}
-
-function ScoreValue({ score, config }: { score: Score; config: ScoreDisplayConfig | undefined }) {
+function ScoreValue({ score, config }: { score: Pick<Score, "value" | "category">; config: ScoreDisplayConfig | undefined }) {
   const bad = config ? isBadScore(score.value, config) : null;
   const text = formatScoreValue(score);
   if (bad === null) return <Text>{text}</Text>;
@@ -26,8 +19,40 @@ function ScoreValue({ score, config }: { score: Score; config: ScoreDisplayConfi
   );
 }
 
-/** A trace's scores, newest first: what was scored, the value, who scored it and why, and what it cost. */
-export function TraceScores({ scores, configs }: { scores: Score[]; configs: Record<string, ScoreDisplayConfig> }) {
+/** Who corrected an evaluator's score, to what, and why: beside the score it corrects. */
+function Correction({ correction, config }: { correction: ScoreCorrection; config: ScoreDisplayConfig | undefined }) {
+  return (
+    <Flex direction="column" gap="1" mt="1">
+      <Text size="1">
+        → corrected to <ScoreValue score={correction} config={config} /> by {correction.author ?? "a former member"}
+        {correction.useAsExample ? (
+          <Badge ml="1" size="1" color="blue" variant="soft" title="The judge sees this correction as a worked example">
+            Few-shot example
+          </Badge>
+        ) : null}
+      </Text>
+      {/* A block of its own: LongText is a <pre>, which a <span> may not hold. */}
+      {correction.comment ? <LongText text={correction.comment} previewLength={160} /> : null}
+    </Flex>
+  );
+}
+
+/**
+ * A trace's scores, newest first: what was scored, the value, who scored it and why, and what
+ * it cost. Annotators' corrections sit under the evaluator score they correct, and members who
+ * may annotate can correct an evaluator's score from here.
+ */
+export function TraceScores({
+  scores,
+  configs,
+  projectId,
+  corrections,
+}: {
+  scores: Score[];
+  configs: Record<string, ScoreDisplayConfig>;
+  projectId?: string | undefined;
+  corrections?: TraceScoreCorrections | undefined;
+}) {
   if (scores.length === 0) {
     return (
       <Text as="p" size="2" color="gray">
@@ -35,6 +60,14 @@ export function TraceScores({ scores, configs }: { scores: Score[]; configs: Rec
       </Text>
     );
   }
+  const correctionsOf = new Map<string, ScoreCorrection[]>();
+  for (const correction of corrections?.corrections ?? []) {
+    correctionsOf.set(correction.correctsScoreId, [...(correctionsOf.get(correction.correctsScoreId) ?? []), correction]);
+  }
+  const judgeScoreIds = new Set(corrections?.judgeScoreIds ?? []);
+  const canCorrect = projectId !== undefined && corrections?.canCorrect === true;
+  // A correction is shown with the score it corrects, not again as a row of its own.
+  const rows = scores.filter((score) => score.correctsScoreId === null || !correctionsOf.has(score.correctsScoreId));
   return (
     <Table.Root size="1">
       <Table.Header>
@@ -44,11 +77,17 @@ export function TraceScores({ scores, configs }: { scores: Score[]; configs: Rec
           <Table.ColumnHeaderCell>Source</Table.ColumnHeaderCell>
           <Table.ColumnHeaderCell>Comment</Table.ColumnHeaderCell>
           <Table.ColumnHeaderCell justify="end">Cost</Table.ColumnHeaderCell>
+          {canCorrect ? (
+            <Table.ColumnHeaderCell>
+              <VisuallyHidden>Actions</VisuallyHidden>
+            </Table.ColumnHeaderCell>
+          ) : null}
         </Table.Row>
       </Table.Header>
       <Table.Body>
-        {scores.map((score) => {
+        {rows.map((score) => {
           const config = configs[score.name];
+          const ofScore = correctionsOf.get(score.id) ?? [];
           return (
             <Table.Row key={score.id}>
               <Table.RowHeaderCell style={{ whiteSpace: "nowrap" }}>
@@ -63,6 +102,9 @@ export function TraceScores({ scores, configs }: { scores: Score[]; configs: Rec
               </Table.RowHeaderCell>
               <Table.Cell>
                 <ScoreValue score={score} config={config} />
+                {ofScore.map((correction) => (
+                  <Correction key={correction.id} correction={correction} config={config} />
+                ))}
               </Table.Cell>
               <Table.Cell style={{ whiteSpace: "nowrap" }}>{scoreSource(score)}</Table.Cell>
               <Table.Cell style={{ minWidth: "16rem" }}>
@@ -71,6 +113,19 @@ export function TraceScores({ scores, configs }: { scores: Score[]; configs: Rec
               <Table.Cell justify="end" style={{ whiteSpace: "nowrap" }}>
                 {formatUsd(score.costUsd)}
               </Table.Cell>
+              {canCorrect ? (
+                <Table.Cell justify="end" style={{ whiteSpace: "nowrap" }}>
+                  {score.source === "evaluator" ? (
+                    <CorrectScoreDialog
+                      projectId={projectId}
+                      score={score}
+                      config={config}
+                      mine={ofScore.find((correction) => correction.authorId === corrections.viewerId)}
+                      isJudge={judgeScoreIds.has(score.id)}
+                    />
+                  ) : null}
+                </Table.Cell>
+              ) : null}
             </Table.Row>
           );
         })}

@@ -1,3 +1,4 @@
+import type { Score } from "@/contracts/scores";
 import { labelFromKey } from "@/components/ui/labels";
 
 // Written labels for the built-in evaluators' names; any other name is turned into words.
@@ -52,4 +53,13 @@ export function isBadScore(
   if (value === null || config.reviewThreshold === null) return null;
   const number = typeof value === "boolean" ? (value ? 1 : 0) : value;
   return config.higherIsBetter ? number <= config.reviewThreshold : number >= config.reviewThreshold;
+}
+
+const sourceLabel = { api: "API", annotation: "Annotation" } as const;
+
+/** Who gave the score: the API, an annotator, or an evaluator by name and version. */
+export function scoreSource(score: Pick<Score, "source" | "evaluator" | "evaluatorVersion">): string {
+  if (score.source !== "evaluator") return sourceLabel[score.source];
+  const name = score.evaluator ?? "Evaluator";
+  return score.evaluatorVersion === null ? name : `${name} v${score.evaluatorVersion}`;
 }

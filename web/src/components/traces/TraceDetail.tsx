@@ -127,7 +127,7 @@ export function TraceDetail({ projectId, view }: { projectId: string; view: Trac
             <Heading as="h2" size="3" id="scores-heading" mb="2">
               Scores
             </Heading>
-            <TraceScores scores={trace.scores} configs={view.scoreConfigs} />
+            <TraceScores scores={trace.scores} configs={view.scoreConfigs} projectId={projectId} corrections={view.scoreCorrections} />
             {view.judgeCalls.length > 0 ? (
               <details>
                 <summary>Judge calls ({view.judgeCalls.length})</summary>

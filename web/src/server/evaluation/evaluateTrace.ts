@@ -9,6 +9,7 @@ import type { EvaluationJobData } from "@/server/evaluation/evaluationRuns";
 import { storedJudge } from "@/server/evaluation/evaluators";
 import { evaluatorSpentTodayUsd } from "@/server/evaluation/judgeSpending";
 import { budgetPauseReason } from "@/server/evaluation/scanSettledTraces";
+import { judgeExamples } from "@/server/evaluation/judgeExamples";
 import { runJudge, type JudgeCallRecord, type JudgeDependencies } from "@/server/evaluation/judge/runJudge";
 import type { ConcurrencyLimit } from "@/server/evaluation/judge/concurrencyLimit";
 import { checkScoreValue, scoreConfigsByName } from "@/server/scores/scoreConfigs";
@@ -207,11 +208,12 @@ async function judgeTrace(
     evaluator.judgeApiKey === null
       ? undefined
       : decryptSecret(evaluator.judgeApiKey, dependencies.instanceSecret(), secretPurposes.judgeApiKey);
-  const [spentTodayUsd, prices] = await Promise.all([
+  const [spentTodayUsd, prices, examples] = await Promise.all([
     evaluatorSpentTodayUsd(database, job.projectId, evaluator.id, now),
     projectPriceEntries(database, job.projectId),
+    judgeExamples(database, job.projectId, evaluator.id, job.traceId),
   ]);
-  const outcome = await runJudge({ ...settings, apiKey }, subject, {
+  const outcome = await runJudge({ ...settings, apiKey, examples }, subject, {
     ...dependencies.judge,
     limit: dependencies.judgeLimit(evaluator.id),
     prices,

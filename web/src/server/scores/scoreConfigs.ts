@@ -50,9 +50,16 @@ export async function listScoreConfigs(database: Queryable, projectId: string): 
 
 /** The config a first score of a new name fixes: its type, without a range. */
 export function inferredScoreConfig(score: Pick<ScoreInput, "name" | "value" | "category">): ScoreConfig {
-  const dataType = score.category !== undefined ? "categorical" : typeof score.value === "boolean" ? "boolean" : "numeric";
+  return unboundedScoreConfig(
+    score.name,
+    score.category !== undefined ? "categorical" : typeof score.value === "boolean" ? "boolean" : "numeric",
+  );
+}
+
+/** A name's type alone: no range, no categories, no threshold. */
+export function unboundedScoreConfig(name: string, dataType: ScoreConfig["dataType"]): ScoreConfig {
   return {
-    name: score.name,
+    name,
     dataType,
     minValue: null,
     maxValue: null,

@@ -14,6 +14,7 @@ export const scoreSelect = {
   evaluatorVersion: true,
   comment: true,
   costUsd: true,
+  correctsScoreId: true,
   createdAt: true,
 } as const;
 
@@ -30,6 +31,7 @@ export interface ScoreRow {
   evaluatorVersion: number | null;
   comment: string | null;
   costUsd: number | null;
+  correctsScoreId: string | null;
   createdAt: Date;
 }
 
@@ -48,6 +50,7 @@ export function serializeScore(row: ScoreRow): Score {
     evaluatorVersion: row.evaluatorVersion,
     comment: row.comment,
     costUsd: row.costUsd,
+    correctsScoreId: row.correctsScoreId,
     createdAt: row.createdAt.toISOString(),
   };
 }

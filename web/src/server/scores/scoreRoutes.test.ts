@@ -65,6 +65,7 @@ describe.each(await testDatabaseKinds())("score endpoints on %s", (kind) => {
           evaluatorVersion: null,
           comment: null,
           costUsd: null,
+          correctsScoreId: null,
           createdAt: now.toISOString(),
         },
       ],

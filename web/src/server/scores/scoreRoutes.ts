@@ -2,19 +2,24 @@ import { endpoint } from "@/server/api/endpoint";
 import { callerProjectId } from "@/server/api/caller";
 import { batchResponse } from "@/server/api/batchResponse";
 import { batchResultSchema } from "@/contracts/batch";
-import { keyOrProjectParams } from "@/contracts/common";
+import { keyOrProjectParams, projectIdParams } from "@/contracts/common";
 import {
   scoreBatchEnvelopeSchema,
   scoreBatchSchema,
   scoreConfigInputSchema,
   scoreConfigListSchema,
   scoreConfigSchema,
+  scoreCorrectionInputSchema,
+  scoreCorrectionSchema,
+  scoreIdSchema,
   scoreLimits,
   scoreListQuerySchema,
   scoreListSchema,
   scoreNameSchema,
 } from "@/contracts/scores";
 import { NotFoundError } from "@/server/errors";
+import { memberCaller } from "@/server/api/caller";
+import { correctScore, removeScoreCorrection } from "@/server/scores/scoreCorrections";
 import { ingestScores } from "@/server/scores/ingestScores";
 import { listTraceScores } from "@/server/scores/scoreQueries";
 import { listScoreConfigs, saveScoreConfig } from "@/server/scores/scoreConfigs";
@@ -89,4 +94,41 @@ export const scoreConfigSaveRoute = endpoint({
   handler: ({ database, caller, params, body }) => saveScoreConfig(database, callerProjectId(caller), params.name, body),
 });
 
-export const scoreEndpoints = [scoreIngestRoute, scoreListRoute, scoreConfigListRoute, scoreConfigSaveRoute] as const;
+const scoreCorrectionParams = projectIdParams.extend({ scoreId: scoreIdSchema });
+
+// Session only: a correction is a person's say (its id and author are the annotator), which
+// agreement between people and judges is computed from; a key speaks for no one, and servers
+// send their own scores through POST /api/v1/scores.
+export const scoreCorrectRoute = endpoint({
+  method: "PUT",
+  path: "/api/v1/projects/{projectId}/scores/{scoreId}/correction",
+  summary: "Correct an evaluator's score: the signed-in annotator's value and reasoning, optionally a few-shot example for the judge",
+  auth: "session",
+  permission: "review:annotate",
+  params: scoreCorrectionParams,
+  body: scoreCorrectionInputSchema,
+  response: scoreCorrectionSchema,
+  answers: "The caller's correction (correcting again changes it); 400 for a score not from an evaluator or a value its config refuses",
+  handler: ({ database, caller, params, body, now }) =>
+    correctScore(database, params.projectId, params.scoreId, memberCaller(caller).userId, body, now),
+});
+
+export const scoreCorrectionRemoveRoute = endpoint({
+  method: "DELETE",
+  path: "/api/v1/projects/{projectId}/scores/{scoreId}/correction",
+  summary: "Take back the signed-in annotator's correction of a score",
+  auth: "session",
+  permission: "review:annotate",
+  params: scoreCorrectionParams,
+  answers: "Removed (or there was none)",
+  handler: ({ database, caller, params }) => removeScoreCorrection(database, params.projectId, params.scoreId, memberCaller(caller).userId),
+});
+
+export const scoreEndpoints = [
+  scoreIngestRoute,
+  scoreListRoute,
+  scoreConfigListRoute,
+  scoreConfigSaveRoute,
+  scoreCorrectRoute,
+  scoreCorrectionRemoveRoute,
+] as const;

@@ -3,6 +3,8 @@ import { listJudgeCalls } from "@/server/evaluation/judgeCalls";
 import { db, type Queryable } from "@/server/db/client";
 import type { Score, ScoreConfig } from "@/contracts/scores";
 import { scoreConfigsByName } from "@/server/scores/scoreConfigs";
+import { traceScoreCorrections, type TraceScoreCorrections } from "@/server/scores/traceScoreCorrections";
+import type { Role } from "@/server/auth/permissions";
 import { scoreSelect, serializeScore } from "@/server/scores/scoreQueries";
 import { metricRanges } from "@/contracts/metrics";
 import { traceListQuerySchema, type TraceListQuery, type TraceView } from "@/contracts/traces";
@@ -155,7 +157,10 @@ export interface TraceStepRow extends WaterfallRow {
 }
 
 /** What the console needs of a score's config to show its scores: direction and threshold. */
-export type ScoreDisplayConfig = Pick<ScoreConfig, "dataType" | "higherIsBetter" | "reviewThreshold" | "description">;
+export type ScoreDisplayConfig = Pick<
+  ScoreConfig,
+  "dataType" | "higherIsBetter" | "reviewThreshold" | "description" | "minValue" | "maxValue" | "categories"
+>;
 
 export interface TraceDetailView {
   trace: TraceView;
@@ -165,6 +170,8 @@ export interface TraceDetailView {
   scoreConfigs: Record<string, ScoreDisplayConfig>;
   /** What LLM judges were asked and answered about this trace. */
   judgeCalls: Awaited<ReturnType<typeof listJudgeCalls>>;
+  /** Annotators' corrections of the evaluator scores, and whether the viewer may add one. */
+  scoreCorrections: TraceScoreCorrections;
 }
 
 async function displayConfigs(database: Queryable, projectId: string, names: string[]): Promise<Record<string, ScoreDisplayConfig>> {
@@ -178,6 +185,9 @@ async function displayConfigs(database: Queryable, projectId: string, names: str
         higherIsBetter: config.higherIsBetter,
         reviewThreshold: config.reviewThreshold,
         description: config.description,
+        minValue: config.minValue,
+        maxValue: config.maxValue,
+        categories: config.categories,
       },
     ]),
   );
@@ -201,19 +211,24 @@ export function traceSteps(trace: TraceView): TraceStepRow[] {
 }
 
 /** One trace with its steps and feedback; null when the project has no such trace (the page 404s). */
-export async function traceDetailView(projectId: string, traceId: string): Promise<TraceDetailView | null> {
+export async function traceDetailView(
+  projectId: string,
+  traceId: string,
+  viewer: { userId: string; role: Role },
+): Promise<TraceDetailView | null> {
   try {
     const database = db();
     const trace = await getTrace(database, projectId, traceId);
-    const [scoreConfigs, judgeCalls] = await Promise.all([
+    const [scoreConfigs, judgeCalls, scoreCorrections] = await Promise.all([
       displayConfigs(
         database,
         projectId,
         trace.scores.map((score) => score.name),
       ),
       listJudgeCalls(database, projectId, traceId),
+      traceScoreCorrections(database, projectId, trace.scores, viewer),
     ]);
-    return { trace, feedback: summariseFeedback(trace.feedback), steps: traceSteps(trace), scoreConfigs, judgeCalls };
+    return { trace, feedback: summariseFeedback(trace.feedback), steps: traceSteps(trace), scoreConfigs, judgeCalls, scoreCorrections };
   } catch (error) {
     if (error instanceof NotFoundError) return null;
     throw error;
