@@ -3,6 +3,7 @@ import type { Queryable } from "@/server/db/client";
 import type { TraceEmbeddingInput, TraceInput } from "@/contracts/traces";
 import type { Rejection } from "@/server/api/batchValidation";
 import { encodeFloat32 } from "@/server/embeddings/float32Vector";
+import { lockKeysInOrder } from "@/server/db/transactionLocks";
 
 /** Vectors the application sent are namespaced, so a model name can never pose as a built-in embedder. */
 export const applicationEmbedderId = (model: string): string => `app:${model}`;
@@ -21,10 +22,10 @@ export async function checkEmbeddingDimensions<T extends { index: number; trace:
 ): Promise<{ fitting: T[]; refused: Rejection[] }> {
   const embedders = [...new Set(items.flatMap(({ trace }) => (trace.embeddings ?? []).map(({ model }) => applicationEmbedderId(model))))];
   if (embedders.length === 0) return { fitting: items, refused: [] };
-  await tx.$executeRaw`
-    SELECT pg_advisory_xact_lock(key) FROM (
-      SELECT DISTINCT hashtextextended(${projectId} || ':embedder:' || embedder, 0) AS key FROM unnest(${embedders}::text[]) AS embedder ORDER BY key
-    ) AS keys`;
+  await lockKeysInOrder(
+    tx,
+    embedders.map((embedder) => `${projectId}:embedder:${embedder}`),
+  );
   // One stored vector tells an embedder's length; the index on (project, embedder, ...) finds it.
   const stored = await tx.$queryRaw<{ embedder: string; dimensions: number | null }[]>`
     SELECT m.embedder, (SELECT e.dimensions FROM trace_embeddings e WHERE e.project_id = ${projectId}::uuid AND e.embedder = m.embedder LIMIT 1) AS dimensions

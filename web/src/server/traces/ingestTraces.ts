@@ -11,6 +11,7 @@ import { insertSpans, insertTraces } from "@/server/traces/traceSql";
 import { noteRollupInputsWritten } from "@/server/metrics/rollups";
 import type { ModelPriceEntry } from "@/server/traces/modelPrices";
 import { projectPriceEntries } from "@/server/traces/projectPrices";
+import { lockKeysInOrder } from "@/server/db/transactionLocks";
 import {
   applicationEmbeddingRows,
   checkEmbeddingDimensions,
@@ -137,15 +138,14 @@ export async function loadIngestSettings(database: Queryable, projectId: string)
 }
 
 /**
- * Serialises writers of the same traces (two exports of one trace can arrive at once):
- * transaction-scoped advisory locks, taken in a fixed order so batches cannot deadlock.
+ * Serialises writers of the same traces (two exports of one trace can arrive at once).
+ * Callers lock traces before anything else they lock, so batches cannot deadlock.
  */
-export async function lockTraces(tx: Queryable, projectId: string, traceIds: string[]): Promise<void> {
-  if (traceIds.length === 0) return;
-  await tx.$executeRaw`
-    SELECT pg_advisory_xact_lock(key) FROM (
-      SELECT DISTINCT hashtextextended(${projectId} || ':' || id, 0) AS key FROM unnest(${traceIds}::text[]) AS id ORDER BY key
-    ) AS keys`;
+export function lockTraces(tx: Queryable, projectId: string, traceIds: string[]): Promise<void> {
+  return lockKeysInOrder(
+    tx,
+    traceIds.map((id) => `${projectId}:${id}`),
+  );
 }
 
 /**
