@@ -35,6 +35,7 @@ test("find a trace by text, user, time range and id, read its feedback and water
           release: "v9",
           startTime: t(0),
           endTime: t(1200),
+          embeddings: [{ field: "input", model: "text-embedding-3-small", vector: [0.25, -0.5, 1] }],
           spans: [
             { id: "retrieve", type: "retrieval", name: "search policy", startTime: t(0), endTime: t(300) },
             {
@@ -115,6 +116,10 @@ test("find a trace by text, user, time range and id, read its feedback and water
   await search.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(new RegExp(`/projects/${projectId}/traces/console-refund-1$`));
   await expect(page.getByRole("heading", { name: "support turn", level: 1 })).toBeVisible();
+  // Which vectors the application sent, not their numbers.
+  const summary = page.getByRole("region", { name: "Summary" });
+  await expect(summary.getByText("Vectors", { exact: true })).toBeVisible();
+  await expect(summary).toContainText("input (app:text-embedding-3-small, 3 dims)");
   const feedbackCard = page.getByRole("region", { name: "Feedback" });
   await expect(feedbackCard.getByRole("list", { name: "Feedback events" })).toContainText("Thumbs down");
   await expect(feedbackCard).toContainText("Reasons: Not what I asked");

@@ -11,7 +11,10 @@ export const batchResultSchema = z
           .object({
             id: z.string().nullable().describe("The item's id, or null when it had none"),
             index: z.number().int().describe("Position of the item in the request"),
-            status: z.number().int().describe("HTTP status this item alone would get: 400 invalid, 403 not authorised"),
+            status: z
+              .number()
+              .int()
+              .describe("HTTP status this item alone would get: 400 invalid, 403 not authorised, 409 at odds with what is stored"),
             message: z.string(),
           })
           .strict(),

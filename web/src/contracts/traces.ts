@@ -93,6 +93,50 @@ export const spanInputSchema = z
     checkConversation(span, ctx);
   });
 
+export const embeddingFields = ["input", "output"] as const;
+export const maxEmbeddingsPerTrace = 4;
+export const maxEmbeddingDimensions = 4_096;
+// Vectors are stored as float32: a finite double beyond this range would become Infinity.
+const float32Max = 3.4028234663852886e38;
+
+/** A vector the application computed for the trace's input or output. */
+export const traceEmbeddingInputSchema = z
+  .object({
+    field: z.enum(embeddingFields).describe("What the vector embeds: the trace's input or its output"),
+    model: exactText(z.string().min(1).max(200)).describe(
+      "The embedding model that produced it (e.g. text-embedding-3-small); stored as embedder app:<model>, and only vectors of the same embedder are compared",
+    ),
+    vector: z
+      .array(z.number().min(-float32Max, "is beyond what a float32 holds").max(float32Max, "is beyond what a float32 holds"))
+      .min(1)
+      .max(maxEmbeddingDimensions)
+      .refine((vector) => vector.some((x) => x !== 0), "a vector of zeros has no direction to compare")
+      .describe(
+        `1 to ${maxEmbeddingDimensions} finite numbers, stored as float32; every vector of one model in a project has the length of its first`,
+      ),
+  })
+  .strict();
+export type TraceEmbeddingInput = z.infer<typeof traceEmbeddingInputSchema>;
+
+/** One vector per field and model; one model's vectors share a length within the trace too. */
+function checkEmbeddings(embeddings: TraceEmbeddingInput[], ctx: z.RefinementCtx): void {
+  const seen = new Map<string, number>();
+  const lengths = new Map<string, number>();
+  embeddings.forEach(({ field, model, vector }, index) => {
+    const key = `${field}:${model}`;
+    if (seen.has(key)) ctx.addIssue({ code: "custom", path: ["embeddings", index], message: `a second ${field} vector of ${model}` });
+    seen.set(key, index);
+    const length = lengths.get(model);
+    if (length !== undefined && length !== vector.length)
+      ctx.addIssue({
+        code: "custom",
+        path: ["embeddings", index, "vector"],
+        message: `${model} vectors of this trace have ${length} dimensions; this one has ${vector.length}`,
+      });
+    lengths.set(model, length ?? vector.length);
+  });
+}
+
 export const traceInputSchema = z
   .object({
     id: identifier.describe("The application's id for this interaction; re-sending it updates the trace"),
@@ -114,11 +158,17 @@ export const traceInputSchema = z
     error: contentText(20_000).optional(),
     metadata: jsonObjectSchema.optional(),
     spans: z.array(spanInputSchema).max(2_000).default([]),
+    embeddings: z
+      .array(traceEmbeddingInputSchema)
+      .max(maxEmbeddingsPerTrace)
+      .optional()
+      .describe("Vectors the application computed (at most one per field and model), for drift detection"),
   })
   .strict()
   .superRefine((trace, ctx) => {
     checkTimes(trace, ctx);
     checkConversation(trace, ctx);
+    if (trace.embeddings) checkEmbeddings(trace.embeddings, ctx);
     const seen = new Set<string>();
     trace.spans.forEach((span, index) => {
       if (seen.has(span.id)) ctx.addIssue({ code: "custom", path: ["spans", index, "id"], message: `span id ${span.id} appears twice` });
@@ -167,6 +217,15 @@ export const spanSchema = z
   .strict();
 export type SpanView = z.infer<typeof spanSchema>;
 
+export const traceEmbeddingSummarySchema = z
+  .object({
+    field: z.enum(embeddingFields),
+    embedder: z.string().describe("The embedder id: app:<model> for vectors the application sent"),
+    dimensions: z.number().int(),
+  })
+  .strict();
+export type TraceEmbeddingSummary = z.infer<typeof traceEmbeddingSummarySchema>;
+
 export const traceSchema = z
   .object({
     id: z.string(),
@@ -195,6 +254,9 @@ export const traceSchema = z
     spans: z.array(spanSchema).describe("Steps, in start order"),
     feedback: z.array(storedFeedbackEventSchema).describe("Feedback events on this trace (newest first)"),
     scores: z.array(scoreSchema).describe("Scores of this trace (newest first)"),
+    embeddings: z
+      .array(traceEmbeddingSummarySchema)
+      .describe("The trace's stored vectors, without their numbers (read them by embedder for drift)"),
   })
   .strict();
 export type TraceView = z.infer<typeof traceSchema>;
@@ -254,7 +316,9 @@ export type TraceListQuery = z.infer<typeof traceListQuerySchema>;
 
 export const traceListSchema = z
   .object({
-    data: z.array(traceSchema.omit({ spans: true, feedback: true, scores: true, promptTemplate: true, config: true, metadata: true })),
+    data: z.array(
+      traceSchema.omit({ spans: true, feedback: true, scores: true, embeddings: true, promptTemplate: true, config: true, metadata: true }),
+    ),
     nextCursor: z.string().nullable().describe("Pass as cursor for the next page; null on the last"),
   })
   .strict();

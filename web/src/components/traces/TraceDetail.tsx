@@ -6,7 +6,7 @@ import type { TraceDetailView } from "@/server/traces/traceConsole";
 import { IoView, JsonView } from "@/components/traces/IoView";
 import { StatusBadge } from "@/components/traces/StatusBadge";
 import { Waterfall } from "@/components/traces/Waterfall";
-import { formatModel, formatMs, formatTime, formatTokens, formatUsd } from "@/components/traces/format";
+import { formatEmbeddings, formatModel, formatMs, formatTime, formatTokens, formatUsd } from "@/components/traces/format";
 import { FeedbackList } from "@/components/feedback/FeedbackList";
 import { FeedbackSummaryView } from "@/components/feedback/FeedbackSummaryView";
 import { PageHeader } from "@/components/ui/PageHeader";
@@ -84,6 +84,7 @@ export function TraceDetail({ projectId, view }: { projectId: string; view: Trac
                   ],
                   ["Release", trace.release ?? "—"],
                   ["Prompt version", trace.promptVersion ?? "—"],
+                  ...(trace.embeddings.length > 0 ? ([["Vectors", formatEmbeddings(trace.embeddings)]] as [string, ReactNode][]) : []),
                   [
                     "Session",
                     trace.sessionId ? (

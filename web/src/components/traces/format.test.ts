@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatModel, formatMs, formatTime, formatTokens, formatUsd } from "@/components/traces/format";
+import { formatEmbeddings, formatModel, formatMs, formatTime, formatTokens, formatUsd } from "@/components/traces/format";
 
 describe("console number formats", () => {
   it("formats durations, money, times and tokens", () => {
@@ -17,5 +17,15 @@ describe("console number formats", () => {
       formatModel(null, "o3-2025-04-16"),
       formatModel(null, null),
     ]).toEqual(["gpt-4o", "gpt-4o", "o3-2025-04-16", "—"]);
+  });
+
+  it("lists a trace's vectors by field and embedder, without their numbers", () => {
+    expect(
+      formatEmbeddings([
+        { field: "input", embedder: "app:text-embedding-3-small", dimensions: 1536 },
+        { field: "output", embedder: "app:bge-small", dimensions: 384 },
+      ]),
+    ).toBe("input (app:text-embedding-3-small, 1,536 dims); output (app:bge-small, 384 dims)");
+    expect(formatEmbeddings([])).toBe("—");
   });
 });

@@ -23,3 +23,9 @@ export function formatModel(model: string | null, servedModel: string | null): s
   if (!model) return servedModel ?? "—";
   return servedModel && servedModel !== model ? `${model} (served as ${servedModel})` : model;
 }
+
+/** A trace's stored vectors, one per field and embedder: "input (app:text-embedding-3-small, 1,536 dims)". */
+export function formatEmbeddings(embeddings: readonly { field: string; embedder: string; dimensions: number }[]): string {
+  if (embeddings.length === 0) return "—";
+  return embeddings.map(({ field, embedder, dimensions }) => `${field} (${embedder}, ${dimensions.toLocaleString("en")} dims)`).join("; ");
+}

@@ -11,6 +11,13 @@ import { insertSpans, insertTraces } from "@/server/traces/traceSql";
 import { noteRollupInputsWritten } from "@/server/metrics/rollups";
 import type { ModelPriceEntry } from "@/server/traces/modelPrices";
 import { projectPriceEntries } from "@/server/traces/projectPrices";
+import { lockKeysInOrder } from "@/server/db/transactionLocks";
+import {
+  applicationEmbeddingRows,
+  checkEmbeddingDimensions,
+  moveEmbeddingsWithTraces,
+  upsertApplicationEmbeddings,
+} from "@/server/embeddings/applicationEmbeddings";
 
 /** Checks each trace on its own: good ones go on, bad ones (or a second copy of an id) are answered with their index. */
 export function validateTraces(rawTraces: unknown[]): { valid: { index: number; trace: TraceInput }[]; rejected: Rejection[] } {
@@ -113,7 +120,7 @@ function traceRow(projectId: string, trace: TraceInput, prices: ModelPriceEntry[
   const spans = trace.spans.map((span, i) =>
     spanRow(projectId, trace.id, span, cost.spanCosts[i], span.parentId !== undefined && !spanIds.has(span.parentId), redact),
   );
-  return { row, spans };
+  return { row, spans, embeddings: applicationEmbeddingRows(projectId, trace) };
 }
 
 /** Settings that shape how a project's traces are stored, read once per batch. */
@@ -131,15 +138,14 @@ export async function loadIngestSettings(database: Queryable, projectId: string)
 }
 
 /**
- * Serialises writers of the same traces (two exports of one trace can arrive at once):
- * transaction-scoped advisory locks, taken in a fixed order so batches cannot deadlock.
+ * Serialises writers of the same traces (two exports of one trace can arrive at once).
+ * Callers lock traces before anything else they lock, so batches cannot deadlock.
  */
-export async function lockTraces(tx: Queryable, projectId: string, traceIds: string[]): Promise<void> {
-  if (traceIds.length === 0) return;
-  await tx.$executeRaw`
-    SELECT pg_advisory_xact_lock(key) FROM (
-      SELECT DISTINCT hashtextextended(${projectId} || ':' || id, 0) AS key FROM unnest(${traceIds}::text[]) AS id ORDER BY key
-    ) AS keys`;
+export function lockTraces(tx: Queryable, projectId: string, traceIds: string[]): Promise<void> {
+  return lockKeysInOrder(
+    tx,
+    traceIds.map((id) => `${projectId}:${id}`),
+  );
 }
 
 /**
@@ -156,9 +162,10 @@ export async function writeTraces(
   const prepared = traces.map((trace) => traceRow(projectId, trace, settings.prices, settings.redact));
   const existing = await tx.trace.findMany({
     where: { projectId, id: { in: prepared.map(({ row }) => row.id) } },
-    select: { id: true, contentHash: true },
+    select: { id: true, contentHash: true, startTime: true },
   });
   const known = new Map(existing.map((trace) => [trace.id, trace.contentHash]));
+  const startTimes = new Map(existing.map((trace) => [trace.id, trace.startTime.getTime()]));
   const created = prepared.filter(({ row }) => !known.has(row.id));
   const changed = prepared.filter(({ row }) => known.has(row.id) && known.get(row.id) !== row.contentHash);
   const duplicates = prepared.filter(({ row }) => known.get(row.id) === row.contentHash).map(({ row }) => row.id);
@@ -187,6 +194,15 @@ export async function writeTraces(
         SELECT 1 FROM spans p WHERE p.project_id = s.project_id AND p.trace_id = s.trace_id AND p.id = s.parent_id))
       WHERE s.project_id = ${projectId}::uuid AND s.trace_id = ANY(${changed.map(({ row }) => row.id)})`;
   }
+  await upsertApplicationEmbeddings(
+    tx,
+    [...created, ...changed].flatMap(({ embeddings }) => embeddings),
+  );
+  await moveEmbeddingsWithTraces(
+    tx,
+    projectId,
+    changed.filter(({ row }) => startTimes.get(row.id) !== new Date(row.startTime).getTime()).map(({ row }) => row.id),
+  );
   return { accepted: [...created, ...changed].map(({ row }) => row.id), duplicates };
 }
 
@@ -197,16 +213,26 @@ export async function ingestTraces(database: Database, projectId: string, rawTra
   const { valid, rejected } = validateTraces(rawTraces);
   if (valid.length === 0) return { accepted: [], duplicates: [], rejected };
   const settings = await loadIngestSettings(database, projectId);
-  const traces = valid.map(({ trace }) => trace);
   const written = await database.$transaction(async (tx) => {
     await lockTraces(
       tx,
       projectId,
-      traces.map((trace) => trace.id),
+      valid.map(({ trace }) => trace.id),
     );
-    return writeTraces(tx, projectId, traces, settings);
+    const { fitting, refused } = await checkEmbeddingDimensions(tx, projectId, valid);
+    const stored = await writeTraces(
+      tx,
+      projectId,
+      fitting.map(({ trace }) => trace),
+      settings,
+    );
+    return { ...stored, refused };
   }, ingestTransactionOptions);
   // After the commit, so a metrics read that refreshes at once sees the new rows.
   if (written.accepted.length > 0) noteRollupInputsWritten(projectId);
-  return { ...written, rejected };
+  return {
+    accepted: written.accepted,
+    duplicates: written.duplicates,
+    rejected: [...rejected, ...written.refused].sort((a, b) => a.index - b.index),
+  };
 }

@@ -8,6 +8,7 @@ import { BadRequestError, NotFoundError } from "@/server/errors";
 import { escapeLikePattern } from "@/server/db/likePattern";
 import { serializeTrace, type TraceRow } from "@/server/traces/traceSerializer";
 import { listTraceFeedback, tracesWithNegativeFeedback } from "@/server/feedback/feedbackQueries";
+import { traceEmbeddingSummaries } from "@/server/embeddings/traceEmbeddings";
 
 const traceFields = {
   id: true,
@@ -44,7 +45,7 @@ export async function getTrace(database: Queryable, projectId: string, traceId: 
     select: traceFields,
   });
   if (!row) throw new NotFoundError(`No trace ${traceId} in this project`);
-  const [spans, feedback, scores] = await Promise.all([
+  const [spans, feedback, scores, embeddings] = await Promise.all([
     database.span.findMany({
       where: { projectId, traceId },
       orderBy: [{ startTime: "asc" }, { id: "asc" }],
@@ -52,8 +53,9 @@ export async function getTrace(database: Queryable, projectId: string, traceId: 
     }),
     listTraceFeedback(database, projectId, traceId),
     listTraceScores(database, projectId, traceId),
+    traceEmbeddingSummaries(database, projectId, traceId),
   ]);
-  return { ...serializeTrace(row, spans), feedback, scores };
+  return { ...serializeTrace(row, spans), feedback, scores, embeddings };
 }
 
 interface Cursor {
@@ -139,6 +141,7 @@ export async function listTraces(database: Queryable, projectId: string, query: 
         spans: _spans,
         feedback: _feedback,
         scores: _scores,
+        embeddings: _embeddings,
         promptTemplate: _template,
         config: _config,
         metadata: _metadata,

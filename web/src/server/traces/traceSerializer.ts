@@ -116,5 +116,6 @@ export function serializeTrace(row: TraceRow, spans: SpanRow[]): TraceView {
     spans: spans.map(serializeSpan),
     feedback: [],
     scores: [],
+    embeddings: [],
   };
 }
