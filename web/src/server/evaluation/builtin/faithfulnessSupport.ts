@@ -33,7 +33,10 @@ export interface SentenceSupport {
  * sentences), so a sentence costs its words' postings rather than words x windows lookups.
  */
 interface PassageIndex {
-  vectors: Float32Array[];
+  count: number;
+  dimensions: number;
+  /** The unit vectors of the sentences, one after the other: one flat array keeps the dot products a tight loop. */
+  vectors: Float32Array;
   /** pairNorm[j] = |a_j + a_j+1| of the unit vectors when j and j + 1 share a passage, else 0 (no pair). */
   pairNorm: Float64Array;
   postings: Map<string, number[]>;
@@ -49,14 +52,20 @@ const normalised = (vector: Float32Array): Float32Array => {
   return vector;
 };
 
-const dot = (a: Float32Array, b: Float32Array): number => {
+/** The dot product of `a` with the `dimensions` values of `matrix` from `offset`. */
+const dotAt = (a: Float32Array, matrix: Float32Array, offset: number, dimensions: number): number => {
   let total = 0;
-  for (let i = 0; i < a.length; i++) total += (a[i] ?? 0) * (b[i] ?? 0);
+  for (let i = 0; i < dimensions; i++) total += (a[i] ?? 0) * (matrix[offset + i] ?? 0);
   return total;
 };
 
-const indexPassages = (passages: readonly string[][], vectors: Float32Array[]): PassageIndex => {
-  const pairNorm = new Float64Array(vectors.length);
+const indexPassages = (passages: readonly string[][], vectors: readonly Float32Array[], dimensions: number): PassageIndex => {
+  const count = vectors.length;
+  const flat = new Float32Array(count * dimensions);
+  vectors.forEach((vector, j) => {
+    flat.set(vector.subarray(0, dimensions), j * dimensions);
+  });
+  const pairNorm = new Float64Array(count);
   const postings = new Map<string, number[]>();
   let index = 0;
   for (const sentences of passages)
@@ -67,50 +76,85 @@ const indexPassages = (passages: readonly string[][], vectors: Float32Array[]): 
         else list.push(index);
       }
       const vector = vectors[index];
-      const next = vectors[index + 1];
-      if (i + 1 < sentences.length && vector !== undefined && next !== undefined)
-        pairNorm[index] = Math.sqrt(Math.max(1e-12, 2 + 2 * dot(vector, next)));
+      if (i + 1 < sentences.length && vector !== undefined && index + 1 < count)
+        pairNorm[index] = Math.sqrt(Math.max(1e-12, 2 + 2 * dotAt(vector, flat, (index + 1) * dimensions, dimensions)));
       index++;
     });
-  return { vectors, pairNorm, postings };
+  return { count, dimensions, vectors: flat, pairNorm, postings };
 };
 
-/** The window that supports a sentence best: the highest weighted sum of lexical recall and cosine. */
-const bestWindow = (
-  words: readonly string[],
-  vector: Float32Array,
-  passages: PassageIndex,
-): { combined: number; lexical: number; cosine: number } => {
-  const count = passages.vectors.length;
-  const single = new Int32Array(count);
-  const pair = new Int32Array(count);
-  // The last word counted for pair j, so a word in both of its sentences counts once.
-  const pairStamp = new Int32Array(count).fill(-1);
-  const countInPair = (k: number, w: number): void => {
-    if (k < 0 || (passages.pairNorm[k] ?? 0) === 0 || pairStamp[k] === w) return;
-    pairStamp[k] = w;
-    pair[k] = (pair[k] ?? 0) + 1;
-  };
-  words.forEach((word, w) => {
-    for (const j of passages.postings.get(word) ?? []) {
+/**
+ * Counting arrays reused by every sentence of one answer: allocating them per sentence cost
+ * more than the counting itself.
+ */
+interface WindowScratch {
+  single: Int32Array;
+  pair: Int32Array;
+  /** The last word counted for pair j, so a word in both of its sentences counts once. */
+  pairStamp: Int32Array;
+  dots: Float64Array;
+}
+
+const windowScratch = (count: number): WindowScratch => ({
+  single: new Int32Array(count),
+  pair: new Int32Array(count),
+  pairStamp: new Int32Array(count),
+  dots: new Float64Array(count),
+});
+
+interface BestWindow {
+  combined: number;
+  lexical: number;
+  cosine: number;
+}
+
+/** The window that supports a sentence best: the highest weighted sum of lexical recall and cosine (the first on ties). */
+const bestWindow = (words: readonly string[], vector: Float32Array, passages: PassageIndex, scratch: WindowScratch): BestWindow => {
+  const { count, dimensions, pairNorm } = passages;
+  const { single, pair, pairStamp, dots } = scratch;
+  single.fill(0);
+  pair.fill(0);
+  pairStamp.fill(-1);
+  for (let w = 0; w < words.length; w++)
+    for (const j of passages.postings.get(words[w] ?? "") ?? []) {
       single[j] = (single[j] ?? 0) + 1;
-      countInPair(j - 1, w); // pair (j - 1, j)
-      countInPair(j, w); // pair (j, j + 1)
+      // Pairs (j - 1, j) and (j, j + 1).
+      for (let k = j - 1; k <= j; k++)
+        if (k >= 0 && (pairNorm[k] ?? 0) > 0 && pairStamp[k] !== w) {
+          pairStamp[k] = w;
+          pair[k] = (pair[k] ?? 0) + 1;
+        }
     }
-  });
-  const dots = passages.vectors.map((passageVector) => dot(vector, passageVector));
-  let best = { combined: 0, lexical: 0, cosine: 0 };
+  for (let j = 0; j < count; j++) dots[j] = dotAt(vector, passages.vectors, j * dimensions, dimensions);
+  const best: BestWindow = { combined: 0, lexical: 0, cosine: 0 };
   const consider = (found: number, cosine: number): void => {
     const lexical = found / words.length;
-    const combined = LEXICAL_WEIGHT * lexical + (1 - LEXICAL_WEIGHT) * Math.max(0, cosine);
-    if (combined > best.combined) best = { combined, lexical, cosine: Math.max(0, cosine) };
+    const clipped = Math.max(0, cosine);
+    const combined = LEXICAL_WEIGHT * lexical + (1 - LEXICAL_WEIGHT) * clipped;
+    if (combined > best.combined) {
+      best.combined = combined;
+      best.lexical = lexical;
+      best.cosine = clipped;
+    }
   };
   for (let j = 0; j < count; j++) {
     consider(single[j] ?? 0, dots[j] ?? 0);
-    const norm = passages.pairNorm[j] ?? 0;
+    const norm = pairNorm[j] ?? 0;
     if (norm > 0) consider(pair[j] ?? 0, ((dots[j] ?? 0) + (dots[j + 1] ?? 0)) / norm);
   }
   return best;
+};
+
+/**
+ * Unit vectors of the texts, each distinct text embedded once: answers quote their passages,
+ * so a sentence often appears on both sides (a sixth of them on the bench's traces).
+ */
+const unitVectors = async (texts: readonly string[], embedder: Embedder): Promise<(text: string) => Float32Array> => {
+  const distinct = [...new Set(texts)];
+  // The embedder's arrays are ours to change: normalised in place, not copied.
+  const vectors = (await embedder.embed(distinct)).map(normalised);
+  const byText = new Map(distinct.map((text, i) => [text, vectors[i] ?? new Float32Array(embedder.dimensions)]));
+  return (text) => byText.get(text) ?? new Float32Array(embedder.dimensions);
 };
 
 /** Each answer sentence with content words, scored against the passages. */
@@ -120,17 +164,15 @@ export const sentenceSupports = async (answer: string, contexts: readonly string
     .filter((item) => item.words.length > 0);
   if (sentences.length === 0) return [];
   const passages = contexts.map(splitSentences);
-  const vectors = await embedder.embed([...sentences.map((item) => item.sentence), ...passages.flat()]);
-  const index = indexPassages(
-    passages,
-    // The embedder's arrays are ours to change: normalised in place, not copied.
-    vectors.slice(sentences.length).map(normalised),
-  );
+  const vectorOf = await unitVectors([...sentences.map((item) => item.sentence), ...passages.flat()], embedder);
+  const passageVectors = passages.flat().map(vectorOf);
+  const index = indexPassages(passages, passageVectors, embedder.dimensions);
+  const scratch = windowScratch(index.count);
   const contextText = contexts.join("\n");
   const contextNumbers = new Set(numbersIn(contextText));
   const contextWords = new Set(contextText.toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) ?? []);
-  return sentences.map(({ sentence, words }, i) => {
-    const best = bestWindow(words, normalised(vectors[i] ?? new Float32Array(embedder.dimensions)), index);
+  return sentences.map(({ sentence, words }) => {
+    const best = bestWindow(words, vectorOf(sentence), index, scratch);
     const unknownNumbers = numbersIn(sentence).filter((number) => !contextNumbers.has(number));
     const unknownNames = namesIn(sentence).filter((name) =>
       name
