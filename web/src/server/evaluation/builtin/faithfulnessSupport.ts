@@ -108,10 +108,15 @@ interface BestWindow {
   cosine: number;
 }
 
+/** A hair above the cosine of two unit vectors at most (floating point can pass 1): the most a cosine adds. */
+const COSINE_CEILING = 1.001;
+
 /** The window that supports a sentence best: the highest weighted sum of lexical recall and cosine (the first on ties). */
 const bestWindow = (words: readonly string[], vector: Float32Array, passages: PassageIndex, scratch: WindowScratch): BestWindow => {
   const { count, dimensions, pairNorm } = passages;
   const { single, pair, pairStamp, dots } = scratch;
+  const best: BestWindow = { combined: 0, lexical: 0, cosine: 0 };
+  if (count === 0) return best;
   single.fill(0);
   pair.fill(0);
   pairStamp.fill(-1);
@@ -125,22 +130,44 @@ const bestWindow = (words: readonly string[], vector: Float32Array, passages: Pa
           pair[k] = (pair[k] ?? 0) + 1;
         }
     }
-  for (let j = 0; j < count; j++) dots[j] = dotAt(vector, passages.vectors, j * dimensions, dimensions);
-  const best: BestWindow = { combined: 0, lexical: 0, cosine: 0 };
+  dots.fill(Number.NaN);
+  const dotOf = (j: number): number => {
+    const known = dots[j] ?? Number.NaN;
+    if (!Number.isNaN(known)) return known;
+    const computed = dotAt(vector, passages.vectors, j * dimensions, dimensions);
+    dots[j] = computed;
+    return computed;
+  };
+  const pairCosine = (j: number, norm: number): number => (dotOf(j) + dotOf(j + 1)) / norm;
+  const combinedOf = (found: number, cosine: number): number =>
+    LEXICAL_WEIGHT * (found / words.length) + (1 - LEXICAL_WEIGHT) * Math.max(0, cosine);
   const consider = (found: number, cosine: number): void => {
-    const lexical = found / words.length;
-    const clipped = Math.max(0, cosine);
-    const combined = LEXICAL_WEIGHT * lexical + (1 - LEXICAL_WEIGHT) * clipped;
+    const combined = combinedOf(found, cosine);
     if (combined > best.combined) {
       best.combined = combined;
-      best.lexical = lexical;
-      best.cosine = clipped;
+      best.lexical = found / words.length;
+      best.cosine = Math.max(0, cosine);
     }
   };
+  // The windows sharing the most words score a floor first: a window sharing fewer cannot
+  // reach it when even a perfect cosine would not make up the difference, so its dot product
+  // is skipped. Answers that quote or closely reword their passages skip most of them. The
+  // windows still scored are scored in order, so ties resolve as without the floor.
+  let topSingle = 0;
+  let topPair = -1;
   for (let j = 0; j < count; j++) {
-    consider(single[j] ?? 0, dots[j] ?? 0);
+    if ((single[j] ?? 0) > (single[topSingle] ?? 0)) topSingle = j;
+    if ((pairNorm[j] ?? 0) > 0 && (topPair < 0 || (pair[j] ?? 0) > (pair[topPair] ?? 0))) topPair = j;
+  }
+  let floor = combinedOf(single[topSingle] ?? 0, dotOf(topSingle));
+  if (topPair >= 0) floor = Math.max(floor, combinedOf(pair[topPair] ?? 0, pairCosine(topPair, pairNorm[topPair] ?? 1)));
+  const canReach = (found: number): boolean => combinedOf(found, COSINE_CEILING) >= floor;
+  for (let j = 0; j < count; j++) {
+    const found = single[j] ?? 0;
+    if (canReach(found)) consider(found, dotOf(j));
     const norm = pairNorm[j] ?? 0;
-    if (norm > 0) consider(pair[j] ?? 0, ((dots[j] ?? 0) + (dots[j + 1] ?? 0)) / norm);
+    const pairFound = pair[j] ?? 0;
+    if (norm > 0 && canReach(pairFound)) consider(pairFound, pairCosine(j, norm));
   }
   return best;
 };
