@@ -3,6 +3,7 @@
 // Without the weighting and the removal every cosine lands in 0.75-1.0 (frequent words
 // dominate every average), which makes a useless similarity score.
 import type { GloveTable } from "./gloveTable";
+import { isAscii } from "@/server/text/isAscii";
 
 export const SIF_A = 1e-3;
 /**
@@ -16,11 +17,6 @@ const WORD = /[\p{L}\p{M}\p{N}]+(?:['\u2019.-][\p{L}\p{M}\p{N}]+)*/gu;
 // the plain character classes match the same words in about half the time.
 const ASCII_WORD = /[a-z0-9]+(?:['.-][a-z0-9]+)*/g;
 const WORD_PARTS = /[\p{L}\p{M}\p{N}]+/gu;
-
-const isAscii = (text: string): boolean => {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
-  return true;
-};
 
 /** Rows of the words of a text in the table; a word GloVe lacks is looked up by its parts ("e-mail", "don't"). */
 export const tableRows = (text: string, table: GloveTable): number[] => {

@@ -1,5 +1,6 @@
 // The text pieces faithfulness compares: content words (for lexical support), numbers and
 // names (claims that must appear in the retrieved passages).
+import { isAscii } from "@/server/text/isAscii";
 
 const STOPWORDS = new Set(
   (
@@ -18,11 +19,6 @@ const ASCII_WORD = /[a-z0-9]+(?:'[a-z]+)?/g;
 const NUMBER = /\d+(?:[.,]\d+)*/gu;
 // A capitalised word; whether it starts its sentence is decided by position.
 const CAPITALISED = /\p{Lu}[\p{L}\p{M}\p{N}'\u2019-]*/gu;
-
-const isAscii = (text: string): boolean => {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
-  return true;
-};
 
 const startsWithDigit = (word: string): boolean => {
   const code = word.charCodeAt(0);
