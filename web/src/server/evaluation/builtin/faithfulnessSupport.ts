@@ -4,6 +4,7 @@
 // names the passages never mention.
 import type { Embedder } from "@/server/embeddings/embedder";
 import { contentWords, namesIn, numbersIn } from "./faithfulnessText";
+import { isAscii } from "@/server/text/isAscii";
 import { splitSentences } from "./sentences";
 
 /** Weight of lexical recall against embedding cosine in a sentence's support. */
@@ -59,7 +60,12 @@ const dotAt = (a: Float32Array, matrix: Float32Array, offset: number, dimensions
   return total;
 };
 
-const indexPassages = (passages: readonly string[][], vectors: readonly Float32Array[], dimensions: number): PassageIndex => {
+const indexPassages = (
+  passages: readonly string[][],
+  vectors: readonly Float32Array[],
+  dimensions: number,
+  wordsOf: (sentence: string) => ReadonlySet<string>,
+): PassageIndex => {
   const count = vectors.length;
   const flat = new Float32Array(count * dimensions);
   vectors.forEach((vector, j) => {
@@ -70,7 +76,7 @@ const indexPassages = (passages: readonly string[][], vectors: readonly Float32A
   let index = 0;
   for (const sentences of passages)
     sentences.forEach((sentence, i) => {
-      for (const word of new Set(contentWords(sentence))) {
+      for (const word of wordsOf(sentence)) {
         const list = postings.get(word);
         if (list === undefined) postings.set(word, [index]);
         else list.push(index);
@@ -186,18 +192,30 @@ const unitVectors = async (texts: readonly string[], embedder: Embedder): Promis
 
 /** Each answer sentence with content words, scored against the passages. */
 export const sentenceSupports = async (answer: string, contexts: readonly string[], embedder: Embedder): Promise<SentenceSupport[]> => {
+  // Answers quote their passages: a sentence on both sides has its words found once.
+  const wordSets = new Map<string, Set<string>>();
+  const wordsOf = (sentence: string): Set<string> => {
+    let words = wordSets.get(sentence);
+    if (words === undefined) {
+      words = new Set(contentWords(sentence));
+      wordSets.set(sentence, words);
+    }
+    return words;
+  };
   const sentences = splitSentences(answer)
-    .map((sentence) => ({ sentence, words: [...new Set(contentWords(sentence))] }))
+    .map((sentence) => ({ sentence, words: [...wordsOf(sentence)] }))
     .filter((item) => item.words.length > 0);
   if (sentences.length === 0) return [];
   const passages = contexts.map(splitSentences);
   const vectorOf = await unitVectors([...sentences.map((item) => item.sentence), ...passages.flat()], embedder);
   const passageVectors = passages.flat().map(vectorOf);
-  const index = indexPassages(passages, passageVectors, embedder.dimensions);
+  const index = indexPassages(passages, passageVectors, embedder.dimensions, wordsOf);
   const scratch = windowScratch(index.count);
   const contextText = contexts.join("\n");
   const contextNumbers = new Set(numbersIn(contextText));
-  const contextWords = new Set(contextText.toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) ?? []);
+  const lowerContext = contextText.toLowerCase();
+  // In ASCII text the Unicode classes come down to letters and digits, matched faster as such.
+  const contextWords = new Set(lowerContext.match(isAscii(lowerContext) ? /[a-z0-9]+/g : /[\p{L}\p{M}\p{N}]+/gu) ?? []);
   return sentences.map(({ sentence, words }) => {
     const best = bestWindow(words, vectorOf(sentence), index, scratch);
     const unknownNumbers = numbersIn(sentence).filter((number) => !contextNumbers.has(number));
