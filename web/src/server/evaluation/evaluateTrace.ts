@@ -115,7 +115,11 @@ export async function evaluateTrace(
     ({ scores, calls, costUsd } = judged);
   } else {
     const builtin = dependencies.builtins[evaluator.kind];
-    const project = await database.project.findUnique({ where: { id: job.projectId }, select: { answerJsonSchema: true } });
+    // Only `format` reads the answer schema: the other built-ins skip the query.
+    const project =
+      evaluator.kind === "format"
+        ? await database.project.findUnique({ where: { id: job.projectId }, select: { answerJsonSchema: true } })
+        : null;
     const context = { embedder: dependencies.embedder(), answerJsonSchema: project?.answerJsonSchema ?? undefined };
     if (!builtin.applies(subject, context)) {
       await finish(

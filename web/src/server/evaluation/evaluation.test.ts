@@ -145,6 +145,21 @@ describe.each(await testDatabaseKinds())("online evaluation on %s", (kind) => {
     expect(JSON.stringify(calls[0]?.prompt)).toContain("How long do refunds take?");
   });
 
+  it("checks answers against the answer schema the project declared with its format evaluator", async () => {
+    const { project } = await createProjectWithKeys(test.database);
+    const jsonSchema = { type: "object", properties: { refundDays: { type: "number" } }, required: ["refundDays"] };
+    await createEvaluator(test.database, project.id, { name: "format", kind: "format", settleSeconds: 60, jsonSchema }, configuration, t0);
+    await ingestTraces(test.database, project.id, [answerTrace("text-days", '{"refundDays": "five"}')]);
+    const { jobs, send } = queue();
+    const settled = later(3600);
+    expect(await scanSettledTraces(test.database, settled, send)).toBe(1);
+    for (const job of jobs) expect(await evaluateTrace(test.database, job, dependencies(), settled)).toBe("scored");
+
+    const [score] = (await getTrace(test.database, project.id, "text-days")).scores;
+    expect(score).toMatchObject({ name: "format", value: false });
+    expect(score?.comment).toContain("does not match the declared schema");
+  });
+
   it("never stores a judge's score outside its range or an unparsable answer; the reason stays on the run", async () => {
     const { project } = await createProjectWithKeys(test.database);
     const judge = await judgeEvaluator(test.database, project.id, { maxAttempts: 2 });
