@@ -112,6 +112,16 @@ async function addTourScores(request: APIRequestContext, projectId: string, expl
   ]);
   const stored = await request.post("/api/v1/scores", { headers, data: { scores } });
   expect(stored.status(), await stored.text()).toBe(200);
+  // Metrics read rollups, which the rollup job (every 30 s) builds: the tour waits for them.
+  await expect
+    .poll(
+      async () => {
+        const metrics = await request.get("/api/v1/metrics/scores?range=24h&name=relevance", { headers });
+        return ((await metrics.json()) as { score: { totals: { count: number } } | null }).score?.totals.count ?? 0;
+      },
+      { timeout: 60_000 },
+    )
+    .toBe(ids.length);
 }
 
 test.beforeAll(async ({ playwright }, testInfo) => {
