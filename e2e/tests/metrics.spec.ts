@@ -17,6 +17,8 @@ async function seriesPixels(chart: Locator): Promise<number> {
 }
 
 test("the metrics page charts seeded traces and the API serves the same figures", async ({ page, request }) => {
+  // The figures wait for the rollup job, which runs every 30 s.
+  test.setTimeout(120_000);
   await page.goto("/");
   const projectId = projectIdOf(page);
   const fresh = await page.request.post("/api/v1/projects", { data: { name: "Metrics demo" } });

@@ -24,7 +24,7 @@ export function TraceList({ projectId, rows, scoreColumns = [] }: { projectId: s
           <Table.ColumnHeaderCell>Feedback</Table.ColumnHeaderCell>
           {scoreColumns.map((name) => (
             <Table.ColumnHeaderCell key={name} justify="end" className={styles.scoreHeader}>
-              {scoreLabel(name)}
+              <Text size="1">{scoreLabel(name)}</Text>
             </Table.ColumnHeaderCell>
           ))}
           <Table.ColumnHeaderCell justify="end">Latency</Table.ColumnHeaderCell>
