@@ -30,7 +30,22 @@ const heading = (name: string | RegExp) => async (page: Page) => {
 
 const stops: TourStop[] = [
   { name: "overview", path: (t) => `/projects/${t.projectId}`, ready: heading(/Tour/) },
-  { name: "traces", path: (t) => `/projects/${t.projectId}/traces`, ready: heading("Traces") },
+  {
+    name: "traces",
+    path: (t) => `/projects/${t.projectId}/traces`,
+    // With the tour's four score columns (the most the list shows) every column still fits: nothing scrolls sideways.
+    ready: async (page) => {
+      await heading("Traces")(page);
+      const table = page.getByRole("table");
+      await expect(table.getByRole("columnheader", { name: "Hallucination" })).toBeVisible();
+      const hiddenWidth = await table.evaluate((element) => {
+        let scroller = element.parentElement;
+        while (scroller && !/auto|scroll/.test(getComputedStyle(scroller).overflowX)) scroller = scroller.parentElement;
+        return scroller ? scroller.scrollWidth - scroller.clientWidth : 0;
+      });
+      expect(hiddenWidth).toBe(0);
+    },
+  },
   { name: "trace", path: (t) => `/projects/${t.projectId}/traces/${encodeURIComponent(t.traceId)}`, ready: heading(/support-chat|Trace/) },
   {
     name: "trace-tool-calls",
@@ -112,9 +127,21 @@ async function addTourScores(request: APIRequestContext, projectId: string, expl
   ]);
   const stored = await request.post("/api/v1/scores", { headers, data: { scores } });
   expect(stored.status(), await stored.text()).toBe(200);
+  // Metrics read rollups, which the rollup job (every 30 s) builds: the tour waits for them.
+  await expect
+    .poll(
+      async () => {
+        const metrics = await request.get("/api/v1/metrics/scores?range=24h&name=relevance", { headers });
+        return ((await metrics.json()) as { score: { totals: { count: number } } | null }).score?.totals.count ?? 0;
+      },
+      { timeout: 60_000 },
+    )
+    .toBe(ids.length);
 }
 
 test.beforeAll(async ({ playwright }, testInfo) => {
+  // Seeding waits for the review routing and rollup jobs (every 10 and 30 s).
+  test.setTimeout(120_000);
   const request = await playwright.request.newContext({
     baseURL: testInfo.project.use.baseURL,
     storageState: testInfo.project.use.storageState as string,

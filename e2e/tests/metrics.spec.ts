@@ -17,6 +17,8 @@ async function seriesPixels(chart: Locator): Promise<number> {
 }
 
 test("the metrics page charts seeded traces and the API serves the same figures", async ({ page, request }) => {
+  // The figures wait for the rollup job, which runs every 30 s.
+  test.setTimeout(120_000);
   await page.goto("/");
   const projectId = projectIdOf(page);
   const fresh = await page.request.post("/api/v1/projects", { data: { name: "Metrics demo" } });
@@ -37,8 +39,13 @@ test("the metrics page charts seeded traces and the API serves the same figures"
   }));
   expect((await request.post("/api/v1/traces", { headers: { authorization: `Bearer ${key}` }, data: { traces } })).status()).toBe(200);
 
-  const api = await request.get("/api/v1/metrics?range=1h&breakdown=model", { headers: { authorization: `Bearer ${key}` } });
-  const body = (await api.json()) as { totals: { requests: number; errors: number }; series: { key: string }[] };
+  // Metrics read rollups, which the rollup job (every 30 s) builds after ingest.
+  const metricsOf = async () => {
+    const api = await request.get("/api/v1/metrics?range=1h&breakdown=model", { headers: { authorization: `Bearer ${key}` } });
+    return (await api.json()) as { totals: { requests: number; errors: number }; series: { key: string }[] };
+  };
+  await expect.poll(async () => (await metricsOf()).totals.requests, { timeout: 60_000 }).toBe(12);
+  const body = await metricsOf();
   expect(body.totals).toMatchObject({ requests: 12, errors: 1 });
   expect(body.series.map((s) => s.key).sort()).toEqual(["gpt-4o", "gpt-4o-mini"]);
 

@@ -89,6 +89,7 @@ export const evaluatorSchema = z
       })
       .strict()
       .nullable(),
+    jsonSchema: jsonSchema.nullable().describe("format only: the project's answer schema that answers must match; null when there is none"),
     counts: z
       .object({ pending: z.number().int(), scored: z.number().int(), skipped: z.number().int(), failed: z.number().int() })
       .strict()

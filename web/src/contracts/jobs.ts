@@ -5,13 +5,25 @@ import { uuidParam } from "@/contracts/common";
 export const jobStates = ["created", "retry", "active", "completed", "cancelled", "failed"] as const;
 export type JobState = (typeof jobStates)[number];
 
-/** What the Jobs page filters by: "queued" is waiting to run, first time (created) or again (retry). */
-export const jobFilters = ["queued", "active", "failed", "completed"] as const;
+/** Filters by state: "queued" is waiting to run, first time (created) or again (retry). */
+export const jobStateFilters = ["queued", "active", "failed", "completed"] as const;
+export type JobStateFilter = (typeof jobStateFilters)[number];
+/**
+ * What the Jobs page filters by: a state, or "current": what a person looks for (queued,
+ * running and failed jobs, and this project's own work such as backfills in any state),
+ * leaving out routine runs that finished (shared schedules, one evaluation per trace).
+ */
+export const jobFilters = ["current", ...jobStateFilters] as const;
 export type JobFilter = (typeof jobFilters)[number];
 
 export const jobListQuerySchema = z
   .object({
-    state: z.enum(jobFilters).optional().describe("queued (created or waiting to retry), active, failed or completed; all when absent"),
+    state: z
+      .enum(jobFilters)
+      .optional()
+      .describe(
+        "current (queued, active, failed, and the project's own non-routine jobs), queued (created or waiting to retry), active, failed or completed; all when absent",
+      ),
     cursor: z.string().max(200).optional().describe("`nextCursor` of the previous page; jobs come newest first"),
   })
   .strict();
@@ -40,6 +52,7 @@ export type JobView = z.infer<typeof jobSchema>;
 
 export const jobCountsSchema = z
   .object({
+    current: z.number().int(),
     queued: z.number().int(),
     active: z.number().int(),
     failed: z.number().int(),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { exactText } from "@/contracts/common";
-import { checkJudgeTemplate } from "@/server/evaluation/judge/judgeTemplate";
+import { checkJudgeTemplate } from "@/contracts/judgeTemplateVariables";
 
 export const judgeRubricNames = ["relevance", "helpfulness", "faithfulness", "toxicity", "correctness"] as const;
 export type JudgeRubricName = (typeof judgeRubricNames)[number];

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { Button, Dialog, Flex, Grid, RadioGroup, Select, Text, TextArea, TextField } from "@radix-ui/themes";
 import { evaluatorKinds, type EvaluatorKind, type EvaluatorView } from "@/contracts/evaluators";
+import { judgeTemplatePlaceholders } from "@/contracts/judgeTemplateVariables";
 import { ErrorMessage } from "@/components/ui/ErrorMessage";
 import { formText } from "@/components/ui/formData";
 import { LabelWithHint } from "@/components/settings/LabelWithHint";
@@ -15,7 +16,7 @@ import { evaluatorKindInfo, rubricLabels } from "@/components/evaluation/evaluat
 import {
   choicesOf,
   createRequest,
-  templateVariables,
+  jsonSchemaText,
   updateRequest,
   type RetrievalChoice,
   type RubricChoice,
@@ -83,7 +84,7 @@ export function EvaluatorDialog({ projectId, rubrics, toxicityLimits, evaluator,
     const form = new FormData(event.currentTarget);
     const read = (name: string) => formText(form, name);
     const choices = { kind, rubric, retrieval };
-    const request = evaluator ? updateRequest(read, choices) : createRequest(read, choices);
+    const request = evaluator ? updateRequest(read, choices, evaluator) : createRequest(read, choices);
     setError(null);
     if (!request.ok) {
       setFieldErrors(request.fieldErrors);
@@ -226,12 +227,17 @@ export function EvaluatorDialog({ projectId, rubrics, toxicityLimits, evaluator,
                 label="JSON schema (optional)"
                 name="jsonSchema"
                 error={fieldErrors.jsonSchema}
-                hint={evaluator ? "Leave empty to keep the current schema." : "Without one, any valid JSON passes."}
+                hint={
+                  evaluator?.jsonSchema
+                    ? "Empty it to remove the schema: then any valid JSON passes."
+                    : "Without one, any valid JSON passes."
+                }
               >
                 {(control) => (
                   <TextArea
                     {...control}
                     rows={5}
+                    defaultValue={jsonSchemaText(evaluator?.jsonSchema ?? null)}
                     placeholder='{"type": "object", "required": ["answer"]}'
                     style={{ fontFamily: "var(--code-font-family)" }}
                   />
@@ -343,7 +349,7 @@ function JudgeFields({
           label="Template"
           name="judge.template"
           error={fieldErrors["judge.template"]}
-          hint={`Variables: ${templateVariables.join(", ")} (input, answer, retrieved context, expected answer).`}
+          hint={`Variables: ${judgeTemplatePlaceholders.join(", ")} (input, answer, retrieved context, expected answer).`}
         >
           {(control) => <TextArea {...control} rows={5} defaultValue={judge?.template ?? ""} />}
         </CheckedField>

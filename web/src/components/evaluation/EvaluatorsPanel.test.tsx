@@ -33,6 +33,7 @@ const judge: EvaluatorView = {
     maxAttempts: null,
     hasApiKey: true,
   },
+  jsonSchema: null,
   counts: { pending: 4, scored: 1234, skipped: 7, failed: 2 },
   spentTodayUsd: 5.0123,
   createdAt: "2026-11-27T10:00:00.000Z",

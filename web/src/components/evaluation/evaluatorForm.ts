@@ -10,9 +10,6 @@ export type ReadField = (name: string) => string;
 
 export type FormOutcome<T> = { ok: true; body: T } | { ok: false; fieldErrors: Record<string, string> };
 
-/** The variables a custom judge template may use; listed beside the template field. */
-export const templateVariables = ["{{input}}", "{{output}}", "{{context}}", "{{expected}}"] as const;
-
 interface Choices {
   kind: EvaluatorKind;
   rubric: RubricChoice;
@@ -96,17 +93,24 @@ export function createRequest(read: ReadField, choices: Choices): FormOutcome<Ev
   return outcome(body, errors);
 }
 
+/** The schema as the edit form shows it, so an unchanged field can be told from an edited one. */
+export function jsonSchemaText(schema: EvaluatorView["jsonSchema"]): string {
+  return schema === null ? "" : JSON.stringify(schema, null, 2);
+}
+
 /**
- * The PATCH body from the edit form: the filter and judge are replaced whole. The list does
- * not send the stored JSON schema back, so an empty schema field keeps it.
+ * The PATCH body from the edit form: the filter and judge are replaced whole. The schema
+ * field starts with the stored schema: left as it was, nothing is sent (a new schema starts a
+ * new score series); emptied, null removes it.
  */
-export function updateRequest(read: ReadField, choices: Choices): FormOutcome<EvaluatorUpdate> {
+export function updateRequest(read: ReadField, choices: Choices, stored: Pick<EvaluatorView, "jsonSchema">): FormOutcome<EvaluatorUpdate> {
   const errors: Record<string, string> = {};
   const body: EvaluatorUpdate = commonOf(read, choices, errors);
   if (choices.kind === "llm_judge") body.judge = judgeOf(read, choices.rubric, errors);
-  if (choices.kind === "format") {
+  if (choices.kind === "format" && read("jsonSchema").trim() !== jsonSchemaText(stored.jsonSchema).trim()) {
     const schema = jsonSchemaOf(read, errors);
     if (schema) body.jsonSchema = schema;
+    else if (read("jsonSchema").trim() === "") body.jsonSchema = null;
   }
   return outcome(body, errors);
 }

@@ -39,7 +39,11 @@ interface ChartSpec {
   series: ChartSeries[];
 }
 
-/** Requests, errors, latency, cost and feedback over a range: headline figures, then one chart per figure. */
+/**
+ * Requests, errors, latency, cost and feedback over a range: headline figures, then the score
+ * charts when there are scores (quality is what people come here for, so it sits above the
+ * fold rather than after nine operational charts), then one chart per figure.
+ */
 export function MetricsPage({ view }: { view: MetricsPageView }) {
   const { metrics, query, error } = view;
   const totals = metrics.totals;
@@ -84,11 +88,13 @@ export function MetricsPage({ view }: { view: MetricsPageView }) {
     ["Average rating", totals.averageRating === null ? "—" : `${totals.averageRating.toFixed(2)} / 5`],
     ["Negative-feedback rate", formatChartValue("percent", totals.negativeFeedbackRate)],
   ];
+  const hasScores = view.scores.score !== null;
+  const scoreCharts = <ScoreCharts scores={view.scores} query={view.scoreQuery} step={step} />;
   return (
     <>
       <PageHeader
         title="Metrics"
-        description={`${formatTime(metrics.from).slice(0, 16)} to ${formatTime(metrics.to).slice(0, 16)} UTC, one point per ${step}. Percentiles are within ${metrics.percentileAccuracy * 100}% of exact.`}
+        description={`${formatTime(metrics.from).slice(0, 16)} to ${formatTime(metrics.to).slice(0, 16)} UTC, one point per ${step}. Percentiles are within ${metrics.percentileAccuracy * 100}% of exact. Figures are refreshed every 30 s.`}
       />
       <Flex direction="column" gap="4">
         <form method="get" aria-label="Metrics range">
@@ -111,6 +117,7 @@ export function MetricsPage({ view }: { view: MetricsPageView }) {
             ))}
           </section>
         </Grid>
+        {hasScores ? scoreCharts : null}
         <Grid columns={{ initial: "1", md: "2", xl: "3" }} gap="4" asChild>
           <section aria-label="Charts">
             {charts.map((chart) => (
@@ -125,7 +132,8 @@ export function MetricsPage({ view }: { view: MetricsPageView }) {
             ))}
           </section>
         </Grid>
-        <ScoreCharts scores={view.scores} query={view.scoreQuery} step={step} />
+        {/* Without scores the card only says how to get some: below the charts that have data. */}
+        {hasScores ? null : scoreCharts}
         {metrics.breakdown ? <BreakdownTable metrics={metrics} breakdown={metrics.breakdown} /> : null}
       </Flex>
     </>

@@ -35,13 +35,14 @@ const jobs: JobList = {
       error: null,
     },
   ],
-  counts: { queued: 3, active: 0, failed: 1, completed: 1 },
+  counts: { current: 4, queued: 3, active: 0, failed: 1, completed: 1 },
   nextCursor: null,
 };
 
 describe("the Jobs panel", () => {
   it("shows each job's state, retries, times and a failed job's error with its stack behind a disclosure", () => {
     const html = renderToStaticMarkup(<JobsPanel projectId="p" jobs={jobs} canRetry />);
+    // All counts each job once: Current overlaps the states.
     expect(html).toContain("All (5)");
     expect(html).toContain("Failed (1)");
     expect(html).toContain("Queued (3)");
@@ -53,6 +54,23 @@ describe("the Jobs panel", () => {
     expect(html).toContain("Shared schedule");
     // Retry only on the failed job.
     expect(html.match(/>Retry</g)).toHaveLength(1);
+  });
+
+  it("opens on Current, the view of what a person looks for, with All last", () => {
+    const html = renderToStaticMarkup(<JobsPanel projectId="p" jobs={jobs} canRetry />);
+    // Each segment's label is rendered twice (an active and a hidden inactive copy): the first is read.
+    const segments = [...html.matchAll(/role="radio" aria-checked="(true|false)".*?LabelActive">([^<]*)</g)].map(([, checked, label]) => [
+      label,
+      checked,
+    ]);
+    expect(segments).toEqual([
+      ["Current (4)", "true"],
+      ["Queued (3)", "false"],
+      ["Active (0)", "false"],
+      ["Failed (1)", "false"],
+      ["Completed (1)", "false"],
+      ["All (5)", "false"],
+    ]);
   });
 
   it("offers no Retry to people who may not change the project", () => {

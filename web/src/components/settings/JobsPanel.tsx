@@ -8,9 +8,15 @@ import { formatTime } from "@/components/traces/format";
 import { SettingsCard } from "@/components/settings/SettingsCard";
 import { TableCaption } from "@/components/settings/TableCaption";
 import { useMutation } from "@/components/settings/useMutation";
-import { jobFilters, type JobFilter, type JobList, type JobState, type JobView } from "@/contracts/jobs";
+import { jobFilters, jobStateFilters, type JobFilter, type JobList, type JobState, type JobView } from "@/contracts/jobs";
 
-const filterLabel: Record<JobFilter, string> = { queued: "Queued", active: "Active", failed: "Failed", completed: "Completed" };
+const filterLabel: Record<JobFilter, string> = {
+  current: "Current",
+  queued: "Queued",
+  active: "Active",
+  failed: "Failed",
+  completed: "Completed",
+};
 
 const stateBadge: Record<JobState, { label: string; color: "gray" | "blue" | "red" | "green" | "amber" }> = {
   created: { label: "Queued", color: "gray" },
@@ -46,11 +52,13 @@ function JobError({ error }: { error: NonNullable<JobView["error"]> }) {
 /**
  * The project's background jobs (evaluations, backfills) and the schedules every project
  * shares (rollups, review routing): state, attempts, times and the error of failed ones,
- * filtered by state and paged newest first; owners and admins retry failed jobs.
+ * filtered by state and paged newest first; owners and admins retry failed jobs. It opens on
+ * "Current" (the list it gets is that view): the shared schedules complete every few seconds
+ * and would bury what a person comes for.
  */
 export function JobsPanel({ projectId, jobs, canRetry }: { projectId: string; jobs: JobList; canRetry: boolean }) {
   const [list, setList] = useState(jobs);
-  const [filter, setFilter] = useState<JobFilter | "all">("all");
+  const [filter, setFilter] = useState<JobFilter | "all">("current");
   // Cursors of the pages before the one shown, so "Newer" can go back.
   const [cursors, setCursors] = useState<(string | null)[]>([]);
   const [current, setCurrent] = useState<string | null>(null);
@@ -90,12 +98,12 @@ export function JobsPanel({ projectId, jobs, canRetry }: { projectId: string; jo
       { success: `${job.title}: queued to run again` },
     );
 
-  const total = jobFilters.reduce((sum, key) => sum + list.counts[key], 0);
+  const total = jobStateFilters.reduce((sum, key) => sum + list.counts[key], 0);
   return (
     <SettingsCard
       id="jobs"
       title="Jobs"
-      description="Background work: this project's evaluations and backfills, and the schedules all projects share (metric rollups, review routing). Finished jobs are kept for a week."
+      description="Background work: this project's evaluations and backfills, and the schedules all projects share (metric rollups, review routing, evaluator scans). Current shows what is queued, running or failed and this project's backfills; routine runs that completed are under Completed and All. Finished jobs are kept for a week."
     >
       <SegmentedControl.Root
         value={filter}
@@ -104,17 +112,21 @@ export function JobsPanel({ projectId, jobs, canRetry }: { projectId: string; jo
         }}
         aria-label="Show jobs"
       >
-        <SegmentedControl.Item value="all">All ({total})</SegmentedControl.Item>
         {jobFilters.map((key) => (
           <SegmentedControl.Item key={key} value={key}>
             {filterLabel[key]} ({list.counts[key]})
           </SegmentedControl.Item>
         ))}
+        <SegmentedControl.Item value="all">All ({total})</SegmentedControl.Item>
       </SegmentedControl.Root>
       <ErrorMessage error={error} />
       {list.data.length === 0 ? (
         <Text size="2" color="gray">
-          {filter === "all" ? "No jobs yet." : `No ${filterLabel[filter].toLowerCase()} jobs.`}
+          {filter === "all"
+            ? "No jobs yet."
+            : filter === "current"
+              ? "Nothing queued, running or failed."
+              : `No ${filterLabel[filter].toLowerCase()} jobs.`}
         </Text>
       ) : (
         <Table.Root variant="surface" size="1">

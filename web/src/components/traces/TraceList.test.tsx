@@ -39,7 +39,9 @@ describe("score columns in the trace list", () => {
       </Theme>,
     );
     expect(screen.getAllByRole("columnheader").map((cell) => cell.textContent)).toEqual(expect.arrayContaining(["Relevance", "PII leak"]));
-    const second = screen.getByRole("rowheader", { name: "second" }).closest("tr");
+    // The row header names the trace and, under it, its model (no Model column: the list fits a laptop).
+    expect(screen.getByRole("rowheader", { name: "second gpt-4o" })).toBeInTheDocument();
+    const second = screen.getByRole("link", { name: "second" }).closest("tr");
     if (!second) throw new Error("no row");
     const headers = screen.getAllByRole("columnheader").map((cell) => cell.textContent);
     const cells = within(second)
@@ -49,7 +51,7 @@ describe("score columns in the trace list", () => {
     const at = (label: string) => cells[headers.indexOf(label) - 1];
     expect(at("Relevance")).toBe("0.90");
     expect(at("PII leak")).toBe("—");
-    const first = screen.getByRole("rowheader", { name: "first" }).closest("tr");
+    const first = screen.getByRole("link", { name: "first" }).closest("tr");
     if (!first) throw new Error("no row");
     expect(within(first).getByText("Yes")).toBeInTheDocument();
     expect(within(first).getByText("0.46")).toBeInTheDocument();

@@ -1,10 +1,11 @@
+import { Prisma } from "@/generated/prisma/client";
 import type { BackfillView } from "@/contracts/evaluators";
 import type { EvaluatorFilter } from "@/contracts/evaluators";
 import type { Database, Queryable } from "@/server/db/client";
 import { NotFoundError } from "@/server/errors";
 import { evaluateTraceQueue, jobsFor, registerEvaluationRuns } from "@/server/evaluation/evaluationRuns";
 import { traceFilterSql } from "@/server/evaluation/scanSettledTraces";
-import { isTraceSampled } from "@/server/evaluation/traceSampling";
+import { isTraceSampled, traceSampledSql } from "@/server/evaluation/traceSampling";
 import type { JobContext } from "@/server/jobs/jobDefinition";
 
 export const backfillQueue = "evaluation-backfill";
@@ -53,11 +54,16 @@ async function backfillProgress(database: Queryable, projectId: string, row: Bac
   };
 }
 
-async function evaluatorOf(database: Queryable, projectId: string, evaluatorId: string) {
-  const evaluator = await database.evaluator.findFirst({
+/** What a backfill needs of its evaluator: which traces it takes and which score series it writes. */
+function findBackfillEvaluator(database: Queryable, projectId: string, evaluatorId: string) {
+  return database.evaluator.findFirst({
     where: { projectId, id: evaluatorId },
     select: { id: true, projectId: true, version: true, samplingRate: true, filter: true },
   });
+}
+
+async function evaluatorOf(database: Queryable, projectId: string, evaluatorId: string) {
+  const evaluator = await findBackfillEvaluator(database, projectId, evaluatorId);
   if (!evaluator) throw new NotFoundError(`No evaluator ${evaluatorId} in this project`);
   return evaluator;
 }
@@ -77,11 +83,11 @@ export async function startBackfill(
   const evaluator = await evaluatorOf(database, projectId, evaluatorId);
   const from = new Date(range.from);
   const to = new Date(range.to);
-  const ids = await database.$queryRaw<{ id: string }[]>`
-    SELECT t.id FROM traces t
+  const [{ total } = { total: 0 }] = await database.$queryRaw<{ total: number }[]>`
+    SELECT count(*)::int AS total FROM traces t
     WHERE t.project_id = ${projectId}::uuid AND t.start_time >= ${from} AND t.start_time < ${to}
-      AND ${traceFilterSql(evaluator.filter as EvaluatorFilter)}`;
-  const total = ids.filter(({ id }) => isTraceSampled(id, evaluator.samplingRate)).length;
+      AND ${traceFilterSql(evaluator.filter as EvaluatorFilter)}
+      AND ${traceSampledSql(Prisma.sql`t.id`, evaluator.samplingRate)}`;
   const row = await database.evaluationBackfill.create({
     data: { projectId, evaluatorId, fromTime: from, toTime: to, total, status: total === 0 ? "done" : "running" },
   });
@@ -100,10 +106,7 @@ export async function runBackfill(database: Database, job: BackfillJobData, send
   for (;;) {
     const backfill = await database.evaluationBackfill.findFirst({ where: { id: job.backfillId, projectId: job.projectId } });
     if (backfill?.status !== "running") return;
-    const evaluator = await database.evaluator.findFirst({
-      where: { id: backfill.evaluatorId, projectId: job.projectId },
-      select: { id: true, projectId: true, version: true, samplingRate: true, filter: true },
-    });
+    const evaluator = await findBackfillEvaluator(database, job.projectId, backfill.evaluatorId);
     if (!evaluator) return;
     const page = await database.$queryRaw<{ id: string; start_time: Date }[]>`
       SELECT t.id, t.start_time FROM traces t

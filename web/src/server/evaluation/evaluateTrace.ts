@@ -14,7 +14,6 @@ import { runJudge, type JudgeCallRecord, type JudgeDependencies } from "@/server
 import type { ConcurrencyLimit } from "@/server/evaluation/judge/concurrencyLimit";
 import { checkScoreValue, scoreConfigsByName } from "@/server/scores/scoreConfigs";
 import { projectPriceEntries } from "@/server/traces/projectPrices";
-import { noteRollupInputsWritten } from "@/server/metrics/rollups";
 
 export type BuiltinKind = Exclude<EvaluatorKind, "llm_judge">;
 
@@ -182,7 +181,6 @@ export async function evaluateTrace(
       data: { status: "scored", error: null, finishedAt: now, attempts: { increment: 1 } },
     });
   });
-  noteRollupInputsWritten(job.projectId);
   return "scored";
 }
 

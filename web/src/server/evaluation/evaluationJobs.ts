@@ -25,6 +25,7 @@ export function evaluationJobs(dependencies: EvaluationDependencies): JobDefinit
       queue: evaluateTraceQueue,
       title: "Evaluate a trace",
       policy: "standard",
+      routine: true,
       retryLimit: evaluationAttempts - 1,
       retryDelaySeconds: 10,
       // A judge may take its timeout times its attempts, and backoff between them.

@@ -93,6 +93,29 @@ describe.each(await testDatabaseKinds())("evaluator endpoints on %s", (kind) => 
     expect(listed.data.map(({ id }) => id)).toEqual([evaluator.id]);
   });
 
+  it("shows a format evaluator's schema, and a PATCH with jsonSchema null removes it as a new version", async () => {
+    const { secretKey, project } = await createProjectWithKeys(test.database);
+    const { create, update, list } = routes(test.database);
+    const schema = { type: "object", required: ["answer"] };
+    const created = (await (await call(create, secretKey.key, { body: { name: "json", kind: "format", jsonSchema: schema } })).json()) as {
+      id: string;
+    };
+    const listed = (await (await call(list, secretKey.key, { method: "GET" })).json()) as { data: { jsonSchema: unknown }[] };
+    expect(listed.data).toMatchObject([{ jsonSchema: schema }]);
+
+    const path = `/api/v1/evaluators/${created.id}`;
+    const cleared = await call(update, secretKey.key, {
+      method: "PATCH",
+      path,
+      params: { evaluatorId: created.id },
+      body: { jsonSchema: null },
+    });
+    expect(cleared.status).toBe(200);
+    expect(await cleared.json()).toMatchObject({ jsonSchema: null, version: 2 });
+    const row = await test.database.project.findUniqueOrThrow({ where: { id: project.id }, select: { answerJsonSchema: true } });
+    expect(row.answerJsonSchema).toBeNull();
+  });
+
   it("another project's evaluator is not found, and names are unique per project", async () => {
     const mine = await createProjectWithKeys(test.database);
     const theirs = await createProjectWithKeys(test.database);

@@ -38,7 +38,10 @@ export function storedJudge(row: { judge: Prisma.JsonValue }): StoredJudge | nul
 type RunCounts = EvaluatorView["counts"];
 const noRuns: RunCounts = { pending: 0, scored: 0, skipped: 0, failed: 0 };
 
-function serializeEvaluator(row: EvaluatorRow, counts: RunCounts, spentTodayUsd: number): EvaluatorView {
+/** The project's answer schema, which format evaluators show as theirs. */
+type AnswerSchema = EvaluatorView["jsonSchema"];
+
+function serializeEvaluator(row: EvaluatorRow, counts: RunCounts, spentTodayUsd: number, answerSchema: AnswerSchema): EvaluatorView {
   const judge = storedJudge(row);
   return {
     id: row.id,
@@ -61,6 +64,7 @@ function serializeEvaluator(row: EvaluatorRow, counts: RunCounts, spentTodayUsd:
       maxAttempts: judge.maxAttempts ?? null,
       hasApiKey: row.judgeApiKey !== null,
     },
+    jsonSchema: row.kind === "format" ? answerSchema : null,
     counts,
     spentTodayUsd,
     createdAt: row.createdAt.toISOString(),
@@ -87,13 +91,21 @@ async function runCounts(database: Queryable, projectId: string, evaluators: rea
 }
 
 async function viewsOf(database: Queryable, projectId: string, rows: EvaluatorRow[], now: Date): Promise<EvaluatorView[]> {
-  const [counts, spent] = await Promise.all([
+  const [counts, spent, answerSchema] = await Promise.all([
     runCounts(database, projectId, rows),
     Promise.all(
       rows.map((row) => (row.kind === "llm_judge" ? evaluatorSpentTodayUsd(database, projectId, row.id, now) : Promise.resolve(0))),
     ),
+    rows.some((row) => row.kind === "format") ? answerSchemaOf(database, projectId) : Promise.resolve(null),
   ]);
-  return rows.map((row, index) => serializeEvaluator(row, counts.get(row.id) ?? noRuns, spent[index] ?? 0));
+  return rows.map((row, index) => serializeEvaluator(row, counts.get(row.id) ?? noRuns, spent[index] ?? 0, answerSchema));
+}
+
+async function answerSchemaOf(database: Queryable, projectId: string): Promise<AnswerSchema> {
+  const project = await database.project.findUnique({ where: { id: projectId }, select: { answerJsonSchema: true } });
+  const schema = project?.answerJsonSchema;
+  // Only ever written from a checked JSON object (create and update below).
+  return typeof schema === "object" && schema !== null && !Array.isArray(schema) ? schema : null;
 }
 
 export async function listEvaluators(database: Queryable, projectId: string, now: Date): Promise<EvaluatorView[]> {
@@ -171,7 +183,7 @@ export async function createEvaluator(
         await tx.project.update({ where: { id: projectId }, data: { answerJsonSchema: input.jsonSchema as Prisma.InputJsonObject } });
       return created;
     });
-    return (await viewsOf(database, projectId, [row], now))[0] ?? serializeEvaluator(row, noRuns, 0);
+    return (await viewsOf(database, projectId, [row], now))[0] ?? serializeEvaluator(row, noRuns, 0, null);
   } catch (error) {
     if (isUniqueViolation(error)) throw new ConflictError(`An evaluator named ${input.name} already exists in this project`);
     throw error;
@@ -228,5 +240,5 @@ export async function updateEvaluator(
     }
     return saved;
   });
-  return (await viewsOf(database, projectId, [updated], now))[0] ?? serializeEvaluator(updated, noRuns, 0);
+  return (await viewsOf(database, projectId, [updated], now))[0] ?? serializeEvaluator(updated, noRuns, 0, null);
 }

@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { isTraceSampled, traceSamplePoint } from "@/server/evaluation/traceSampling";
+import { Prisma } from "@/generated/prisma/client";
+import { isTraceSampled, traceSampledSql, traceSamplePoint } from "@/server/evaluation/traceSampling";
+import { testDatabaseKinds, useTestDatabase } from "@/test/testDatabase";
 
 const ids = Array.from({ length: 20_000 }, (_, n) => `trace-${n}`);
 
@@ -24,5 +26,18 @@ describe("sampling by trace id", () => {
     expect(share).toBeLessThan(0.11);
     expect(ids.some((id) => isTraceSampled(id, 0))).toBe(false);
     expect(ids.every((id) => isTraceSampled(id, 1))).toBe(true);
+  });
+});
+
+describe.each(await testDatabaseKinds())("sampling in SQL on %s", (kind) => {
+  const test = useTestDatabase(kind);
+
+  it("chooses exactly the traces the TypeScript rule chooses, so a backfill's count matches what it scores", async () => {
+    const some = ids.slice(0, 3_000);
+    for (const rate of [0, 0.1, 0.37, 0.5, 1]) {
+      const rows = await test.database.$queryRaw<{ id: string }[]>`
+        SELECT id FROM unnest(${some}::text[]) AS t(id) WHERE ${traceSampledSql(Prisma.sql`t.id`, rate)}`;
+      expect(rows.map(({ id }) => id).sort()).toEqual(some.filter((id) => isTraceSampled(id, rate)).sort());
+    }
   });
 });

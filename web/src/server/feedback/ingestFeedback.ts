@@ -6,7 +6,6 @@ import { validateBatchItems, type Rejection } from "@/server/api/batchValidation
 import { maskPii, maskPiiInJson, type JsonValue } from "@/server/pii/detectors";
 import { feedbackTokenProblem } from "@/server/feedback/feedbackTokens";
 import { insertFeedbackRows, type FeedbackRow } from "@/server/feedback/feedbackSql";
-import { noteRollupInputsWritten } from "@/server/metrics/rollups";
 import { feedbackPolicy } from "@/server/feedback/feedbackPolicy";
 
 function feedbackRow(projectId: string, event: FeedbackEvent, mask: boolean, receivedAt: Date): FeedbackRow {
@@ -56,7 +55,6 @@ export async function ingestFeedback(database: Queryable, projectId: string, raw
     database,
     authorised.map((event) => feedbackRow(projectId, event, policy.maskPersonalData, now)),
   );
-  if (inserted.size > 0) noteRollupInputsWritten(projectId);
   const accepted = authorised.filter((event) => inserted.has(event.id)).map((event) => event.id);
   const duplicates = [...authorised.filter((event) => !inserted.has(event.id)).map((event) => event.id), ...repeated];
   return { accepted, duplicates, rejected };

@@ -25,6 +25,11 @@ export interface JobDefinition<Data extends object = object> {
   policy: "standard" | "stately";
   /** Runs every this many seconds, once per interval across every process sharing the database. */
   everySeconds?: number;
+  /**
+   * Its finished runs are routine (one per trace, say): the Jobs page's "current" view leaves
+   * them out, as it does a schedule's (any definition with everySeconds).
+   */
+  routine?: boolean;
   /** Retries after a failure, with exponential backoff from retryDelaySeconds; then the job is dead and keeps its error. */
   retryLimit: number;
   retryDelaySeconds: number;

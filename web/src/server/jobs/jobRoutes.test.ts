@@ -25,6 +25,7 @@ describe.each(await testDatabaseKinds())("the Jobs endpoints on %s", (kind) => {
     queue: "evaluate-trace",
     title: "Evaluate a trace",
     policy: "standard",
+    routine: true,
     retryLimit: 0,
     retryDelaySeconds: 0,
     expireInSeconds: 60,
@@ -47,7 +48,17 @@ describe.each(await testDatabaseKinds())("the Jobs endpoints on %s", (kind) => {
     expireInSeconds: 60,
     handle: () => Promise.resolve(),
   });
-  const definitions: JobDefinition[] = [evaluate, nightly];
+  // A project's own piece of work, started by a person: not routine, so it stays in view when done.
+  const backfill = defineJob<{ projectId: string }>({
+    queue: "evaluation-backfill",
+    title: "Evaluator backfill",
+    policy: "standard",
+    retryLimit: 0,
+    retryDelaySeconds: 0,
+    expireInSeconds: 60,
+    handle: () => Promise.resolve(),
+  });
+  const definitions: JobDefinition[] = [evaluate, nightly, backfill];
 
   const start = async (work: boolean, runnerDefinitions: readonly JobDefinition[] = definitions) => {
     const runner = await startJobRunner({
@@ -105,7 +116,7 @@ describe.each(await testDatabaseKinds())("the Jobs endpoints on %s", (kind) => {
     // Before the job runner first starts there are no job tables, and so no jobs.
     expect(await listJobs(viewer, project.id)).toEqual({
       data: [],
-      counts: { queued: 0, active: 0, failed: 0, completed: 0 },
+      counts: { current: 0, queued: 0, active: 0, failed: 0, completed: 0 },
       nextCursor: null,
     });
 
@@ -115,11 +126,14 @@ describe.each(await testDatabaseKinds())("the Jobs endpoints on %s", (kind) => {
       { projectId: project.id, traceId: "t-bad" },
       { projectId: other.id, traceId: "t-bad" },
     ]);
+    await runner.context.send("evaluation-backfill", [{ projectId: project.id }]);
     await vi.waitFor(
       async () => {
         expect((await stateOf("evaluate-trace", project.id, "t-bad"))[0]?.state).toBe("failed");
         expect((await stateOf("evaluate-trace", other.id, "t-bad"))[0]?.state).toBe("failed");
         expect((await stateOf("evaluate-trace", project.id, "t-good"))[0]?.state).toBe("completed");
+        const backfills = await test.jobSql.executeSql("SELECT state FROM pgboss.job WHERE name = 'evaluation-backfill'", []);
+        expect(backfills.rows).toEqual([{ state: "completed" }]);
         const { rows } = await test.jobSql.executeSql("SELECT state FROM pgboss.job WHERE name = 'nightly'", []);
         expect(rows).toEqual([{ state: "completed" }]);
       },
@@ -128,10 +142,16 @@ describe.each(await testDatabaseKinds())("the Jobs endpoints on %s", (kind) => {
 
     const listed = await listJobs(viewer, project.id);
     // The other project's failed job is not there; the shared schedule is.
-    expect(listed.counts).toEqual({ queued: 0, active: 0, failed: 1, completed: 2 });
+    expect(listed.counts).toEqual({ current: 2, queued: 0, active: 0, failed: 1, completed: 3 });
+    // Current leaves out routine runs that completed (the schedule, one trace's evaluation), not the backfill.
+    expect((await listJobs(viewer, project.id, "?state=current")).data.map((job) => [job.title, job.state]).sort()).toEqual([
+      ["Evaluate a trace", "failed"],
+      ["Evaluator backfill", "completed"],
+    ]);
     expect(listed.data.map((job) => [job.title, job.scope, job.state]).sort()).toEqual([
       ["Evaluate a trace", "project", "completed"],
       ["Evaluate a trace", "project", "failed"],
+      ["Evaluator backfill", "project", "completed"],
       ["Nightly clean-up", "instance", "completed"],
     ]);
     const failed = listed.data.find((job) => job.state === "failed");
@@ -144,7 +164,7 @@ describe.each(await testDatabaseKinds())("the Jobs endpoints on %s", (kind) => {
 
     const failedId = failed?.id ?? "";
     const [otherFailed] = await stateOf("evaluate-trace", other.id, "t-bad");
-    const completed = listed.data.find((job) => job.state === "completed" && job.scope === "project");
+    const completed = listed.data.find((job) => job.state === "completed" && job.queue === "evaluate-trace");
 
     // Viewers see jobs but may not retry them.
     expect((await retryJob(viewer, runner, project.id, failedId)).status).toBe(403);
@@ -165,7 +185,7 @@ describe.each(await testDatabaseKinds())("the Jobs endpoints on %s", (kind) => {
     );
     expect(attempts.get(`${project.id}/t-bad`)).toBe(2);
     const after = await listJobs(viewer, project.id);
-    expect(after.counts).toEqual({ queued: 0, active: 0, failed: 0, completed: 3 });
+    expect(after.counts).toEqual({ current: 1, queued: 0, active: 0, failed: 0, completed: 4 });
     expect(after.data.find((job) => job.id === failedId)).toMatchObject({ state: "completed", error: null });
     // The other project's failure stays as it was.
     expect((await stateOf("evaluate-trace", other.id, "t-bad"))[0]?.state).toBe("failed");

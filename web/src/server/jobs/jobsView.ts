@@ -6,13 +6,21 @@ import type { JobDefinition } from "@/server/jobs/jobDefinition";
 import { jobDefinitions } from "@/server/jobs/jobDefinitions";
 import { deadLetterQueue, jobSchema as bossSchema } from "@/server/jobs/jobRunner";
 import { BadRequestError, ConflictError, NotFoundError } from "@/server/errors";
-import type { JobCounts, JobFilter, JobList, JobListQuery, JobState, JobView } from "@/contracts/jobs";
+import {
+  jobStateFilters,
+  type JobCounts,
+  type JobList,
+  type JobListQuery,
+  type JobState,
+  type JobStateFilter,
+  type JobView,
+} from "@/contracts/jobs";
 
 /** Jobs per page; pg-boss deletes finished jobs after a week, so a project's list stays walkable. */
 export const jobsPageSize = 50;
 
-/** The pg-boss states each filter of the Jobs page shows. */
-export const statesOfFilter: Record<JobFilter, JobState[]> = {
+/** The pg-boss states each state filter of the Jobs page shows. */
+export const statesOfFilter: Record<JobStateFilter, JobState[]> = {
   queued: ["created", "retry"],
   active: ["active"],
   failed: ["failed"],
@@ -44,6 +52,13 @@ function inScope(projectId: string, definitions: readonly JobDefinition[]): Pris
   const shared = definitions.filter((definition) => definition.everySeconds !== undefined).map((definition) => definition.queue);
   return Prisma.sql`name <> ${deadLetterQueue}
     AND (data->>'projectId' = ${projectId} OR (name = ANY(${shared}::text[]) AND NOT coalesce(data ? 'projectId', false)))`;
+}
+
+const finishedStates: JobState[] = ["completed", "cancelled"];
+
+/** Queues whose finished runs the "current" view leaves out: schedules, and work marked routine. */
+function routineQueues(definitions: readonly JobDefinition[]): string[] {
+  return definitions.filter((definition) => definition.everySeconds !== undefined || definition.routine).map(({ queue }) => queue);
 }
 
 /** Before the job runner first starts, pg-boss has not made its tables: there are no jobs yet. */
@@ -95,7 +110,7 @@ function toView(row: JobRow, definitions: readonly JobDefinition[]): JobView {
   };
 }
 
-const emptyCounts: JobCounts = { queued: 0, active: 0, failed: 0, completed: 0 };
+const emptyCounts: JobCounts = { current: 0, queued: 0, active: 0, failed: 0, completed: 0 };
 
 /**
  * The project's jobs and the shared schedules, newest first, one page at a time, with how
@@ -110,7 +125,14 @@ export async function listProjectJobs(
   const after = query.cursor === undefined ? null : decodeCursor(query.cursor);
   if (!(await jobTableExists(database))) return { data: [], counts: emptyCounts, nextCursor: null };
   const scope = inScope(projectId, definitions);
-  const states = query.state ? statesOfFilter[query.state] : null;
+  const routine = routineQueues(definitions);
+  const isCurrent = Prisma.sql`(state::text <> ALL(${finishedStates}::text[]) OR name <> ALL(${routine}::text[]))`;
+  const filter =
+    query.state === undefined
+      ? Prisma.empty
+      : query.state === "current"
+        ? Prisma.sql`AND ${isCurrent}`
+        : Prisma.sql`AND state::text = ANY(${statesOfFilter[query.state]}::text[])`;
   const [rows, byState] = await Promise.all([
     database.$queryRaw<JobRow[]>`
       SELECT id::text AS id, name, state::text AS state, coalesce(data ? 'projectId', false) AS "hasProject",
@@ -119,16 +141,17 @@ export async function listProjectJobs(
         started_on AS "startedOn", completed_on AS "completedOn", output
       FROM ${jobTable}
       WHERE ${scope}
-        ${states ? Prisma.sql`AND state::text = ANY(${states}::text[])` : Prisma.empty}
+        ${filter}
         ${after ? Prisma.sql`AND (created_on, id) < (${after.createdKey}::timestamptz, ${after.id}::uuid)` : Prisma.empty}
       ORDER BY created_on DESC, id DESC
       LIMIT ${jobsPageSize + 1}`,
-    database.$queryRaw<{ state: JobState; count: number }[]>`
-      SELECT state::text AS state, count(*)::int AS count FROM ${jobTable} WHERE ${scope} GROUP BY state`,
+    database.$queryRaw<{ state: JobState; current: boolean; count: number }[]>`
+      SELECT state::text AS state, ${isCurrent} AS current, count(*)::int AS count FROM ${jobTable} WHERE ${scope} GROUP BY 1, 2`,
   ]);
-  const counts = { ...emptyCounts };
-  for (const filter of Object.keys(statesOfFilter) as JobFilter[]) {
-    counts[filter] = byState.filter((row) => statesOfFilter[filter].includes(row.state)).reduce((sum, row) => sum + row.count, 0);
+  const sum = (rows: typeof byState) => rows.reduce((total, row) => total + row.count, 0);
+  const counts = { ...emptyCounts, current: sum(byState.filter((row) => row.current)) };
+  for (const stateFilter of jobStateFilters) {
+    counts[stateFilter] = sum(byState.filter((row) => statesOfFilter[stateFilter].includes(row.state)));
   }
   const page = rows.slice(0, jobsPageSize);
   const last = page.at(-1);
@@ -166,12 +189,12 @@ export async function retryProjectJob(
 
 export interface JobsSettingsView {
   projectId: string;
-  /** The first page, all states. */
+  /** The first page of the "current" view. */
   jobs: JobList;
   canRetry: boolean;
 }
 
-/** The Jobs settings section: the newest jobs, and whether this role may retry failed ones. */
+/** The Jobs settings section: the newest current jobs, and whether this role may retry failed ones. */
 export async function jobsSettingsView(projectId: string, role: Role): Promise<JobsSettingsView> {
-  return { projectId, jobs: await listProjectJobs(db(), projectId, {}), canRetry: can(role, "project:update") };
+  return { projectId, jobs: await listProjectJobs(db(), projectId, { state: "current" }), canRetry: can(role, "project:update") };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getMetrics } from "@/server/metrics/metricsQuery";
+import { refreshRollups } from "@/server/metrics/rollups";
 import { ingestTraces } from "@/server/traces/ingestTraces";
 import { ingestFeedback } from "@/server/feedback/ingestFeedback";
 import { metricsQuerySchema, type MetricFigures } from "@/contracts/metrics";
@@ -66,6 +67,7 @@ describe.each(await testDatabaseKinds())("feedback metrics on %s", (kind) => {
     const { project } = await createProjectWithKeys(test.database);
     await ingestTraces(test.database, project.id, traces);
     expect((await ingestFeedback(test.database, project.id, feedback, now)).rejected).toEqual([]);
+    await refreshRollups(test.database, project.id);
     const read = (breakdown?: "model" | "release") =>
       getMetrics(test.database, project.id, metricsQuerySchema.parse({ range: "24h", breakdown }), now);
 
@@ -108,6 +110,7 @@ describe.each(await testDatabaseKinds())("feedback metrics on %s", (kind) => {
 
     // Feedback arriving after the rollups were built moves the figures of its trace's bucket.
     await ingestFeedback(test.database, project.id, [event("b3", 5, { type: "thumb", value: -1 })], now);
+    await refreshRollups(test.database, project.id);
     expect(feedbackFigures((await read()).totals)).toMatchObject({ feedbackEvents: 12, thumbsDown: 2, negativeTraces: 4 });
   });
 });

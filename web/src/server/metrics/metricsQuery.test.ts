@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getMetrics, resolveRange } from "@/server/metrics/metricsQuery";
+import { refreshRollups } from "@/server/metrics/rollups";
 import { relativeAccuracy } from "@/server/metrics/logHistogram";
 import { ingestTraces } from "@/server/traces/ingestTraces";
 import { ingestOtlpSpans } from "@/server/otel/ingestOtlp";
@@ -55,6 +56,7 @@ describe.each(await testDatabaseKinds())("metrics on %s", (kind) => {
     const { project } = await createProjectWithKeys(test.database);
     const traces = generatedTraces();
     for (let i = 0; i < traces.length; i += 200) await ingestTraces(test.database, project.id, traces.slice(i, i + 200));
+    await refreshRollups(test.database, project.id);
     const metrics = await getMetrics(test.database, project.id, metricsQuerySchema.parse({ range: "24h", breakdown: "release" }), now);
 
     const [exact] = await test.database.$queryRaw<
@@ -106,22 +108,27 @@ describe.each(await testDatabaseKinds())("metrics on %s", (kind) => {
       call("0000000000000000000000000000aaa1", { "gen_ai.response.model": "gpt-4o-mini-2024-07-18" }, 1),
       call("0000000000000000000000000000aaa2", { "error.type": "429" }, spanStatusError),
     ]);
+    await refreshRollups(test.database, project.id);
     const metrics = await getMetrics(test.database, project.id, metricsQuerySchema.parse({ range: "1h", breakdown: "model" }), now);
     expect(metrics.series.map((series) => [series.key, series.totals.requests, series.totals.errorRate])).toEqual([
       ["gpt-4o-mini", 2, 0.5],
     ]);
   });
 
-  it("picks up re-sent traces on the next read without double counting", async () => {
+  it("a read writes nothing: new traces count once the rollup refresh has run, re-sent ones without double counting", async () => {
     const { project } = await createProjectWithKeys(test.database);
     const trace = { id: "r-1", startTime: "2026-11-27T11:30:00Z", endTime: "2026-11-27T11:30:01Z" };
     await ingestTraces(test.database, project.id, [trace]);
     const query = metricsQuerySchema.parse({ range: "1h" });
+    expect((await getMetrics(test.database, project.id, query, now)).totals).toMatchObject({ requests: 0 });
+    expect(await test.database.rollupState.count({ where: { projectId: project.id } })).toBe(0);
+    await refreshRollups(test.database, project.id);
     expect((await getMetrics(test.database, project.id, query, now)).totals).toMatchObject({ requests: 1, errors: 0 });
     await ingestTraces(test.database, project.id, [
       { ...trace, status: "error" },
       { id: "r-2", startTime: "2026-11-27T11:45:00Z" },
     ]);
+    await refreshRollups(test.database, project.id);
     expect((await getMetrics(test.database, project.id, query, now)).totals).toMatchObject({ requests: 2, errors: 1 });
   });
 });

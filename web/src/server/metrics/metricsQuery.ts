@@ -1,7 +1,6 @@
 import type { Database } from "@/server/db/client";
 import type { MetricFigures, Metrics, MetricsQuery } from "@/contracts/metrics";
 import { histogramQuantiles, mergeHistograms, relativeAccuracy, type LogHistogram } from "@/server/metrics/logHistogram";
-import { refreshRollupsIfStale } from "@/server/metrics/rollups";
 import { bucketSeries } from "@/server/metrics/bucketSeries";
 
 const minuteMs = 60_000;
@@ -132,10 +131,9 @@ export function figuresOf(acc: Accumulator): MetricFigures {
 /**
  * Requests, errors, latency and TTFT percentiles, cost and tokens over a range, as totals
  * and as a time series, optionally split by model, release or prompt version. Reads only
- * rollups (refreshed first), never raw traces.
+ * rollups, never raw traces, and writes nothing: the rollup job (rollupJob.ts) keeps them current.
  */
 export async function getMetrics(database: Database, projectId: string, query: MetricsQuery, now: Date): Promise<Metrics> {
-  await refreshRollupsIfStale(database, projectId);
   const range = resolveRange(query, now);
   // A raw query: Prisma's row mapping of the JSON histograms costs more than the read.
   const rows = await database.$queryRaw<RollupRow[]>`

@@ -113,25 +113,3 @@ export async function refreshRollups(database: Database, projectId: string): Pro
   }
   await database.rollupState.upsert({ where: { projectId }, create: { projectId, refreshedUntil }, update: { refreshedUntil } });
 }
-
-// When each project's rollups were last refreshed by this process, and which projects
-// this process has written traces to since. A dashboard in a process that saw no write
-// is at most `maxStalenessMs` behind traces written by other processes.
-const refreshedAt = new Map<string, number>();
-const written = new Set<string>();
-const maxStalenessMs = 5_000;
-
-/** Called by trace, feedback and score ingest: the next metrics read in this process refreshes at once. */
-export function noteRollupInputsWritten(projectId: string): void {
-  written.add(projectId);
-}
-
-/** Refreshes unless this process refreshed within the last few seconds and wrote nothing since. */
-export async function refreshRollupsIfStale(database: Database, projectId: string): Promise<void> {
-  const last = refreshedAt.get(projectId) ?? 0;
-  if (!written.has(projectId) && Date.now() - last < maxStalenessMs) return;
-  written.delete(projectId);
-  await refreshRollups(database, projectId);
-  if (refreshedAt.size > 10_000) refreshedAt.clear();
-  refreshedAt.set(projectId, Date.now());
-}

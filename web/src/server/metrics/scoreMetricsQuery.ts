@@ -2,7 +2,6 @@ import type { Database } from "@/server/db/client";
 import type { ScoreFigures, ScoreMetrics, ScoreMetricsQuery } from "@/contracts/metrics";
 import type { ScoreConfig } from "@/contracts/scores";
 import { resolveRange } from "@/server/metrics/metricsQuery";
-import { refreshRollupsIfStale } from "@/server/metrics/rollups";
 import { bucketSeries } from "@/server/metrics/bucketSeries";
 import { countAtOrWorse, histogramScale, type ScoreHistogram } from "@/server/metrics/scoreHistogram";
 import { inferredScoreConfig, scoreConfigsByName } from "@/server/scores/scoreConfigs";
@@ -55,10 +54,9 @@ export function scoreFiguresOf(acc: ScoreAccumulator, dataType: ScoreConfig["dat
 /**
  * A score's average and share at or past a threshold over a range, as totals and a time
  * series, optionally split by model, release or prompt version; plus the score names that
- * have data. Reads only score rollups (refreshed first), never raw scores.
+ * have data. Reads only score rollups (kept current by the rollup job), never raw scores.
  */
 export async function getScoreMetrics(database: Database, projectId: string, query: ScoreMetricsQuery, now: Date): Promise<ScoreMetrics> {
-  await refreshRollupsIfStale(database, projectId);
   const range = resolveRange(query, now);
   const counted = await database.$queryRaw<{ name: string; count: bigint }[]>`
     SELECT name, sum(count) AS count FROM score_rollups

@@ -3,7 +3,6 @@ import { Prisma } from "@/generated/prisma/client";
 import type { Database } from "@/server/db/client";
 import { mapJsonStrings, maxJsonDepth, normaliseText } from "@/contracts/common";
 import { ingestTransactionOptions, loadIngestSettings, lockTraces } from "@/server/traces/ingestTraces";
-import { noteRollupInputsWritten } from "@/server/metrics/rollups";
 import { rejectedItems, storeOtlpTraces, type OtlpIngestResult } from "@/server/otel/ingestOtlp";
 import type { DecodedOtlpLogs } from "@/server/otel/decodeOtlpLogs";
 import { carriesContent, type GenAiLogRecord } from "@/server/otel/genAiLogEvent";
@@ -75,7 +74,7 @@ export async function ingestGenAiLogEvents(
     };
   });
   const traceIds = [...new Set(rows.map((row) => row.traceId))];
-  const { rejected, accepted } = await database.$transaction(async (tx) => {
+  const { rejected } = await database.$transaction(async (tx) => {
     await lockTraces(tx, projectId, traceIds);
     await tx.genAiLogEvent.deleteMany({ where: { projectId, receivedAt: { lt: new Date(now.getTime() - genAiLogEventRetentionMs) } } });
     const { count } = await tx.genAiLogEvent.createMany({ data: rows, skipDuplicates: true });
@@ -95,7 +94,6 @@ export async function ingestGenAiLogEvents(
       settings,
     );
   }, ingestTransactionOptions);
-  if (accepted.length > 0) noteRollupInputsWritten(projectId);
   const eventsPerTrace = new Map<string, number>();
   for (const row of rows) eventsPerTrace.set(row.traceId, (eventsPerTrace.get(row.traceId) ?? 0) + 1);
   const rebuild = rejectedItems(rejected, eventsPerTrace);

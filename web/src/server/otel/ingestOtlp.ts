@@ -17,7 +17,6 @@ import { parseOtlpJson } from "@/server/otel/parseOtlpJson";
 import { deriveTrace, mapOtlpSpan, type MappedSpan } from "@/server/otel/genAiMapping";
 import { inputMessages, outputMessages } from "@/server/otel/genAiMessages";
 import { asSpanEvent } from "@/server/otel/genAiLogEvent";
-import { noteRollupInputsWritten } from "@/server/metrics/rollups";
 import type { OtlpSpan } from "@/server/otel/otlpSpan";
 
 export const otlpMediaTypes = ["application/json", "application/x-protobuf"];
@@ -130,13 +129,12 @@ export async function ingestOtlpSpans(database: Database, projectId: string, spa
   const traceIds = [...new Set(spans.map((span) => span.traceId))];
   if (traceIds.length === 0) return { rejected: 0, errorMessage: "" };
   const settings = await loadIngestSettings(database, projectId);
-  const { rejected, accepted } = await database.$transaction(async (tx) => {
+  const { rejected } = await database.$transaction(async (tx) => {
     // Hold the traces while their spans are merged, so concurrent exports of one trace
     // (SDKs send spans as they end) each see what the other stored.
     await lockTraces(tx, projectId, traceIds);
     return storeOtlpTraces(tx, projectId, traceIds, spans, settings);
   }, ingestTransactionOptions);
-  if (accepted.length > 0) noteRollupInputsWritten(projectId);
   const spansPerTrace = new Map<string, number>();
   for (const span of spans) spansPerTrace.set(span.traceId, (spansPerTrace.get(span.traceId) ?? 0) + 1);
   return rejectedItems(rejected, spansPerTrace);

@@ -7,7 +7,6 @@ import { getReviewRules } from "@/server/review/reviewRules";
 import { addReviewedExample, defaultDatasetName } from "@/server/datasets/datasets";
 import { conversationOf, messageText } from "@/server/review/conversation";
 import type { Queryable } from "@/server/db/client";
-import { noteRollupInputsWritten } from "@/server/metrics/rollups";
 
 /** The score name of an annotator's verdict on an answer: true for a good example, false for a failure. */
 export const humanVerdictScore = "human_verdict";
@@ -41,7 +40,6 @@ async function recordVerdictScore(
     create: { projectId, id, traceId, name: humanVerdictScore, dataType: "boolean", source: "annotation", ...verdict },
     update: verdict,
   });
-  noteRollupInputsWritten(projectId);
 }
 
 const annotationFields = { category: true, severity: true, correctedResponse: true, notes: true, decision: true } as const;

@@ -5,7 +5,6 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { Database } from "@/server/db/client";
 import { validateBatchItems, type Rejection } from "@/server/api/batchValidation";
 import { checkScoreValue, inferredScoreConfig, scoreConfigsByName } from "@/server/scores/scoreConfigs";
-import { noteRollupInputsWritten } from "@/server/metrics/rollups";
 
 /**
  * Stores a batch of scores from the application's own evaluators, each exactly once (by
@@ -84,7 +83,6 @@ export async function ingestScores(database: Database, projectId: string, rawSco
     return tx.score.createManyAndReturn({ data: rows, skipDuplicates: true, select: { id: true } });
   });
   const insertedIds = new Set(inserted.map(({ id }) => id));
-  if (insertedIds.size > 0) noteRollupInputsWritten(projectId);
   return {
     accepted: rows.filter((row) => insertedIds.has(row.id)).map((row) => row.id),
     duplicates: [...rows.filter((row) => !insertedIds.has(row.id)).map((row) => row.id), ...repeated],

@@ -1,7 +1,6 @@
 import type { ScoreCorrection, ScoreCorrectionInput } from "@/contracts/scores";
 import type { Queryable } from "@/server/db/client";
 import { BadRequestError, NotFoundError } from "@/server/errors";
-import { noteRollupInputsWritten } from "@/server/metrics/rollups";
 import { checkScoreValue, scoreConfigsByName, unboundedScoreConfig } from "@/server/scores/scoreConfigs";
 import { scoreSelect, serializeScore, type ScoreRow } from "@/server/scores/scoreQueries";
 
@@ -94,7 +93,6 @@ export async function correctScore(
     update: said,
     select: correctionSelect,
   });
-  noteRollupInputsWritten(projectId);
   return serializeCorrection({ ...row, correctsScoreId: scoreId });
 }
 

@@ -8,7 +8,6 @@ import { maskPii, maskPiiInJson, type JsonValue } from "@/server/pii/detectors";
 import { costTrace, type CostedTrace } from "@/server/traces/traceCost";
 import { searchTextOf } from "@/server/traces/traceText";
 import { insertSpans, insertTraces } from "@/server/traces/traceSql";
-import { noteRollupInputsWritten } from "@/server/metrics/rollups";
 import type { ModelPriceEntry } from "@/server/traces/modelPrices";
 import { projectPriceEntries } from "@/server/traces/projectPrices";
 import { lockKeysInOrder } from "@/server/db/transactionLocks";
@@ -228,8 +227,6 @@ export async function ingestTraces(database: Database, projectId: string, rawTra
     );
     return { ...stored, refused };
   }, ingestTransactionOptions);
-  // After the commit, so a metrics read that refreshes at once sees the new rows.
-  if (written.accepted.length > 0) noteRollupInputsWritten(projectId);
   return {
     accepted: written.accepted,
     duplicates: written.duplicates,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkJudgeTemplate, renderJudgeTemplate } from "@/server/evaluation/judge/judgeTemplate";
+import { checkJudgeTemplate } from "@/contracts/judgeTemplateVariables";
+import { renderJudgeTemplate } from "@/server/evaluation/judge/judgeTemplate";
 import { judgeRubrics } from "@/server/evaluation/judge/judgeRubrics";
 
 const subject = { input: "Where is my parcel?", output: "It left the depot today.", contexts: ["Tracking: left depot 27 Nov."] };
