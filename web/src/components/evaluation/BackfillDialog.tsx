@@ -8,10 +8,12 @@ import { ErrorMessage } from "@/components/ui/ErrorMessage";
 import { formText } from "@/components/ui/formData";
 import { formatTime } from "@/components/traces/format";
 import { CheckedField } from "@/components/evaluation/CheckedField";
-import { ApiProblem, issuesByField, sendJson } from "@/components/evaluation/evaluatorApi";
+import { formErrorsOf, sendJson } from "@/components/evaluation/evaluatorApi";
 
 /** How often the dialog asks for progress while a backfill runs. */
 const refreshMs = 2000;
+/** The fields this form shows an API issue beside. */
+const backfillFields = new Set(["from", "to"]);
 
 /** A Date as a datetime-local input's value, in the browser's time zone. */
 function localInputValue(date: Date): string {
@@ -106,8 +108,9 @@ export function BackfillDialog({ projectId, evaluator }: { projectId: string; ev
       await sendJson("POST", `${base}/backfill`, { from: from.toISOString(), to: to.toISOString() });
       await load();
     } catch (caught) {
-      if (caught instanceof ApiProblem && caught.issues.length > 0) setFieldErrors(issuesByField(caught.issues));
-      else setError(caught instanceof Error ? caught.message : "Something went wrong");
+      const shown = formErrorsOf(caught, backfillFields);
+      setFieldErrors(shown.fieldErrors);
+      setError(shown.message);
     } finally {
       setBusy(false);
     }

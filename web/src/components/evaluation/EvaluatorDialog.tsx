@@ -11,7 +11,7 @@ import { formText } from "@/components/ui/formData";
 import { LabelWithHint } from "@/components/settings/LabelWithHint";
 import { CheckedField } from "@/components/evaluation/CheckedField";
 import { ToxicityLimits } from "@/components/evaluation/ToxicityLimits";
-import { ApiProblem, issuesByField, sendJson } from "@/components/evaluation/evaluatorApi";
+import { formErrorsOf, sendJson } from "@/components/evaluation/evaluatorApi";
 import { evaluatorKindInfo, rubricLabels } from "@/components/evaluation/evaluatorKinds";
 import {
   choicesOf,
@@ -98,16 +98,9 @@ export function EvaluatorDialog({ projectId, rubrics, toxicityLimits, evaluator,
       toast.success(evaluator ? `${evaluator.name} saved` : `Evaluator ${read("name").trim()} added`);
       router.refresh();
     } catch (caught) {
-      if (caught instanceof ApiProblem) {
-        const byField = issuesByField(caught.issues);
-        setFieldErrors(byField);
-        const elsewhere = caught.issues.filter((issue) => !shownFields.has(issue.path.join(".")));
-        setError(
-          elsewhere.length > 0 || caught.issues.length === 0
-            ? [caught.message, ...elsewhere.map((issue) => issue.message)].join(": ")
-            : null,
-        );
-      } else setError(caught instanceof Error ? caught.message : "Something went wrong");
+      const shown = formErrorsOf(caught, shownFields);
+      setFieldErrors(shown.fieldErrors);
+      setError(shown.message);
     } finally {
       setBusy(false);
     }

@@ -49,3 +49,22 @@ export function issuesByField(issues: readonly FieldIssue[]): Record<string, str
   }
   return byField;
 }
+
+/**
+ * How a failed request reads in a form: each issue beside the field the form shows for it,
+ * and as one message whatever has no field there (or the problem itself when it named none),
+ * so a refusal is never swallowed by a form that lacks the field.
+ */
+export function formErrorsOf(
+  caught: unknown,
+  shownFields: ReadonlySet<string>,
+): { fieldErrors: Record<string, string>; message: string | null } {
+  if (!(caught instanceof ApiProblem)) {
+    return { fieldErrors: {}, message: caught instanceof Error ? caught.message : "Something went wrong" };
+  }
+  const fieldErrors = issuesByField(caught.issues.filter((issue) => shownFields.has(issue.path.join("."))));
+  const elsewhere = caught.issues.filter((issue) => !shownFields.has(issue.path.join(".")));
+  const message =
+    elsewhere.length > 0 || caught.issues.length === 0 ? [caught.message, ...elsewhere.map((issue) => issue.message)].join(": ") : null;
+  return { fieldErrors, message };
+}

@@ -7,10 +7,13 @@ import type { Score, ScoreCorrection, ScoreCorrectionInput } from "@/contracts/s
 import type { ScoreDisplayConfig } from "@/server/traces/traceConsole";
 import { ErrorMessage } from "@/components/ui/ErrorMessage";
 import { CheckedField } from "@/components/evaluation/CheckedField";
-import { ApiProblem, issuesByField, sendJson } from "@/components/evaluation/evaluatorApi";
+import { formErrorsOf, sendJson } from "@/components/evaluation/evaluatorApi";
 import { formatScoreNumber, formatScoreValue, scoreLabel, scoreSource } from "@/components/scores/scoreLabels";
 
 /** The value field's starting text: the viewer's earlier correction, else the evaluator's score. */
+/** The fields this form shows an API issue beside. */
+const correctionFields = new Set(["value", "category", "comment", "useAsExample"]);
+
 function startingValue(score: Pick<Score, "value" | "category">): string {
   if (typeof score.value === "boolean") return String(score.value);
   if (typeof score.value === "number") return String(score.value);
@@ -89,8 +92,9 @@ export function CorrectScoreDialog({
       setOpen(false);
       router.refresh();
     } catch (caught) {
-      if (caught instanceof ApiProblem && caught.issues.length > 0) setFieldErrors(issuesByField(caught.issues));
-      else setError(caught instanceof Error ? caught.message : "Something went wrong");
+      const shown = formErrorsOf(caught, correctionFields);
+      setFieldErrors(shown.fieldErrors);
+      setError(shown.message);
     } finally {
       setBusy(false);
     }
