@@ -21,7 +21,7 @@ describe.each(await testDatabaseKinds())("the Jobs settings view on %s", (kind) 
   it("offers Retry to owners and admins only, and shows no jobs before the job runner has ever started", async () => {
     current.database = test.database;
     const { project } = await createProjectWithKeys(test.database);
-    const empty = { data: [], counts: { queued: 0, active: 0, failed: 0, completed: 0 }, nextCursor: null };
+    const empty = { data: [], counts: { current: 0, queued: 0, active: 0, failed: 0, completed: 0 }, nextCursor: null };
     expect(await jobsSettingsView(project.id, "owner")).toEqual({ projectId: project.id, jobs: empty, canRetry: true });
     expect((await jobsSettingsView(project.id, "admin")).canRetry).toBe(true);
     expect((await jobsSettingsView(project.id, "annotator")).canRetry).toBe(false);
