@@ -16,6 +16,7 @@ import { projectEndpoints } from "@/server/projects/projectRoutes";
 import { reviewEndpoints } from "@/server/review/reviewRoutes";
 import { scoreEndpoints } from "@/server/scores/scoreRoutes";
 import { evaluatorEndpoints } from "@/server/evaluation/evaluatorRoutes";
+import { driftEndpoints } from "@/server/drift/driftRoutes";
 import { setupEndpoints } from "@/server/setup/setupRoutes";
 import { modelPriceEndpoints } from "@/server/traces/modelPriceRoutes";
 import { traceEndpoints } from "@/server/traces/traceRoutes";
@@ -47,6 +48,7 @@ export const endpoints = [
   ...traceEndpoints,
   ...scoreEndpoints,
   ...evaluatorEndpoints,
+  ...driftEndpoints,
   ...otelEndpoints,
   ...metricsEndpoints,
   ...modelPriceEndpoints,

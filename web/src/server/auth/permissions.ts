@@ -20,6 +20,7 @@ export const permissions = [
   "traces:read",
   "scores:write",
   "evaluators:manage",
+  "drift:manage",
   "review:read",
   "review:annotate",
   "review:adjudicate",
@@ -49,6 +50,8 @@ const admin: Permission[] = [
   "scores:write",
   // Evaluators spend money (a judge's tokens) and score configs decide what is refused.
   "evaluators:manage",
+  // Baselines decide what counts as normal traffic, and each run spends CPU on embedding.
+  "drift:manage",
 ];
 // A reset link takes over an account, so only owners issue them (see passwordResets.ts).
 const owner: Permission[] = [...admin, "project:delete", "members:reset-passwords"];
@@ -71,6 +74,7 @@ export const keyPermissions: Record<"public" | "secret", ReadonlySet<Permission>
     "traces:read",
     "scores:write",
     "evaluators:manage",
+    "drift:manage",
     "review:read",
     "datasets:read",
     "datasets:write",

@@ -3,6 +3,7 @@ import { rollupJob } from "@/server/metrics/rollupJob";
 import { reviewRoutingJob } from "@/server/review/reviewRoutingJob";
 import { evaluationJobs } from "@/server/evaluation/evaluationJobs";
 import { processEvaluationDependencies } from "@/server/evaluation/processEvaluation";
+import { driftJobs } from "@/server/drift/driftJobs";
 
 /** Every kind of background work; each process that runs jobs works all of them. */
-export const jobDefinitions: readonly JobDefinition[] = [rollupJob, reviewRoutingJob, ...evaluationJobs(processEvaluationDependencies())];
+export const jobDefinitions: readonly JobDefinition[] = [rollupJob, reviewRoutingJob, ...evaluationJobs(processEvaluationDependencies()), ...driftJobs];
