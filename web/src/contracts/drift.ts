@@ -262,5 +262,8 @@ export const driftDatasetResultSchema = z
   .object({
     added: z.number().int().describe("New working items (the answer each trace got, to be checked before publishing)"),
     duplicates: z.number().int().describe("Traces added from drift before"),
+    rejected: z
+      .array(z.object({ traceId: z.string(), message: z.string() }).strict())
+      .describe("Traces that do not make an example (no question, or no answer to start from)"),
   })
   .strict();
