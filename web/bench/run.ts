@@ -12,6 +12,7 @@ import { benchRoutingFlood } from "./routingFlood.ts";
 import { benchEmbedders } from "./embedders.ts";
 import { benchBuiltinEvaluators } from "./builtinEvaluators.ts";
 import { benchIngestWithEvaluators, benchJobOverhead } from "./jobs.ts";
+import { benchDriftRun } from "./driftRun.ts";
 import type { BenchRow } from "./appServer.ts";
 
 const port = Number(process.env.LIVELOOP_BENCH_PORT ?? 3311);
@@ -32,6 +33,7 @@ const benches: Record<string, () => Promise<BenchRow | BenchRow[]>> = {
   "builtin-evaluators": benchBuiltinEvaluators,
   "job-overhead": benchJobOverhead,
   "ingest-with-evaluators": benchIngestWithEvaluators,
+  "drift-run": benchDriftRun,
 };
 
 const requested = process.argv.slice(2).filter((arg) => arg !== "--");

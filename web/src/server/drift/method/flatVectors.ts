@@ -54,21 +54,44 @@ export function nearestCentroids(
   const { data, rows, dimensions } = matrix;
   const nearest = new Int32Array(rows);
   const similarity = new Float64Array(rows);
+  const consider = (row: number, cluster: number, dot: number): void => {
+    if (dot > (similarity[row] ?? 0)) {
+      similarity[row] = dot;
+      nearest[row] = cluster;
+    }
+  };
+  similarity.fill(-Infinity);
   for (let row = 0; row < rows; row++) {
     const offset = row * dimensions;
-    let best = -Infinity;
-    let bestCluster = 0;
-    for (let cluster = 0; cluster < clusterCount; cluster++) {
+    let cluster = 0;
+    // Four centroids per pass over the row: the row is read once for four dot products.
+    for (; cluster + 3 < clusterCount; cluster += 4) {
+      const a = cluster * dimensions;
+      const b = a + dimensions;
+      const c = b + dimensions;
+      const d = c + dimensions;
+      let dotA = 0;
+      let dotB = 0;
+      let dotC = 0;
+      let dotD = 0;
+      for (let j = 0; j < dimensions; j++) {
+        const value = data[offset + j] ?? 0;
+        dotA += value * (centroids[a + j] ?? 0);
+        dotB += value * (centroids[b + j] ?? 0);
+        dotC += value * (centroids[c + j] ?? 0);
+        dotD += value * (centroids[d + j] ?? 0);
+      }
+      consider(row, cluster, dotA);
+      consider(row, cluster + 1, dotB);
+      consider(row, cluster + 2, dotC);
+      consider(row, cluster + 3, dotD);
+    }
+    for (; cluster < clusterCount; cluster++) {
       const centroidOffset = cluster * dimensions;
       let dot = 0;
       for (let j = 0; j < dimensions; j++) dot += (data[offset + j] ?? 0) * (centroids[centroidOffset + j] ?? 0);
-      if (dot > best) {
-        best = dot;
-        bestCluster = cluster;
-      }
+      consider(row, cluster, dot);
     }
-    nearest[row] = bestCluster;
-    similarity[row] = best;
   }
   return { nearest, similarity };
 }
