@@ -3,6 +3,7 @@ import { assignDriftBins, binHistogram } from "./assignDriftBins";
 import { driftBins, type DriftModel } from "./driftModel";
 import { normalisedRows, selectRows } from "./flatVectors";
 import { percentile } from "./percentile";
+import { shuffledIndexes } from "./shuffleFirst";
 import { sphericalKMeans } from "./sphericalKMeans";
 
 /**
@@ -47,11 +48,7 @@ export function fitDriftBaseline(vectors: readonly Float32Array[], { seed, clust
   const dimensions = vectors[0]?.length ?? 0;
   const { matrix, zero } = normalisedRows(vectors, dimensions);
   const random = seededRandom(seed);
-  const order = Int32Array.from({ length: vectors.length }, (_, i) => i);
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [order[i], order[j]] = [order[j] ?? 0, order[i] ?? 0];
-  }
+  const order = shuffledIndexes(vectors.length, random);
   const sizes = splitSizes(vectors.length);
   const clusterCount = clusters ?? defaultClusterCount(sizes.heldOut);
   const fitRows = order.subarray(0, sizes.fit).filter((row) => zero[row] !== 1);

@@ -1,9 +1,9 @@
 // Seeded permutation tests of "the live window comes from the reference distribution". Both
 // draw, per permutation, a uniformly random subset of the pooled points of the smaller
-// side's size (a partial Fisher-Yates shuffle: its first m places are a uniform m-subset
-// whatever order the array was left in), so the cost is that size, not the pooled size.
+// side's size (shuffleFirst), so the cost is that size, not the pooled size.
 import { jensenShannonDivergence } from "./jensenShannon";
 import type { FlatVectors } from "./flatVectors";
+import { shuffleFirst } from "./shuffleFirst";
 
 export interface PermutationTestResult {
   observed: number;
@@ -16,15 +16,6 @@ export interface PermutationTestResult {
 
 /** Statistics that are mathematically equal can differ in the last bits; they count as ties. */
 const atLeast = (value: number, observed: number): boolean => value >= observed - 1e-12 * Math.max(1, Math.abs(observed));
-
-const shuffleFirst = (items: Int32Array, count: number, random: () => number): void => {
-  for (let i = 0; i < count; i++) {
-    const j = i + Math.floor(random() * (items.length - i));
-    const swap = items[i] ?? 0;
-    items[i] = items[j] ?? 0;
-    items[j] = swap;
-  }
-};
 
 const result = (observed: number, permuted: Float64Array): PermutationTestResult => {
   let exceed = 0;

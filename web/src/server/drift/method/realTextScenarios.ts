@@ -5,6 +5,7 @@ import { seededRandom } from "../../stats/seededRandom";
 import { windowVerdict, type DriftVerdict } from "./driftVerdict";
 import { fitDriftBaseline } from "./fitDriftBaseline";
 import { scoreDriftWindow, type DriftWindowScore } from "./scoreDriftWindow";
+import { shuffledIndexes } from "./shuffleFirst";
 
 export interface EmbeddedCorpora {
   /** GSM8K test questions in file order; the first 250 are MGSM's English problems word for word. */
@@ -23,14 +24,8 @@ export type Scenario = (typeof SCENARIOS)[number];
 
 export const rewritesInStyleShift = (gsm8kIndex: number): boolean => gsm8kIndex % 3 === 0;
 
-const shuffled = (count: number, offset: number, random: () => number): number[] => {
-  const items = Array.from({ length: count }, (_, i) => offset + i);
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [items[i], items[j]] = [items[j] ?? 0, items[i] ?? 0];
-  }
-  return items;
-};
+const shuffled = (count: number, offset: number, random: () => number): number[] =>
+  Array.from(shuffledIndexes(count, random), (index) => offset + index);
 
 const rows = (vectors: readonly Float32Array[], indexes: readonly number[]): Float32Array[] =>
   indexes.map((index) => {

@@ -6,6 +6,7 @@ import { gTest } from "./gTest";
 import { jensenShannonDistance, jensenShannonTerms } from "./jensenShannon";
 import { smoothedKlDivergence } from "./klDivergence";
 import { histogramPermutationTest, meanDistancePermutationTest } from "./permutationTests";
+import { shuffleFirst } from "./shuffleFirst";
 
 export interface DriftScoreOptions {
   seed: number;
@@ -58,12 +59,7 @@ export interface DriftWindowScore {
 
 const subsampleRows = (rows: number, limit: number, random: () => number): Int32Array => {
   const order = Int32Array.from({ length: rows }, (_, i) => i);
-  if (rows <= limit) return order;
-  for (let i = 0; i < limit; i++) {
-    const j = i + Math.floor(random() * (rows - i));
-    [order[i], order[j]] = [order[j] ?? 0, order[i] ?? 0];
-  }
-  return order.slice(0, limit);
+  return rows <= limit ? order : shuffleFirst(order, limit, random).slice(0, limit);
 };
 
 const stack = (top: FlatVectors, bottom: FlatVectors): FlatVectors => {
