@@ -3,6 +3,7 @@
 // needs the hash, and character n-grams are hashed incrementally over code points instead
 // of building ~60 substrings per word (the speed target is 1.5-2k texts/s per core).
 import { FNV_OFFSET_BASIS, fnvFeedCodePoint, fnvFeedString } from "./featureHash";
+import { codePointCounts } from "@/server/text/codePointCounts";
 
 export type LexstyleGroup = "w" | "b" | "c" | "s";
 export const LEXSTYLE_GROUPS: readonly LexstyleGroup[] = ["w", "b", "c", "s"];
@@ -37,17 +38,6 @@ export const shareBucket = (share: number): number =>
 export const logBucket = (count: number): number => Math.floor(Math.log2(count + 1));
 
 const countMatches = (text: string, pattern: RegExp): number => text.match(pattern)?.length ?? 0;
-
-/** Length in code points (the reference counts Python characters) and how many are not ASCII. */
-const codePointCounts = (text: string): { length: number; nonAscii: number } => {
-  let length = 0;
-  let nonAscii = 0;
-  for (const char of text) {
-    length++;
-    if ((char.codePointAt(0) ?? 0) > 0x7f) nonAscii++;
-  }
-  return { length, nonAscii };
-};
 
 const scriptOf = (word: string): string => {
   const letter = FIRST_LETTER.exec(word)?.[0];

@@ -1,6 +1,7 @@
 // Simple descriptive figures of a window of prompts (how long, how many emojis, links and
 // questions), so a drift alarm can be read as "prompts got twice as long and a third now
 // carry emojis" beside the divergence numbers.
+import { codePointCounts } from "@/server/text/codePointCounts";
 
 export interface TextShape {
   count: number;
@@ -43,17 +44,6 @@ export const quantileOfSorted = (sorted: readonly number[], q: number): number |
   return lower + (upper - lower) * (position - below);
 };
 
-/** Characters (code points) and how many of them are not ASCII, in one pass. */
-const characterCounts = (text: string): { length: number; nonAscii: number } => {
-  let length = 0;
-  let nonAscii = 0;
-  for (const char of text) {
-    length++;
-    if ((char.codePointAt(0) ?? 0) > 0x7f) nonAscii++;
-  }
-  return { length, nonAscii };
-};
-
 export const describeTextShape = (texts: readonly string[]): TextShape => {
   const count = texts.length;
   if (count === 0)
@@ -68,7 +58,7 @@ export const describeTextShape = (texts: readonly string[]): TextShape => {
       urlShare: null,
       questionShare: null,
     };
-  const characters = texts.map(characterCounts);
+  const characters = texts.map((text) => codePointCounts(text));
   const lengths = characters.map((counts) => counts.length);
   const totalLength = lengths.reduce((sum, length) => sum + length, 0);
   const nonAscii = characters.reduce((sum, counts) => sum + counts.nonAscii, 0);
