@@ -2,11 +2,10 @@
 // clean: the matcher transforms the text one character at a time through a chain of
 // transformer objects, maps every position back to the original, finds the whitelisted spans
 // and then runs each of its ~120 patterns over the text. Here the same transformers produce
-// the same text (through a table for ASCII), and one alternation of the same patterns tests
+// the same text (the stateless ones through a table for ASCII), and one alternation of the same patterns tests
 // it: a position where no pattern matches alone is a position where the alternation fails, so
 // a text it rejects is a text the matcher finds nothing in, whitelist or not.
 import { SyntaxKind, type BlacklistedTerm, type Node, type StatefulTransformer, type TransformerContainer } from "obscenity";
-import { isAscii } from "@/server/text/isAscii";
 
 /** Every UTF-16 unit escaped: the source matches exactly the units obscenity's own pattern compiler writes literally. */
 const escapedCodePoint = (codePoint: number): string => {
@@ -48,8 +47,7 @@ const CHUNK = 8192;
 
 /**
  * A predicate that is false only when obscenity's RegExpMatcher, built with these terms and
- * blacklist transformers, would find no match in the text. Texts beyond ASCII are always
- * candidates (passed to the matcher).
+ * blacklist transformers, would find no match in the text.
  */
 export const obscenityPrefilter = (
   terms: readonly BlacklistedTerm[],
@@ -66,15 +64,17 @@ export const obscenityPrefilter = (
   const asciiTable = Int32Array.from({ length: 128 }, (_, char) => through(simpleSteps, char) ?? DROPPED);
   const rest = transformers.slice(leading);
   return (text) => {
-    if (!isAscii(text)) return true;
     const steps = rest.map((transformer): Step => {
       if ("transform" in transformer) return transformer.transform;
       const state: StatefulTransformer = transformer.factory();
       return (char) => state.transform(char);
     });
     const codes: number[] = [];
-    for (let i = 0; i < text.length; i++) {
-      const first = asciiTable[text.charCodeAt(i)] ?? DROPPED;
+    // By code point, as obscenity iterates: a surrogate pair is one character, a lone surrogate another.
+    for (let i = 0; i < text.length;) {
+      const codePoint = text.codePointAt(i) ?? 0;
+      i += codePoint > 0xffff ? 2 : 1;
+      const first = codePoint < 0x80 ? (asciiTable[codePoint] ?? DROPPED) : (through(simpleSteps, codePoint) ?? DROPPED);
       const char = first === DROPPED ? undefined : through(steps, first);
       if (char !== undefined) codes.push(char);
     }
