@@ -8,16 +8,22 @@ import { isAscii } from "../../text/isAscii";
 /** The words of a GloVe table in a flat hash table. */
 export interface GloveWordIndex {
   mask: number;
-  /** Per slot: the row of the word there, or -1 for an empty slot. */
-  slotRows: Int32Array;
-  /** Per slot: the word's full hash, checked before its characters. */
-  slotHashes: Int32Array;
-  /** Row r's word is units[starts[r]] up to units[starts[r + 1]] (UTF-16 code units). */
-  starts: Int32Array;
+  /**
+   * SLOT_WIDTH values per slot, side by side so one probe reads one cache line: the word's full
+   * hash (checked before its characters), its row (-1: an empty slot), and where its UTF-16
+   * code units start in `units` and how many there are.
+   */
+  slots: Int32Array;
   units: Uint16Array;
   /** Per UTF-16 code unit outside the surrogates: 1 for a letter, mark or number (\p{L}, \p{M}, \p{N}). */
   wordUnits: Uint8Array;
 }
+
+const SLOT_WIDTH = 4;
+const HASH = 0;
+const ROW = 1;
+const START = 2;
+const LENGTH = 3;
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
@@ -34,56 +40,43 @@ const isLowSurrogate = (unit: number): boolean => unit >= 0xdc00 && unit <= 0xdf
 
 /** The index of a table's words (the Map's rows). */
 export const gloveWordIndex = (rows: ReadonlyMap<string, number>): GloveWordIndex => {
-  let rowCount = 0;
   let unitCount = 0;
-  for (const [word, row] of rows) {
-    rowCount = Math.max(rowCount, row + 1);
-    unitCount += word.length;
-  }
+  for (const word of rows.keys()) unitCount += word.length;
   // Slots at least twice the words, so probes stay short.
   let size = 1;
   while (size < rows.size * 2) size *= 2;
   const index: GloveWordIndex = {
     mask: size - 1,
-    slotRows: new Int32Array(size).fill(-1),
-    slotHashes: new Int32Array(size),
-    starts: new Int32Array(rowCount + 1),
+    slots: new Int32Array(size * SLOT_WIDTH).fill(-1),
     units: new Uint16Array(unitCount),
     wordUnits: Uint8Array.from({ length: 0x10000 }, (_, unit) =>
       !isHighSurrogate(unit) && !isLowSurrogate(unit) && WORD_CHARACTER.test(String.fromCharCode(unit)) ? 1 : 0,
     ),
   };
-  const wordOfRow: string[] = [];
-  for (const [word, row] of rows) wordOfRow[row] = word;
   let offset = 0;
-  for (let row = 0; row < rowCount; row++) {
-    index.starts[row] = offset;
-    const word = wordOfRow[row];
-    if (word === undefined) continue;
+  for (const [word, row] of rows) {
     let hash = FNV_OFFSET;
     for (let i = 0; i < word.length; i++) {
       index.units[offset + i] = word.charCodeAt(i);
       hash = hashStep(hash, word.charCodeAt(i));
     }
-    offset += word.length;
     let slot = slotOf(hash, index.mask);
-    while ((index.slotRows[slot] ?? -1) !== -1) slot = (slot + 1) & index.mask;
-    index.slotRows[slot] = row;
-    index.slotHashes[slot] = hash;
+    while ((index.slots[slot * SLOT_WIDTH + ROW] ?? -1) !== -1) slot = (slot + 1) & index.mask;
+    index.slots.set([hash, row, offset, word.length], slot * SLOT_WIDTH);
+    offset += word.length;
   }
-  index.starts[rowCount] = offset;
   return index;
 };
 
 /** The row of text[start, end) (whose hash is given), or -1. */
 const lookup = (index: GloveWordIndex, text: string, start: number, end: number, hash: number): number => {
-  const { mask, slotRows, slotHashes, starts, units } = index;
+  const { mask, slots, units } = index;
   for (let slot = slotOf(hash, mask); ; slot = (slot + 1) & mask) {
-    const row = slotRows[slot] ?? -1;
+    const at = slot * SLOT_WIDTH;
+    const row = slots[at + ROW] ?? -1;
     if (row === -1) return -1;
-    if (slotHashes[slot] !== hash) continue;
-    const from = starts[row] ?? 0;
-    if ((starts[row + 1] ?? 0) - from !== end - start) continue;
+    if (slots[at + HASH] !== hash || slots[at + LENGTH] !== end - start) continue;
+    const from = slots[at + START] ?? 0;
     let i = 0;
     while (i < end - start && units[from + i] === text.charCodeAt(start + i)) i++;
     if (i === end - start) return row;

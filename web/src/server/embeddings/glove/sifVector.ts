@@ -15,12 +15,19 @@ export const zipfProbability = (rank: number, vocabulary: number): number => 1 /
 export const sifWeights = (vocabulary: number, totalVocabulary: number, a = SIF_A): Float32Array =>
   Float32Array.from({ length: vocabulary }, (_, rank) => a / (a + zipfProbability(rank, totalVocabulary)));
 
+/**
+ * Per-row factor of the SIF average: the row's weight times its int8 scale, multiplied once
+ * per table rather than per word (the same double), so a word reads one array, not two.
+ */
+export const sifFactors = (table: GloveTable, weights: Float32Array): Float64Array =>
+  Float64Array.from({ length: table.scales.length }, (_, row) => (weights[row] ?? 0) * (table.scales[row] ?? 0));
+
 /** The SIF average of the given rows, before the principal component is removed. */
-export const sifAverage = (rows: readonly number[], table: GloveTable, weights: Float32Array): Float64Array => {
-  const { dimensions, values, scales } = table;
+export const sifAverage = (rows: readonly number[], table: GloveTable, factors: Float64Array): Float64Array => {
+  const { dimensions, values } = table;
   const sum = new Float64Array(dimensions);
   for (const row of rows) {
-    const factor = (weights[row] ?? 0) * (scales[row] ?? 0);
+    const factor = factors[row] ?? 0;
     const offset = row * dimensions;
     for (let i = 0; i < dimensions; i++) sum[i] = (sum[i] ?? 0) + factor * (values[offset + i] ?? 0);
   }
