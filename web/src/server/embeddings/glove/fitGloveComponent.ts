@@ -9,7 +9,8 @@ import { readGsm8k, readTruthfulQa } from "../../evaluation/labelled/sharedData"
 import { loadGloveTable, winkEmbeddingsPaths } from "./gloveTable";
 import { GLOVE_TOTAL_WORDS } from "./gloveSifEmbedder";
 import { firstPrincipalComponent } from "./principalComponent";
-import { sifAverage, sifWeights, tableRows } from "./sifVector";
+import { sifAverage, sifFactors, sifWeights } from "./sifVector";
+import { gloveWordIndex, wordRows } from "./gloveWordIndex";
 
 const source = process.argv[2];
 const table = await loadGloveTable(
@@ -17,9 +18,10 @@ const table = await loadGloveTable(
     ? winkEmbeddingsPaths()
     : { source, cache: path.join(path.dirname(source), "..", ".cache", "liveloop", "glove-100d-int8-100000.bin") },
 );
-const weights = sifWeights(table.scales.length, GLOVE_TOTAL_WORDS);
+const factors = sifFactors(table, sifWeights(table.scales.length, GLOVE_TOTAL_WORDS));
+const words = gloveWordIndex(table.rows);
 const corpus = [...readGsm8k().map((row) => row.answer), ...readTruthfulQa().flatMap((row) => row.incorrectAnswers)];
-const component = firstPrincipalComponent(corpus.map((text) => sifAverage(tableRows(text, table), table, weights)));
+const component = firstPrincipalComponent(corpus.map((text) => sifAverage(wordRows(text, words), table, factors)));
 const target = path.join(import.meta.dirname, "glovePrincipalComponent.ts");
 writeFileSync(
   target,

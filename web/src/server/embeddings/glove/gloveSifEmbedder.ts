@@ -5,7 +5,8 @@
 import type { Embedder } from "../embedder";
 import { GLOVE_DIMENSIONS, loadGloveTable, type GloveTable } from "./gloveTable";
 import { GLOVE_PRINCIPAL_COMPONENT } from "./glovePrincipalComponent";
-import { removeComponent, sifAverage, sifWeights, tableRows } from "./sifVector";
+import { removeComponent, sifAverage, sifFactors, sifWeights } from "./sifVector";
+import { gloveWordIndex, wordRows, type GloveWordIndex } from "./gloveWordIndex";
 
 /** Words in GloVe 6B's vocabulary (the package's `size`): the Zipf estimate of p(w) needs it. */
 export const GLOVE_TOTAL_WORDS = 341_479;
@@ -13,19 +14,23 @@ export const GLOVE_SIF_ID = "glove-sif-100d-v1";
 
 export interface GloveSif {
   table: GloveTable;
-  weights: Float32Array;
+  /** Per row: SIF weight times the row's scale. */
+  factors: Float64Array;
   component: readonly number[];
+  /** The table's words, looked up without a string per word. */
+  words: GloveWordIndex;
 }
 
 export const prepareGloveSif = (table: GloveTable, component: readonly number[] = GLOVE_PRINCIPAL_COMPONENT): GloveSif => ({
   table,
-  weights: sifWeights(table.scales.length, GLOVE_TOTAL_WORDS),
+  factors: sifFactors(table, sifWeights(table.scales.length, GLOVE_TOTAL_WORDS)),
   component,
+  words: gloveWordIndex(table.rows),
 });
 
 /** One text's vector (L2-normalised; zero when no word is known). */
 export const gloveSifVector = (text: string, sif: GloveSif): Float32Array =>
-  removeComponent(sifAverage(tableRows(text, sif.table), sif.table, sif.weights), sif.component);
+  removeComponent(sifAverage(wordRows(text, sif.words), sif.table, sif.factors), sif.component);
 
 /**
  * The embedder; the table loads on the first embed() (from the cache in node_modules/.cache,

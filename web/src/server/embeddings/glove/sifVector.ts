@@ -3,7 +3,6 @@
 // Without the weighting and the removal every cosine lands in 0.75-1.0 (frequent words
 // dominate every average), which makes a useless similarity score.
 import type { GloveTable } from "./gloveTable";
-import { isAscii } from "@/server/text/isAscii";
 
 export const SIF_A = 1e-3;
 /**
@@ -12,40 +11,23 @@ export const SIF_A = 1e-3;
  */
 export const zipfProbability = (rank: number, vocabulary: number): number => 1 / ((rank + 1) * (Math.log(vocabulary) + 0.5772156649));
 
-const WORD = /[\p{L}\p{M}\p{N}]+(?:['\u2019.-][\p{L}\p{M}\p{N}]+)*/gu;
-// WORD for lower-cased ASCII text, where the Unicode classes come down to letters and digits:
-// the plain character classes match the same words in about half the time.
-const ASCII_WORD = /[a-z0-9]+(?:['.-][a-z0-9]+)*/g;
-const WORD_PARTS = /[\p{L}\p{M}\p{N}]+/gu;
-
-/** Rows of the words of a text in the table; a word GloVe lacks is looked up by its parts ("e-mail", "don't"). */
-export const tableRows = (text: string, table: GloveTable): number[] => {
-  const rows: number[] = [];
-  // NFKC changes nothing in ASCII text, which is most of it; skipping it saves a tenth of the time.
-  const ascii = isAscii(text);
-  const normalised = ascii ? text : text.normalize("NFKC").replaceAll("\u2019", "'");
-  for (const word of normalised.toLowerCase().match(ascii ? ASCII_WORD : WORD) ?? []) {
-    const row = table.rows.get(word);
-    if (row !== undefined) rows.push(row);
-    else
-      for (const part of word.match(WORD_PARTS) ?? []) {
-        const partRow = table.rows.get(part);
-        if (partRow !== undefined) rows.push(partRow);
-      }
-  }
-  return rows;
-};
-
 /** Per-row SIF weights, computed once per table. */
 export const sifWeights = (vocabulary: number, totalVocabulary: number, a = SIF_A): Float32Array =>
   Float32Array.from({ length: vocabulary }, (_, rank) => a / (a + zipfProbability(rank, totalVocabulary)));
 
+/**
+ * Per-row factor of the SIF average: the row's weight times its int8 scale, multiplied once
+ * per table rather than per word (the same double), so a word reads one array, not two.
+ */
+export const sifFactors = (table: GloveTable, weights: Float32Array): Float64Array =>
+  Float64Array.from({ length: table.scales.length }, (_, row) => (weights[row] ?? 0) * (table.scales[row] ?? 0));
+
 /** The SIF average of the given rows, before the principal component is removed. */
-export const sifAverage = (rows: readonly number[], table: GloveTable, weights: Float32Array): Float64Array => {
-  const { dimensions, values, scales } = table;
+export const sifAverage = (rows: readonly number[], table: GloveTable, factors: Float64Array): Float64Array => {
+  const { dimensions, values } = table;
   const sum = new Float64Array(dimensions);
   for (const row of rows) {
-    const factor = (weights[row] ?? 0) * (scales[row] ?? 0);
+    const factor = factors[row] ?? 0;
     const offset = row * dimensions;
     for (let i = 0; i < dimensions; i++) sum[i] = (sum[i] ?? 0) + factor * (values[offset + i] ?? 0);
   }

@@ -1,4 +1,11 @@
-import { DataSet, englishDataset, englishRecommendedTransformers, RegExpMatcher } from "obscenity";
+import {
+  DataSet,
+  englishDataset,
+  englishRecommendedBlacklistMatcherTransformers,
+  englishRecommendedWhitelistMatcherTransformers,
+  RegExpMatcher,
+} from "obscenity";
+import { obscenityPrefilter } from "@/server/evaluation/builtin/obscenityPrefilter";
 import type { BuiltinEvaluator, EvaluatorScore } from "@/server/evaluation/evaluatorTypes";
 import {
   allowedWords,
@@ -31,7 +38,14 @@ const dataset = new DataSet<{ originalWord: string }>()
   .addPhrase((phrase) =>
     allowedWords.reduce((builder, word) => builder.addWhitelistedTerm(word), phrase.setMetadata({ originalWord: "" })),
   );
-const matcher = new RegExpMatcher({ ...dataset.build(), ...englishRecommendedTransformers });
+const terms = dataset.build();
+const matcher = new RegExpMatcher({
+  ...terms,
+  blacklistMatcherTransformers: englishRecommendedBlacklistMatcherTransformers,
+  whitelistMatcherTransformers: englishRecommendedWhitelistMatcherTransformers,
+});
+// The same terms and transformers: a text it rejects holds no match (see obscenityPrefilter.ts).
+const mayMatchObscenity = obscenityPrefilter(terms.blacklistedTerms, englishRecommendedBlacklistMatcherTransformers);
 
 const lexicon = lexiconPhrases.map((entry) => ({
   ...entry,
@@ -60,6 +74,7 @@ export interface ToxicityHit {
 
 function obscenityHits(text: string): ToxicityHit[] {
   const hits: ToxicityHit[] = [];
+  if (!mayMatchObscenity(text)) return hits;
   for (const match of matcher.getAllMatches(text)) {
     const word = dataset.getPayloadWithPhraseMetadata(match).phraseMetadata?.originalWord ?? "";
     const rating = obscenityWordRatings[word];
