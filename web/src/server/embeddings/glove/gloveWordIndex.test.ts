@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { seededRandom } from "@/server/evaluation/labelled/sharedData";
+import { seededRandom } from "@/server/stats/seededRandom";
 import { loadGloveTable } from "./gloveTable";
 import { gloveWordIndex, wordRows } from "./gloveWordIndex";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { englishDataset, englishRecommendedBlacklistMatcherTransformers, RegExpMatcher, SyntaxKind, type Node } from "obscenity";
 import { obscenityPrefilter } from "@/server/evaluation/builtin/obscenityPrefilter";
-import { seededRandom } from "@/server/evaluation/labelled/sharedData";
+import { seededRandom } from "@/server/stats/seededRandom";
 
 const { blacklistedTerms } = englishDataset.build();
 const transformers = englishRecommendedBlacklistMatcherTransformers;
