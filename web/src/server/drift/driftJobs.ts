@@ -22,6 +22,8 @@ export const driftJobs: JobDefinition[] = [
     queue: driftRunQueue,
     title: "Drift run",
     policy: "standard",
+    // One per window and baseline, every hour: the drift page follows them, the Jobs page's current view need not.
+    routine: true,
     retryLimit: 3,
     retryDelaySeconds: 30,
     // Embedding 10 000 texts and 1 000 permutations take seconds; a minute of slack per step.

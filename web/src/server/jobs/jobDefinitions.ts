@@ -6,4 +6,9 @@ import { processEvaluationDependencies } from "@/server/evaluation/processEvalua
 import { driftJobs } from "@/server/drift/driftJobs";
 
 /** Every kind of background work; each process that runs jobs works all of them. */
-export const jobDefinitions: readonly JobDefinition[] = [rollupJob, reviewRoutingJob, ...evaluationJobs(processEvaluationDependencies()), ...driftJobs];
+export const jobDefinitions: readonly JobDefinition[] = [
+  rollupJob,
+  reviewRoutingJob,
+  ...evaluationJobs(processEvaluationDependencies()),
+  ...driftJobs,
+];
