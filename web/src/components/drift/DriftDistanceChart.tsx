@@ -9,9 +9,11 @@ import {
   driftVerdictLabel,
   formatDistance,
   formatPValue,
+  formatShare,
   formatWindow,
 } from "@/components/drift/driftLabels";
 import type { DriftPageLocation } from "@/components/drift/DriftToolbar";
+import { TableCaption } from "@/components/settings/TableCaption";
 import styles from "@/components/drift/Drift.module.css";
 
 const stepMs = { hour: 3_600_000, day: 86_400_000 } as const;
@@ -57,6 +59,7 @@ export function DriftDistanceChart({ view, current }: { view: DriftPageView; cur
           ) : (
             <div className={styles.scrollTable}>
               <Table.Root size="1">
+                <TableCaption>Windows</TableCaption>
                 <Table.Header>
                   <Table.Row>
                     <Table.ColumnHeaderCell>Window</Table.ColumnHeaderCell>
@@ -88,7 +91,7 @@ export function DriftDistanceChart({ view, current }: { view: DriftPageView; cur
                         <Table.Cell justify="end">{formatDistance(run.result?.jsDistance)}</Table.Cell>
                         <Table.Cell justify="end">{formatDistance(run.result?.jsDistanceCorrected)}</Table.Cell>
                         <Table.Cell justify="end">{formatPValue(run.result?.pValue)}</Table.Cell>
-                        <Table.Cell justify="end">{run.result ? `${(run.result.novelShare * 100).toFixed(1)}%` : "—"}</Table.Cell>
+                        <Table.Cell justify="end">{run.result ? formatShare(run.result.novelShare) : "—"}</Table.Cell>
                         <Table.Cell>
                           {verdict ? (
                             <Badge color={verdict.color} variant="soft" highContrast>

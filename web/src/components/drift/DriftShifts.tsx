@@ -1,5 +1,6 @@
 import { Card, Grid, Heading, Table, Text } from "@radix-ui/themes";
 import type { DriftRunResult } from "@/contracts/drift";
+import { TableCaption } from "@/components/settings/TableCaption";
 import { formatShare } from "@/components/drift/driftLabels";
 
 type Shape = DriftRunResult["shape"]["live"];
@@ -24,62 +25,67 @@ export function DriftShifts({ result }: { result: DriftRunResult }) {
   const languages = [...result.languages].sort((a, b) => Math.max(b.baselineShare, b.liveShare) - Math.max(a.baselineShare, a.liveShare));
   return (
     <Grid columns={{ initial: "1", md: "2" }} gap="4">
-      <Card size="2" asChild>
-        <section aria-labelledby="drift-languages-heading">
-          <Heading as="h3" size="3" id="drift-languages-heading" mb="2">
-            Language
-          </Heading>
-          {languages.length === 0 ? (
-            <Text size="2" color="gray">
-              No language identified.
-            </Text>
-          ) : (
-            <Table.Root size="1">
-              <Table.Header>
-                <Table.Row>
-                  <Table.ColumnHeaderCell>Language</Table.ColumnHeaderCell>
-                  <Table.ColumnHeaderCell justify="end">Baseline</Table.ColumnHeaderCell>
-                  <Table.ColumnHeaderCell justify="end">Live</Table.ColumnHeaderCell>
-                </Table.Row>
-              </Table.Header>
-              <Table.Body>
-                {languages.map((language) => (
-                  <Table.Row key={language.code}>
-                    <Table.RowHeaderCell>{language.label}</Table.RowHeaderCell>
-                    <Table.Cell justify="end">{formatShare(language.baselineShare)}</Table.Cell>
-                    <Table.Cell justify="end">{formatShare(language.liveShare)}</Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table.Root>
-          )}
-        </section>
-      </Card>
-      <Card size="2" asChild>
-        <section aria-labelledby="drift-shape-heading">
-          <Heading as="h3" size="3" id="drift-shape-heading" mb="2">
-            Text shape
-          </Heading>
+      <ComparisonTable
+        title="Language"
+        firstColumn="Language"
+        empty="No language identified."
+        rows={languages.map((language) => [language.label, formatShare(language.baselineShare), formatShare(language.liveShare)])}
+      />
+      <ComparisonTable
+        title="Text shape"
+        firstColumn="Measure"
+        empty="No texts."
+        rows={shapeRows.map((row) => [row.label, row.format(result.shape.baseline), row.format(result.shape.live)])}
+      />
+    </Grid>
+  );
+}
+
+/** A small table of one measure per row, baseline and live side by side. */
+function ComparisonTable({
+  title,
+  firstColumn,
+  empty,
+  rows,
+}: {
+  title: string;
+  firstColumn: string;
+  empty: string;
+  rows: [label: string, baseline: string, live: string][];
+}) {
+  const headingId = `drift-${title.toLowerCase().replace(/\W+/g, "-")}-heading`;
+  return (
+    <Card size="2" asChild>
+      <section aria-labelledby={headingId}>
+        <Heading as="h3" size="3" id={headingId} mb="2">
+          {title}
+        </Heading>
+        {rows.length === 0 ? (
+          <Text size="2" color="gray">
+            {empty}
+          </Text>
+        ) : (
           <Table.Root size="1">
+            <TableCaption>{`${title}, baseline against live`}</TableCaption>
             <Table.Header>
               <Table.Row>
-                <Table.ColumnHeaderCell>Measure</Table.ColumnHeaderCell>
+                <Table.ColumnHeaderCell>{firstColumn}</Table.ColumnHeaderCell>
                 <Table.ColumnHeaderCell justify="end">Baseline</Table.ColumnHeaderCell>
                 <Table.ColumnHeaderCell justify="end">Live</Table.ColumnHeaderCell>
               </Table.Row>
             </Table.Header>
             <Table.Body>
-              {shapeRows.map((row) => (
-                <Table.Row key={row.label}>
-                  <Table.RowHeaderCell>{row.label}</Table.RowHeaderCell>
-                  <Table.Cell justify="end">{row.format(result.shape.baseline)}</Table.Cell>
-                  <Table.Cell justify="end">{row.format(result.shape.live)}</Table.Cell>
+              {rows.map(([label, baseline, live]) => (
+                <Table.Row key={label}>
+                  <Table.RowHeaderCell>{label}</Table.RowHeaderCell>
+                  <Table.Cell justify="end">{baseline}</Table.Cell>
+                  <Table.Cell justify="end">{live}</Table.Cell>
                 </Table.Row>
               ))}
             </Table.Body>
           </Table.Root>
-        </section>
-      </Card>
-    </Grid>
+        )}
+      </section>
+    </Card>
   );
 }

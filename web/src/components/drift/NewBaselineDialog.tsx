@@ -7,7 +7,9 @@ import { driftLimits, type DriftBaselineView } from "@/contracts/drift";
 import { ErrorMessage } from "@/components/ui/ErrorMessage";
 import { formText } from "@/components/ui/formData";
 import { CheckedField } from "@/components/evaluation/CheckedField";
-import { formErrorsOf, sendJson } from "@/components/evaluation/evaluatorApi";
+import { sendJson } from "@/components/evaluation/evaluatorApi";
+import { useCheckedSubmit } from "@/components/drift/useCheckedSubmit";
+import { UtcRangeFields } from "@/components/drift/UtcRangeFields";
 import { baselineRequest, isoToUtcInput, type BaselineFormValues } from "@/components/drift/driftForms";
 import { driftEmbedderLabel, driftFieldLabel, driftPageHref } from "@/components/drift/driftLabels";
 
@@ -36,15 +38,12 @@ export function NewBaselineDialog({
   const [field, setField] = useState<BaselineFormValues["field"]>("input");
   const [embedder, setEmbedder] = useState(embedders[0] ?? "");
   const [defaults, setDefaults] = useState({ from: "", to: "" });
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { fieldErrors, error, busy, submit: send, reset } = useCheckedSubmit(baselineFields);
   const latest = published.find((entry) => entry.name === dataset)?.latestVersion ?? null;
 
   function openChange(next: boolean) {
     setOpen(next);
-    setFieldErrors({});
-    setError(null);
+    reset();
     if (next) {
       // "Last week was fine" is the usual traffic baseline.
       const to = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000);
@@ -65,21 +64,12 @@ export function NewBaselineDialog({
       field,
       embedder,
     });
-    setBusy(true);
-    setFieldErrors({});
-    setError(null);
-    try {
+    await send(async () => {
       const created = await sendJson<DriftBaselineView>("POST", `/api/v1/projects/${projectId}/drift/baselines`, body);
       setOpen(false);
       router.push(driftPageHref(projectId, {}, { baseline: created.name }));
       router.refresh();
-    } catch (caught) {
-      const shown = formErrorsOf(caught, baselineFields);
-      setFieldErrors(shown.fieldErrors);
-      setError(shown.message);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -156,14 +146,7 @@ export function NewBaselineDialog({
                 </CheckedField>
               </Grid>
             ) : (
-              <Grid columns="2" gap="3">
-                <CheckedField label="From (UTC)" name="from" error={fieldErrors.from}>
-                  {(control) => <TextField.Root {...control} type="datetime-local" defaultValue={defaults.from} key={defaults.from} />}
-                </CheckedField>
-                <CheckedField label="To (UTC)" name="to" error={fieldErrors.to}>
-                  {(control) => <TextField.Root {...control} type="datetime-local" defaultValue={defaults.to} key={defaults.to} />}
-                </CheckedField>
-              </Grid>
+              <UtcRangeFields defaults={defaults} fieldErrors={fieldErrors} />
             )}
             <Grid columns="1fr 2fr" gap="3">
               <CheckedField label="Compare" name="field" error={fieldErrors.field}>

@@ -2,12 +2,13 @@
 
 import { useEffect, useEffectEvent, useState, type SubmitEvent } from "react";
 import { useRouter } from "next/navigation";
-import { Button, Dialog, Flex, Grid, Progress, Text, TextField } from "@radix-ui/themes";
+import { Button, Dialog, Flex, Progress, Text } from "@radix-ui/themes";
 import { driftLimits, type DriftBaselineView, type DriftRunView } from "@/contracts/drift";
 import { ErrorMessage } from "@/components/ui/ErrorMessage";
 import { formText } from "@/components/ui/formData";
-import { CheckedField } from "@/components/evaluation/CheckedField";
-import { formErrorsOf, sendJson } from "@/components/evaluation/evaluatorApi";
+import { sendJson } from "@/components/evaluation/evaluatorApi";
+import { useCheckedSubmit } from "@/components/drift/useCheckedSubmit";
+import { UtcRangeFields } from "@/components/drift/UtcRangeFields";
 import { isoToUtcInput, lastWholeHour, runRequest } from "@/components/drift/driftForms";
 import { driftPageHref, driftRunStatusLabel } from "@/components/drift/driftLabels";
 import type { DriftPageLocation } from "@/components/drift/DriftToolbar";
@@ -30,9 +31,7 @@ export function RunNowDialog({
   const [open, setOpen] = useState(false);
   const [defaults, setDefaults] = useState({ from: "", to: "" });
   const [run, setRun] = useState<DriftRunView | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { fieldErrors, error, setError, busy, submit: send, reset } = useCheckedSubmit(runFields);
   const base = `/api/v1/projects/${projectId}/drift/runs`;
 
   const runId = run?.id;
@@ -58,12 +57,11 @@ export function RunNowDialog({
     return () => {
       clearTimeout(timer);
     };
-  }, [open, runId, finished, run, base]);
+  }, [open, runId, finished, run, base, setError]);
 
   function openChange(next: boolean) {
     setOpen(next);
-    setFieldErrors({});
-    setError(null);
+    reset();
     setRun(null);
     if (next) {
       const hour = lastWholeHour(new Date());
@@ -74,19 +72,10 @@ export function RunNowDialog({
   async function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setBusy(true);
-    setFieldErrors({});
-    setError(null);
-    try {
+    await send(async () => {
       const started = await sendJson<{ id: string }>("POST", base, runRequest(baseline.id, formText(form, "from"), formText(form, "to")));
       follow(await sendJson<DriftRunView>("GET", `${base}/${started.id}`));
-    } catch (caught) {
-      const shown = formErrorsOf(caught, runFields);
-      setFieldErrors(shown.fieldErrors);
-      setError(shown.message);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -102,14 +91,7 @@ export function RunNowDialog({
         </Dialog.Description>
         <form aria-label="Run now" onSubmit={(event) => void submit(event)} noValidate>
           <Flex direction="column" gap="3" mt="3">
-            <Grid columns="2" gap="3">
-              <CheckedField label="From (UTC)" name="from" error={fieldErrors.from}>
-                {(control) => <TextField.Root {...control} type="datetime-local" defaultValue={defaults.from} key={defaults.from} />}
-              </CheckedField>
-              <CheckedField label="To (UTC)" name="to" error={fieldErrors.to}>
-                {(control) => <TextField.Root {...control} type="datetime-local" defaultValue={defaults.to} key={defaults.to} />}
-              </CheckedField>
-            </Grid>
+            <UtcRangeFields defaults={defaults} fieldErrors={fieldErrors} />
             {run ? (
               <Flex direction="column" gap="1" aria-live="polite">
                 <Progress value={Math.round(run.progress * 100)} aria-label="Run progress" />
