@@ -28,7 +28,8 @@ export function DriftPage({ view }: { view: DriftPageView }) {
         description="Whether live prompts still look like the baseline the application was checked against."
         actions={
           <>
-            {newBaseline}
+            {/* Without a baseline the empty state offers the one button. */}
+            {baseline ? newBaseline : null}
             {view.manageable && baseline ? <RunNowDialog projectId={view.projectId} baseline={baseline} current={current} /> : null}
           </>
         }
