@@ -25,7 +25,7 @@ const stepMs = { hour: 3_600_000, day: 86_400_000 } as const;
  */
 export function DriftDistanceChart({ view, current }: { view: DriftPageView; current: DriftPageLocation }) {
   const series = driftDistanceSeries(view.runs, stepMs[view.window]);
-  const threshold = view.baseline?.thresholds.minJsDistance ?? 0.05;
+  const threshold = view.baseline?.thresholds.minCorrectedJsDistance ?? 0.05;
   const rows = [...view.runs].reverse();
   const span = view.window === "day" ? "daily windows (the last 14)" : "hourly windows (the last 72)";
   return (

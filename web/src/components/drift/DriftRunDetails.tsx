@@ -72,7 +72,7 @@ function RunResult({ view, run, result }: { view: DriftPageView; run: DriftRunVi
     [
       "Corrected distance",
       formatDistance(result.jsDistanceCorrected),
-      `less what chance gives; threshold ${thresholds?.minJsDistance ?? 0.05}`,
+      `less what chance gives; threshold ${thresholds?.minCorrectedJsDistance ?? 0.05}`,
     ],
     ["KL divergence", `${formatDistance(result.klDivergence)} bits`, "live against baseline"],
     ["Novel share", formatShare(result.novelShare), "far from every cluster (about 5% when nothing is new)"],
@@ -95,7 +95,8 @@ function RunResult({ view, run, result }: { view: DriftPageView; run: DriftRunVi
             <InfoCircledIcon />
           </Callout.Icon>
           <Callout.Text>
-            Low confidence: fewer than 200 live texts, so these figures can move a lot from one window to the next.
+            Low confidence: fewer than {(thresholds?.lowConfidenceBelow ?? 200).toLocaleString("en")} live texts, so these figures can move
+            a lot from one window to the next.
           </Callout.Text>
         </Callout.Root>
       ) : null}

@@ -5,7 +5,9 @@ import { formatShare } from "@/components/drift/driftLabels";
 
 type Shape = DriftRunResult["shape"]["live"];
 
-const characters = (value: number) => `${Math.round(value).toLocaleString("en")} characters`;
+// A side without texts has no measures: a dash, not a zero.
+const characters = (value: number | null) => (value === null ? "—" : `${Math.round(value).toLocaleString("en")} characters`);
+const share = (value: number | null) => (value === null ? "—" : formatShare(value));
 
 /** The text-shape measures, in the order a person checks them: how long, then what the texts are made of. */
 const shapeRows: { label: string; format: (shape: Shape) => string }[] = [
@@ -13,11 +15,11 @@ const shapeRows: { label: string; format: (shape: Shape) => string }[] = [
   { label: "Mean length", format: (shape) => characters(shape.meanLength) },
   { label: "Median length", format: (shape) => characters(shape.medianLength) },
   { label: "90th percentile length", format: (shape) => characters(shape.p90Length) },
-  { label: "Mean words", format: (shape) => shape.meanWords.toFixed(1) },
-  { label: "With an emoji", format: (shape) => formatShare(shape.emojiShare) },
-  { label: "Non-ASCII characters", format: (shape) => formatShare(shape.nonAsciiShare) },
-  { label: "With a link", format: (shape) => formatShare(shape.urlShare) },
-  { label: "Ending with a question mark", format: (shape) => formatShare(shape.questionShare) },
+  { label: "Mean words", format: (shape) => shape.meanWords?.toFixed(1) ?? "—" },
+  { label: "With an emoji", format: (shape) => share(shape.emojiShare) },
+  { label: "Non-ASCII characters", format: (shape) => share(shape.nonAsciiShare) },
+  { label: "With a link", format: (shape) => share(shape.urlShare) },
+  { label: "Ending with a question mark", format: (shape) => share(shape.questionShare) },
 ];
 
 /** Language mix and text shape, baseline against live: the plain-words side of a drift. */

@@ -9,7 +9,7 @@ describe("what the example actions say they did", () => {
   });
 
   it("counts texts added to a dataset, duplicates, and the ones refused with why", () => {
-    expect(datasetResultText("golden", { added: 3, duplicates: 1 })).toBe("3 added to golden, 1 already there");
+    expect(datasetResultText("golden", { added: 3, duplicates: 1, rejected: [] })).toBe("3 added to golden, 1 already there");
     expect(
       datasetResultText("golden", {
         added: 0,

@@ -1,15 +1,8 @@
-/** What the review action answered (driftReviewResultSchema). */
-export interface ReviewActionResult {
-  added: number;
-  alreadyQueued: number;
-}
+import type { z } from "zod";
+import type { driftDatasetResultSchema, driftReviewResultSchema } from "@/contracts/drift";
 
-/** What the dataset action answered (driftDatasetResultSchema). */
-export interface DatasetActionResult {
-  added: number;
-  duplicates: number;
-  rejected?: readonly { traceId: string; message: string }[];
-}
+export type ReviewActionResult = z.infer<typeof driftReviewResultSchema>;
+export type DatasetActionResult = z.infer<typeof driftDatasetResultSchema>;
 
 /** "12 sent to review, 3 already there": counts of nothing are left out, and nothing at all still says so. */
 export function reviewResultText(result: ReviewActionResult): string {
@@ -22,7 +15,7 @@ export function reviewResultText(result: ReviewActionResult): string {
 
 /** "3 added to golden, 1 already there, 1 not added (no answer to start from)". */
 export function datasetResultText(dataset: string, result: DatasetActionResult): string {
-  const rejected = result.rejected ?? [];
+  const rejected = result.rejected;
   const reasons = [...new Set(rejected.map((entry) => entry.message))].join("; ");
   const parts = [
     result.added > 0 || (result.duplicates === 0 && rejected.length === 0) ? `${result.added} added to ${dataset}` : null,
