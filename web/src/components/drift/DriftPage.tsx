@@ -7,7 +7,7 @@ import { DriftDistanceChart } from "@/components/drift/DriftDistanceChart";
 import { DriftRunDetails } from "@/components/drift/DriftRunDetails";
 import { NewBaselineDialog } from "@/components/drift/NewBaselineDialog";
 import { RunNowDialog } from "@/components/drift/RunNowDialog";
-import { driftVerdictLabel, formatUtcMinute } from "@/components/drift/driftLabels";
+import { baselineSummary, driftVerdictLabel, formatUtcMinute } from "@/components/drift/driftLabels";
 
 /**
  * The drift page: whether live prompts still look like the baseline they were checked
@@ -44,6 +44,9 @@ export function DriftPage({ view }: { view: DriftPageView }) {
         <Flex direction="column" gap="4">
           <Flex gap="4" align="center" wrap="wrap">
             <DriftToolbar projectId={view.projectId} baselines={view.baselines} current={current} />
+            <Text size="1" color="gray">
+              {baselineSummary(baseline)}
+            </Text>
             <Flex gap="2" align="center" role="status" aria-label="Current status">
               <Text size="2" color="gray">
                 Status

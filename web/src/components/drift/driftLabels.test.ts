@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { clusterTitle, driftPageHref, formatDistance, formatPValue, formatShare, formatWindow } from "@/components/drift/driftLabels";
+import {
+  baselineSummary,
+  clusterTitle,
+  driftPageHref,
+  formatDistance,
+  formatPValue,
+  formatShare,
+  formatWindow,
+} from "@/components/drift/driftLabels";
 
 describe("drift figures as the page reads them", () => {
   it("gives p-values at the permutation test's resolution: below 1/1001 reads '< 0.001', not a precise-looking number", () => {
@@ -43,5 +51,25 @@ describe("driftPageHref", () => {
     expect(driftPageHref("p1", current, { run: "r2" })).toBe("/projects/p1/drift?baseline=golden+v1&window=day&run=r2");
     expect(driftPageHref("p1", current, { window: "hour", run: null })).toBe("/projects/p1/drift?baseline=golden+v1");
     expect(driftPageHref("p1", {}, {})).toBe("/projects/p1/drift");
+  });
+});
+
+describe("baselineSummary", () => {
+  it("says what a baseline is made of in one line", () => {
+    const common = { field: "input", points: 400, clusters: 8, embedder: "lexstyle-v1" } as const;
+    expect(baselineSummary({ ...common, source: "dataset", dataset: "golden", version: 3, from: null, to: null })).toBe(
+      "golden v3 · prompts · 400 texts in 8 clusters · lexstyle-v1",
+    );
+    expect(
+      baselineSummary({
+        ...common,
+        field: "output",
+        source: "traffic",
+        dataset: null,
+        version: null,
+        from: "2026-11-20T00:00:00.000Z",
+        to: "2026-11-27T00:00:00.000Z",
+      }),
+    ).toBe("traffic 2026-11-20 00:00 to 2026-11-27 00:00 UTC · answers · 400 texts in 8 clusters · lexstyle-v1");
   });
 });

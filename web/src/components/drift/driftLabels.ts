@@ -1,4 +1,4 @@
-import type { DriftRunView, DriftVerdict } from "@/contracts/drift";
+import type { DriftBaselineView, DriftRunView, DriftVerdict } from "@/contracts/drift";
 
 /** The page's status and a run's verdict, as a person reads them, with the badge colour that goes with each. */
 export const driftVerdictLabel: Record<DriftVerdict | "pending", { label: string; color: "red" | "amber" | "green" | "gray" }> = {
@@ -78,4 +78,16 @@ export function clusterTitle(cluster: { bin: number; kind: "cluster" | "novel" |
   if (cluster.kind === "novel") return "Novel: far from every cluster";
   if (cluster.kind === "empty") return "Empty texts";
   return cluster.keywords.length > 0 ? cluster.keywords.slice(0, 6).join(", ") : `Cluster ${cluster.bin + 1}`;
+}
+
+/** What a baseline is made of, in one line: "golden v3 · prompts · 400 texts in 16 clusters · lexstyle-v1". */
+export function baselineSummary(
+  baseline: Pick<DriftBaselineView, "source" | "dataset" | "version" | "from" | "to" | "field" | "points" | "clusters" | "embedder">,
+): string {
+  const source =
+    baseline.source === "dataset"
+      ? `${baseline.dataset ?? "a deleted dataset"} v${baseline.version ?? "?"}`
+      : `traffic ${formatUtcMinute(baseline.from ?? "").slice(0, 16)} to ${formatUtcMinute(baseline.to ?? "")}`;
+  const field = baseline.field === "input" ? "prompts" : "answers";
+  return `${source} · ${field} · ${baseline.points.toLocaleString("en")} texts in ${baseline.clusters} clusters · ${baseline.embedder}`;
 }
