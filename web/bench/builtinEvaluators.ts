@@ -9,7 +9,8 @@ import { faithfulnessEvaluator } from "../src/server/evaluation/builtin/faithful
 import { piiLeakEvaluator } from "../src/server/evaluation/builtin/piiLeakEvaluator.ts";
 import { toxicityEvaluator } from "../src/server/evaluation/builtin/toxicityEvaluator.ts";
 import { defaultSemanticEmbedder } from "../src/server/embeddings/defaultSemanticEmbedder.ts";
-import { readGsm8k, readTruthfulQa, seededRandom } from "../src/server/evaluation/labelled/sharedData.ts";
+import { readGsm8k, readTruthfulQa } from "../src/server/evaluation/labelled/sharedData.ts";
+import { seededRandom } from "../src/server/stats/seededRandom.ts";
 import { splitSentences } from "../src/server/evaluation/builtin/sentences.ts";
 import type { BenchRow } from "./appServer.ts";
 

@@ -12,6 +12,8 @@ import { benchRoutingFlood } from "./routingFlood.ts";
 import { benchEmbedders } from "./embedders.ts";
 import { benchBuiltinEvaluators } from "./builtinEvaluators.ts";
 import { benchIngestWithEvaluators, benchJobOverhead } from "./jobs.ts";
+import { benchDriftProjection } from "./driftProjection.ts";
+import { benchDriftRun } from "./driftRun.ts";
 import type { BenchRow } from "./appServer.ts";
 
 const port = Number(process.env.LIVELOOP_BENCH_PORT ?? 3311);
@@ -32,6 +34,8 @@ const benches: Record<string, () => Promise<BenchRow | BenchRow[]>> = {
   "builtin-evaluators": benchBuiltinEvaluators,
   "job-overhead": benchJobOverhead,
   "ingest-with-evaluators": benchIngestWithEvaluators,
+  "drift-projection": benchDriftProjection,
+  "drift-run": benchDriftRun,
 };
 
 const requested = process.argv.slice(2).filter((arg) => arg !== "--");

@@ -30,12 +30,12 @@ const embedderSchema = identifierSchema
 export const driftThresholdsSchema = z
   .object({
     pValue: z.number().gt(0).lt(1).default(0.01).describe("Histogram drift when the permutation p-value is below this (default 0.01)"),
-    minJsDistance: z
+    minCorrectedJsDistance: z
       .number()
       .min(0)
       .max(1)
       .default(0.05)
-      .describe("... and the bias-corrected JS distance is at least this (default 0.05)"),
+      .describe("... and the bias-corrected JS distance is at least this (default 0.05): large windows make trivial differences significant"),
     centroidPValue: z
       .number()
       .gt(0)
@@ -43,7 +43,14 @@ export const driftThresholdsSchema = z
       .default(0.005)
       .describe("Warning when the mean-vector permutation p-value is below this (default 0.005)"),
     minLiveCount: z.number().int().min(10).max(100_000).default(100).describe("Fewer live points: not enough data (default 100)"),
-    consecutiveWindows: z
+    lowConfidenceBelow: z
+      .number()
+      .int()
+      .min(10)
+      .max(100_000)
+      .default(200)
+      .describe("Windows from minLiveCount up to this get a verdict flagged as low confidence (default 200)"),
+    consecutive: z
       .number()
       .int()
       .min(1)
@@ -51,7 +58,11 @@ export const driftThresholdsSchema = z
       .default(2)
       .describe("Scheduled windows in a row that must agree before the status changes (default 2)"),
   })
-  .strict();
+  .strict()
+  .refine((thresholds) => thresholds.lowConfidenceBelow >= thresholds.minLiveCount, {
+    message: "must be at least minLiveCount",
+    path: ["lowConfidenceBelow"],
+  });
 export type DriftThresholds = z.infer<typeof driftThresholdsSchema>;
 
 const rangeRefinements = <T extends { from?: string | undefined; to?: string | undefined }>(range: T, ctx: z.RefinementCtx) => {
@@ -159,17 +170,18 @@ export const driftLanguageShareSchema = z
   .object({ code: z.string(), label: z.string(), baselineShare: share, liveShare: share })
   .strict();
 
+// Null where a side has no texts.
 export const textShapeSchema = z
   .object({
     count: z.number().int(),
-    meanLength: z.number(),
-    medianLength: z.number(),
-    p90Length: z.number(),
-    meanWords: z.number(),
-    emojiShare: share.describe("Texts with at least one emoji"),
-    nonAsciiShare: share.describe("Characters outside ASCII"),
-    urlShare: share,
-    questionShare: share.describe("Texts ending with a question mark"),
+    meanLength: z.number().nullable().describe("Characters (code points)"),
+    medianLength: z.number().nullable(),
+    p90Length: z.number().nullable(),
+    meanWords: z.number().nullable(),
+    emojiShare: share.nullable().describe("Texts with at least one emoji"),
+    nonAsciiShare: share.nullable().describe("Characters outside ASCII"),
+    urlShare: share.nullable().describe("Texts with a link"),
+    questionShare: share.nullable().describe("Texts ending with a question mark"),
   })
   .strict();
 
@@ -262,5 +274,8 @@ export const driftDatasetResultSchema = z
   .object({
     added: z.number().int().describe("New working items (the answer each trace got, to be checked before publishing)"),
     duplicates: z.number().int().describe("Traces added from drift before"),
+    rejected: z
+      .array(z.object({ traceId: z.string(), message: z.string() }).strict())
+      .describe("Traces that do not make an example (no question, or no answer to start from)"),
   })
   .strict();

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { contentText, exactText, normaliseText, timestampSchema, uuidParam } from "@/contracts/common";
 import { datasetNameSchema } from "@/contracts/datasets";
 
-export const reviewReasons = ["report", "thumbs_down", "low_rating", "low_score", "rephrase", "sampled_positive"] as const;
+export const reviewReasons = ["report", "thumbs_down", "low_rating", "low_score", "rephrase", "sampled_positive", "drift"] as const;
 export const reviewStatuses = ["open", "in_review", "done", "dismissed"] as const;
 export type ReviewStatus = (typeof reviewStatuses)[number];
 export const severities = ["low", "medium", "high", "critical"] as const;

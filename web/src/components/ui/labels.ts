@@ -23,6 +23,7 @@ export const reviewReasonLabel: Record<(typeof reviewReasons)[number], string> =
   low_score: "Low score",
   rephrase: "Rephrased",
   sampled_positive: "Sampled positive",
+  drift: "Drift",
 };
 
 export const reviewStatusLabel: Record<(typeof reviewStatuses)[number], string> = {

@@ -43,8 +43,17 @@ function answerColumns(expected: StoredAnswer, rejected: StoredAnswer | null) {
   };
 }
 
-/** Imports items (an existing test suite, say): each checked alone; an id sent before is a duplicate. */
-export async function addDatasetItems(database: Database, projectId: string, name: string, rawItems: unknown[]): Promise<BatchResult> {
+/**
+ * Imports items (an existing test suite, say): each checked alone; an id sent before is a
+ * duplicate. `provenance` says where they came from (the API, a drift run).
+ */
+export async function addDatasetItems(
+  database: Database,
+  projectId: string,
+  name: string,
+  rawItems: unknown[],
+  provenance: Record<string, unknown> = { source: "api" },
+): Promise<BatchResult> {
   const { valid, rejected } = validateBatchItems(rawItems, datasetItemInputSchema, "item");
   if (valid.length === 0) return { accepted: [], duplicates: [], rejected };
   const rows = valid.map(({ item }) => ({ ...item, externalId: item.id ?? randomUUID() }));
@@ -60,7 +69,7 @@ export async function addDatasetItems(database: Database, projectId: string, nam
         category: row.category ?? null,
         severity: row.severity ?? null,
         metadata: row.metadata === undefined ? undefined : json(row.metadata),
-        provenance: json({ source: "api" }),
+        provenance: json(provenance),
       })),
       skipDuplicates: true,
       select: { externalId: true },

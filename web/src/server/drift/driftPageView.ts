@@ -13,7 +13,7 @@ import { builtinDriftEmbedders } from "@/contracts/drift";
 export type ScheduledWindow = "hour" | "day";
 
 export interface DriftStatusView {
-  /** The scheduled status: drift or warning only once the last `consecutiveWindows` windows agree. */
+  /** The scheduled status: drift or warning only once the last `consecutive` windows agree. */
   verdict: DriftVerdict | "pending";
   /** The latest finished scheduled window it is based on. */
   asOf: string | null;

@@ -3,6 +3,10 @@ import { callerProjectId } from "@/server/api/caller";
 import { keyOrProjectParams } from "@/contracts/common";
 import {
   driftBaselineInputSchema,
+  driftDatasetActionSchema,
+  driftDatasetResultSchema,
+  driftExamplesActionSchema,
+  driftReviewResultSchema,
   driftBaselineListSchema,
   driftBaselineSchema,
   driftMapSchema,
@@ -16,6 +20,7 @@ import {
 import { processJobs } from "@/server/jobs/processJobs";
 import { createDriftBaseline, listDriftBaselines } from "@/server/drift/driftBaselines";
 import { driftRunMap, getDriftRun, listDriftRuns, requestDriftRun } from "@/server/drift/driftRuns";
+import { addDriftRunExamplesToDataset, sendDriftRunExamplesToReview } from "@/server/drift/driftActions";
 
 /** The run list's default span: the 72 hourly windows the drift page shows. */
 const defaultListHours = 72;
@@ -110,6 +115,35 @@ export const driftRunListRoute = endpoint({
   },
 });
 
+export const driftRunReviewRoute = endpoint({
+  method: "POST",
+  path: ["/api/v1/drift/runs/{runId}/review", "/api/v1/projects/{projectId}/drift/runs/{runId}/review"],
+  summary: "Send live traces of a drift run to the review queue (reason: drift)",
+  auth: "keyOrSession",
+  keyKinds: ["secret"],
+  permission: "drift:manage",
+  params: driftRunParams,
+  body: driftExamplesActionSchema,
+  response: driftReviewResultSchema,
+  answers: "Queued; traces already in the queue gain the drift reason",
+  handler: ({ database, caller, params, body, now }) =>
+    sendDriftRunExamplesToReview(database, callerProjectId(caller), params.runId, body.traceIds, now),
+});
+
+export const driftRunDatasetRoute = endpoint({
+  method: "POST",
+  path: ["/api/v1/drift/runs/{runId}/dataset", "/api/v1/projects/{projectId}/drift/runs/{runId}/dataset"],
+  summary: "Add live traces of a drift run to a golden dataset's working items, their answers to be checked before publishing",
+  auth: "keyOrSession",
+  keyKinds: ["secret"],
+  permission: "datasets:write",
+  params: driftRunParams,
+  body: driftDatasetActionSchema,
+  response: driftDatasetResultSchema,
+  answers: "Added; a trace added before is a duplicate",
+  handler: ({ database, caller, params, body }) => addDriftRunExamplesToDataset(database, callerProjectId(caller), params.runId, body),
+});
+
 export const driftEndpoints = [
   driftBaselineCreateRoute,
   driftBaselineListRoute,
@@ -117,4 +151,6 @@ export const driftEndpoints = [
   driftRunGetRoute,
   driftRunMapRoute,
   driftRunListRoute,
+  driftRunReviewRoute,
+  driftRunDatasetRoute,
 ] as const;

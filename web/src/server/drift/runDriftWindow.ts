@@ -47,7 +47,8 @@ export async function runDriftWindow(database: Database, data: DriftRunJobData, 
       // A few progress writes, not one per slice.
       if (share - lastShown >= 0.2) {
         lastShown = share;
-        void progress(0.1 + 0.5 * share);
+        // Progress is a courtesy: a failed write of it must not fail the run.
+        progress(0.1 + 0.5 * share).catch(() => undefined);
       }
     });
     if (live.vectors.length === 0 && live.otherEmbedders.length > 0) {
@@ -59,7 +60,7 @@ export async function runDriftWindow(database: Database, data: DriftRunJobData, 
 
     const thresholds = baselineThresholds(baseline.thresholds);
     const seed = run.fromTime.getTime() % 2 ** 31;
-    const heldOutVectors = model.heldOut.map((index) => baselineVectors[index] ?? new Float32Array(model.dimensions));
+    const heldOutVectors = model.heldOut.map((point) => baselineVectors[point.index] ?? new Float32Array(model.dimensions));
     // Below the minimum nothing is computed: a figure from a handful of points looks meaningful and is not.
     const enough = live.vectors.length >= thresholds.minLiveCount;
     const score = enough ? scoreDriftWindow(model, heldOutVectors, live.vectors, { seed }) : null;
@@ -68,7 +69,7 @@ export async function runDriftWindow(database: Database, data: DriftRunJobData, 
 
     const result: DriftRunResult | null = score
       ? {
-          ...explainDriftWindow({ model, score, baselineTexts, heldOutVectors, live }),
+          ...(await explainDriftWindow({ model, score, thresholds, baselineTexts, heldOutVectors, live })),
           verdict,
           skipped: live.skipped,
         }

@@ -13,6 +13,8 @@ export const reasonWeight: Record<ReviewReason, number> = {
   low_rating: 3,
   low_score: 3,
   rephrase: 2,
+  // Sent by a person from a drift run: unlike the golden set, not a complaint.
+  drift: 2,
   sampled_positive: 1,
 };
 

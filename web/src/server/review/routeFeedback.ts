@@ -35,7 +35,10 @@ interface RoutedSignal {
   traceId: string;
   input: unknown;
   reason: ReviewReason;
-  source: { feedbackEventId: string; scoreId: null } | { feedbackEventId: null; scoreId: string };
+  source:
+    | { feedbackEventId: string; scoreId: null; driftRunId: null }
+    | { feedbackEventId: null; scoreId: string; driftRunId: null }
+    | { feedbackEventId: null; scoreId: null; driftRunId: string };
 }
 
 /** A stable, uniform draw in [0, 1) per event, so routing the same event again samples it the same way. */
@@ -74,14 +77,14 @@ const feedbackSignal =
   (rules: ReviewRuleSet) =>
   (event: FeedbackForRouting): RoutedSignal | null => {
     const reason = reviewReasonFor(event, rules);
-    return reason ? { traceId: event.traceId, input: event.input, reason, source: { feedbackEventId: event.id, scoreId: null } } : null;
+    return reason ? { traceId: event.traceId, input: event.input, reason, source: { feedbackEventId: event.id, scoreId: null, driftRunId: null } } : null;
   };
 
 const scoreSignal = (score: ScoreForRouting): RoutedSignal => ({
   traceId: score.traceId,
   input: score.input,
   reason: "low_score",
-  source: { feedbackEventId: null, scoreId: score.id },
+  source: { feedbackEventId: null, scoreId: score.id, driftRunId: null },
 });
 
 /**
@@ -169,6 +172,30 @@ async function routeNewScores(
     return config && isLowScore(score.value, config) ? scoreSignal(score) : null;
   };
   return routePages(database, projectId, budget, scores, lowScoreSignal, since, now);
+}
+
+/**
+ * Traces a person sent from a drift run: each joins the queue (or, when it is there already,
+ * gains the drift reason), clustered and prioritised like routed feedback. A person's choice
+ * is not held to the hourly cap on new items.
+ */
+export async function sendDriftExamplesToReview(
+  database: Database,
+  projectId: string,
+  driftRunId: string,
+  traces: readonly { traceId: string; input: unknown }[],
+  now: Date,
+): Promise<{ added: number; alreadyQueued: number }> {
+  const existing = await database.reviewItem.count({ where: { projectId, traceId: { in: traces.map((trace) => trace.traceId) } } });
+  const routed = traces.map(({ traceId, input }): RoutedSignal => ({
+    traceId,
+    input,
+    reason: "drift",
+    source: { feedbackEventId: null, scoreId: null, driftRunId },
+  }));
+  const budget = { newItems: Number.POSITIVE_INFINITY };
+  for (const chunk of byTraceChunks(routed)) await attachSignals(database, projectId, chunk, budget, now);
+  return { added: traces.length - existing, alreadyQueued: existing };
 }
 
 async function routePages<Row extends { id: string; at: Date }>(

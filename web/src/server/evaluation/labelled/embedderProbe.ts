@@ -3,7 +3,8 @@
 import type { Embedder } from "@/server/embeddings/embedder";
 import { cosineSimilarity } from "@/server/embeddings/cosineSimilarity";
 import { rocAuc } from "./rocAuc";
-import { readGsm8k, readTruthfulQa, seededRandom } from "./sharedData";
+import { seededRandom } from "../../stats/seededRandom";
+import { readGsm8k, readTruthfulQa } from "./sharedData";
 
 /** TruthfulQA categories that are topics (not trick types such as "Misconceptions"), plus GSM8K as "math". */
 const TOPICS = ["Law", "Health", "Economics", "Fiction", "Paranormal", "Weather", "Nutrition", "Religion", "Finance"];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildFaithfulnessSet, buildRelevanceSet, cleanGsm8kAnswer, swapOneNumber } from "./labelledSets";
-import { parseCsv, seededRandom } from "./sharedData";
+import { seededRandom } from "../../stats/seededRandom";
+import { parseCsv } from "./sharedData";
 
 describe("parseCsv", () => {
   it("reads quoted fields with commas, doubled quotes and line breaks, and drops a byte-order mark", () => {

@@ -8,7 +8,8 @@
 //                      answer, unsupported = another question's best answer, or the best answer
 //                      with another question's best answer appended (one ungrounded sentence);
 //    gsm8k-number      passage = a math problem; answer = its sentences, or the same with one number changed.
-import { readGsm8k, readTruthfulQa, seededRandom, type Gsm8kRow, type TruthfulQaRow } from "./sharedData";
+import { seededRandom } from "../../stats/seededRandom";
+import { readGsm8k, readTruthfulQa, type Gsm8kRow, type TruthfulQaRow } from "./sharedData";
 
 export interface RelevanceExample {
   source: "truthfulqa" | "gsm8k";

@@ -99,15 +99,3 @@ export const readGsm8k = (dir = sharedDataDir()): Gsm8kRow[] =>
         throw new Error("gsm8k_test.jsonl: a line without question and answer");
       return { question: String(row.question), answer: String(row.answer) };
     });
-
-/** A seeded generator (mulberry32): the labelled sets are the same on every run. */
-export const seededRandom = (seed: number): (() => number) => {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-};
