@@ -6,7 +6,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { lexstyleEmbedder } from "../src/server/embeddings/lexstyleEmbedder.ts";
-import { readGsm8k, readTruthfulQa, seededRandom, sharedDataDir } from "../src/server/evaluation/labelled/sharedData.ts";
+import { readGsm8k, readTruthfulQa, sharedDataDir } from "../src/server/evaluation/labelled/sharedData.ts";
+import { seededRandom } from "../src/server/stats/seededRandom.ts";
 import { projectForMap } from "../src/server/drift/explain/projectForMap.ts";
 import type { BenchRow } from "./appServer.ts";
 

@@ -35,7 +35,9 @@ export const driftThresholdsSchema = z
       .min(0)
       .max(1)
       .default(0.05)
-      .describe("... and the bias-corrected JS distance is at least this (default 0.05): large windows make trivial differences significant"),
+      .describe(
+        "... and the bias-corrected JS distance is at least this (default 0.05): large windows make trivial differences significant",
+      ),
     centroidPValue: z
       .number()
       .gt(0)
@@ -65,7 +67,7 @@ export const driftThresholdsSchema = z
   });
 export type DriftThresholds = z.infer<typeof driftThresholdsSchema>;
 
-const rangeRefinements = <T extends { from?: string | undefined; to?: string | undefined }>(range: T, ctx: z.RefinementCtx) => {
+const rangeRefinements = (range: { from?: string | undefined; to?: string | undefined }, ctx: z.RefinementCtx) => {
   if (range.from === undefined || range.to === undefined) return;
   const span = Date.parse(range.to) - Date.parse(range.from);
   if (span <= 0) ctx.addIssue({ code: "custom", path: ["to"], message: "to must be after from" });
@@ -96,7 +98,11 @@ export const driftBaselineInputSchema = z
     if (fromDataset === fromTraffic)
       ctx.addIssue({ code: "custom", path: ["dataset"], message: "give either a dataset (and version) or a time range (from and to)" });
     if (fromTraffic && (input.from === undefined || input.to === undefined))
-      ctx.addIssue({ code: "custom", path: [input.from === undefined ? "from" : "to"], message: "a traffic baseline needs both from and to" });
+      ctx.addIssue({
+        code: "custom",
+        path: [input.from === undefined ? "from" : "to"],
+        message: "a traffic baseline needs both from and to",
+      });
     if (!fromDataset && input.version !== undefined)
       ctx.addIssue({ code: "custom", path: ["version"], message: "a version goes with a dataset" });
     if (fromDataset && input.embedder.startsWith("app:"))
@@ -166,9 +172,7 @@ export const driftClusterSchema = z
   })
   .strict();
 
-export const driftLanguageShareSchema = z
-  .object({ code: z.string(), label: z.string(), baselineShare: share, liveShare: share })
-  .strict();
+export const driftLanguageShareSchema = z.object({ code: z.string(), label: z.string(), baselineShare: share, liveShare: share }).strict();
 
 // Null where a side has no texts.
 export const textShapeSchema = z
@@ -201,7 +205,10 @@ export const driftRunResultSchema = z
       .object({
         withoutText: z.number().int().describe("Traces whose field holds no text"),
         withoutVector: z.number().int().describe("Traces without a vector of the baseline's embedder"),
-        sampledOut: z.number().int().describe(`Traces over the ${driftLimits.maxLivePoints.toLocaleString("en")} a run samples`),
+        sampledOut: z
+          .number()
+          .int()
+          .describe(`Traces over the ${driftLimits.maxLivePoints.toLocaleString("en")} a run samples`),
       })
       .strict(),
     clusters: z.array(driftClusterSchema).describe("Sorted by contribution to the divergence"),
@@ -222,7 +229,11 @@ export const driftRunSchema = z
     status: z.enum(driftRunStatuses),
     progress: z.number().min(0).max(1),
     verdict: z.enum(driftVerdicts).nullable(),
-    liveCount: z.number().int().nullable().describe("Live points judged (below the minimum the verdict is not_enough_data and no figures are given)"),
+    liveCount: z
+      .number()
+      .int()
+      .nullable()
+      .describe("Live points judged (below the minimum the verdict is not_enough_data and no figures are given)"),
     error: z.string().nullable(),
     createdAt: z.string(),
     finishedAt: z.string().nullable(),

@@ -18,7 +18,13 @@ export interface BaselineSource {
 }
 
 /** The published version a dataset baseline is made of ("latest" or a number), or 404. */
-async function datasetVersionItems(database: Queryable, projectId: string, name: string, version: number | "latest", field: EmbeddingField) {
+async function datasetVersionItems(
+  database: Queryable,
+  projectId: string,
+  name: string,
+  version: number | "latest",
+  field: EmbeddingField,
+) {
   const dataset = await database.dataset.findUnique({ where: { projectId_name: { projectId, name } }, select: { id: true } });
   if (!dataset) throw new NotFoundError(`No dataset named ${name} in this project`);
   const published = await database.datasetVersion.findFirst({
@@ -27,7 +33,9 @@ async function datasetVersionItems(database: Queryable, projectId: string, name:
     select: { id: true, version: true },
   });
   if (!published)
-    throw new NotFoundError(version === "latest" ? `Dataset ${name} has no published version yet` : `Dataset ${name} has no version ${version}`);
+    throw new NotFoundError(
+      version === "latest" ? `Dataset ${name} has no published version yet` : `Dataset ${name} has no version ${version}`,
+    );
   const items = await database.datasetVersionItem.findMany({
     where: { versionId: published.id },
     orderBy: { position: "asc" },
@@ -61,7 +69,13 @@ interface TrafficRow {
  * id when there are more than a baseline keeps; with application vectors, only traces that
  * carry one of the embedder.
  */
-async function trafficTexts(database: Queryable, projectId: string, range: { from: Date; to: Date }, field: EmbeddingField, embedder: string) {
+async function trafficTexts(
+  database: Queryable,
+  projectId: string,
+  range: { from: Date; to: Date },
+  field: EmbeddingField,
+  embedder: string,
+) {
   const stored = embedder.startsWith("app:");
   const rows = await database.$queryRaw<TrafficRow[]>`
     SELECT t.id, ${field === "input" ? Prisma.sql`t.input` : Prisma.sql`NULL::jsonb`} AS input,

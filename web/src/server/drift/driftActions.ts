@@ -23,7 +23,13 @@ async function runTraces(database: Database, projectId: string, runId: string, t
 }
 
 /** "Send to review": the run's live traces join the review queue with the drift reason. */
-export async function sendDriftRunExamplesToReview(database: Database, projectId: string, runId: string, traceIds: readonly string[], now: Date) {
+export async function sendDriftRunExamplesToReview(
+  database: Database,
+  projectId: string,
+  runId: string,
+  traceIds: readonly string[],
+  now: Date,
+) {
   const { run, traces } = await runTraces(database, projectId, runId, traceIds);
   return sendDriftExamplesToReview(
     database,

@@ -1,11 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
-import {
-  driftThresholdsSchema,
-  type DriftBaselineInput,
-  type DriftBaselineView,
-  type DriftThresholds,
-} from "@/contracts/drift";
+import { driftThresholdsSchema, type DriftBaselineInput, type DriftBaselineView, type DriftThresholds } from "@/contracts/drift";
 import type { Database, Queryable } from "@/server/db/client";
 import { isUniqueViolation } from "@/server/db/client";
 import { BadRequestError, ConflictError, NotFoundError } from "@/server/errors";
@@ -14,7 +9,8 @@ import { stableDraw } from "@/server/stats/stableDraw";
 import { baselineSource } from "@/server/drift/baselinePoints";
 import { builtinDriftEmbedder, embedInSlices } from "@/server/drift/driftEmbedders";
 import { keptText } from "@/server/drift/driftTexts";
-import { driftBaselineProblem, driftModelFromJson, driftModelToJson, fitDriftBaseline } from "@/server/drift/method/driftBaseline";
+import { driftBaselineProblem, fitDriftBaseline } from "@/server/drift/method/fitDriftBaseline";
+import { driftModelFromJson, driftModelToJson } from "@/server/drift/method/driftModel";
 
 // Points written per statement: a 1 536-dim vector is 6 KB.
 const pointsPerStatement = 500;
@@ -68,13 +64,21 @@ function baselineView(row: BaselineRow): DriftBaselineView {
  * them and stores both. Refused with the reason when there are too few texts to fit.
  */
 export async function createDriftBaseline(database: Database, projectId: string, input: DriftBaselineInput): Promise<DriftBaselineView> {
-  const taken = await database.driftBaseline.findUnique({ where: { projectId_name: { projectId, name: input.name } }, select: { id: true } });
+  const taken = await database.driftBaseline.findUnique({
+    where: { projectId_name: { projectId, name: input.name } },
+    select: { id: true },
+  });
   if (taken) throw new ConflictError(`A baseline named ${input.name} already exists`);
   const source = await baselineSource(database, projectId, input);
   const problem = driftBaselineProblem(source.texts.length);
   if (problem) throw new BadRequestError(problem);
   const embedder = builtinDriftEmbedder(input.embedder);
-  const vectors = embedder ? await embedInSlices(embedder, source.texts.map((entry) => entry.text)) : source.vectors;
+  const vectors = embedder
+    ? await embedInSlices(
+        embedder,
+        source.texts.map((entry) => entry.text),
+      )
+    : source.vectors;
   const dimensions = vectors[0]?.length ?? 0;
 
   const id = randomUUID();
@@ -98,7 +102,7 @@ export async function createDriftBaseline(database: Database, projectId: string,
             embedder: input.embedder,
             dimensions,
             pointCount: vectors.length,
-            model: driftModelToJson(model) as Prisma.InputJsonValue,
+            model: driftModelToJson(model),
             thresholds: driftThresholdsSchema.parse(input.thresholds ?? {}),
             hourly: input.hourly,
             daily: input.daily,

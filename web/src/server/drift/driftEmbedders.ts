@@ -19,7 +19,11 @@ export function builtinDriftEmbedder(id: string): Embedder | null {
 const sliceSize = 500;
 
 /** Vectors of `texts` in order, by a built-in embedder, without holding the event loop for long. */
-export async function embedInSlices(embedder: Embedder, texts: readonly string[], onProgress?: (done: number) => void): Promise<Float32Array[]> {
+export async function embedInSlices(
+  embedder: Embedder,
+  texts: readonly string[],
+  onProgress?: (done: number) => void,
+): Promise<Float32Array[]> {
   const vectors: Float32Array[] = [];
   for (let start = 0; start < texts.length; start += sliceSize) {
     vectors.push(...(await embedder.embed(texts.slice(start, start + sliceSize))));

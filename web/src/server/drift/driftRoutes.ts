@@ -28,7 +28,8 @@ const defaultListHours = 72;
 export const driftBaselineCreateRoute = endpoint({
   method: "POST",
   path: ["/api/v1/drift/baselines", "/api/v1/projects/{projectId}/drift/baselines"],
-  summary: "Make a drift baseline from a golden dataset version or a stretch of traffic: its texts are embedded and the detector fitted on them",
+  summary:
+    "Make a drift baseline from a golden dataset version or a stretch of traffic: its texts are embedded and the detector fitted on them",
   auth: "keyOrSession",
   keyKinds: ["secret"],
   permission: "drift:manage",

@@ -1,11 +1,5 @@
 import type { Prisma } from "@/generated/prisma/client";
-import {
-  driftMapSchema,
-  driftRunResultSchema,
-  type DriftMap,
-  type DriftRunRequest,
-  type DriftRunView,
-} from "@/contracts/drift";
+import { driftMapSchema, driftRunResultSchema, type DriftMap, type DriftRunRequest, type DriftRunView } from "@/contracts/drift";
 import type { Queryable } from "@/server/db/client";
 import { NotFoundError } from "@/server/errors";
 import type { JobContext } from "@/server/jobs/jobDefinition";
@@ -96,7 +90,13 @@ export async function requestDriftRun(
   send: JobContext["send"],
 ): Promise<{ id: string }> {
   const baselineId = await findDriftBaselineId(database, projectId, request.baseline);
-  const id = await ensureDriftRun(database, projectId, baselineId, { kind: "custom", from: new Date(request.from), to: new Date(request.to) }, send);
+  const id = await ensureDriftRun(
+    database,
+    projectId,
+    baselineId,
+    { kind: "custom", from: new Date(request.from), to: new Date(request.to) },
+    send,
+  );
   return { id };
 }
 

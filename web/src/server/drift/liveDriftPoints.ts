@@ -77,10 +77,15 @@ export async function liveDriftPoints(
 
   const builtin = builtinDriftEmbedder(embedder);
   if (builtin) {
-    const made = await embedInSlices(builtin, texts.map((entry) => entry.text), (done) => onEmbedded?.(done / Math.max(1, texts.length)));
+    const made = await embedInSlices(
+      builtin,
+      texts.map((entry) => entry.text),
+      (done) => onEmbedded?.(done / Math.max(1, texts.length)),
+    );
     vectors.push(...made);
   }
-  const otherEmbedders = stored && vectors.length === 0 && withoutVector > 0 ? await embeddersInWindow(database, projectId, field, window) : [];
+  const otherEmbedders =
+    stored && vectors.length === 0 && withoutVector > 0 ? await embeddersInWindow(database, projectId, field, window) : [];
   return { texts, vectors, skipped: { withoutText, withoutVector, sampledOut }, otherEmbedders };
 }
 

@@ -6,7 +6,7 @@ import { excerpt } from "@/server/review/conversation";
 import { baselineThresholds } from "@/server/drift/driftBaselines";
 import type { DriftRunJobData } from "@/server/drift/driftRuns";
 import { liveDriftPoints } from "@/server/drift/liveDriftPoints";
-import { driftModelFromJson } from "@/server/drift/method/driftBaseline";
+import { driftModelFromJson } from "@/server/drift/method/driftModel";
 import { scoreDriftWindow } from "@/server/drift/method/scoreDriftWindow";
 import { windowVerdict } from "@/server/drift/method/driftVerdict";
 import { explainDriftWindow } from "@/server/drift/explainDriftWindow";
@@ -77,11 +77,13 @@ export async function runDriftWindow(database: Database, data: DriftRunJobData, 
     const map: DriftMap = { points: [] };
     if (score) {
       const projected = projectForMap(baselineVectors, live.vectors, { seed });
-      map.points = projected.points.map((point) =>
-        point.side === "baseline"
-          ? { ...point, text: excerpt(baselineTexts[point.index] ?? "", 160), traceId: null }
-          : { ...point, text: excerpt(live.texts[point.index]?.text ?? "", 160), traceId: live.texts[point.index]?.sourceId ?? null },
-      ).map(({ x, y, side, text, traceId }) => ({ x, y, side, text, traceId }));
+      map.points = projected.points
+        .map((point) =>
+          point.side === "baseline"
+            ? { ...point, text: excerpt(baselineTexts[point.index] ?? "", 160), traceId: null }
+            : { ...point, text: excerpt(live.texts[point.index]?.text ?? "", 160), traceId: live.texts[point.index]?.sourceId ?? null },
+        )
+        .map(({ x, y, side, text, traceId }) => ({ x, y, side, text, traceId }));
     }
     await database.driftRun.update({
       where: { id: run.id },

@@ -19,7 +19,8 @@ export function closedWindows(now: Date, window: { ms: number; catchUp: number }
   const lastEnd = Math.floor((now.getTime() - driftSettleMs) / window.ms) * window.ms;
   const earliest = Math.max(lastEnd - window.catchUp * window.ms, after ? after.getTime() : -Infinity);
   const windows: { from: Date; to: Date }[] = [];
-  for (let end = lastEnd; end - window.ms >= earliest; end -= window.ms) windows.unshift({ from: new Date(end - window.ms), to: new Date(end) });
+  for (let end = lastEnd; end - window.ms >= earliest; end -= window.ms)
+    windows.unshift({ from: new Date(end - window.ms), to: new Date(end) });
   return windows;
 }
 

@@ -77,7 +77,9 @@ const feedbackSignal =
   (rules: ReviewRuleSet) =>
   (event: FeedbackForRouting): RoutedSignal | null => {
     const reason = reviewReasonFor(event, rules);
-    return reason ? { traceId: event.traceId, input: event.input, reason, source: { feedbackEventId: event.id, scoreId: null, driftRunId: null } } : null;
+    return reason
+      ? { traceId: event.traceId, input: event.input, reason, source: { feedbackEventId: event.id, scoreId: null, driftRunId: null } }
+      : null;
   };
 
 const scoreSignal = (score: ScoreForRouting): RoutedSignal => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { seededRandom } from "../../evaluation/labelled/sharedData";
+import { seededRandom } from "../../stats/seededRandom";
 import fixture from "./principalComponentsFixture.json";
 import { principalComponents, symmetricEigen } from "./principalComponents";
 

@@ -4,7 +4,7 @@
 // measurement over PCA alone, which separates a topic switch less clearly (see
 // web/bench/driftProjection.ts for the timings, target < 3 s for 2 000 points).
 import { UMAP } from "umap-js";
-import { seededRandom } from "../../evaluation/labelled/sharedData";
+import { seededRandom } from "../../stats/seededRandom";
 import { nearestNeighbours } from "./nearestNeighbours";
 import { principalComponents, type Matrix } from "./principalComponents";
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_DRIFT_THRESHOLDS, DriftThresholdsSchema, driftStatus, isLowConfidence, windowVerdict } from "./driftVerdict";
+import { driftThresholdsSchema } from "@/contracts/drift";
+import { DEFAULT_DRIFT_THRESHOLDS, driftStatus, isLowConfidence, windowVerdict } from "./driftVerdict";
 
 const window = { liveCount: 500, pValue: 0.5, jsDistanceCorrected: 0, centroidPValue: 0.5 };
 
@@ -23,13 +24,13 @@ describe("windowVerdict", () => {
   });
 
   it("follows thresholds given per baseline", () => {
-    const strict = DriftThresholdsSchema.parse({ pValue: 0.001, minLiveCount: 300 });
+    const strict = driftThresholdsSchema.parse({ pValue: 0.001, minLiveCount: 300, lowConfidenceBelow: 400 });
     expect(windowVerdict({ ...window, pValue: 0.002, jsDistanceCorrected: 0.2 }, strict)).toBe("no_drift");
     expect(windowVerdict({ ...window, liveCount: 250 }, strict)).toBe("not_enough_data");
   });
 });
 
-describe("DriftThresholdsSchema", () => {
+describe("driftThresholdsSchema", () => {
   it("fills in the method's defaults", () => {
     expect(DEFAULT_DRIFT_THRESHOLDS).toEqual({
       pValue: 0.01,
@@ -42,9 +43,9 @@ describe("DriftThresholdsSchema", () => {
   });
 
   it("refuses values that make no sense and keys it does not know", () => {
-    expect(DriftThresholdsSchema.safeParse({ pValue: 1.5 }).success).toBe(false);
-    expect(DriftThresholdsSchema.safeParse({ consecutive: 0 }).success).toBe(false);
-    expect(DriftThresholdsSchema.safeParse({ jsThreshold: 0.1 }).success).toBe(false);
+    expect(driftThresholdsSchema.safeParse({ pValue: 1.5 }).success).toBe(false);
+    expect(driftThresholdsSchema.safeParse({ consecutive: 0 }).success).toBe(false);
+    expect(driftThresholdsSchema.safeParse({ jsThreshold: 0.1 }).success).toBe(false);
   });
 });
 
@@ -64,9 +65,17 @@ describe("driftStatus", () => {
   });
 
   it("counts as many windows as the thresholds ask", () => {
-    const three = DriftThresholdsSchema.parse({ consecutive: 3 });
+    const three = driftThresholdsSchema.parse({ consecutive: 3 });
     expect(driftStatus(["no_drift", "drift", "drift"], three)).toBe("no_drift");
     expect(driftStatus(["drift", "drift", "drift"], three)).toBe("drift");
-    expect(driftStatus(["drift"], DriftThresholdsSchema.parse({ consecutive: 1 }))).toBe("drift");
+    expect(driftStatus(["drift"], driftThresholdsSchema.parse({ consecutive: 1 }))).toBe("drift");
+  });
+});
+
+describe("thresholds a baseline stores", () => {
+  it("refuses a low-confidence band that ends below the minimum window", () => {
+    const refused = driftThresholdsSchema.safeParse({ minLiveCount: 300 });
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues[0]?.path).toEqual(["lowConfidenceBelow"]);
   });
 });

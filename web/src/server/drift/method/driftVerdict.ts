@@ -1,36 +1,11 @@
 // Verdicts of the drift detector: one window, and the scheduled status over the latest ones.
-import { z } from "zod";
+import { driftThresholdsSchema, type DriftThresholds, type DriftVerdict } from "@/contracts/drift";
 import type { DriftWindowScore } from "./scoreDriftWindow";
 
-export const DriftThresholdsSchema = z
-  .object({
-    pValue: z.number().gt(0).lt(1).default(0.01).describe("Drift needs the histogram permutation p-value below this"),
-    minCorrectedJsDistance: z
-      .number()
-      .min(0)
-      .max(1)
-      .default(0.05)
-      .describe("...and the bias-corrected JS distance at least this (large windows make trivial differences significant)"),
-    centroidPValue: z.number().gt(0).lt(1).default(0.005).describe("Warning when the mean-vector permutation p-value is below this"),
-    minLiveCount: z.number().int().min(1).default(100).describe("Fewer live points than this: not enough data, no verdict"),
-    lowConfidenceBelow: z
-      .number()
-      .int()
-      .min(1)
-      .default(200)
-      .describe("Windows from minLiveCount up to this (exclusive) get a verdict flagged as low confidence"),
-    consecutive: z
-      .number()
-      .int()
-      .min(1)
-      .default(2)
-      .describe("The status turns to drift or warning only when this many latest windows agree"),
-  })
-  .strict();
-export type DriftThresholds = z.infer<typeof DriftThresholdsSchema>;
-export const DEFAULT_DRIFT_THRESHOLDS: DriftThresholds = DriftThresholdsSchema.parse({});
+export type { DriftThresholds, DriftVerdict };
 
-export type DriftVerdict = "not_enough_data" | "no_drift" | "warning" | "drift";
+// The thresholds' one definition is the API contract (a baseline stores them); the defaults are the study's.
+export const DEFAULT_DRIFT_THRESHOLDS: DriftThresholds = driftThresholdsSchema.parse({});
 
 type VerdictInputs = Pick<DriftWindowScore, "liveCount" | "pValue" | "jsDistanceCorrected" | "centroidPValue">;
 
