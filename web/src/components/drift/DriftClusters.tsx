@@ -110,7 +110,7 @@ function ClusterCard({
               <ul className={styles.exampleList}>
                 {cluster.baselineExamples.map((text) => (
                   <li key={text}>
-                    <Text size="2" color="gray" className={styles.example}>
+                    <Text size="2" color="gray" className={styles.clamped}>
                       {text}
                     </Text>
                   </li>

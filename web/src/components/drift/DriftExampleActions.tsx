@@ -38,28 +38,27 @@ export function DriftExampleActions({ context, traceIds, label }: { context: Dri
       setBusy(false);
     }
   }
-  const none = traceIds.length === 0;
   return (
     <Flex gap="2" align="center" wrap="wrap" role="group" aria-label={`Actions on ${label}`}>
       <Button
         size="1"
         variant="soft"
-        disabled={busy || none}
+        disabled={busy}
         onClick={() => void act(async () => reviewResultText(await callApi<ReviewActionResult>("POST", `${base}/review`, { traceIds })))}
       >
-        Send to review{none ? "" : ` (${traceIds.length})`}
+        Send to review ({traceIds.length})
       </Button>
       <Button
         size="1"
         variant="soft"
-        disabled={busy || none}
+        disabled={busy}
         onClick={() =>
           void act(async () =>
             datasetResultText(dataset, await callApi<DatasetActionResult>("POST", `${base}/dataset`, { dataset, traceIds })),
           )
         }
       >
-        Add to golden set{none ? "" : ` (${traceIds.length})`}
+        Add to golden set ({traceIds.length})
       </Button>
       <Select.Root size="1" value={dataset} onValueChange={setDataset}>
         <Select.Trigger variant="ghost" aria-label="Golden dataset to add to" />
@@ -74,10 +73,6 @@ export function DriftExampleActions({ context, traceIds, label }: { context: Dri
       {outcome ? (
         <Text size="1" color={outcome.failed ? "red" : "green"} role="status">
           {outcome.text}
-        </Text>
-      ) : none ? (
-        <Text size="1" color="gray">
-          Tick texts to act on them.
         </Text>
       ) : null}
     </Flex>

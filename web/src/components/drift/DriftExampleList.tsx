@@ -60,10 +60,11 @@ export function DriftExampleList({
                 }}
                 aria-label={`Select all of ${label}`}
               />
-              All
+              Select all
             </Flex>
           </Text>
-          <DriftExampleActions context={actions} traceIds={[...checked]} label={label} />
+          {/* The buttons appear once there is something to act on: a row of greyed buttons in every cluster only adds noise. */}
+          {checked.size > 0 ? <DriftExampleActions context={actions} traceIds={[...checked]} label={label} /> : null}
         </Flex>
       ) : null}
       <ul aria-label={label} className={styles.exampleList}>

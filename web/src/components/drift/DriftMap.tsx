@@ -22,7 +22,7 @@ export function DriftMap({ map }: { map: DriftMapData }) {
       xLabel=""
       yLabel=""
       fit="data"
-      height={320}
+      height={420}
     />
   );
 }

@@ -155,9 +155,9 @@ describe("the drift page", () => {
     const sent = stubApi(() => Response.json({ added: 1, alreadyQueued: 0 }));
     show();
     const region = screen.getByRole("region", { name: "Novel examples" });
-    const actions = within(region).getByRole("group", { name: "Actions on novel examples" });
-    expect(within(actions).getByRole("button", { name: "Send to review" })).toBeDisabled();
+    expect(within(region).queryByRole("group", { name: "Actions on novel examples" })).toBeNull();
     await user.click(within(region).getByRole("checkbox", { name: "Select: What happens if you swallow gum?" }));
+    const actions = within(region).getByRole("group", { name: "Actions on novel examples" });
     await user.click(within(actions).getByRole("button", { name: "Send to review (1)" }));
     expect(await within(actions).findByRole("status")).toHaveTextContent("1 sent to review");
     expect(sent).toEqual([

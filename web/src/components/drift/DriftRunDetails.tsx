@@ -67,17 +67,17 @@ function RunResult({ view, run, result }: { view: DriftPageView; run: DriftRunVi
   const thresholds = view.baseline?.thresholds;
   const skipped = result.skipped.withoutText + result.skipped.withoutVector + result.skipped.sampledOut;
   const tiles: [string, string, string][] = [
-    ["Live texts", result.liveCount.toLocaleString("en"), `against ${result.baselineCount.toLocaleString("en")} held-out baseline texts`],
+    ["Live texts", result.liveCount.toLocaleString("en"), `vs ${result.baselineCount.toLocaleString("en")} baseline texts`],
     ["Jensen-Shannon distance", formatDistance(result.jsDistance), "base 2, 0 to 1"],
     [
       "Corrected distance",
       formatDistance(result.jsDistanceCorrected),
-      `less what chance gives; threshold ${thresholds?.minCorrectedJsDistance ?? 0.05}`,
+      `less chance; drift from ${thresholds?.minCorrectedJsDistance ?? 0.05}`,
     ],
-    ["KL divergence", `${formatDistance(result.klDivergence)} bits`, "live against baseline"],
-    ["Novel share", formatShare(result.novelShare), "far from every cluster (about 5% when nothing is new)"],
-    ["p-value", formatPValue(result.pValue), `clusters; drift below ${thresholds?.pValue ?? 0.01}`],
-    ["Centroid p-value", formatPValue(result.centroidPValue), `mean vectors; warning below ${thresholds?.centroidPValue ?? 0.005}`],
+    ["KL divergence", `${formatDistance(result.klDivergence)} bits`, "live vs baseline"],
+    ["Novel share", formatShare(result.novelShare), "about 5% when nothing is new"],
+    ["p-value", formatPValue(result.pValue), `drift below ${thresholds?.pValue ?? 0.01}`],
+    ["Centroid p-value", formatPValue(result.centroidPValue), `warning below ${thresholds?.centroidPValue ?? 0.005}`],
   ];
   const actions = view.manageable ? { projectId: view.projectId, runId: run.id, datasets: view.datasets } : null;
   return (
