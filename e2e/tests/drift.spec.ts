@@ -83,8 +83,8 @@ test("a golden set of math problems against an hour of general-knowledge questio
   expect(baseline.status()).toBe(201);
   expect(await baseline.json()).toMatchObject({ name: "gsm8k-golden", points: data.golden.length, embedder: "lexstyle-v1" });
 
-  const window = { baseline: "gsm8k-golden", from: new Date(hourStart).toISOString(), to: new Date(hourStart + hourMs).toISOString() };
-  const started = await page.request.post("/api/v1/drift/runs", { headers, data: window });
+  const onDemand = { baseline: "gsm8k-golden", from: new Date(hourStart).toISOString(), to: new Date(hourStart + hourMs).toISOString() };
+  const started = await page.request.post("/api/v1/drift/runs", { headers, data: onDemand });
   expect(started.status()).toBe(202);
   const runId = ((await started.json()) as { id: string }).id;
   await expect
@@ -124,7 +124,16 @@ test("a golden set of math problems against an hour of general-knowledge questio
     "Drift",
   );
   await expect(page.getByRole("region", { name: "Figures" })).toContainText(`Live texts${perHour}`);
-  await expect(page.getByRole("img", { name: /^Map of baseline and live texts/ }).locator("canvas")).toBeVisible();
+  const map = page.getByRole("img", { name: /^Map of baseline and live texts/ });
+  await expect(map.locator("canvas")).toBeVisible();
+  // Hovering names the point nearest the pointer: sweep a coarse grid over the map until one is named.
+  const hover = page.getByTestId("scatter-hover");
+  await map.scrollIntoViewIfNeeded();
+  const box = await map.boundingBox();
+  if (!box) throw new Error("the map has no box");
+  for (let cell = 0; cell < 100 && ((await hover.textContent()) ?? "").startsWith("Point at"); cell++)
+    await page.mouse.move(box.x + (box.width * ((cell % 10) + 0.5)) / 10, box.y + (box.height * (Math.floor(cell / 10) + 0.5)) / 10);
+  await expect(hover).toContainText(/(Baseline|Live): \S/);
   const clusters = page.getByRole("region", { name: "Clusters" }).getByRole("article");
   await expect(clusters.first()).toBeVisible();
   const novel = page.getByRole("region", { name: "Novel examples" });
@@ -137,6 +146,10 @@ test("a golden set of math problems against an hour of general-knowledge questio
   const exampleText = (await firstExample.innerText()).split("\n")[0] ?? "";
   expect([...liveQuestions].some((question) => question.startsWith(exampleText.replace(/…$/, "").trim()))).toBe(true);
 
+  // From the top, as a person opening the page sees it (the sidebar is sticky: a scrolled full-page shot draws it mid-page).
+  await page.evaluate(() => {
+    window.scrollTo(0, 0);
+  });
   await shootBothThemes(page, testInfo, "drift-drifted-run");
 
   await firstExample.getByRole("checkbox").click();
