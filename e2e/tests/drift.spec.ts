@@ -170,6 +170,8 @@ test("a project without a baseline says what one is and offers to make one", asy
   await page.getByRole("button", { name: "New baseline" }).click();
   const dialog = page.getByRole("dialog", { name: "New baseline" });
   await dialog.getByRole("button", { name: "Make baseline" }).click();
-  // No name and no dataset in a new project: the API's refusal shows beside the name.
+  // No name: the form says so beside the field.
   await expect(dialog.getByLabel("Name")).toHaveAttribute("aria-invalid", "true");
+  await expect(dialog.getByText("Give the baseline a name")).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("drift-new-baseline-refused-light-1366x768.png") });
 });

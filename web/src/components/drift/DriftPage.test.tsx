@@ -210,6 +210,17 @@ describe("the drift dialogs", () => {
     expect(push).not.toHaveBeenCalled();
   });
 
+  it("asks for a baseline's name before sending anything", async () => {
+    const user = userEvent.setup();
+    const sent = stubApi(() => Response.json({}, { status: 201 }));
+    show();
+    await user.click(screen.getByRole("button", { name: "New baseline" }));
+    const dialog = screen.getByRole("dialog", { name: "New baseline" });
+    await user.click(within(dialog).getByRole("button", { name: "Make baseline" }));
+    expect(within(dialog).getByLabelText("Name")).toHaveAccessibleDescription("Give the baseline a name");
+    expect(sent).toEqual([]);
+  });
+
   it("runs a window now, follows its progress and opens it when it is done", async () => {
     const user = userEvent.setup();
     let polls = 0;

@@ -38,7 +38,7 @@ export function NewBaselineDialog({
   const [field, setField] = useState<BaselineFormValues["field"]>("input");
   const [embedder, setEmbedder] = useState(embedders[0] ?? "");
   const [defaults, setDefaults] = useState({ from: "", to: "" });
-  const { fieldErrors, error, busy, submit: send, reset } = useCheckedSubmit(baselineFields);
+  const { fieldErrors, error, busy, submit: send, reset, check } = useCheckedSubmit(baselineFields);
   const latest = published.find((entry) => entry.name === dataset)?.latestVersion ?? null;
 
   function openChange(next: boolean) {
@@ -64,6 +64,8 @@ export function NewBaselineDialog({
       field,
       embedder,
     });
+    // The API's word for a blank name is a schema message; the form says it in words first.
+    if (!check(body.name === "" ? { name: "Give the baseline a name" } : {})) return;
     await send(async () => {
       const created = await sendJson<DriftBaselineView>("POST", `/api/v1/projects/${projectId}/drift/baselines`, body);
       setOpen(false);

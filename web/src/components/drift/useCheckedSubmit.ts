@@ -6,7 +6,8 @@ import { formErrorsOf } from "@/components/evaluation/evaluatorApi";
 /**
  * A dialog form's call to the API: whether it is running, and its refusal read the one
  * way the console reads them (`formErrorsOf`: issues beside the fields the form shows,
- * the rest as a message). `reset` clears both when the dialog opens again.
+ * the rest as a message). `check` shows the form's own findings first; `reset` clears
+ * everything when the dialog opens again.
  */
 export function useCheckedSubmit(shownFields: ReadonlySet<string>) {
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
@@ -15,6 +16,12 @@ export function useCheckedSubmit(shownFields: ReadonlySet<string>) {
   function reset() {
     setFieldErrors({});
     setError(null);
+  }
+  /** Shows what the form found wrong before asking the API; true when nothing was. */
+  function check(found: Record<string, string>): boolean {
+    setFieldErrors(found);
+    setError(null);
+    return Object.keys(found).length === 0;
   }
   async function submit(action: () => Promise<void>) {
     setBusy(true);
@@ -29,5 +36,5 @@ export function useCheckedSubmit(shownFields: ReadonlySet<string>) {
       setBusy(false);
     }
   }
-  return { fieldErrors, error, setError, busy, submit, reset };
+  return { fieldErrors, error, setError, busy, submit, reset, check };
 }
