@@ -1,78 +1,127 @@
 "use client";
 
+import type uPlot from "uplot";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { Card, Flex, Heading } from "@radix-ui/themes";
+import { Card, Flex, Heading, Text } from "@radix-ui/themes";
 import { axisWidth, formatAxisTicks, formatChartValue, yRange, type ChartUnit } from "@/components/charts/chartFormat";
 import { ChartLegend } from "@/components/charts/ChartLegend";
-import { maxOf, scatterData } from "@/components/charts/scatterData";
+import { maxOf, nearestPoint, paddedExtent, scatterData, type ScatterSeries } from "@/components/charts/scatterData";
 import { mountChart, PlotArea, themedAxis, type ChartOptions } from "@/components/charts/uplotChart";
 import { useChartTheme } from "@/components/charts/useChartTheme";
+import styles from "@/components/charts/Chart.module.css";
+
+export type { ScatterSeries } from "@/components/charts/scatterData";
+
+/** How far from the pointer (CSS pixels) a point still counts as hovered. */
+const hoverRadiusPx = 12;
+
+/** An axis title takes room only when there is one (a projection's axes have none). */
+const axisLabel = (label: string): uPlot.Axis => (label ? { label, labelSize: 20 } : {});
 
 /**
- * A scatter plot of many points (the drift view plots thousands): points only, no lines,
- * on canvas, so 5 000+ points draw in milliseconds and hovering stays smooth. The cursor
- * snaps to the nearest x; the legend shows that point. `summary` is the text alternative
- * (a table of thousands of points helps nobody).
+ * A scatter plot of many points (the drift map plots thousands) in one colour per series:
+ * points only, on canvas, so 5 000+ points draw in milliseconds and hovering stays smooth.
+ * Hovering names the point nearest the pointer (its label when the series has labels, else
+ * its x and y). `fit: "zero"` runs both axes from zero (rates, counts); `"data"` spans the
+ * points and hides the tick values, for a projection whose coordinates mean nothing alone.
+ * `summary` is the text alternative (a table of thousands of points helps nobody).
  */
 export function ScatterChart({
   title,
   summary,
-  xs,
-  ys,
+  series,
   xLabel,
   yLabel,
-  xUnit,
-  yUnit,
+  xUnit = "score",
+  yUnit = "score",
+  fit = "zero",
   height = 280,
 }: {
   title: string;
   summary: string;
-  xs: number[];
-  ys: number[];
+  series: ScatterSeries[];
   xLabel: string;
   yLabel: string;
-  xUnit: ChartUnit;
-  yUnit: ChartUnit;
+  xUnit?: ChartUnit;
+  yUnit?: ChartUnit;
+  fit?: "zero" | "data";
   height?: number;
 }) {
   const containerRef = useRef<HTMLDivElement>(null);
   const theme = useChartTheme(containerRef);
-  const [cursorIdx, setCursorIdx] = useState<number | null>(null);
-  const data = useMemo(() => scatterData(xs, ys), [xs, ys]);
+  const [hovered, setHovered] = useState<number | null>(null);
+  const data = useMemo(() => scatterData(series), [series]);
+  const ranges = useMemo(() => {
+    if (fit === "data") return { x: paddedExtent(data.xs), y: paddedExtent(data.ys) };
+    return { x: yRange(xUnit, maxOf(data.xs)), y: yRange(yUnit, maxOf(data.ys)) };
+  }, [data, fit, xUnit, yUnit]);
 
   useEffect(() => {
     const element = containerRef.current;
     if (!element || !theme) return;
-    const xRange = yRange(xUnit, maxOf(data[0]));
-    const range = yRange(yUnit, maxOf(data[1]));
-    const colour = theme.series[0] ?? theme.text;
+    const ticks = fit === "zero";
     const options: ChartOptions = {
-      scales: { x: { time: false, range: () => [xRange.min, xRange.max] }, y: { range: () => [range.min, range.max] } },
+      scales: { x: { time: false, range: () => [ranges.x.min, ranges.x.max] }, y: { range: () => [ranges.y.min, ranges.y.max] } },
       axes: [
-        themedAxis(theme, { label: xLabel, labelSize: 20, values: (_plot, ticks) => formatAxisTicks(xUnit, ticks) }),
         themedAxis(theme, {
-          label: yLabel,
-          labelSize: 20,
-          size: (_plot, labels) => axisWidth(labels) + 20,
-          values: (_plot, ticks) => formatAxisTicks(yUnit, ticks),
+          ...axisLabel(xLabel),
+          ...(ticks ? {} : { size: 8 + (xLabel ? 20 : 0) }),
+          values: (_plot, values) => (ticks ? formatAxisTicks(xUnit, values) : values.map(() => "")),
+        }),
+        themedAxis(theme, {
+          ...axisLabel(yLabel),
+          size: (_plot, labels) => (ticks ? axisWidth(labels) : 8) + (yLabel ? 20 : 0),
+          values: (_plot, values) => (ticks ? formatAxisTicks(yUnit, values) : values.map(() => "")),
         }),
       ],
       series: [
         {},
-        {
-          label: yLabel,
-          stroke: colour,
+        ...series.map((entry, index): uPlot.Series => {
+          const colour = theme.series[index % theme.series.length] ?? theme.text;
           // No line between points: a scatter plot is its points.
-          paths: () => null,
-          points: { show: true, size: 4, width: 0, fill: colour, stroke: colour },
-        },
+          return {
+            label: entry.name,
+            stroke: colour,
+            paths: () => null,
+            points: { show: true, size: 4, width: 0, fill: colour, stroke: colour },
+          };
+        }),
       ],
     };
-    return mountChart(element, options, data, { height, cursorPointSize: 8, onCursor: setCursorIdx });
-  }, [theme, data, xUnit, yUnit, xLabel, yLabel, height]);
+    // The hovered point is found in two dimensions below; uPlot's own cursor point (nearest x only) is not drawn.
+    const unmount = mountChart(element, options, [data.xs, ...data.seriesYs] as uPlot.AlignedData, {
+      height,
+      cursorPointSize: 0,
+      onCursor: () => undefined,
+    });
+    const over = element.querySelector<HTMLElement>(".u-over");
+    const move = (event: PointerEvent) => {
+      if (!over) return;
+      const box = over.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) return;
+      const pxPerUnit = { x: box.width / (ranges.x.max - ranges.x.min), y: box.height / (ranges.y.max - ranges.y.min) };
+      const pointer = {
+        x: ranges.x.min + (event.clientX - box.left) / pxPerUnit.x,
+        y: ranges.y.max - (event.clientY - box.top) / pxPerUnit.y,
+      };
+      setHovered(nearestPoint(data, pointer, pxPerUnit, hoverRadiusPx));
+    };
+    const leave = () => {
+      setHovered(null);
+    };
+    over?.addEventListener("pointermove", move);
+    over?.addEventListener("pointerleave", leave);
+    return () => {
+      over?.removeEventListener("pointermove", move);
+      over?.removeEventListener("pointerleave", leave);
+      unmount();
+    };
+  }, [theme, data, series, ranges, fit, xUnit, yUnit, xLabel, yLabel, height]);
 
-  const x = cursorIdx === null ? undefined : data[0][cursorIdx];
-  const y = cursorIdx === null ? undefined : data[1][cursorIdx];
+  const source = hovered === null ? undefined : data.sources[hovered];
+  const hoveredSeries = source ? series[source.series] : undefined;
+  const hoveredLabel = source ? hoveredSeries?.labels?.[source.index] : undefined;
+  const colourOf = (index: number) => theme?.series[index % theme.series.length] ?? "currentColor";
   return (
     <Card size="2">
       <Flex direction="column" gap="2">
@@ -83,15 +132,28 @@ export function ScatterChart({
           containerRef={containerRef}
           height={height}
           label={`${title}: ${summary}`}
-          emptyText={data[0].length === 0 ? "No points" : null}
+          emptyText={data.xs.length === 0 ? "No points" : null}
         />
         <ChartLegend
-          heading={`${data[0].length.toLocaleString("en")} points`}
-          entries={[
-            { name: xLabel, colour: "transparent", value: formatChartValue(xUnit, x) },
-            { name: yLabel, colour: theme?.series[0] ?? "currentColor", value: formatChartValue(yUnit, y) },
-          ]}
+          heading={`${data.xs.length.toLocaleString("en")} points`}
+          entries={series.map((entry, index) => ({
+            name: entry.name,
+            colour: colourOf(index),
+            value: entry.xs.length.toLocaleString("en"),
+          }))}
         />
+        <Text size="1" color="gray" aria-live="polite" data-testid="scatter-hover">
+          {source && hoveredSeries ? (
+            <>
+              <span className={styles.swatch} style={{ background: colourOf(source.series) }} aria-hidden="true" />{" "}
+              <Text weight="medium">{hoveredSeries.name}:</Text>{" "}
+              {hoveredLabel ??
+                `${xLabel} ${formatChartValue(xUnit, data.xs[hovered ?? 0])}, ${yLabel} ${formatChartValue(yUnit, data.ys[hovered ?? 0])}`}
+            </>
+          ) : (
+            "Point at a dot to read it."
+          )}
+        </Text>
       </Flex>
     </Card>
   );

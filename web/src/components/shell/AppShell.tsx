@@ -10,6 +10,7 @@ import {
   LayersIcon,
   PersonIcon,
   RowsIcon,
+  ShuffleIcon,
 } from "@radix-ui/react-icons";
 import type { ProjectPageAccess } from "@/server/auth/projectAccess";
 import { ProjectSwitcher } from "@/components/shell/ProjectSwitcher";
@@ -25,6 +26,7 @@ const sections = [
   { path: "/traces", label: "Traces", icon: <ActivityLogIcon /> },
   { path: "/sessions", label: "Sessions", icon: <RowsIcon /> },
   { path: "/metrics", label: "Metrics", icon: <BarChartIcon /> },
+  { path: "/drift", label: "Drift", icon: <ShuffleIcon /> },
   { path: "/review", label: "Review", icon: <CheckboxIcon /> },
   { path: "/datasets", label: "Datasets", icon: <LayersIcon /> },
   { path: "/settings", label: "Settings", icon: <GearIcon /> },
