@@ -51,7 +51,7 @@ function baselineView(row: BaselineRow): DriftBaselineView {
     embedder: row.embedder,
     dimensions: row.dimensions,
     points: row.pointCount,
-    clusters: driftModelFromJson(row.model).centroids.length,
+    clusters: driftModelFromJson(row.model).clusterCount,
     thresholds: baselineThresholds(row.thresholds),
     hourly: row.hourly,
     daily: row.daily,

@@ -110,6 +110,7 @@ describe.each(await testDatabaseKinds())("drift endpoints on %s", (kind) => {
       source: "dataset",
       version: 1,
       points: 400,
+      clusters: 4,
       embedder: "lexstyle-v1",
       field: "input",
     });
@@ -244,6 +245,12 @@ describe.each(await testDatabaseKinds())("drift endpoints on %s", (kind) => {
       hourly: true,
       daily: true,
     });
+    const asked = await requestDriftRun(
+      test.database,
+      project.id,
+      { baseline: "g", from: "2026-11-27T09:00:00.000Z", to: "2026-11-27T10:00:00.000Z" },
+      recordingSend().send,
+    );
     const jobs = recordingSend();
     // The schedule serves every project; count this one's runs (other tests' baselines share the database).
     const runs = () => test.database.driftRun.count({ where: { projectId: project.id } });
@@ -251,6 +258,9 @@ describe.each(await testDatabaseKinds())("drift endpoints on %s", (kind) => {
     expect(await runs()).toBe(72 + 14);
     await scheduleDriftRuns(test.database, now, jobs.send);
     expect(await runs()).toBe(72 + 14);
+    // A run asked for over a scheduled hour before the schedule got to it became that hour's run.
+    expect(await test.database.driftRun.count({ where: { projectId: project.id, window: "custom" } })).toBe(0);
+    expect(await test.database.driftRun.findUniqueOrThrow({ where: { id: asked.id } })).toMatchObject({ window: "hour" });
     // 12:30 less the settling time closes the 11:00-12:00 window; an hour later one more closes.
     const latest = await test.database.driftRun.findFirstOrThrow({
       where: { projectId: project.id, window: "hour" },

@@ -63,8 +63,12 @@ export async function ensureDriftRun(
 ): Promise<string> {
   const existing = await database.driftRun.findUnique({
     where: { baselineId_fromTime_toTime: { baselineId, fromTime: window.from, toTime: window.to } },
-    select: { id: true, status: true },
+    select: { id: true, status: true, window: true },
   });
+  // A run asked for over exactly a scheduled hour or day is that window's run: the schedule
+  // claims it, so the chart, the status and alerts count it.
+  if (existing && existing.window === "custom" && window.kind !== "custom")
+    await database.driftRun.update({ where: { id: existing.id }, data: { window: window.kind }, select: { id: true } });
   if (existing && existing.status !== "failed") return existing.id;
   const run = existing
     ? await database.driftRun.update({
