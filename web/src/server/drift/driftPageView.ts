@@ -15,7 +15,7 @@ export type ScheduledWindow = "hour" | "day";
 export interface DriftStatusView {
   /** The scheduled status: drift or warning only once the last `consecutive` windows agree. */
   verdict: DriftVerdict | "pending";
-  /** The latest finished scheduled window it is based on. */
+  /** The latest judged scheduled window it is based on (quiet windows are passed over). */
   asOf: string | null;
 }
 
@@ -36,6 +36,27 @@ export interface DriftPageView {
   datasets: { name: string; latestVersion: number | null }[];
   /** Embedders a baseline can use: the built-ins, and application vectors stored in the project. */
   embedders: string[];
+}
+
+/**
+ * The status from the latest judged windows: quiet hours (too few live texts to judge) are
+ * passed over, so a drift found at 14:00 still reads drift at 3 a.m., as of 14:00, rather than
+ * "not enough data"; with no window judged at all it says so.
+ */
+export function driftStatusView(finished: readonly DriftRunView[], baseline: DriftBaselineView | null): DriftStatusView {
+  if (!baseline || finished.length === 0) return { verdict: "pending", asOf: null };
+  const judged = finished.filter((run) => run.verdict !== null && run.verdict !== "not_enough_data");
+  const latest = judged.at(-1) ?? finished.at(-1);
+  return {
+    verdict:
+      judged.length === 0
+        ? "not_enough_data"
+        : driftStatus(
+            judged.map((run) => run.verdict ?? "no_drift"),
+            baseline.thresholds,
+          ),
+    asOf: latest?.to ?? null,
+  };
 }
 
 const first = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value);
@@ -70,16 +91,7 @@ export async function driftPageView(projectId: string, role: Role, searchParams:
     baselines,
     baseline,
     window,
-    status: {
-      verdict:
-        baseline && finished.length > 0
-          ? driftStatus(
-              finished.map((entry) => entry.verdict ?? "not_enough_data"),
-              baseline.thresholds,
-            )
-          : "pending",
-      asOf: finished.at(-1)?.to ?? null,
-    },
+    status: driftStatusView(finished, baseline),
     runs,
     run,
     map,
