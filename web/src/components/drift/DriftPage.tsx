@@ -51,7 +51,7 @@ export function DriftPage({ view }: { view: DriftPageView }) {
               <Text size="2" color="gray">
                 Status
               </Text>
-              <Badge size="2" color={driftVerdictLabel[status.verdict].color} variant="solid" highContrast={status.verdict !== "drift"}>
+              <Badge size="2" color={driftVerdictLabel[status.verdict].color} variant="surface" highContrast>
                 {driftVerdictLabel[status.verdict].label}
               </Badge>
               <Text size="1" color="gray">
