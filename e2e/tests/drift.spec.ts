@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
-import type { APIRequestContext, Page, TestInfo } from "@playwright/test";
-import { test, expect, createSecretKey } from "./fixtures";
+import type { APIRequestContext, Page } from "@playwright/test";
+import { test, expect, createSecretKey, shootBothThemes } from "./fixtures";
 
 /** Real questions (driftDataFixture.py): GSM8K math problems as the golden set, TruthfulQA questions as live traffic. */
 const data = JSON.parse(readFileSync(new URL("./driftData.json", import.meta.url), "utf8")) as {
@@ -19,23 +18,6 @@ async function newProject(page: Page, name: string): Promise<string> {
   const created = await page.request.post("/api/v1/projects", { data: { name: `${name} ${Date.now()}` } });
   expect(created.status()).toBe(201);
   return ((await created.json()) as { id: string }).id;
-}
-
-/** Saves the page in both themes (the console follows the system's) and checks axe finds nothing serious. */
-async function shootBothThemes(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  for (const theme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme: theme });
-    await expect(page.locator("html")).toHaveClass(new RegExp(`\\b${theme}\\b`));
-    const file = `${name}-${theme}-1366x768.png`;
-    await page.screenshot({ path: testInfo.outputPath(file), fullPage: true });
-    await testInfo.attach(file, { path: testInfo.outputPath(file), contentType: "image/png" });
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    const serious = violations
-      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-      .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
-    expect(serious, `${name} in the ${theme} theme`).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: "light" });
 }
 
 /** Questions of the hour the test runs on demand; the rest fall in the hour before, which only the schedule judges. */
@@ -150,7 +132,7 @@ test("a golden set of math problems against an hour of general-knowledge questio
   await page.evaluate(() => {
     window.scrollTo(0, 0);
   });
-  await shootBothThemes(page, testInfo, "drift-drifted-run");
+  await shootBothThemes(page, testInfo, "drift-drifted-run", { fullPage: true });
 
   await firstExample.getByRole("checkbox").click();
   const actions = novel.getByRole("group", { name: "Actions on novel examples" });
@@ -166,7 +148,7 @@ test("a project without a baseline says what one is and offers to make one", asy
   await page.goto(`/projects/${projectId}/drift`);
   await expect(page.getByRole("heading", { name: "No baseline yet" })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Drift" })).toHaveAttribute("aria-current", "page");
-  await shootBothThemes(page, testInfo, "drift-empty");
+  await shootBothThemes(page, testInfo, "drift-empty", { fullPage: true });
   await page.getByRole("button", { name: "New baseline" }).click();
   const dialog = page.getByRole("dialog", { name: "New baseline" });
   await dialog.getByRole("button", { name: "Make baseline" }).click();

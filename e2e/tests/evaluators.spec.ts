@@ -1,7 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page, TestInfo } from "@playwright/test";
 import { startFakeOpenAiServer, type FakeOpenAiServer } from "../../web/src/test/fakeOpenAiServer";
-import { test, expect, createSecretKey } from "./fixtures";
+import { test, expect, createSecretKey, shootBothThemes } from "./fixtures";
 
 interface TraceWithScores {
   scores: { name: string; value: number | boolean | null; source: string; evaluator: string | null; comment: string | null }[];
@@ -22,23 +20,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await judge.close();
 });
-
-/** Saves the page in both themes (the console follows the system's) and checks axe finds nothing serious. */
-async function shootBothThemes(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  for (const theme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme: theme });
-    await expect(page.locator("html")).toHaveClass(new RegExp(`\\b${theme}\\b`));
-    const file = `${name}-${theme}-1366x768.png`;
-    await page.screenshot({ path: testInfo.outputPath(file) });
-    await testInfo.attach(file, { path: testInfo.outputPath(file), contentType: "image/png" });
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    const serious = violations
-      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-      .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
-    expect(serious, `${name} in the ${theme} theme`).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: "light" });
-}
 
 test("an owner configures an LLM judge in Settings, a trace sent with the secret key gets the judge's score, and the judge was asked at temperature 0", async ({
   page,

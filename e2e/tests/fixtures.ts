@@ -1,4 +1,5 @@
-import { test as base, expect, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type Browser, type BrowserContext, type Locator, type Page, type TestInfo } from "@playwright/test";
 
 export const owner = { name: "Olivia Owner", email: "owner@liveloop.test", password: "owner-password-1", projectName: "Support assistant" };
 
@@ -63,6 +64,26 @@ export async function joinThroughLink(browser: Browser, link: string, password: 
   await page.getByRole("button", { name: "Create account and join" }).click();
   await expect(page).toHaveURL(/\/projects\/[0-9a-f-]{36}$/);
   return { context, page };
+}
+
+/**
+ * Saves the page in both themes (the console follows the system's) and checks axe finds
+ * nothing serious in either; `fullPage` shoots below the fold too.
+ */
+export async function shootBothThemes(page: Page, testInfo: TestInfo, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
+  for (const theme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    await expect(page.locator("html")).toHaveClass(new RegExp(`\\b${theme}\\b`));
+    const file = `${name}-${theme}-1366x768.png`;
+    await page.screenshot({ path: testInfo.outputPath(file), fullPage: options.fullPage ?? false });
+    await testInfo.attach(file, { path: testInfo.outputPath(file), contentType: "image/png" });
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    const serious = violations
+      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+      .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+    expect(serious, `${name} in the ${theme} theme`).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: "light" });
 }
 
 export const test = base;

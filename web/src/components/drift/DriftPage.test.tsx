@@ -8,6 +8,7 @@ import type { ChartSeries } from "@/components/charts/TimeSeriesChart";
 import type { ScatterSeries } from "@/components/charts/ScatterChart";
 import { DriftPage } from "@/components/drift/DriftPage";
 import { baseline, driftView, projectId, runs } from "@/components/drift/driftView.fixture";
+import { stubConsoleApi } from "@/test/stubConsoleApi";
 
 const push = vi.fn();
 vi.mock("next/navigation", () => ({ useRouter: () => ({ push, refresh: () => undefined }) }));
@@ -34,23 +35,6 @@ vi.mock("@/components/charts/ScatterChart", () => ({
     </figure>
   ),
 }));
-
-interface Sent {
-  method: string;
-  url: string;
-  body: unknown;
-}
-
-/** Answers the console's API calls with `reply` and records what was sent. */
-function stubApi(reply: (sent: Sent) => Response): Sent[] {
-  const sent: Sent[] = [];
-  vi.stubGlobal("fetch", (url: string, init: RequestInit) => {
-    const request = { method: init.method ?? "GET", url, body: typeof init.body === "string" ? (JSON.parse(init.body) as unknown) : null };
-    sent.push(request);
-    return Promise.resolve(reply(request));
-  });
-  return sent;
-}
 
 function show(view = driftView()) {
   return render(
@@ -152,7 +136,7 @@ describe("the drift page", () => {
 
   it("sends the ticked examples to review and says what happened", async () => {
     const user = userEvent.setup();
-    const sent = stubApi(() => Response.json({ added: 1, alreadyQueued: 0 }));
+    const sent = stubConsoleApi(() => Response.json({ added: 1, alreadyQueued: 0 }));
     show();
     const region = screen.getByRole("region", { name: "Novel examples" });
     expect(within(region).queryByRole("group", { name: "Actions on novel examples" })).toBeNull();
@@ -171,7 +155,7 @@ describe("the drift page", () => {
 
   it("adds a cluster's live texts to the golden set", async () => {
     const user = userEvent.setup();
-    const sent = stubApi(() => Response.json({ added: 0, duplicates: 1, rejected: [] }));
+    const sent = stubConsoleApi(() => Response.json({ added: 0, duplicates: 1, rejected: [] }));
     show();
     const cluster = screen.getByRole("article", { name: "apples, cost, dollars" });
     await user.click(within(cluster).getByRole("checkbox", { name: "Select all of live texts of apples, cost, dollars" }));
@@ -191,7 +175,7 @@ describe("the drift page", () => {
 describe("the drift dialogs", () => {
   it("shows the API's refusal of a new baseline beside the field it names", async () => {
     const user = userEvent.setup();
-    const sent = stubApi(() =>
+    const sent = stubConsoleApi(() =>
       Response.json(
         { detail: "Invalid request", errors: [{ path: ["name"], message: "a baseline of this name exists" }] },
         { status: 400 },
@@ -212,7 +196,7 @@ describe("the drift dialogs", () => {
 
   it("asks for a baseline's name before sending anything", async () => {
     const user = userEvent.setup();
-    const sent = stubApi(() => Response.json({}, { status: 201 }));
+    const sent = stubConsoleApi(() => Response.json({}, { status: 201 }));
     show();
     await user.click(screen.getByRole("button", { name: "New baseline" }));
     const dialog = screen.getByRole("dialog", { name: "New baseline" });
@@ -226,7 +210,7 @@ describe("the drift dialogs", () => {
     let polls = 0;
     const run = runs[1];
     if (!run) throw new Error("fixture run missing");
-    const sent = stubApi((request) => {
+    const sent = stubConsoleApi((request) => {
       if (request.method === "POST") return Response.json({ id: "run-now" }, { status: 202 });
       polls += 1;
       return Response.json({

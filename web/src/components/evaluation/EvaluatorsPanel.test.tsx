@@ -8,6 +8,7 @@ import { EvaluatorsPanel } from "@/components/evaluation/EvaluatorsPanel";
 import type { EvaluatorView } from "@/contracts/evaluators";
 import type { EvaluatorsSettingsView } from "@/server/evaluation/evaluatorsView";
 import type { EvaluatorAgreementView, PassFailAgreementView } from "@/contracts/evaluatorAgreement";
+import { stubConsoleApi } from "@/test/stubConsoleApi";
 
 // Rendered outside Next's app router: a save refreshes the page, which is a no-op here.
 vi.mock("next/navigation", () => ({ useRouter: () => ({ refresh: () => undefined }) }));
@@ -104,23 +105,6 @@ const view = (manageable: boolean): EvaluatorsSettingsView => ({
   toxicityLimits: ["English only: abuse in other languages is not detected."],
 });
 
-interface Sent {
-  method: string;
-  url: string;
-  body: unknown;
-}
-
-/** Answers the console's API calls with `reply` and records what was sent. */
-function stubApi(reply: (sent: Sent) => Response): Sent[] {
-  const sent: Sent[] = [];
-  vi.stubGlobal("fetch", (url: string, init: RequestInit) => {
-    const request = { method: init.method ?? "GET", url, body: typeof init.body === "string" ? (JSON.parse(init.body) as unknown) : null };
-    sent.push(request);
-    return Promise.resolve(reply(request));
-  });
-  return sent;
-}
-
 function renderPanel(manageable: boolean) {
   return render(
     <Theme>
@@ -180,7 +164,7 @@ describe("the Evaluators panel", () => {
 
   it("sends the LLM judge the person configured: kind, name, rate as a share, settle delay, filter, endpoint, key, rubric, budget, timeout", async () => {
     const user = userEvent.setup();
-    const sent = stubApi(() => Response.json({}, { status: 201 }));
+    const sent = stubConsoleApi(() => Response.json({}, { status: 201 }));
     renderPanel(true);
     await user.click(screen.getByRole("button", { name: "Add evaluator" }));
     const dialog = screen.getByRole("dialog", { name: "Add evaluator" });
@@ -233,7 +217,7 @@ describe("the Evaluators panel", () => {
 
   it("sends a custom template instead of a rubric, and a format evaluator's JSON schema as an object", async () => {
     const user = userEvent.setup();
-    const sent = stubApi(() => Response.json({}, { status: 201 }));
+    const sent = stubConsoleApi(() => Response.json({}, { status: 201 }));
     renderPanel(true);
     await user.click(screen.getByRole("button", { name: "Add evaluator" }));
     let dialog = screen.getByRole("dialog", { name: "Add evaluator" });
@@ -281,7 +265,7 @@ describe("the Evaluators panel", () => {
 
   it("shows a 400 naming judge.baseUrl at the Base URL field and keeps the dialog open", async () => {
     const user = userEvent.setup();
-    stubApi(() =>
+    stubConsoleApi(() =>
       Response.json(
         {
           type: "urn:liveloop:problem:bad_request",
@@ -312,7 +296,7 @@ describe("the Evaluators panel", () => {
 
   it("pauses an enabled evaluator and resumes a paused one", async () => {
     const user = userEvent.setup();
-    const sent = stubApi(() => Response.json({}));
+    const sent = stubConsoleApi(() => Response.json({}));
     renderPanel(true);
     await user.click(screen.getByRole("button", { name: "Pause toxicity" }));
     await user.click(screen.getByRole("button", { name: "Resume helpful-judge" }));
@@ -327,7 +311,7 @@ describe("the Evaluators panel", () => {
 
   it("edits a judge without resending its stored key unless a new one is typed", async () => {
     const user = userEvent.setup();
-    const sent = stubApi(() => Response.json({}));
+    const sent = stubConsoleApi(() => Response.json({}));
     renderPanel(true);
     await user.click(screen.getByRole("button", { name: "Edit helpful-judge" }));
     const dialog = screen.getByRole("dialog", { name: "Edit helpful-judge" });
