@@ -90,6 +90,19 @@ async function processQueued(database: Database, sent: { queue: string; data: ob
   }
 }
 
+/** The golden set published and a lexstyle baseline "g" made of it, scheduled or not. */
+async function goldenBaseline(database: Database, projectId: string, { scheduled }: { scheduled: boolean }) {
+  await goldenSet(database, projectId, golden);
+  await createDriftBaseline(database, projectId, {
+    name: "g",
+    dataset: "golden",
+    field: "input",
+    embedder: "lexstyle-v1",
+    hourly: scheduled,
+    daily: scheduled,
+  });
+}
+
 describe.each(await testDatabaseKinds())("drift endpoints on %s", (kind) => {
   const test = useTestDatabase(kind);
 
@@ -183,15 +196,7 @@ describe.each(await testDatabaseKinds())("drift endpoints on %s", (kind) => {
 
   it("says not enough data for a thin window, without figures", async () => {
     const { project } = await createProjectWithKeys(test.database);
-    await goldenSet(test.database, project.id, golden);
-    await createDriftBaseline(test.database, project.id, {
-      name: "g",
-      dataset: "golden",
-      field: "input",
-      embedder: "lexstyle-v1",
-      hourly: false,
-      daily: false,
-    });
+    await goldenBaseline(test.database, project.id, { scheduled: false });
     await ingestTraces(test.database, project.id, tracesOf(questions.truthfulqa.slice(0, 40), "few"));
     const jobs = recordingSend();
     const { id } = await requestDriftRun(test.database, project.id, { baseline: "g", ...hour }, jobs.send);
@@ -236,15 +241,7 @@ describe.each(await testDatabaseKinds())("drift endpoints on %s", (kind) => {
 
   it("schedules the last 72 hourly and 14 daily windows once, then only new ones", async () => {
     const { project } = await createProjectWithKeys(test.database);
-    await goldenSet(test.database, project.id, golden);
-    await createDriftBaseline(test.database, project.id, {
-      name: "g",
-      dataset: "golden",
-      field: "input",
-      embedder: "lexstyle-v1",
-      hourly: true,
-      daily: true,
-    });
+    await goldenBaseline(test.database, project.id, { scheduled: true });
     const asked = await requestDriftRun(
       test.database,
       project.id,
@@ -274,21 +271,13 @@ describe.each(await testDatabaseKinds())("drift endpoints on %s", (kind) => {
   it("sends a run's examples to review and to the golden set once, and refuses traces outside its window", async () => {
     const { secretKey, project } = await createProjectWithKeys(test.database);
     const api = routes(test.database);
-    await goldenSet(test.database, project.id, golden);
+    await goldenBaseline(test.database, project.id, { scheduled: false });
     await ingestTraces(test.database, project.id, tracesOf(questions.truthfulqa.slice(0, 120), "tqa"));
     await ingestTraces(
       test.database,
       project.id,
       tracesOf(["outside the window"], "old", { from: "2026-11-01T00:00:00.000Z", to: "2026-11-01T01:00:00.000Z" }),
     );
-    await createDriftBaseline(test.database, project.id, {
-      name: "g",
-      dataset: "golden",
-      field: "input",
-      embedder: "lexstyle-v1",
-      hourly: false,
-      daily: false,
-    });
     const { id } = await requestDriftRun(test.database, project.id, { baseline: "g", ...hour }, recordingSend().send);
     const params = { runId: id };
 
