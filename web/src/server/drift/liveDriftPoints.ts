@@ -62,7 +62,8 @@ export async function liveDriftPoints(
   const vectors: Float32Array[] = [];
   let withoutText = 0;
   let withoutVector = 0;
-  for (const row of rows.filter((entry) => entry.kept)) {
+  const kept = rows.filter((entry) => entry.kept);
+  for (const row of kept) {
     const text = traceDriftText(field, row);
     if (stored) {
       if (!row.vector) withoutVector++;
@@ -73,7 +74,7 @@ export async function liveDriftPoints(
     } else if (text === "") withoutText++;
     else texts.push({ sourceId: row.id, text });
   }
-  const sampledOut = total - rows.filter((entry) => entry.kept).length;
+  const sampledOut = total - kept.length;
 
   const builtin = builtinDriftEmbedder(embedder);
   if (builtin) {

@@ -74,17 +74,13 @@ export async function runDriftWindow(database: Database, data: DriftRunJobData, 
           skipped: live.skipped,
         }
       : null;
-    const map: DriftMap = { points: [] };
-    if (score) {
-      const projected = projectForMap(baselineVectors, live.vectors, { seed });
-      map.points = projected.points
-        .map((point) =>
-          point.side === "baseline"
-            ? { ...point, text: excerpt(baselineTexts[point.index] ?? "", 160), traceId: null }
-            : { ...point, text: excerpt(live.texts[point.index]?.text ?? "", 160), traceId: live.texts[point.index]?.sourceId ?? null },
-        )
-        .map(({ x, y, side, text, traceId }) => ({ x, y, side, text, traceId }));
-    }
+    const mapPoints = score ? projectForMap(baselineVectors, live.vectors, { seed }).points : [];
+    const map: DriftMap = {
+      points: mapPoints.map(({ x, y, side, index }) => {
+        const liveText = side === "live" ? live.texts[index] : undefined;
+        return { x, y, side, text: excerpt(liveText?.text ?? baselineTexts[index] ?? "", 160), traceId: liveText?.sourceId ?? null };
+      }),
+    };
     await database.driftRun.update({
       where: { id: run.id },
       data: {
