@@ -208,6 +208,20 @@ describe.each(await testDatabaseKinds())("drift endpoints on %s", (kind) => {
     expect(row.jsDistance).toBeNull();
   });
 
+  it("counts at most 20 traces of one session per window, and says how many it left out", async () => {
+    const { project } = await createProjectWithKeys(test.database);
+    await goldenBaseline(test.database, project.id, { scheduled: false });
+    const chatty = tracesOf(questions.truthfulqa.slice(0, 30), "loop", hour, () => ({ sessionId: "s-loop" }));
+    const others = tracesOf(questions.truthfulqa.slice(30, 130), "tqa", hour);
+    await ingestTraces(test.database, project.id, [...chatty, ...others]);
+    const jobs = recordingSend();
+    const { id } = await requestDriftRun(test.database, project.id, { baseline: "g", ...hour }, jobs.send);
+    await processQueued(test.database, jobs.sent);
+    const run = await getDriftRun(test.database, project.id, id);
+    expect(run.liveCount).toBe(120);
+    expect(run.result?.skipped).toEqual({ withoutText: 0, withoutVector: 0, sampledOut: 10 });
+  });
+
   it("never compares vectors of different embedders: the run fails with the reason", async () => {
     const { project } = await createProjectWithKeys(test.database);
     const vector = (seed: number) => Array.from({ length: 8 }, (_, i) => Math.sin(seed * 7 + i));

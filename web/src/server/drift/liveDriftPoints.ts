@@ -23,7 +23,6 @@ interface LiveRow {
   input: unknown;
   output: unknown;
   vector: Uint8Array | null;
-  kept: boolean;
 }
 
 /**
@@ -40,20 +39,20 @@ export async function liveDriftPoints(
 ): Promise<LivePoints> {
   const { field, embedder } = baseline;
   const stored = embedder.startsWith("app:");
+  // Ids are ranked and sampled first; only the kept traces' input or output is read.
   const rows = await database.$queryRaw<LiveRow[]>`
     WITH ranked AS (
-      SELECT t.id, t.input, t.output,
-        row_number() OVER (PARTITION BY coalesce(t.session_id, t.id) ORDER BY md5(t.id)) AS in_session
+      SELECT t.id, row_number() OVER (PARTITION BY coalesce(t.session_id, t.id) ORDER BY md5(t.id)) AS in_session
       FROM traces t
       WHERE t.project_id = ${projectId}::uuid AND t.start_time >= ${window.from} AND t.start_time < ${window.to}
     ), kept AS (
-      SELECT id, input, output, row_number() OVER (ORDER BY md5(id)) <= ${driftLimits.maxLivePoints} AS kept
-      FROM ranked WHERE in_session <= ${perSessionCap}
+      SELECT id FROM ranked WHERE in_session <= ${perSessionCap} ORDER BY md5(id) LIMIT ${driftLimits.maxLivePoints}
     )
-    SELECT k.id, ${field === "input" ? Prisma.sql`k.input` : Prisma.sql`NULL::jsonb`} AS input,
-      ${field === "output" ? Prisma.sql`k.output` : Prisma.sql`NULL::jsonb`} AS output,
-      ${stored ? Prisma.sql`e.vector` : Prisma.sql`NULL::bytea`} AS vector, k.kept
+    SELECT k.id, ${field === "input" ? Prisma.sql`t.input` : Prisma.sql`NULL::jsonb`} AS input,
+      ${field === "output" ? Prisma.sql`t.output` : Prisma.sql`NULL::jsonb`} AS output,
+      ${stored ? Prisma.sql`e.vector` : Prisma.sql`NULL::bytea`} AS vector
     FROM kept k
+    JOIN traces t ON t.project_id = ${projectId}::uuid AND t.id = k.id
     ${stored ? Prisma.sql`LEFT JOIN trace_embeddings e ON e.project_id = ${projectId}::uuid AND e.trace_id = k.id AND e.field = ${field}::"EmbeddingField" AND e.embedder = ${embedder}` : Prisma.empty}
     ORDER BY md5(k.id)`;
   const total = await database.trace.count({ where: { projectId, startTime: { gte: window.from, lt: window.to } } });
@@ -62,8 +61,7 @@ export async function liveDriftPoints(
   const vectors: Float32Array[] = [];
   let withoutText = 0;
   let withoutVector = 0;
-  const kept = rows.filter((entry) => entry.kept);
-  for (const row of kept) {
+  for (const row of rows) {
     const text = traceDriftText(field, row);
     if (stored) {
       if (!row.vector) withoutVector++;
@@ -74,7 +72,7 @@ export async function liveDriftPoints(
     } else if (text === "") withoutText++;
     else texts.push({ sourceId: row.id, text });
   }
-  const sampledOut = total - kept.length;
+  const sampledOut = total - rows.length;
 
   const builtin = builtinDriftEmbedder(embedder);
   if (builtin) {
