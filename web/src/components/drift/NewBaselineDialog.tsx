@@ -12,6 +12,7 @@ import { useCheckedSubmit } from "@/components/drift/useCheckedSubmit";
 import { UtcRangeFields } from "@/components/drift/UtcRangeFields";
 import { baselineRequest, isoToUtcInput, type BaselineFormValues } from "@/components/drift/driftForms";
 import { driftEmbedderLabel, driftFieldLabel, driftPageHref } from "@/components/drift/driftLabels";
+import { DialogActions } from "@/components/ui/DialogActions";
 
 /** The fields this form shows an API issue beside. */
 const baselineFields = new Set(["name", "dataset", "version", "from", "to", "field", "embedder"]);
@@ -186,16 +187,7 @@ export function NewBaselineDialog({
               </CheckedField>
             </Grid>
             <ErrorMessage error={error} />
-            <Flex gap="3" justify="end">
-              <Dialog.Close>
-                <Button type="button" variant="soft" color="gray">
-                  Cancel
-                </Button>
-              </Dialog.Close>
-              <Button type="submit" loading={busy}>
-                Make baseline
-              </Button>
-            </Flex>
+            <DialogActions closeLabel="Cancel" submitLabel="Make baseline" loading={busy} />
           </Flex>
         </form>
       </Dialog.Content>

@@ -12,6 +12,7 @@ import { UtcRangeFields } from "@/components/drift/UtcRangeFields";
 import { isoToUtcInput, lastWholeHour, runRequest } from "@/components/drift/driftForms";
 import { driftPageHref, driftRunStatusLabel } from "@/components/drift/driftLabels";
 import type { DriftPageLocation } from "@/components/drift/DriftToolbar";
+import { DialogActions } from "@/components/ui/DialogActions";
 
 /** How often the dialog asks for the run's progress. */
 const refreshMs = 1000;
@@ -102,16 +103,7 @@ export function RunNowDialog({
               </Flex>
             ) : null}
             <ErrorMessage error={run?.status === "failed" ? (run.error ?? "The run failed") : error} />
-            <Flex gap="3" justify="end">
-              <Dialog.Close>
-                <Button type="button" variant="soft" color="gray">
-                  Close
-                </Button>
-              </Dialog.Close>
-              <Button type="submit" loading={busy} disabled={run !== null && !finished}>
-                Run
-              </Button>
-            </Flex>
+            <DialogActions closeLabel="Close" submitLabel="Run" loading={busy} disabled={run !== null && !finished} />
           </Flex>
         </form>
       </Dialog.Content>

@@ -9,6 +9,7 @@ import { formText } from "@/components/ui/formData";
 import { formatTime } from "@/components/traces/format";
 import { CheckedField } from "@/components/evaluation/CheckedField";
 import { formErrorsOf, sendJson } from "@/components/evaluation/evaluatorApi";
+import { DialogActions } from "@/components/ui/DialogActions";
 
 /** How often the dialog asks for progress while a backfill runs. */
 const refreshMs = 2000;
@@ -140,16 +141,7 @@ export function BackfillDialog({ projectId, evaluator }: { projectId: string; ev
               </CheckedField>
             </Grid>
             <ErrorMessage error={error} />
-            <Flex gap="3" justify="end">
-              <Dialog.Close>
-                <Button type="button" variant="soft" color="gray">
-                  Close
-                </Button>
-              </Dialog.Close>
-              <Button type="submit" disabled={busy || running}>
-                Start backfill
-              </Button>
-            </Flex>
+            <DialogActions closeLabel="Close" submitLabel="Start backfill" disabled={busy || running} />
           </Flex>
         </form>
         {backfills.length > 0 ? (

@@ -3,7 +3,7 @@
 import { useState, type ReactNode, type SubmitEvent } from "react";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
-import { Button, Dialog, Flex, Grid, RadioGroup, Select, Text, TextArea, TextField } from "@radix-ui/themes";
+import { Dialog, Flex, Grid, RadioGroup, Select, Text, TextArea, TextField } from "@radix-ui/themes";
 import { evaluatorKinds, type EvaluatorKind, type EvaluatorView } from "@/contracts/evaluators";
 import { judgeTemplatePlaceholders } from "@/contracts/judgeTemplateVariables";
 import { ErrorMessage } from "@/components/ui/ErrorMessage";
@@ -22,6 +22,7 @@ import {
   type RubricChoice,
 } from "@/components/evaluation/evaluatorForm";
 import type { RubricChoice as RubricOption } from "@/server/evaluation/evaluatorsView";
+import { DialogActions } from "@/components/ui/DialogActions";
 
 // The fields this form shows, by body path: an issue on any other path is shown above the buttons.
 const shownFields = new Set([
@@ -238,16 +239,7 @@ export function EvaluatorDialog({ projectId, rubrics, toxicityLimits, evaluator,
               </CheckedField>
             ) : null}
             <ErrorMessage error={error} />
-            <Flex gap="3" justify="end">
-              <Dialog.Close>
-                <Button type="button" variant="soft" color="gray">
-                  Cancel
-                </Button>
-              </Dialog.Close>
-              <Button type="submit" disabled={busy}>
-                {evaluator ? "Save" : "Add evaluator"}
-              </Button>
-            </Flex>
+            <DialogActions closeLabel="Cancel" submitLabel={evaluator ? "Save" : "Add evaluator"} disabled={busy} />
           </Flex>
         </form>
       </Dialog.Content>
