@@ -66,6 +66,9 @@ export const environmentSchema = z
     // Requests the server sends on a project's behalf (an LLM judge) may go to loopback and
     // private networks (a judge served by Ollama on this machine). Off: public addresses only.
     LIVELOOP_OUTBOUND_ALLOW_PRIVATE: flag,
+    // Alert webhooks (generic and Slack) may go to loopback and private networks (a receiver
+    // inside the company network). Off: public addresses only, checked again after DNS at delivery.
+    LIVELOOP_ALLOW_PRIVATE_WEBHOOKS: flag,
     // The /demo chat answers with a local responder unless pointed at an OpenAI-compatible API.
     LIVELOOP_DEMO_LLM_URL: optionalText.pipe(z.url().optional()),
     LIVELOOP_DEMO_LLM_MODEL: z.string().trim().min(1).default("gpt-4o-mini"),

@@ -21,6 +21,8 @@ export const permissions = [
   "scores:write",
   "evaluators:manage",
   "drift:manage",
+  "alerts:read",
+  "alerts:manage",
   "review:read",
   "review:annotate",
   "review:adjudicate",
@@ -31,7 +33,15 @@ export const permissions = [
 ] as const;
 export type Permission = (typeof permissions)[number];
 
-const viewer: Permission[] = ["project:read", "members:read", "feedback:read", "traces:read", "review:read", "datasets:read"];
+const viewer: Permission[] = [
+  "project:read",
+  "members:read",
+  "feedback:read",
+  "traces:read",
+  "alerts:read",
+  "review:read",
+  "datasets:read",
+];
 const annotator: Permission[] = [...viewer, "review:annotate", "datasets:write"];
 const admin: Permission[] = [
   ...annotator,
@@ -52,6 +62,8 @@ const admin: Permission[] = [
   "evaluators:manage",
   // Baselines decide what counts as normal traffic, and each run spends CPU on embedding.
   "drift:manage",
+  // Rules send messages to outside services and their channels hold signing secrets.
+  "alerts:manage",
 ];
 // A reset link takes over an account, so only owners issue them (see passwordResets.ts).
 const owner: Permission[] = [...admin, "project:delete", "members:reset-passwords"];
@@ -75,6 +87,8 @@ export const keyPermissions: Record<"public" | "secret", ReadonlySet<Permission>
     "scores:write",
     "evaluators:manage",
     "drift:manage",
+    "alerts:read",
+    "alerts:manage",
     "review:read",
     "datasets:read",
     "datasets:write",
