@@ -479,6 +479,7 @@ export const firingAlertsSchema = z
           severity: z.enum(alertSeverities),
           since: z.string(),
           value: z.number().nullable(),
+          silenced: z.boolean().describe("Its notifications are held back by a silence"),
         })
         .strict(),
     ),

@@ -1,0 +1,212 @@
+import { describe, expect, it } from "vitest";
+import { callWithKey, testApiRoute } from "@/test/testApiRoute";
+import { testDatabaseKinds, useTestDatabase } from "@/test/testDatabase";
+import { createProjectWithKeys } from "@/test/factories";
+import type { Database } from "@/server/db/client";
+import type { AlertRuleView } from "@/contracts/alerts";
+import { alertPresetDefinition } from "@/contracts/alertPresets";
+import {
+  alertRuleCreateRoute,
+  alertRuleDeleteRoute,
+  alertRuleGetRoute,
+  alertRuleListRoute,
+  alertRuleUpdateRoute,
+  alertSilenceCreateRoute,
+  alertSilenceEndRoute,
+  alertSilenceListRoute,
+} from "@/server/alerts/alertRuleRoutes";
+
+const now = new Date("2026-11-28T12:00:30.000Z");
+
+interface Problem {
+  errors?: { path: (string | number)[]; message: string }[];
+}
+
+function routes(database: Database) {
+  const apiRoute = testApiRoute(database, now);
+  return {
+    create: apiRoute(alertRuleCreateRoute),
+    list: apiRoute(alertRuleListRoute),
+    get: apiRoute(alertRuleGetRoute),
+    update: apiRoute(alertRuleUpdateRoute),
+    remove: apiRoute(alertRuleDeleteRoute),
+    silence: apiRoute(alertSilenceCreateRoute),
+    silences: apiRoute(alertSilenceListRoute),
+    endSilence: apiRoute(alertSilenceEndRoute),
+  };
+}
+
+const latencyRule = { ...alertPresetDefinition("latency_p95").rule, channels: [] };
+
+/** The paths of the fields a 400 names. */
+async function fieldsNamed(response: Response): Promise<string[]> {
+  expect(response.status).toBe(400);
+  const problem = (await response.json()) as Problem;
+  return (problem.errors ?? []).map((issue) => issue.path.join("."));
+}
+
+describe.each(await testDatabaseKinds())("alert rule endpoints on %s", (kind) => {
+  const test = useTestDatabase(kind);
+
+  it("creates a rule from a preset, lists it, reads it with its state, changes and deletes it", async () => {
+    const { secretKey } = await createProjectWithKeys(test.database);
+    const api = routes(test.database);
+    const created = await callWithKey(api.create, secretKey.key, { path: "/api/v1/alert-rules", body: latencyRule });
+    expect(created.status).toBe(201);
+    const rule = (await created.json()) as AlertRuleView;
+    expect(rule).toMatchObject({
+      name: "p95 latency above 5 s",
+      metric: "latencyP95Ms",
+      metricLabel: "Latency p95",
+      windowSeconds: 300,
+      forSeconds: 1800,
+      minSamples: 30,
+      severity: "critical",
+      preset: "latency_p95",
+      state: "no_data",
+      instances: [],
+      history: [],
+    });
+
+    const listed = await callWithKey(api.list, secretKey.key, { method: "GET", path: "/api/v1/alert-rules" });
+    expect(((await listed.json()) as { data: { id: string }[] }).data.map((entry) => entry.id)).toEqual([rule.id]);
+
+    const changed = await callWithKey(api.update, secretKey.key, {
+      method: "PATCH",
+      path: `/api/v1/alert-rules/${rule.id}`,
+      params: { ruleId: rule.id },
+      body: { forSeconds: 600, condition: { op: "above", threshold: 8000 } },
+    });
+    expect(changed.status).toBe(200);
+    expect((await changed.json()) as AlertRuleView).toMatchObject({
+      forSeconds: 600,
+      condition: { op: "above", threshold: 8000 },
+      windowSeconds: 300,
+    });
+
+    const removed = await callWithKey(api.remove, secretKey.key, {
+      method: "DELETE",
+      path: `/api/v1/alert-rules/${rule.id}`,
+      params: { ruleId: rule.id },
+    });
+    expect(removed.status).toBe(204);
+    const gone = await callWithKey(api.get, secretKey.key, {
+      method: "GET",
+      path: `/api/v1/alert-rules/${rule.id}`,
+      params: { ruleId: rule.id },
+    });
+    expect(gone.status).toBe(404);
+  });
+
+  it("refuses invalid rules with the field named, and stores nothing", async () => {
+    const { secretKey, project } = await createProjectWithKeys(test.database);
+    const api = routes(test.database);
+    const create = (body: object) =>
+      callWithKey(api.create, secretKey.key, { path: "/api/v1/alert-rules", body: { ...latencyRule, ...body } });
+
+    expect(await fieldsNamed(await create({ metric: "latencyP96Ms" }))).toEqual(["metric"]);
+    expect(await fieldsNamed(await create({ windowSeconds: -60 }))).toEqual(["windowSeconds"]);
+    expect(await fieldsNamed(await create({ windowSeconds: 90 }))).toEqual(["windowSeconds"]);
+    expect(await fieldsNamed(await create({ metric: "errorRate", condition: { op: "above", threshold: 1.5 } }))).toEqual([
+      "condition.threshold",
+    ]);
+    expect(
+      await fieldsNamed(await create({ metric: "reviewQueueSize", groupBy: "model", condition: { op: "above", threshold: 100 } })),
+    ).toEqual(["groupBy"]);
+    expect(
+      await fieldsNamed(await create({ metric: "drift:golden:js_distance", groupBy: "user", condition: { op: "above", threshold: 0.1 } })),
+    ).toEqual(["groupBy"]);
+    expect(await fieldsNamed(await create({ condition: { op: "above", threshold: 5000, recovery: 6000 } }))).toEqual([
+      "condition.recovery",
+    ]);
+    expect(await fieldsNamed(await create({ condition: { op: "above", threshold: 5000, relativeChange: 0.2 } }))).toEqual([
+      "condition.threshold",
+    ]);
+    expect(await fieldsNamed(await create({ metric: "reviewQueueSize", condition: { op: "above", relativeChange: 0.2 } }))).toEqual([
+      "condition.relativeChange",
+    ]);
+    expect(await fieldsNamed(await create({ channels: ["00000000-0000-4000-8000-000000000000"] }))).toEqual(["channels.0"]);
+    expect(await test.database.alertRule.count({ where: { projectId: project.id } })).toBe(0);
+
+    const first = await create({});
+    expect(first.status).toBe(201);
+    expect((await create({})).status).toBe(409);
+  });
+
+  it("refuses a change that makes the rule invalid and leaves it as it was", async () => {
+    const { secretKey } = await createProjectWithKeys(test.database);
+    const api = routes(test.database);
+    const rule = (await (
+      await callWithKey(api.create, secretKey.key, { path: "/api/v1/alert-rules", body: latencyRule })
+    ).json()) as AlertRuleView;
+    const refused = await callWithKey(api.update, secretKey.key, {
+      method: "PATCH",
+      path: `/api/v1/alert-rules/${rule.id}`,
+      params: { ruleId: rule.id },
+      body: { metric: "errorRate" },
+    });
+    // p95 latency's 5 000 ms threshold is no error rate.
+    expect(await fieldsNamed(refused)).toEqual(["condition.threshold", "condition.warning", "condition.recovery"]);
+    const read = await callWithKey(api.get, secretKey.key, {
+      method: "GET",
+      path: `/api/v1/alert-rules/${rule.id}`,
+      params: { ruleId: rule.id },
+    });
+    expect(((await read.json()) as AlertRuleView).metric).toBe("latencyP95Ms");
+  });
+
+  it("keeps another project's rules and silences out of reach, and public keys out", async () => {
+    const mine = await createProjectWithKeys(test.database);
+    const theirs = await createProjectWithKeys(test.database);
+    const api = routes(test.database);
+    const rule = (await (
+      await callWithKey(api.create, theirs.secretKey.key, { path: "/api/v1/alert-rules", body: latencyRule })
+    ).json()) as AlertRuleView;
+    const read = await callWithKey(api.get, mine.secretKey.key, {
+      method: "GET",
+      path: `/api/v1/alert-rules/${rule.id}`,
+      params: { ruleId: rule.id },
+    });
+    expect(read.status).toBe(404);
+    const silence = await callWithKey(api.silence, mine.secretKey.key, {
+      path: "/api/v1/alert-silences",
+      body: { ruleId: rule.id, endsAt: "2026-11-28T13:00:00.000Z", reason: "deploy" },
+    });
+    expect(await fieldsNamed(silence)).toEqual(["ruleId"]);
+    const byPublicKey = await callWithKey(api.create, mine.publicKey.key, { path: "/api/v1/alert-rules", body: latencyRule });
+    expect(byPublicKey.status).toBe(403);
+  });
+
+  it("silences a rule until a time with a reason, shows it on the rule, and ends it early", async () => {
+    const { secretKey } = await createProjectWithKeys(test.database);
+    const api = routes(test.database);
+    const rule = (await (
+      await callWithKey(api.create, secretKey.key, { path: "/api/v1/alert-rules", body: latencyRule })
+    ).json()) as AlertRuleView;
+    const past = await callWithKey(api.silence, secretKey.key, {
+      path: "/api/v1/alert-silences",
+      body: { ruleId: rule.id, endsAt: "2026-11-28T11:00:00.000Z", reason: "too late" },
+    });
+    expect(await fieldsNamed(past)).toEqual(["endsAt"]);
+    const created = await callWithKey(api.silence, secretKey.key, {
+      path: "/api/v1/alert-silences",
+      body: { ruleId: rule.id, endsAt: "2026-11-28T14:00:00.000Z", reason: "deploying the new retriever" },
+    });
+    expect(created.status).toBe(201);
+    const silence = (await created.json()) as { id: string; createdBy: string };
+    expect(silence.createdBy).toBe("API key");
+    const read = (await (
+      await callWithKey(api.get, secretKey.key, { method: "GET", path: `/api/v1/alert-rules/${rule.id}`, params: { ruleId: rule.id } })
+    ).json()) as AlertRuleView;
+    expect(read.silences.map((entry) => entry.reason)).toEqual(["deploying the new retriever"]);
+
+    const ended = await callWithKey(api.endSilence, secretKey.key, {
+      method: "DELETE",
+      path: `/api/v1/alert-silences/${silence.id}`,
+      params: { silenceId: silence.id },
+    });
+    expect(ended.status).toBe(204);
+    const listed = await callWithKey(api.silences, secretKey.key, { method: "GET", path: "/api/v1/alert-silences" });
+    expect(((await listed.json()) as { data: unknown[] }).data).toEqual([]);
+  });
+});
