@@ -17,6 +17,7 @@ import { reviewEndpoints } from "@/server/review/reviewRoutes";
 import { scoreEndpoints } from "@/server/scores/scoreRoutes";
 import { evaluatorEndpoints } from "@/server/evaluation/evaluatorRoutes";
 import { driftEndpoints } from "@/server/drift/driftRoutes";
+import { alertChannelEndpoints } from "@/server/alerts/alertChannelRoutes";
 import { setupEndpoints } from "@/server/setup/setupRoutes";
 import { modelPriceEndpoints } from "@/server/traces/modelPriceRoutes";
 import { traceEndpoints } from "@/server/traces/traceRoutes";
@@ -49,6 +50,7 @@ export const endpoints = [
   ...scoreEndpoints,
   ...evaluatorEndpoints,
   ...driftEndpoints,
+  ...alertChannelEndpoints,
   ...otelEndpoints,
   ...metricsEndpoints,
   ...modelPriceEndpoints,
