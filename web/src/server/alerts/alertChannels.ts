@@ -119,7 +119,7 @@ export async function createAlertChannel(
 export async function listAlertChannels(database: Database, projectId: string): Promise<AlertChannelView[]> {
   const rows = await database.alertChannel.findMany({
     where: { projectId },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    orderBy: [{ createdAt: "asc" }, { name: "asc" }],
     select: channelSelect,
   });
   return rows.map(serializeAlertChannel);

@@ -8,6 +8,8 @@ export function alertEmail(notification: AlertNotification): { subject: string; 
   const subject = truncateText(`[Liveloop] ${text.title}`.replace(/\s+/g, " "), 200);
   const width = Math.max(...text.fields.map((field) => field.label.length));
   const body = [
+    text.title,
+    "",
     text.summary,
     "",
     ...text.fields.map((field) => `${`${field.label}:`.padEnd(width + 2)}${field.value}`),

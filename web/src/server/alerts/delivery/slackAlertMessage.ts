@@ -38,9 +38,9 @@ const plain = (text: string, max: number): PlainText => ({ type: "plain_text", t
 
 /** The message for a notification: a header, the summary, the figures as fields and a button to the rule. */
 export function slackAlertMessage(notification: AlertNotification): SlackMessage {
-  // The header names rule and group shortly; the body has room for long ones.
+  // The header names rule and group shortly; the body has room for a long group (escaping may make it 5 times longer).
   const short = alertNotificationText(notification, { ruleName: 80, group: 40 });
-  const full = alertNotificationText(notification, { ruleName: 500, group: 1_000 });
+  const full = alertNotificationText(notification, { group: 500 });
   const field = ({ label, value }: { label: string; value: string }): Mrkdwn => ({
     type: "mrkdwn",
     text: `*${label}*\n${slackText(value, slackLimits.field - label.length - 3)}`,
@@ -49,7 +49,7 @@ export function slackAlertMessage(notification: AlertNotification): SlackMessage
     text: slackText(`${short.title}: ${short.summary}`, slackLimits.sectionText),
     blocks: [
       { type: "header", text: plain(short.title, slackLimits.header) },
-      { type: "section", text: { type: "mrkdwn", text: slackText(`*${full.title}*\n${full.summary}`, slackLimits.sectionText) } },
+      { type: "section", text: { type: "mrkdwn", text: slackText(full.summary, slackLimits.sectionText) } },
       { type: "section", fields: full.fields.map(field) },
       { type: "actions", elements: [{ type: "button", text: plain("Open in Liveloop", slackLimits.buttonText), url: full.url }] },
     ],
