@@ -57,16 +57,3 @@ export async function startWebhookReceiver(
       }),
   };
 }
-
-/** A port on 127.0.0.1 where nothing listens: a receiver that is down. */
-export async function closedPortUrl(): Promise<string> {
-  const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => {
-    server.close(() => {
-      resolve();
-    });
-  });
-  return `http://127.0.0.1:${port}`;
-}

@@ -11,13 +11,8 @@ import { testAlertChannel, testAlertNotification } from "@/server/alerts/deliver
 import { createProjectWithKeys } from "@/test/factories";
 import { testDatabaseKinds, useTestDatabase } from "@/test/testDatabase";
 import { startSmtpServer } from "@/test/smtpServer";
-import {
-  closedPortUrl,
-  startWebhookReceiver,
-  type ReceiverAnswer,
-  type ReceivedWebhook,
-  type WebhookReceiver,
-} from "@/test/webhookReceiver";
+import { closedPortUrl } from "@/test/fakeOpenAiServer";
+import { startWebhookReceiver, type ReceiverAnswer, type ReceivedWebhook, type WebhookReceiver } from "@/test/webhookReceiver";
 
 const t0 = new Date("2026-11-28T10:00:00.000Z");
 const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
