@@ -18,6 +18,7 @@ import { scoreEndpoints } from "@/server/scores/scoreRoutes";
 import { evaluatorEndpoints } from "@/server/evaluation/evaluatorRoutes";
 import { driftEndpoints } from "@/server/drift/driftRoutes";
 import { alertRuleEndpoints } from "@/server/alerts/alertRuleRoutes";
+import { alertChannelEndpoints } from "@/server/alerts/alertChannelRoutes";
 import { setupEndpoints } from "@/server/setup/setupRoutes";
 import { modelPriceEndpoints } from "@/server/traces/modelPriceRoutes";
 import { traceEndpoints } from "@/server/traces/traceRoutes";
@@ -51,6 +52,7 @@ export const endpoints = [
   ...evaluatorEndpoints,
   ...driftEndpoints,
   ...alertRuleEndpoints,
+  ...alertChannelEndpoints,
   ...otelEndpoints,
   ...metricsEndpoints,
   ...modelPriceEndpoints,

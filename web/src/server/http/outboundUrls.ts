@@ -11,6 +11,8 @@ export interface OutboundPolicy {
    * served on the same machine or network (Ollama, vLLM), with LIVELOOP_OUTBOUND_ALLOW_PRIVATE.
    */
   allowPrivate: boolean;
+  /** The environment variable that sets allowPrivate, named in refusals (alert webhooks have their own). */
+  allowPrivateVariable?: string | undefined;
   /** Every address a host name resolves to (tests give their own). */
   resolve?: ((hostname: string) => Promise<string[]>) | undefined;
 }
@@ -54,13 +56,12 @@ export function addressKind(address: string): AddressKind {
   return "public";
 }
 
-const privateHint = "set LIVELOOP_OUTBOUND_ALLOW_PRIVATE=1 to let this server call loopback and private networks";
-
 function addressProblem(host: string, address: string, policy: OutboundPolicy): string | null {
   const kind = addressKind(address);
   const named = host === address ? address : `${host} (${address})`;
   if (kind === "forbidden") return `${named} is a link-local or reserved address, which Liveloop never calls`;
-  if (kind === "private" && !policy.allowPrivate) return `${named} is a loopback or private address; ${privateHint}`;
+  if (kind === "private" && !policy.allowPrivate)
+    return `${named} is a loopback or private address; set ${policy.allowPrivateVariable ?? "LIVELOOP_OUTBOUND_ALLOW_PRIVATE"}=1 to let this server call loopback and private networks`;
   return null;
 }
 
@@ -126,8 +127,9 @@ export class OutboundUrlRefusedError extends Error {
 }
 
 /**
- * `fetch` that checks the URL against the policy before each request and refuses
- * redirects (an allowed host could otherwise send us on to a refused one). The check
+ * `fetch` that checks the URL against the policy before each request and never follows
+ * redirects (an allowed host could otherwise send us on to a refused one): they fail, or
+ * with `redirect: "manual"` come back as the 3xx answer for the caller to report. The check
  * resolves names just before connecting, which leaves a window of milliseconds for DNS
  * rebinding; a network egress policy is the complete answer, documented in the README.
  */
@@ -137,6 +139,6 @@ export function guardedFetch(policy: OutboundPolicy | (() => OutboundPolicy), un
     // A function is read at call time: the process's policy comes from the environment, parsed on first use.
     const problem = await outboundUrlProblem(url, typeof policy === "function" ? policy() : policy);
     if (problem) throw new OutboundUrlRefusedError(problem);
-    return underlying(input, { ...init, redirect: "error" });
+    return underlying(input, { ...init, redirect: init?.redirect === "manual" ? "manual" : "error" });
   };
 }

@@ -4,6 +4,7 @@ import { reviewRoutingJob } from "@/server/review/reviewRoutingJob";
 import { evaluationJobs } from "@/server/evaluation/evaluationJobs";
 import { processEvaluationDependencies } from "@/server/evaluation/processEvaluation";
 import { driftJobs } from "@/server/drift/driftJobs";
+import { alertDeliveryJob } from "@/server/alerts/delivery/alertDeliveryJob";
 
 /** Every kind of background work; each process that runs jobs works all of them. */
 export const jobDefinitions: readonly JobDefinition[] = [
@@ -11,4 +12,5 @@ export const jobDefinitions: readonly JobDefinition[] = [
   reviewRoutingJob,
   ...evaluationJobs(processEvaluationDependencies()),
   ...driftJobs,
+  alertDeliveryJob,
 ];

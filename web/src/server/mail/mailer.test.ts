@@ -1,56 +1,9 @@
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SMTPServer } from "smtp-server";
 import { createMailer } from "@/server/mail/mailer";
 import { createInvitation } from "@/server/accounts/invitations";
 import { testDatabaseKinds, useTestDatabase } from "@/test/testDatabase";
 import { createProjectWithKeys, uniqueEmail } from "@/test/factories";
-
-/** The message as a reader sees it: quoted-printable soft breaks and escapes undone. */
-function decodeQuotedPrintable(data: string): string {
-  return data.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-}
-
-interface Received {
-  to: string[];
-  data: string;
-}
-
-/** A real SMTP server on loopback that keeps what it receives. */
-function startSmtpServer() {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
-        const mail = {
-          to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
-          data: decodeQuotedPrintable(Buffer.concat(chunks).toString("utf8")),
-        };
-        received.push(mail);
-        callback();
-      });
-    },
-  });
-  return {
-    received,
-    listen: () =>
-      new Promise<number>((resolve) =>
-        server.listen(0, "127.0.0.1", () => {
-          resolve((server.server.address() as AddressInfo).port);
-        }),
-      ),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => {
-          resolve();
-        });
-      }),
-  };
-}
+import { startSmtpServer } from "@/test/smtpServer";
 
 describe.each(await testDatabaseKinds())("invitation e-mail on %s", (kind) => {
   const test = useTestDatabase(kind);
