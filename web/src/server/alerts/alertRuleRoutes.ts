@@ -3,6 +3,8 @@ import { callerProjectId } from "@/server/api/caller";
 import type { Caller } from "@/server/api/route";
 import { keyOrProjectParams } from "@/contracts/common";
 import {
+  alertPreviewInputSchema,
+  alertPreviewSchema,
   alertRuleInputSchema,
   alertRuleListSchema,
   alertRuleParams,
@@ -17,6 +19,9 @@ import {
 import { createAlertRule, deleteAlertRule, getAlertRule, listAlertRules, updateAlertRule } from "@/server/alerts/alertRules";
 import { createAlertSilence, endAlertSilence, listAlertSilences } from "@/server/alerts/alertSilences";
 import { listFiringAlerts } from "@/server/alerts/firingAlerts";
+import { previewAlertRule } from "@/server/alerts/alertPreview";
+import { evaluateAlertRules } from "@/server/alerts/evaluateAlertRules";
+import { alertEvaluationDependencies } from "@/server/alerts/alertEvaluationDependencies";
 
 const rulePaths = <Tail extends string>(tail: Tail) =>
   [`/api/v1/alert-rules${tail}`, `/api/v1/projects/{projectId}/alert-rules${tail}`] as const;
@@ -93,6 +98,40 @@ export const alertRuleDeleteRoute = endpoint({
   handler: ({ database, caller, params }) => deleteAlertRule(database, callerProjectId(caller), params.ruleId),
 });
 
+export const alertRulePreviewRoute = endpoint({
+  method: "POST",
+  path: rulePaths("/preview"),
+  summary: "A rule (saved or not) over the last 7 days: its metric, its levels and the times it would have fired",
+  auth: "keyOrSession",
+  keyKinds: ["secret"],
+  permission: "alerts:read",
+  params: keyOrProjectParams,
+  body: alertPreviewInputSchema,
+  response: alertPreviewSchema,
+  answers: "The preview",
+  handler: ({ database, caller, body, now }) => previewAlertRule(database, callerProjectId(caller), body, now),
+});
+
+export const alertRuleEvaluateRoute = endpoint({
+  method: "POST",
+  path: rulePaths("/{ruleId}/evaluate"),
+  summary: "Evaluate a rule now instead of at the next minute (notifications go out as from the schedule, within seconds)",
+  auth: "keyOrSession",
+  keyKinds: ["secret"],
+  permission: "alerts:manage",
+  params: alertRuleParams,
+  response: alertRuleSchema,
+  answers: "The rule after the evaluation",
+  handler: async ({ database, caller, params, now }) => {
+    const projectId = callerProjectId(caller);
+    // 404 before any work for another project's rule.
+    await getAlertRule(database, projectId, params.ruleId, now);
+    // Its notifications wait for the outbox's next pass (seconds): no job runner is needed here.
+    await evaluateAlertRules(database, now, alertEvaluationDependencies(), { ruleId: params.ruleId, projectId });
+    return getAlertRule(database, projectId, params.ruleId, now);
+  },
+});
+
 export const firingAlertsRoute = endpoint({
   method: "GET",
   path: ["/api/v1/alerts/firing", "/api/v1/projects/{projectId}/alerts/firing"],
@@ -152,6 +191,8 @@ export const alertRuleEndpoints = [
   alertRuleGetRoute,
   alertRuleUpdateRoute,
   alertRuleDeleteRoute,
+  alertRulePreviewRoute,
+  alertRuleEvaluateRoute,
   firingAlertsRoute,
   alertSilenceCreateRoute,
   alertSilenceListRoute,

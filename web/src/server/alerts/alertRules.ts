@@ -15,7 +15,7 @@ import type { Database, Queryable } from "@/server/db/client";
 import { isUniqueViolation } from "@/server/db/client";
 import { BadRequestError, ConflictError, NotFoundError } from "@/server/errors";
 import { alertRuleProblems } from "@/server/alerts/alertRuleChecks";
-import { channelIsFailing } from "@/server/alerts/alertChannelHealth";
+import { isChannelFailing } from "@/server/alerts/delivery/alertDeliveryPolicy";
 import { activeAlertSilences, alertSilenceView, silencedBy } from "@/server/alerts/alertSilences";
 
 export const alertRuleSelect = {
@@ -81,7 +81,7 @@ export function alertRuleSummary(row: AlertRuleRow): AlertRuleSummary {
       id: channel.id,
       name: channel.name,
       type: channel.type,
-      failing: channelIsFailing(channel),
+      failing: isChannelFailing(channel.consecutiveFailures),
     })),
     state: row.lastError ? worseState("error", instanceState) : instanceState,
     firingSeverity: firing.some((instance) => instance.severity === "critical") ? "critical" : firing.length ? "warning" : null,

@@ -4,6 +4,7 @@ import { reviewRoutingJob } from "@/server/review/reviewRoutingJob";
 import { evaluationJobs } from "@/server/evaluation/evaluationJobs";
 import { processEvaluationDependencies } from "@/server/evaluation/processEvaluation";
 import { driftJobs } from "@/server/drift/driftJobs";
+import { alertEvaluationJob } from "@/server/alerts/alertJobs";
 import { alertDeliveryJob } from "@/server/alerts/delivery/alertDeliveryJob";
 
 /** Every kind of background work; each process that runs jobs works all of them. */
@@ -12,5 +13,6 @@ export const jobDefinitions: readonly JobDefinition[] = [
   reviewRoutingJob,
   ...evaluationJobs(processEvaluationDependencies()),
   ...driftJobs,
+  alertEvaluationJob,
   alertDeliveryJob,
 ];

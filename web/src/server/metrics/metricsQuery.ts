@@ -35,7 +35,7 @@ export function resolveRange(query: MetricsQuery, now: Date): ResolvedRange {
   return { from: new Date(from), to: new Date(to), granularity, stepMs };
 }
 
-interface Accumulator {
+export interface TraceAccumulator {
   requests: number;
   errors: number;
   latency: LogHistogram;
@@ -51,7 +51,7 @@ interface Accumulator {
   negativeTraces: number;
 }
 
-const emptyAccumulator = (): Accumulator => ({
+export const emptyTraceAccumulator = (): TraceAccumulator => ({
   requests: 0,
   errors: 0,
   latency: {},
@@ -67,7 +67,7 @@ const emptyAccumulator = (): Accumulator => ({
   negativeTraces: 0,
 });
 
-interface RollupRow {
+export interface TraceRollupRow {
   bucketStart: Date;
   value: string;
   requests: number;
@@ -87,7 +87,8 @@ interface RollupRow {
 
 const counters = ["feedbackEvents", "thumbsUp", "thumbsDown", "ratingCount", "ratingSum", "negativeTraces"] as const;
 
-function add(into: Accumulator, row: RollupRow): void {
+/** Adds one rollup row (or a raw group shaped like one) to the accumulator. */
+export function addTraceRollupRow(into: TraceAccumulator, row: TraceRollupRow): void {
   into.requests += row.requests;
   into.errors += row.errors;
   mergeHistograms(into.latency, row.latencyHist as LogHistogram);
@@ -101,7 +102,7 @@ function add(into: Accumulator, row: RollupRow): void {
 const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : null);
 
 /** The figures the dashboard shows, from accumulated rollups. */
-export function figuresOf(acc: Accumulator): MetricFigures {
+export function figuresOf(acc: TraceAccumulator): MetricFigures {
   const [latencyP50Ms, latencyP95Ms, latencyP99Ms] = histogramQuantiles(acc.latency, [0.5, 0.95, 0.99]);
   const [ttftP50Ms, ttftP95Ms] = histogramQuantiles(acc.ttft, [0.5, 0.95]);
   return {
@@ -136,7 +137,7 @@ export function figuresOf(acc: Accumulator): MetricFigures {
 export async function getMetrics(database: Database, projectId: string, query: MetricsQuery, now: Date): Promise<Metrics> {
   const range = resolveRange(query, now);
   // A raw query: Prisma's row mapping of the JSON histograms costs more than the read.
-  const rows = await database.$queryRaw<RollupRow[]>`
+  const rows = await database.$queryRaw<TraceRollupRow[]>`
     SELECT bucket_start AS "bucketStart", value, requests, errors, latency_hist AS "latencyHist", ttft_hist AS "ttftHist",
       cost_usd AS "costUsd", input_tokens AS "inputTokens", output_tokens AS "outputTokens", feedback_events AS "feedbackEvents",
       thumbs_up AS "thumbsUp", thumbs_down AS "thumbsDown", rating_count AS "ratingCount", rating_sum AS "ratingSum",
@@ -145,8 +146,8 @@ export async function getMetrics(database: Database, projectId: string, query: M
     WHERE project_id = ${projectId}::uuid AND granularity = ${range.granularity}::"RollupGranularity"
       AND dimension = ${query.breakdown ?? "all"} AND bucket_start >= ${range.from} AND bucket_start < ${range.to}`;
   const { totals, series } = bucketSeries(rows, range, query.breakdown !== undefined, {
-    empty: emptyAccumulator,
-    add,
+    empty: emptyTraceAccumulator,
+    add: addTraceRollupRow,
     weight: (acc) => acc.requests,
     figures: figuresOf,
   });

@@ -1,0 +1,163 @@
+// Alert evaluation at scale: 200 rules (a third grouped by model) over 1 000 000 traces and
+// 5 000 000 feedback events on PostgreSQL, and feedback ingest with evaluation running
+// against the same database over ingest without it, in the same run.
+import autocannon from "autocannon";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "../src/generated/prisma/client.ts";
+import type { AlertRuleInput } from "../src/contracts/alerts.ts";
+import { alertRuleInputSchema } from "../src/contracts/alerts.ts";
+import { refreshRollups } from "../src/server/metrics/rollups.ts";
+import { createAlertRule } from "../src/server/alerts/alertRules.ts";
+import { evaluateAlertRules } from "../src/server/alerts/evaluateAlertRules.ts";
+import { alertEvaluationDependencies } from "../src/server/alerts/alertEvaluationDependencies.ts";
+import { generateTraces } from "./generateTraces.ts";
+import { benchPublicKey, median, withAppOnPostgres, type BenchRow } from "./appServer.ts";
+
+const traceCount = Number(process.env.LIVELOOP_BENCH_ALERT_TRACES ?? 1_000_000);
+const feedbackCount = Number(process.env.LIVELOOP_BENCH_ALERT_FEEDBACK ?? 5_000_000);
+const ruleCount = 200;
+const ingestSeconds = Number(process.env.LIVELOOP_BENCH_SECONDS ?? 8);
+
+/**
+ * Feedback spread over the generated traces (generateTraces' ids and start times): thumbs
+ * with about 20 % down, a rating every fifth event, a rephrase every fiftieth.
+ */
+async function generateFeedback(database: PrismaClient, projectId: string, count: number, traces: number, now: Date): Promise<void> {
+  const chunk = 250_000;
+  const spanMs = 30 * 24 * 3_600_000;
+  for (let offset = 0; offset < count; offset += chunk) {
+    const size = Math.min(chunk, count - offset);
+    await database.$executeRaw`
+      INSERT INTO feedback_events (project_id, id, type, trace_id, user_id, value, scale, reasons, occurred_at, received_at)
+      SELECT ${projectId}::uuid, 'fb-' || g, kind::"FeedbackType", 'gen-' || t,
+        'user-' || (t % 20000),
+        CASE kind WHEN 'thumb' THEN (CASE WHEN (g * 31) % 10 < 2 THEN -1 ELSE 1 END) WHEN 'rating' THEN 1 + g % 5 ELSE NULL END,
+        CASE kind WHEN 'rating' THEN 5 ELSE NULL END, '{}', occurred, occurred
+      FROM (
+        SELECT g, t, CASE WHEN g % 50 = 0 THEN 'rephrase' WHEN g % 5 = 0 THEN 'rating' ELSE 'thumb' END AS kind,
+          ${now}::timestamptz - make_interval(secs => ((t::bigint * 7919) % ${spanMs}::bigint) / 1000.0) + interval '20 seconds' AS occurred
+        FROM (SELECT g, 1 + g % ${traces}::int AS t FROM generate_series(${offset + 1}::int, ${offset + size}::int) AS g) AS ids
+      ) AS rows`;
+  }
+}
+
+const metrics = [
+  ["latencyP95Ms", 5000],
+  ["errorRate", 0.05],
+  ["thumbsDownRate", 0.3],
+  ["costUsd", 50],
+  ["requests", 10],
+  ["negativeFeedbackRate", 0.25],
+  ["averageRating", 2],
+  ["ttftP95Ms", 2000],
+] as const;
+const windows = [300, 900, 3600, 6 * 3600, 86_400, 7 * 86_400];
+
+/** 200 rules: every metric over every window, a third grouped by model, some change rules, a few by user. */
+function benchRules(): AlertRuleInput[] {
+  return Array.from({ length: ruleCount }, (_, index) => {
+    const [metric, threshold] = metrics[index % metrics.length] ?? metrics[0];
+    const windowSeconds = windows[Math.floor(index / metrics.length) % windows.length] ?? 300;
+    const relative = index % 7 === 3 && metric !== "requests";
+    const groupBy = index % 3 === 0 ? "model" : index % 25 === 1 && metric === "errorRate" ? "user" : undefined;
+    return alertRuleInputSchema.parse({
+      name: `bench rule ${index}`,
+      metric,
+      windowSeconds,
+      groupBy,
+      condition: relative
+        ? { op: "above", relativeChange: 0.2, compareTo: index % 2 ? "previous" : "day" }
+        : { op: metric === "averageRating" || metric === "requests" ? "below" : "above", threshold },
+      forSeconds: 300,
+    });
+  });
+}
+
+/** Events/s through POST /api/v1/feedback for `seconds` (batches of 20 thumbs on the generated traces). */
+async function ingestRate(baseUrl: string, seconds: number): Promise<number> {
+  const body = JSON.stringify({
+    events: Array.from({ length: 20 }, (_, i) => ({
+      id: `[<id>]-${i}`,
+      type: "thumb",
+      traceId: `gen-${1 + ((i * 7919) % traceCount)}`,
+      value: i % 4 === 0 ? -1 : 1,
+      timestamp: new Date().toISOString(),
+    })),
+  });
+  const result = await autocannon({
+    url: `${baseUrl}/api/v1/feedback`,
+    connections: 10,
+    duration: seconds,
+    method: "POST",
+    headers: { authorization: `Bearer ${benchPublicKey}`, "content-type": "application/json", origin: baseUrl },
+    body,
+    idReplacement: true,
+  });
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`ingest saw ${result.non2xx} non-2xx answers and ${result.errors} errors`);
+  return (result["2xx"] * 20) / result.duration;
+}
+
+export function benchAlertEvaluation(port: number): Promise<BenchRow[]> {
+  return withAppOnPostgres("alerts", port, async ({ app, databaseUrl, projectId }) => {
+    const database = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+    try {
+      const now = new Date();
+      const seedStart = performance.now();
+      await generateTraces(database, projectId, traceCount, now);
+      await generateFeedback(database, projectId, feedbackCount, traceCount, now);
+      await database.$executeRaw`ANALYZE`;
+      await refreshRollups(database, projectId);
+      const seedSeconds = (performance.now() - seedStart) / 1000;
+
+      await ingestRate(app.baseUrl, 3); // warm-up: JIT, key cache, pool
+      const without = await ingestRate(app.baseUrl, ingestSeconds);
+
+      for (const rule of benchRules()) await createAlertRule(database, projectId, rule);
+      const dependencies = { ...alertEvaluationDependencies(), afterEnqueue: undefined };
+      const cycleSeconds: number[] = [];
+      let minute = 1;
+      const cycle = async () => {
+        // Each cycle is the next minute's: a rule is evaluated once a minute.
+        const at = new Date(now.getTime() + minute++ * 60_000);
+        const start = performance.now();
+        const result = await evaluateAlertRules(database, at, dependencies);
+        if (result.evaluated !== ruleCount)
+          throw new Error(`evaluated ${result.evaluated} of ${ruleCount} rules (${result.failed} failed)`);
+        return (performance.now() - start) / 1000;
+      };
+      for (let i = 0; i < 3; i++) cycleSeconds.push(await cycle());
+
+      // Ingest while cycles run back to back: harsher than the real once a minute.
+      let evaluating = true;
+      const loop = (async () => {
+        while (evaluating) await cycle();
+      })();
+      const withEvaluation = await ingestRate(app.baseUrl, ingestSeconds);
+      evaluating = false;
+      await loop;
+
+      const cycleMedian = median(cycleSeconds);
+      const ratio = withEvaluation / without;
+      return [
+        {
+          name: `alert evaluation cycle on PostgreSQL: ${ruleCount} rules (a third by model, some by user, change rules) over ${traceCount.toLocaleString("en")} traces and ${feedbackCount.toLocaleString("en")} feedback events (seeded in ${seedSeconds.toFixed(0)} s); cycles ${cycleSeconds.map((s) => s.toFixed(2)).join(" / ")} s`,
+          baseline: "—",
+          measured: `${cycleMedian.toFixed(2)} s per cycle`,
+          ratio: "—",
+          target: "< 5 s",
+          met: cycleMedian < 5,
+        },
+        {
+          name: `feedback ingest (POST /api/v1/feedback, 10 connections, ${ingestSeconds} s) while alert cycles run back to back / without evaluation, same database`,
+          baseline: `${without.toFixed(0)} events/s`,
+          measured: `${withEvaluation.toFixed(0)} events/s`,
+          ratio: ratio.toFixed(3),
+          target: ">= 0.9",
+          met: ratio >= 0.9,
+        },
+      ];
+    } finally {
+      await database.$disconnect();
+    }
+  });
+}
