@@ -14,6 +14,7 @@ import { benchBuiltinEvaluators } from "./builtinEvaluators.ts";
 import { benchIngestWithEvaluators, benchJobOverhead } from "./jobs.ts";
 import { benchDriftProjection } from "./driftProjection.ts";
 import { benchDriftRun } from "./driftRun.ts";
+import { benchAlertEvaluation } from "./alertEvaluation.ts";
 import type { BenchRow } from "./appServer.ts";
 
 const port = Number(process.env.LIVELOOP_BENCH_PORT ?? 3311);
@@ -36,6 +37,7 @@ const benches: Record<string, () => Promise<BenchRow | BenchRow[]>> = {
   "ingest-with-evaluators": benchIngestWithEvaluators,
   "drift-projection": benchDriftProjection,
   "drift-run": benchDriftRun,
+  "alert-evaluation": () => benchAlertEvaluation(port),
 };
 
 const requested = process.argv.slice(2).filter((arg) => arg !== "--");
