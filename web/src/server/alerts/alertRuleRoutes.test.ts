@@ -3,12 +3,16 @@ import { callWithKey, testApiRoute } from "@/test/testApiRoute";
 import { testDatabaseKinds, useTestDatabase } from "@/test/testDatabase";
 import { createProjectWithKeys } from "@/test/factories";
 import type { Database } from "@/server/db/client";
-import type { AlertRuleView } from "@/contracts/alerts";
+import type { AlertPreview, AlertRuleView } from "@/contracts/alerts";
+import { ingestTraces } from "@/server/traces/ingestTraces";
+import { refreshRollups } from "@/server/metrics/rollups";
 import { alertPresetDefinition } from "@/contracts/alertPresets";
 import {
   alertRuleCreateRoute,
   alertRuleDeleteRoute,
+  alertRuleEvaluateRoute,
   alertRuleGetRoute,
+  alertRulePreviewRoute,
   alertRuleListRoute,
   alertRuleUpdateRoute,
   alertSilenceCreateRoute,
@@ -208,5 +212,59 @@ describe.each(await testDatabaseKinds())("alert rule endpoints on %s", (kind) =>
     expect(ended.status).toBe(204);
     const listed = await callWithKey(api.silences, secretKey.key, { method: "GET", path: "/api/v1/alert-silences" });
     expect(((await listed.json()) as { data: unknown[] }).data).toEqual([]);
+  });
+});
+
+describe.each(await testDatabaseKinds())("alert preview and evaluate-now endpoints on %s", (kind) => {
+  const test = useTestDatabase(kind);
+
+  it("previews a rule over 7 days with the spike it would have fired on, then evaluates a saved rule now", async () => {
+    const { secretKey, project } = await createProjectWithKeys(test.database);
+    const nowMs = Date.parse("2026-11-28T12:00:30.000Z");
+    // 40 requests in each 5-minute slot of the last 2 days; slow (9 s) from 30 to 20 hours ago and in the last 20 minutes.
+    const traces = [];
+    for (let slot = 1; slot <= 576; slot++) {
+      const start = nowMs - slot * 300_000;
+      const hoursAgo = (nowMs - start) / 3_600_000;
+      const slow = (hoursAgo >= 20 && hoursAgo < 30) || hoursAgo <= 1 / 3;
+      for (let i = 0; i < 40; i++)
+        traces.push({
+          id: `p${slot}-${i}`,
+          startTime: new Date(start + i * 7000).toISOString(),
+          endTime: new Date(start + i * 7000 + (slow ? 9000 : 800)).toISOString(),
+        });
+    }
+    for (let i = 0; i < traces.length; i += 1000) await ingestTraces(test.database, project.id, traces.slice(i, i + 1000));
+    await refreshRollups(test.database, project.id);
+    const api = routes(test.database);
+    const preview = await callWithKey(testApiRoute(test.database, now)(alertRulePreviewRoute), secretKey.key, {
+      path: "/api/v1/alert-rules/preview",
+      body: { ...latencyRule, forSeconds: 3600 },
+    });
+    expect(preview.status).toBe(200);
+    const body = (await preview.json()) as AlertPreview;
+    expect(body.levels).toEqual({ threshold: 5000, warning: 3000, recovery: 4500, warningRecovery: null });
+    expect(body.series).toHaveLength(1);
+    // The 10-hour spike fires once (after the hour of `for`); the last 20 minutes are too short to.
+    expect(body.firings).toHaveLength(1);
+    const firing = body.firings[0];
+    expect(firing?.severity).toBe("critical");
+    expect(Date.parse(firing?.from ?? "")).toBeGreaterThanOrEqual(nowMs - 29 * 3_600_000);
+    expect(Date.parse(firing?.to ?? "")).toBeLessThanOrEqual(nowMs - 19 * 3_600_000);
+
+    const rule = (await (
+      await callWithKey(api.create, secretKey.key, { path: "/api/v1/alert-rules", body: { ...latencyRule, forSeconds: 0 } })
+    ).json()) as AlertRuleView;
+    const evaluated = await callWithKey(testApiRoute(test.database, now)(alertRuleEvaluateRoute), secretKey.key, {
+      path: `/api/v1/alert-rules/${rule.id}/evaluate`,
+      params: { ruleId: rule.id },
+    });
+    expect(evaluated.status).toBe(200);
+    const view = (await evaluated.json()) as AlertRuleView;
+    expect(view).toMatchObject({
+      state: "firing",
+      firingSeverity: "critical",
+      history: [{ from: "ok", to: "firing", severity: "critical" }],
+    });
   });
 });
