@@ -1,7 +1,10 @@
 import type { ReactNode } from "react";
-import { Flex, Separator, Text } from "@radix-ui/themes";
+import { Badge, Flex, Separator, Text } from "@radix-ui/themes";
+import Link from "next/link";
+import type { FiringAlerts } from "@/contracts/alerts";
 import {
   ActivityLogIcon,
+  BellIcon,
   BarChartIcon,
   ChatBubbleIcon,
   CheckboxIcon,
@@ -27,6 +30,7 @@ const sections = [
   { path: "/sessions", label: "Sessions", icon: <RowsIcon /> },
   { path: "/metrics", label: "Metrics", icon: <BarChartIcon /> },
   { path: "/drift", label: "Drift", icon: <ShuffleIcon /> },
+  { path: "/alerts", label: "Alerts", icon: <BellIcon /> },
   { path: "/review", label: "Review", icon: <CheckboxIcon /> },
   { path: "/datasets", label: "Datasets", icon: <LayersIcon /> },
   { path: "/settings", label: "Settings", icon: <GearIcon /> },
@@ -34,14 +38,26 @@ const sections = [
 ] as const;
 
 /** The console frame: project switcher, navigation to the pages that exist, who is signed in. */
-export function AppShell({ access, children }: { access: ProjectPageAccess; children: ReactNode }) {
+export function AppShell({ access, firing, children }: { access: ProjectPageAccess; firing: FiringAlerts["data"]; children: ReactNode }) {
   const base = `/projects/${access.project.id}`;
+  const critical = firing.filter((alert) => alert.severity === "critical").length;
   return (
     <div className={styles.shell}>
       <aside className={styles.sidebarColumn}>
         <div className={styles.sidebar}>
           <BrandMark />
           <ProjectSwitcher projects={access.projects} currentId={access.project.id} canCreate={access.user.isInstanceAdmin} />
+          {firing.length ? (
+            <Link
+              href={`${base}/alerts`}
+              data-testid="firing-alerts"
+              title={firing.map((alert) => alert.ruleName + (alert.group ? ` (${alert.group})` : "")).join(", ")}
+            >
+              <Badge size="2" color={critical ? "red" : "amber"} variant="solid">
+                <BellIcon /> {firing.length} firing
+              </Badge>
+            </Link>
+          ) : null}
           <nav aria-label="Main" className={styles.nav}>
             {sections.map(({ path, label, icon }) => (
               <NavLink key={label} href={path === "/demo" ? path : `${base}${path}`} exact={path === ""} icon={icon}>
