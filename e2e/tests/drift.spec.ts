@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import type { APIRequestContext, Page } from "@playwright/test";
-import { test, expect, createSecretKey, shootBothThemes } from "./fixtures";
+import type { APIRequestContext } from "@playwright/test";
+import { test, expect, createSecretKey, newProject, shootBothThemes } from "./fixtures";
 
 /** Real questions (driftDataFixture.py): GSM8K math problems as the golden set, TruthfulQA questions as live traffic. */
 const data = JSON.parse(readFileSync(new URL("./driftData.json", import.meta.url), "utf8")) as {
@@ -11,14 +11,6 @@ const data = JSON.parse(readFileSync(new URL("./driftData.json", import.meta.url
 const hourMs = 3_600_000;
 
 test.use({ viewport: { width: 1366, height: 768 } });
-
-/** A project of its own, so the drift runs judge only this test's traces. */
-async function newProject(page: Page, name: string): Promise<string> {
-  await page.goto("/");
-  const created = await page.request.post("/api/v1/projects", { data: { name: `${name} ${Date.now()}` } });
-  expect(created.status()).toBe(201);
-  return ((await created.json()) as { id: string }).id;
-}
 
 /** Questions of the hour the test runs on demand; the rest fall in the hour before, which only the schedule judges. */
 const perHour = 250;

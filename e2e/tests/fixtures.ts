@@ -36,6 +36,14 @@ export async function chooseOption(page: Page, combobox: Locator, option: string
   await page.getByRole("option", { name: option, exact: true }).click();
 }
 
+/** A project of the signed-in owner's own, so a test's traffic and rules meet nobody else's. */
+export async function newProject(page: Page, name: string): Promise<string> {
+  await page.goto("/");
+  const created = await page.request.post("/api/v1/projects", { data: { name: `${name} ${Date.now()}` } });
+  expect(created.status()).toBe(201);
+  return ((await created.json()) as { id: string }).id;
+}
+
 /** Creates a secret key for a project through the console's API (as its signed-in owner). */
 export async function createSecretKey(page: Page, projectId: string, name: string): Promise<string> {
   const created = await page.request.post(`/api/v1/projects/${projectId}/api-keys`, { data: { kind: "secret", name } });

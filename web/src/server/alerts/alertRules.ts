@@ -18,7 +18,8 @@ import { alertRuleProblems } from "@/server/alerts/alertRuleChecks";
 import { isChannelFailing } from "@/server/alerts/delivery/alertDeliveryPolicy";
 import { activeAlertSilences, alertSilenceView, silencedBy } from "@/server/alerts/alertSilences";
 
-export const alertRuleSelect = {
+/** What a rule measures and when it fires: read by its views and by the evaluator alike. */
+export const alertRuleDefinitionSelect = {
   id: true,
   name: true,
   metric: true,
@@ -31,9 +32,13 @@ export const alertRuleSelect = {
   minSamples: true,
   severity: true,
   reminderSeconds: true,
+  evaluatedAt: true,
+} satisfies Prisma.AlertRuleSelect;
+
+export const alertRuleSelect = {
+  ...alertRuleDefinitionSelect,
   preset: true,
   enabled: true,
-  evaluatedAt: true,
   lastError: true,
   createdAt: true,
   updatedAt: true,

@@ -5,7 +5,7 @@ import type { Database, Queryable } from "@/server/db/client";
 import { observeWindow, type WindowValue } from "@/server/alerts/alertObservation";
 import { nextAlertState, type AlertInstanceState, type AlertTransition } from "@/server/alerts/alertStateMachine";
 import { evaluationWindow, referenceWindow, type TimeWindow } from "@/server/alerts/alertWindows";
-import { alertRuleSettings } from "@/server/alerts/alertRules";
+import { alertRuleDefinitionSelect, alertRuleSettings } from "@/server/alerts/alertRules";
 import { activeAlertSilences, silencedBy } from "@/server/alerts/alertSilences";
 
 /** Reads a metric per group over a window (server/alerts/values); one per project and cycle, so reads are shared. */
@@ -40,20 +40,8 @@ export interface AlertEvaluationDependencies {
 }
 
 const ruleSelect = {
-  id: true,
+  ...alertRuleDefinitionSelect,
   projectId: true,
-  name: true,
-  metric: true,
-  filter: true,
-  groupBy: true,
-  windowSeconds: true,
-  condition: true,
-  forSeconds: true,
-  keepFiringForSeconds: true,
-  minSamples: true,
-  severity: true,
-  reminderSeconds: true,
-  evaluatedAt: true,
   channels: { select: { channelId: true } },
 } satisfies Prisma.AlertRuleSelect;
 

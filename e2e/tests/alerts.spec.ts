@@ -1,0 +1,66 @@
+import { test, expect, createSecretKey, newProject, shootBothThemes } from "./fixtures";
+
+const minuteMs = 60_000;
+
+test.use({ viewport: { width: 1366, height: 768 } });
+
+test("a rule made from the p95 latency preset previews the last 7 days, then fires on slow traffic and shows in the header", async ({
+  page,
+}, testInfo) => {
+  const problems: string[] = [];
+  page.on("pageerror", (error) => problems.push(`script error: ${error.message}`));
+  const projectId = await newProject(page, "Slow assistant");
+  const secretKey = await createSecretKey(page, projectId, "alerts e2e");
+
+  // 40 requests a minute over the last 20 minutes, each taking 8 s.
+  const now = Math.floor(Date.now() / minuteMs) * minuteMs;
+  const traces = Array.from({ length: 800 }, (_, index) => {
+    const start = now - 20 * minuteMs + Math.floor(index / 40) * minuteMs + (index % 40) * 1000;
+    return {
+      id: `slow-${index}`,
+      model: "gpt-4o",
+      startTime: new Date(start).toISOString(),
+      endTime: new Date(start + 8000).toISOString(),
+    };
+  });
+  for (let i = 0; i < traces.length; i += 400) {
+    const sent = await page.request.post("/api/v1/traces", {
+      headers: { authorization: `Bearer ${secretKey}` },
+      data: { traces: traces.slice(i, i + 400) },
+    });
+    expect(sent.status()).toBe(200);
+  }
+
+  await page.goto(`/projects/${projectId}/alerts`);
+  await expect(page.getByRole("heading", { name: "No alert rules yet" })).toBeVisible();
+  await shootBothThemes(page, testInfo, "alerts-empty");
+  await page.getByRole("button", { name: "New rule" }).click();
+  const dialog = page.getByRole("dialog", { name: "New alert rule" });
+  await dialog.getByRole("button", { name: /p95 latency above 5 s for 30 minutes/ }).click();
+  await expect(dialog.getByLabel("Name")).toHaveValue("p95 latency above 5 s");
+  await expect(dialog.getByLabel("Threshold (critical)")).toHaveValue("5000");
+  const preview = dialog.getByTestId("alert-preview");
+  await expect(preview.getByText("Would not have fired in the last 7 days.")).toBeVisible();
+  await expect(preview.getByRole("figure").or(preview.locator("canvas")).first()).toBeVisible();
+
+  // Held for 30 minutes it has not fired yet; without a `for` it would have.
+  await dialog.getByLabel("For (minutes)").fill("0");
+  await expect(preview.getByText(/Would have fired 1 time in the last 7 days/)).toBeVisible();
+  await shootBothThemes(page, testInfo, "alerts-new-rule");
+  await dialog.getByRole("button", { name: "Create rule" }).click();
+
+  await expect(page).toHaveURL(new RegExp(`/projects/${projectId}/alerts/[0-9a-f-]{36}$`));
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("p95 latency above 5 s");
+  await page.getByRole("button", { name: "Evaluate now" }).click();
+  await expect(page.getByTestId("rule-state")).toHaveText("Firing · critical");
+  const history = page.getByRole("table", { name: "History" });
+  await expect(history.getByRole("row").nth(1)).toContainText("OK → Firing · critical");
+  await expect(page.getByTestId("firing-alerts")).toContainText("1 firing");
+  await shootBothThemes(page, testInfo, "alerts-rule-firing");
+
+  await page.getByRole("link", { name: "Alerts", exact: true }).first().click();
+  const rules = page.getByRole("table", { name: "Alert rules" });
+  await expect(rules.getByRole("row", { name: /p95 latency above 5 s/ })).toContainText("Firing · critical");
+  await shootBothThemes(page, testInfo, "alerts-list");
+  expect(problems).toEqual([]);
+});
