@@ -8,14 +8,18 @@ import type { AlertEvaluationDependencies } from "@/server/alerts/evaluateAlertR
 /**
  * Evaluation wired to the real parts: rollup-backed metric values, the notification outbox and
  * console links. Given the job context's `send`, a cycle that queued notifications has the
- * outbox deliver them at once instead of at its next pass.
+ * outbox deliver them at once instead of at its next pass; `refreshRollups` brings rollups
+ * up to date first (Evaluate now, tests), which the scheduled cycle leaves to the rollup job.
  */
-export function alertEvaluationDependencies(send?: JobContext["send"]): AlertEvaluationDependencies {
+export function alertEvaluationDependencies(
+  options: { send?: JobContext["send"]; refreshRollups?: boolean } = { refreshRollups: true },
+): AlertEvaluationDependencies {
+  const { send } = options;
   return {
     values: alertValueReader,
     enqueue: enqueueAlertNotifications,
     ruleUrl: (projectId, ruleId) => alertRuleUrl(projectId, ruleId),
-    refresh: refreshRollups,
+    ...(options.refreshRollups ? { refresh: refreshRollups } : {}),
     ...(send ? { afterEnqueue: () => send(alertDeliveryQueue, [{}]) } : {}),
   };
 }

@@ -5,8 +5,9 @@ import { alertEvaluationDependencies } from "@/server/alerts/alertEvaluationDepe
 export const alertEvaluationQueue = "alert-evaluation";
 
 /**
- * Every minute, every enabled rule. Stately: one cycle at a time across every process, and a
- * rule's advisory lock keeps "Evaluate now" from running it twice at once.
+ * Every minute, every enabled rule, over the rollups as the rollup job left them (at most
+ * 30 s behind). Stately: one cycle at a time across every process, and a rule's advisory
+ * lock keeps "Evaluate now" from running it twice at once.
  */
 export const alertEvaluationJob: JobDefinition = defineJob({
   queue: alertEvaluationQueue,
@@ -18,6 +19,6 @@ export const alertEvaluationJob: JobDefinition = defineJob({
   // A cycle that has not ended in 5 minutes is dead: the next minute's cycle takes over.
   expireInSeconds: 5 * 60,
   handle: async (_data, { database, now, send }) => {
-    await evaluateAlertRules(database, now(), alertEvaluationDependencies(send));
+    await evaluateAlertRules(database, now(), alertEvaluationDependencies({ send, refreshRollups: false }));
   },
 });

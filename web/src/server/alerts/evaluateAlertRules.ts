@@ -35,7 +35,11 @@ export interface AlertEvaluationDependencies {
   ruleUrl(projectId: string, ruleId: string): string;
   /** Called once a cycle queued notifications, so they go out now rather than at the outbox's next pass. */
   afterEnqueue?: () => Promise<void>;
-  /** Brings the project's rollups up to date before its rules read them. */
+  /**
+   * Brings the project's rollups up to date before its rules read them: for "Evaluate now"
+   * and tests. The scheduled cycle leaves it to the rollup job (every 30 s), which would
+   * otherwise be done twice, and on a busy project that rebuild is most of the work.
+   */
   refresh?: (database: Database, projectId: string) => Promise<void>;
 }
 
@@ -96,6 +100,7 @@ export async function evaluateAlertRule(
   rule: RuleToEvaluate,
   source: AlertValueSource,
   dependencies: Pick<AlertEvaluationDependencies, "enqueue" | "ruleUrl">,
+  silences: readonly AlertSilence[],
   now: Date,
 ): Promise<{ evaluated: boolean; notifications: number }> {
   const metric = parseAlertMetric(rule.metric);
@@ -112,10 +117,7 @@ export async function evaluateAlertRule(
       const [{ locked }] = await tx.$queryRaw<[{ locked: boolean }]>`
         SELECT pg_try_advisory_xact_lock(hashtextextended('alert-rule:' || ${rule.id}, 0)) AS locked`;
       if (!locked) return { evaluated: false, notifications: 0 };
-      const [instances, silences] = await Promise.all([
-        tx.alertInstance.findMany({ where: { ruleId: rule.id, projectId: rule.projectId } }),
-        activeAlertSilences(tx, rule.projectId, now),
-      ]);
+      const instances = await tx.alertInstance.findMany({ where: { ruleId: rule.id, projectId: rule.projectId } });
       const byGroup = new Map(instances.map((instance) => [instance.group, instance]));
       const groups = new Set<string>(groupBy ? [...current.keys(), ...byGroup.keys()] : [""]);
       const empty: WindowValue = { value: null, samples: null };
@@ -276,9 +278,10 @@ export async function evaluateAlertRules(
       console.error("Alert evaluation could not refresh rollups", projectId, error);
     }
     const source = dependencies.values(database, projectId, now);
+    const silences = await activeAlertSilences(database, projectId, now);
     for (const rule of projectRules) {
       try {
-        const result = await evaluateAlertRule(database, rule, source, dependencies, now);
+        const result = await evaluateAlertRule(database, rule, source, dependencies, silences, now);
         if (result.evaluated) evaluated += 1;
         notifications += result.notifications;
       } catch (error) {
