@@ -88,7 +88,7 @@ export interface TraceRollupRow {
 const counters = ["feedbackEvents", "thumbsUp", "thumbsDown", "ratingCount", "ratingSum", "negativeTraces"] as const;
 
 /** Adds one rollup row (or a raw group shaped like one) to the accumulator. */
-export function addTraceRollupRow(into: TraceAccumulator, row: TraceRollupRow): void {
+export function addTraceRollupRow(into: TraceAccumulator, row: Omit<TraceRollupRow, "bucketStart">): void {
   into.requests += row.requests;
   into.errors += row.errors;
   mergeHistograms(into.latency, row.latencyHist as LogHistogram);

@@ -1,8 +1,6 @@
 import type { Database, Queryable } from "@/server/db/client";
-import { logGamma } from "@/server/metrics/logHistogram";
 import { rebuildScoreBuckets } from "@/server/metrics/scoreRollups";
-import { maxCostUsd } from "@/contracts/common";
-import { hasNegativeFeedback, latestRatingShare, latestThumb } from "@/server/feedback/feedbackSignals";
+import { feedbackSummaryJoin, traceFigureAggregates } from "@/server/metrics/traceFigureSql";
 
 // A trace written in a transaction that commits late carries an updated_at older than
 // the commit: changes of the last few minutes are looked at again on every refresh.
@@ -23,9 +21,8 @@ async function rebuildBuckets(tx: Queryable, projectId: string, granularity: Gra
     WHERE project_id = ${projectId}::uuid AND granularity = ${granularity}::"RollupGranularity" AND bucket_start = ANY(${starts}::timestamptz[])`;
   // One pass over the traces yields the "all" row and one row per model, release and
   // prompt version (GROUPING SETS); GROUPING() tells which set a result row belongs to.
-  // Each trace brings its feedback summary (feedbackSignals.ts) from a lateral join.
-  // Costs count up to the ingest cap: rows stored before the cap existed (1e308 was once
-  // accepted) would otherwise overflow the float8 sum and stop this project's rollups.
+  // Each trace brings its feedback summary (feedbackSignals.ts) from a lateral join; the
+  // figures' SQL is traceFigureSql.ts's, shared with the alert windows rollups cannot answer.
   await tx.$executeRaw`
     INSERT INTO metric_rollups (project_id, granularity, bucket_start, dimension, value, requests, errors,
       latency_count, latency_sum_ms, latency_hist, ttft_count, ttft_hist, cost_usd, input_tokens, output_tokens,
@@ -34,28 +31,14 @@ async function rebuildBuckets(tx: Queryable, projectId: string, granularity: Gra
       CASE WHEN GROUPING(model) = 0 THEN 'model' WHEN GROUPING(release) = 0 THEN 'release'
            WHEN GROUPING(prompt_version) = 0 THEN 'promptVersion' ELSE 'all' END,
       coalesce(model, release, prompt_version, ''),
-      count(*)::int, (count(*) FILTER (WHERE status = 'error'))::int,
-      count(latency_ms)::int, coalesce(sum(latency_ms), 0)::float8,
-      (SELECT coalesce(jsonb_object_agg(b, c), '{}'::jsonb) FROM (
-        SELECT ceil(ln(greatest(v, 0) + 1) / ${logGamma}::float8)::int AS b, count(*) AS c
-        FROM unnest(array_agg(latency_ms)) AS v WHERE v IS NOT NULL GROUP BY 1) AS latency),
-      count(ttft_ms)::int,
-      (SELECT coalesce(jsonb_object_agg(b, c), '{}'::jsonb) FROM (
-        SELECT ceil(ln(greatest(v, 0) + 1) / ${logGamma}::float8)::int AS b, count(*) AS c
-        FROM unnest(array_agg(ttft_ms)) AS v WHERE v IS NOT NULL GROUP BY 1) AS ttft),
-      coalesce(sum(least(cost_usd, ${maxCostUsd}::float8)), 0)::float8, coalesce(sum(input_tokens), 0)::bigint, coalesce(sum(output_tokens), 0)::bigint,
-      coalesce(sum(feedback_events), 0)::int, (count(*) FILTER (WHERE thumb = 1))::int, (count(*) FILTER (WHERE thumb = -1))::int,
-      count(rating_share)::int, coalesce(sum(rating_share * 5), 0)::float8, (count(*) FILTER (WHERE negative))::int
+      ${traceFigureAggregates({ histograms: true })}
     FROM (
       SELECT project_id, date_trunc(${granularity}, start_time, 'UTC') AS bucket, coalesce(model, '') AS model,
         coalesce(release, '') AS release, coalesce(prompt_version, '') AS prompt_version, status, latency_ms, ttft_ms,
         cost_usd, input_tokens, output_tokens, fb.events AS feedback_events, fb.thumb, fb.rating_share, fb.negative
       FROM traces
       JOIN unnest(${starts}::timestamptz[]) AS wanted(bucket) ON wanted.bucket = date_trunc(${granularity}, start_time, 'UTC')
-      LEFT JOIN LATERAL (
-        SELECT count(*) AS events, ${latestThumb} AS thumb, ${latestRatingShare} AS rating_share, ${hasNegativeFeedback} AS negative
-        FROM feedback_events f WHERE f.project_id = traces.project_id AND f.trace_id = traces.id
-      ) AS fb ON true
+      ${feedbackSummaryJoin(true)}
       WHERE project_id = ${projectId}::uuid AND start_time >= ${from} AND start_time < ${to}
     ) AS t
     GROUP BY project_id, bucket, GROUPING SETS ((), (model), (release), (prompt_version))`;
