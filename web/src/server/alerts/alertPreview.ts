@@ -2,7 +2,7 @@ import { parseAlertMetric } from "@/contracts/alertMetrics";
 import type { AlertPreview, AlertPreviewInput, AlertSeverityName } from "@/contracts/alerts";
 import type { Database } from "@/server/db/client";
 import { BadRequestError } from "@/server/errors";
-import { observeWindow, type WindowValue } from "@/server/alerts/alertObservation";
+import { observeWindow, type Observation, type WindowValue } from "@/server/alerts/alertObservation";
 import { alertLevels, nextAlertState, type AlertInstanceState } from "@/server/alerts/alertStateMachine";
 import { evaluationWindow, referenceWindow } from "@/server/alerts/alertWindows";
 import { alertValueReader } from "@/server/alerts/values/alertValueReader";
@@ -12,18 +12,16 @@ const spanMs = 7 * 86_400_000;
 const stepChoicesSeconds = [300, 900, 1800, 3600];
 const maxPoints = 340;
 const shownGroups = 5;
+const empty: WindowValue = { value: null, samples: null };
 
-interface Point {
-  t: string;
-  value: number | null;
-  compared: number | null;
-  samples: number | null;
-}
+type Point = AlertPreview["series"][number]["points"][number];
 
 /**
  * A rule (saved or not) replayed over the last 7 days: evaluated once per step through the
  * same windows, observation and state machine as the real thing, so the firings shown are
  * the ones it would have had at that step (a `for` shorter than the step counts as one step).
+ * Every step's window is read at once (one read per source, not one per step); a grouped
+ * rule shows the five groups with the highest peaks, and only those are replayed.
  */
 export async function previewAlertRule(database: Database, projectId: string, input: AlertPreviewInput, now: Date): Promise<AlertPreview> {
   const metric = parseAlertMetric(input.metric);
@@ -32,65 +30,34 @@ export async function previewAlertRule(database: Database, projectId: string, in
   const stepSeconds = stepChoicesSeconds.find((step) => spanMs / (step * 1000) <= maxPoints) ?? 3600;
   const stepMs = stepSeconds * 1000;
   const start = Math.ceil((end - spanMs) / stepMs) * stepMs;
-  const reader = alertValueReader(database, projectId, now);
-  const filter = input.filter ?? {};
+  const steps: Date[] = [];
+  for (let t = start; t <= end; t += stepMs) steps.push(new Date(t));
   const groupBy = input.groupBy ?? null;
-  const empty: WindowValue = { value: null, samples: null };
 
-  const series = new Map<string, Point[]>();
-  const states = new Map<string, AlertInstanceState | null>();
-  const open = new Map<string, { from: string; severity: AlertSeverityName }>();
-  const firings: AlertPreview["firings"] = [];
-  const rule = {
-    condition: input.condition,
-    severity: input.severity,
-    forSeconds: input.forSeconds,
-    keepFiringForSeconds: input.keepFiringForSeconds,
+  const windows = steps.map((at) => evaluationWindow(at, input.windowSeconds));
+  const earlier = windows.map((window) => referenceWindow(window, input.condition)).filter((window) => window !== null);
+  // Current windows first, then (for a change rule) the windows they compare with, index for index.
+  const values = await alertValueReader(database, projectId, now).readWindows(
+    { metric, filter: input.filter ?? {}, groupBy },
+    earlier.length ? [...windows, ...earlier] : windows,
+  );
+  const observe = (index: number, groups?: ReadonlySet<string>): Map<string, Observation> => {
+    const current = values.at(index, groups);
+    const reference = earlier.length ? values.at(windows.length + index, groups) : null;
+    const observed = new Map<string, Observation>();
+    for (const [group, value] of current)
+      observed.set(
+        group,
+        observeWindow(metric, input.minSamples, input.condition, value, reference ? (reference.get(group) ?? empty) : null),
+      );
+    return observed;
   };
 
-  for (let t = start; t <= end; t += stepMs) {
-    const at = new Date(t);
-    const window = evaluationWindow(at, input.windowSeconds);
-    const earlier = referenceWindow(window, input.condition);
-    const current = await reader.read({ metric, filter, groupBy, ...window });
-    const reference = earlier ? await reader.read({ metric, filter, groupBy, ...earlier }) : null;
-    const groups = new Set([...(groupBy ? [] : [""]), ...current.keys(), ...series.keys()]);
-    for (const group of groups) {
-      const observation = observeWindow(
-        metric,
-        input.minSamples,
-        input.condition,
-        current.get(group) ?? empty,
-        reference ? (reference.get(group) ?? empty) : null,
-      );
-      const points =
-        series.get(group) ??
-        Array.from({ length: (t - start) / stepMs }, (_, index) => ({
-          t: new Date(start + index * stepMs).toISOString(),
-          value: null,
-          compared: null,
-          samples: null,
-        }));
-      points.push({ t: at.toISOString(), value: observation.value, compared: observation.compared, samples: observation.samples });
-      series.set(group, points);
-      const step = nextAlertState(states.get(group) ?? null, observation, rule, at);
-      states.set(group, step.state);
-      const firing = step.state.state === "firing" || step.state.state === "recovering";
-      const started = open.get(group);
-      if (firing && !started) open.set(group, { from: at.toISOString(), severity: step.state.severity ?? input.severity });
-      else if (firing && started && step.state.severity === "critical") started.severity = "critical";
-      else if (!firing && started) {
-        firings.push({ group, from: started.from, to: at.toISOString(), severity: started.severity });
-        open.delete(group);
-      }
-    }
-  }
-  for (const [group, started] of open) firings.push({ group, from: started.from, to: null, severity: started.severity });
-
-  const peak = (points: Point[]) => Math.max(...points.map((point) => point.compared ?? point.value ?? Number.NEGATIVE_INFINITY));
-  const kept = [...series.entries()].sort((a, b) => peak(b[1]) - peak(a[1])).slice(0, shownGroups);
-  const keptGroups = new Set(kept.map(([group]) => group));
-  const levels = alertLevels(rule);
+  const shown = groupBy ? topGroups(steps.length, observe) : [""];
+  // A group missing from a step's window once seen is observed as evaluation observes it: no data.
+  const absent = observeWindow(metric, input.minSamples, input.condition, empty, null);
+  const replay = replayGroups(new Set(shown), steps, observe, absent, input);
+  const levels = alertLevels(input);
   const main = input.severity === "critical" ? levels.critical : levels.warning;
   return {
     from: new Date(start).toISOString(),
@@ -103,7 +70,71 @@ export async function previewAlertRule(database: Database, projectId: string, in
       recovery: input.condition.recovery ?? null,
       warningRecovery: input.condition.warningRecovery ?? null,
     },
-    series: kept.map(([group, points]) => ({ group, points })),
-    firings: firings.filter((firing) => keptGroups.has(firing.group)).sort((a, b) => a.from.localeCompare(b.from)),
+    series: shown.flatMap((group) => {
+      const points = replay.points.get(group);
+      return points ? [{ group, points }] : [];
+    }),
+    firings: replay.firings.sort((a, b) => a.from.localeCompare(b.from)),
   };
+}
+
+const peakOf = (observation: Observation) => observation.compared ?? observation.value ?? Number.NEGATIVE_INFINITY;
+
+/** The groups whose highest value (or change) over the steps is highest, first seen first among equals. */
+function topGroups(stepCount: number, observe: (index: number) => Map<string, Observation>): string[] {
+  const peaks = new Map<string, number>();
+  for (let index = 0; index < stepCount; index++)
+    for (const [group, observation] of observe(index))
+      peaks.set(group, Math.max(peaks.get(group) ?? Number.NEGATIVE_INFINITY, peakOf(observation)));
+  return [...peaks]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, shownGroups)
+    .map(([group]) => group);
+}
+
+/**
+ * Each group's points and the state machine over the steps, from the step it is first seen
+ * (a group seen once and then gone is observed as having no data, as evaluation does).
+ */
+function replayGroups(
+  groups: ReadonlySet<string>,
+  steps: Date[],
+  observe: (index: number, groups: ReadonlySet<string>) => Map<string, Observation>,
+  absent: Observation,
+  input: AlertPreviewInput,
+) {
+  const rule = {
+    condition: input.condition,
+    severity: input.severity,
+    forSeconds: input.forSeconds,
+    keepFiringForSeconds: input.keepFiringForSeconds,
+  };
+  const points = new Map<string, Point[]>();
+  const states = new Map<string, AlertInstanceState>();
+  const open = new Map<string, { from: string; severity: AlertSeverityName }>();
+  const firings: AlertPreview["firings"] = [];
+  steps.forEach((at, index) => {
+    const observed = observe(index, groups);
+    for (const group of groups) {
+      // A group is replayed from the first step its window has it (an unsplit rule's "" is in every one).
+      const observation = observed.get(group) ?? (points.has(group) ? absent : null);
+      if (observation === null) continue;
+      const groupPoints =
+        points.get(group) ?? steps.slice(0, index).map((t): Point => ({ t: t.toISOString(), value: null, compared: null, samples: null }));
+      groupPoints.push({ t: at.toISOString(), value: observation.value, compared: observation.compared, samples: observation.samples });
+      points.set(group, groupPoints);
+      const step = nextAlertState(states.get(group) ?? null, observation, rule, at);
+      states.set(group, step.state);
+      const firing = step.state.state === "firing" || step.state.state === "recovering";
+      const started = open.get(group);
+      if (firing && !started) open.set(group, { from: at.toISOString(), severity: step.state.severity ?? input.severity });
+      else if (firing && started && step.state.severity === "critical") started.severity = "critical";
+      else if (!firing && started) {
+        firings.push({ group, from: started.from, to: at.toISOString(), severity: started.severity });
+        open.delete(group);
+      }
+    }
+  });
+  for (const [group, started] of open) firings.push({ group, from: started.from, to: null, severity: started.severity });
+  return { points, firings };
 }

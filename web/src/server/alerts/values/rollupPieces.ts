@@ -24,3 +24,13 @@ export function rollupPieces(from: Date, to: Date): RollupPiece[] {
   if (lastHour < end) pieces.push({ granularity: "minute", from: new Date(lastHour), to });
   return pieces;
 }
+
+const granularityMs = { minute: 60_000, hour: hourMs } as const;
+
+/** The start of every rollup bucket of a piece, in milliseconds. */
+export function pieceBuckets(piece: RollupPiece): number[] {
+  const step = granularityMs[piece.granularity];
+  const starts: number[] = [];
+  for (let start = piece.from.getTime(); start < piece.to.getTime(); start += step) starts.push(start);
+  return starts;
+}

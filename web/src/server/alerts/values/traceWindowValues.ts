@@ -3,8 +3,6 @@ import type { AlertGroupBy, TraceAlertMetric } from "@/contracts/alertMetrics";
 import type { AlertFilter } from "@/contracts/alerts";
 import type { MetricFigures } from "@/contracts/metrics";
 import type { Queryable } from "@/server/db/client";
-import { maxCostUsd } from "@/contracts/common";
-import { logGamma } from "@/server/metrics/logHistogram";
 import {
   addTraceRollupRow,
   emptyTraceAccumulator,
@@ -12,9 +10,13 @@ import {
   type TraceAccumulator,
   type TraceRollupRow,
 } from "@/server/metrics/metricsQuery";
-import { hasNegativeFeedback, latestRatingShare, latestThumb } from "@/server/feedback/feedbackSignals";
-import type { WindowValue } from "@/server/alerts/alertObservation";
-import { rollupPieces, type RollupPiece } from "@/server/alerts/values/rollupPieces";
+import { histogramCount } from "@/server/metrics/logHistogram";
+import { feedbackSummaryJoin, traceFigureAggregates } from "@/server/metrics/traceFigureSql";
+import type { TimeWindow } from "@/server/alerts/alertWindows";
+import { memo } from "@/server/alerts/values/memo";
+import { rollupRowCache, type RollupRowCache } from "@/server/alerts/values/rollupRowCache";
+import { rowsPerWindow, windowSlots } from "@/server/alerts/values/windowSlots";
+import { foldedSeries, type WindowSeries } from "@/server/alerts/values/windowSeries";
 
 /** The observations behind each figure: what a minimum sample size counts. */
 const samplesOf: Record<TraceAlertMetric, (figures: MetricFigures, acc: TraceAccumulator) => number> = {
@@ -40,98 +42,69 @@ const samplesOf: Record<TraceAlertMetric, (figures: MetricFigures, acc: TraceAcc
   negativeFeedbackRate: (f) => f.requests,
 };
 
-function histogramCount(histogram: Record<string, number>): number {
-  let count = 0;
-  for (const bucket in histogram) count += histogram[bucket] ?? 0;
-  return count;
-}
-
-export const usesHistograms = (figure: TraceAlertMetric) => figure.endsWith("Ms");
-
-/** The figure of each group's accumulated rows, with its sample count. */
-export function traceWindowValues(groups: Map<string, TraceAccumulator>, figure: TraceAlertMetric): Map<string, WindowValue> {
-  const values = new Map<string, WindowValue>();
-  for (const [group, acc] of groups) {
-    const figures = figuresOf(acc);
-    values.set(group, { value: figures[figure], samples: samplesOf[figure](figures, acc) });
-  }
-  return values;
-}
+/** Percentiles need the histograms, the heaviest columns: other figures leave them unread. */
+const usesHistograms = (figure: TraceAlertMetric) => figure.endsWith("Ms");
+const feedbackFigures = new Set<TraceAlertMetric>([
+  "feedbackEvents",
+  "thumbsUp",
+  "thumbsDown",
+  "thumbsDownRate",
+  "ratings",
+  "averageRating",
+  "negativeTraces",
+  "negativeFeedbackRate",
+]);
 
 const rollupDimensions = ["model", "release", "promptVersion"] as const;
 
-/**
- * Which rollup rows answer a request: rollups have one dimension per row, so a group-by on
- * model, release or prompt version alone, or one filter on one of them alone, or neither.
- * Null: only the raw traces can answer (a group-by user or session, or two dimensions).
- */
-export function rollupSelection(filter: AlertFilter, groupBy: AlertGroupBy | null): { dimension: string; value: string | null } | null {
-  const filters = rollupDimensions.filter((field) => filter[field] !== undefined);
-  if (groupBy === null) {
-    if (filters.length === 0) return { dimension: "all", value: null };
-    const only = filters[0];
-    return filters.length === 1 && only ? { dimension: only, value: filter[only] ?? null } : null;
-  }
-  if (groupBy === "user" || groupBy === "session" || filters.length > 0) return null;
-  return { dimension: groupBy, value: null };
+interface RollupSelection {
+  dimension: string;
+  value: string | null;
 }
 
-type RowCache = Map<string, Promise<TraceRollupRow[]>>;
+/**
+ * Which rollup rows answer a request: rollups have one dimension per row, so a group-by on
+ * model, release or prompt version (filtered on that same dimension, or not at all), one
+ * filter alone, or neither. Null: only the raw traces can answer (a group-by user or session,
+ * or two dimensions).
+ */
+export function rollupSelection(filter: AlertFilter, groupBy: AlertGroupBy | null): RollupSelection | null {
+  const filters = rollupDimensions.filter((field) => filter[field] !== undefined);
+  const only = filters[0];
+  if (filters.length > 1) return null;
+  if (groupBy === null) return only ? { dimension: only, value: filter[only] ?? null } : { dimension: "all", value: null };
+  if (groupBy === "user" || groupBy === "session" || (only !== undefined && only !== groupBy)) return null;
+  return { dimension: groupBy, value: only ? (filter[only] ?? null) : null };
+}
 
-function readPiece(
-  database: Queryable,
-  projectId: string,
-  piece: RollupPiece,
-  selection: { dimension: string; value: string | null },
-  histograms: boolean,
-) {
+type TraceSlotRow = Omit<TraceRollupRow, "bucketStart"> & { slot: number };
+
+/** The trace rows a reader keeps for its cycle: rollup rows per selection and bucket, raw rows per query. */
+export interface TraceValueCache {
+  rollups: Map<string, RollupRowCache<TraceRollupRow>>;
+  raw: Map<string, Promise<TraceSlotRow[]>>;
+}
+
+export const traceValueCache = (): TraceValueCache => ({ rollups: new Map(), raw: new Map() });
+
+function rollupRows(database: Queryable, projectId: string, selection: RollupSelection, histograms: boolean) {
   const hist = histograms
     ? Prisma.sql`latency_hist AS "latencyHist", ttft_hist AS "ttftHist"`
     : Prisma.sql`'{}'::jsonb AS "latencyHist", '{}'::jsonb AS "ttftHist"`;
   const value = selection.value === null ? Prisma.empty : Prisma.sql`AND value = ${selection.value}`;
-  return database.$queryRaw<TraceRollupRow[]>`
-    SELECT bucket_start AS "bucketStart", value, requests, errors, ${hist},
-      cost_usd AS "costUsd", input_tokens AS "inputTokens", output_tokens AS "outputTokens", feedback_events AS "feedbackEvents",
-      thumbs_up AS "thumbsUp", thumbs_down AS "thumbsDown", rating_count AS "ratingCount", rating_sum AS "ratingSum",
-      negative_traces AS "negativeTraces"
-    FROM metric_rollups
-    WHERE project_id = ${projectId}::uuid AND granularity = ${piece.granularity}::"RollupGranularity"
-      AND dimension = ${selection.dimension} ${value} AND bucket_start >= ${piece.from} AND bucket_start < ${piece.to}`;
+  return rollupRowCache<TraceRollupRow>(
+    (granularity, starts) => database.$queryRaw<TraceRollupRow[]>`
+      SELECT bucket_start AS "bucketStart", value, requests, errors, ${hist},
+        cost_usd AS "costUsd", input_tokens AS "inputTokens", output_tokens AS "outputTokens", feedback_events AS "feedbackEvents",
+        thumbs_up AS "thumbsUp", thumbs_down AS "thumbsDown", rating_count AS "ratingCount", rating_sum AS "ratingSum",
+        negative_traces AS "negativeTraces"
+      FROM metric_rollups
+      WHERE project_id = ${projectId}::uuid AND granularity = ${granularity}::"RollupGranularity"
+        AND dimension = ${selection.dimension} ${value} AND bucket_start = ANY(${starts}::timestamptz[])`,
+  );
 }
 
-/**
- * Trace figures per group over [from, to) from minute and hour rollups. Rows are cached per
- * piece for the reader's cycle, so rules over the same window and dimension read them once.
- */
-export async function traceRollupGroups(
-  database: Queryable,
-  projectId: string,
-  cache: RowCache,
-  request: { filter: AlertFilter; groupBy: AlertGroupBy | null; from: Date; to: Date; histograms: boolean },
-  selection: { dimension: string; value: string | null },
-): Promise<Map<string, TraceAccumulator>> {
-  const groups = new Map<string, TraceAccumulator>();
-  if (request.groupBy === null) groups.set("", emptyTraceAccumulator());
-  for (const piece of rollupPieces(request.from, request.to)) {
-    const key = `${piece.granularity}|${selection.dimension}|${selection.value ?? ""}|${piece.from.toISOString()}|${piece.to.toISOString()}|${request.histograms}`;
-    let rows = cache.get(key);
-    if (!rows) {
-      rows = readPiece(database, projectId, piece, selection, request.histograms);
-      cache.set(key, rows);
-    }
-    for (const row of await rows) {
-      // Traces without the dimension's value are no group of their own.
-      if (request.groupBy !== null && row.value === "") continue;
-      const group = request.groupBy === null ? "" : row.value;
-      let acc = groups.get(group);
-      if (!acc) groups.set(group, (acc = emptyTraceAccumulator()));
-      addTraceRollupRow(acc, row);
-    }
-  }
-  return groups;
-}
-
-const groupColumn: Record<AlertGroupBy, Prisma.Sql> = {
+const traceColumn: Record<AlertGroupBy, Prisma.Sql> = {
   model: Prisma.sql`model`,
   release: Prisma.sql`release`,
   promptVersion: Prisma.sql`prompt_version`,
@@ -140,52 +113,69 @@ const groupColumn: Record<AlertGroupBy, Prisma.Sql> = {
 };
 
 /**
- * The same figures straight from the traces of the window, for what rollups cannot answer
- * (by user or session, or filtered on one dimension and split by another). The same log
- * histograms and feedback summaries as the rollup build, so both paths agree.
+ * The same rows straight from the traces, one per slot and group (windowSlots.ts), for what
+ * rollups cannot answer: by user or session, or across two dimensions. The figures' SQL is
+ * the rollup build's (traceFigureSql.ts), so both paths agree; feedback is looked up only for
+ * feedback figures and histograms made only for percentiles.
  */
-export async function traceRawGroups(
+function rawRows(
   database: Queryable,
   projectId: string,
-  request: { filter: AlertFilter; groupBy: AlertGroupBy | null; from: Date; to: Date },
-): Promise<Map<string, TraceAccumulator>> {
-  const group = request.groupBy ? Prisma.sql`${groupColumn[request.groupBy]}` : Prisma.sql`''`;
+  request: { filter: AlertFilter; groupBy: AlertGroupBy | null },
+  slots: ReturnType<typeof windowSlots>,
+  options: { histograms: boolean; feedback: boolean },
+) {
+  const first = slots.boundaries[0];
+  const last = slots.boundaries.at(-1);
+  if (!first || !last || slots.covered.length === 0) return Promise.resolve([]);
+  const group = request.groupBy ? traceColumn[request.groupBy] : Prisma.sql`''`;
   const conditions = rollupDimensions
     .filter((field) => request.filter[field] !== undefined)
-    .map((field) => Prisma.sql`AND ${groupColumn[field]} = ${request.filter[field]}`);
-  const grouped = request.groupBy
-    ? Prisma.sql`AND ${groupColumn[request.groupBy]} IS NOT NULL AND ${groupColumn[request.groupBy]} <> ''`
-    : Prisma.empty;
-  const rows = await database.$queryRaw<TraceRollupRow[]>`
-    SELECT grp AS value, ${request.from}::timestamptz AS "bucketStart", count(*)::int AS requests,
-      (count(*) FILTER (WHERE status = 'error'))::int AS errors,
-      (SELECT coalesce(jsonb_object_agg(b, c), '{}'::jsonb) FROM (
-        SELECT ceil(ln(greatest(v, 0) + 1) / ${logGamma}::float8)::int AS b, count(*) AS c
-        FROM unnest(array_agg(latency_ms)) AS v WHERE v IS NOT NULL GROUP BY 1) AS latency) AS "latencyHist",
-      (SELECT coalesce(jsonb_object_agg(b, c), '{}'::jsonb) FROM (
-        SELECT ceil(ln(greatest(v, 0) + 1) / ${logGamma}::float8)::int AS b, count(*) AS c
-        FROM unnest(array_agg(ttft_ms)) AS v WHERE v IS NOT NULL GROUP BY 1) AS ttft) AS "ttftHist",
-      coalesce(sum(least(cost_usd, ${maxCostUsd}::float8)), 0)::float8 AS "costUsd",
-      coalesce(sum(input_tokens), 0)::bigint AS "inputTokens", coalesce(sum(output_tokens), 0)::bigint AS "outputTokens",
-      coalesce(sum(events), 0)::int AS "feedbackEvents", (count(*) FILTER (WHERE thumb = 1))::int AS "thumbsUp",
-      (count(*) FILTER (WHERE thumb = -1))::int AS "thumbsDown", count(rating_share)::int AS "ratingCount",
-      coalesce(sum(rating_share * 5), 0)::float8 AS "ratingSum", (count(*) FILTER (WHERE negative))::int AS "negativeTraces"
+    .map((field) => Prisma.sql`AND ${traceColumn[field]} = ${request.filter[field]}`);
+  const grouped = request.groupBy ? Prisma.sql`AND ${group} <> ''` : Prisma.empty;
+  const slot = Prisma.sql`width_bucket(start_time, ${slots.boundaries.map((edge) => edge.toISOString())}::timestamptz[]) - 1`;
+  return database.$queryRaw<TraceSlotRow[]>`
+    SELECT slot, grp AS value, ${traceFigureAggregates(options)}
     FROM (
-      SELECT ${group} AS grp, status, latency_ms, ttft_ms, cost_usd, input_tokens, output_tokens, fb.events, fb.thumb, fb.rating_share, fb.negative
-      FROM traces
-      LEFT JOIN LATERAL (
-        SELECT count(*) AS events, ${latestThumb} AS thumb, ${latestRatingShare} AS rating_share, ${hasNegativeFeedback} AS negative
-        FROM feedback_events f WHERE f.project_id = traces.project_id AND f.trace_id = traces.id
-      ) AS fb ON true
-      WHERE project_id = ${projectId}::uuid AND start_time >= ${request.from} AND start_time < ${request.to} ${conditions.length ? Prisma.join(conditions, " ") : Prisma.empty} ${grouped}
+      SELECT ${slot} AS slot, ${group} AS grp, status, latency_ms, ttft_ms, cost_usd, input_tokens, output_tokens,
+        fb.events AS feedback_events, fb.thumb, fb.rating_share, fb.negative
+      FROM traces ${feedbackSummaryJoin(options.feedback)}
+      WHERE project_id = ${projectId}::uuid AND start_time >= ${first} AND start_time < ${last}
+        AND ${slot} = ANY(${slots.covered}::int[]) ${Prisma.join([Prisma.empty, ...conditions], " ")} ${grouped}
     ) AS t
-    GROUP BY grp`;
-  const groups = new Map<string, TraceAccumulator>();
-  if (request.groupBy === null) groups.set("", emptyTraceAccumulator());
-  for (const row of rows) {
-    const acc = groups.get(row.value) ?? emptyTraceAccumulator();
-    addTraceRollupRow(acc, row);
-    groups.set(row.value, acc);
+    GROUP BY slot, grp`;
+}
+
+/**
+ * A trace figure per group over each window: from minute and hour rollups where they can
+ * answer (each bucket read once per reader), else from the traces in one query for all the
+ * windows. Either way the figure is figuresOf's, the dashboard's own.
+ */
+export async function traceWindowSeries(
+  database: Queryable,
+  projectId: string,
+  cache: TraceValueCache,
+  request: { figure: TraceAlertMetric; filter: AlertFilter; groupBy: AlertGroupBy | null },
+  windows: readonly TimeWindow[],
+): Promise<WindowSeries> {
+  const histograms = usesHistograms(request.figure);
+  const fold = {
+    empty: emptyTraceAccumulator,
+    add: addTraceRollupRow,
+    value: (acc: TraceAccumulator) => {
+      const figures = figuresOf(acc);
+      return { value: figures[request.figure], samples: samplesOf[request.figure](figures, acc) };
+    },
+  };
+  const selection = rollupSelection(request.filter, request.groupBy);
+  if (selection) {
+    const key = `${selection.dimension}\u0000${selection.value ?? ""}\u0000${histograms}`;
+    const rows = memo(cache.rollups, key, () => rollupRows(database, projectId, selection, histograms));
+    return foldedSeries(await rows.windowRows(windows), request.groupBy, fold);
   }
-  return groups;
+  const slots = windowSlots(windows);
+  const options = { histograms, feedback: feedbackFigures.has(request.figure) };
+  const key = JSON.stringify([request.filter, request.groupBy, options, slots.boundaries, slots.covered]);
+  const rows = await memo(cache.raw, key, () => rawRows(database, projectId, request, slots, options));
+  return foldedSeries(rowsPerWindow(rows, slots), request.groupBy, fold);
 }
