@@ -5,7 +5,7 @@ import type { Queryable } from "@/server/db/client";
 import { addScoreRow, emptyScoreAccumulator, type ScoreAccumulator, type ScoreRollupRow } from "@/server/metrics/scoreMetricsQuery";
 import type { TimeWindow } from "@/server/alerts/alertWindows";
 import { memo } from "@/server/alerts/values/memo";
-import { rollupRowCache, type RollupRowCache } from "@/server/alerts/values/rollupRowCache";
+import { inRanges, rollupRowCache, type RollupRowCache } from "@/server/alerts/values/rollupRowCache";
 import { rollupSelection } from "@/server/alerts/values/traceWindowValues";
 import { rowsPerWindow, windowSlots, type WindowSlots } from "@/server/alerts/values/windowSlots";
 import { foldedSeries, type WindowSeries } from "@/server/alerts/values/windowSeries";
@@ -50,11 +50,11 @@ const traceColumn: Record<AlertGroupBy, Prisma.Sql> = {
 function rollupRows(database: Queryable, projectId: string, selection: { dimension: string; value: string | null }, name: string) {
   const value = selection.value === null ? Prisma.empty : Prisma.sql`AND value = ${selection.value}`;
   return rollupRowCache<ScoreRollupRow>(
-    (granularity, starts) => database.$queryRaw<ScoreRollupRow[]>`
+    (granularity, ranges) => database.$queryRaw<ScoreRollupRow[]>`
       SELECT bucket_start AS "bucketStart", value, count, sum, hist_min AS "histMin", hist_max AS "histMax", hist
       FROM score_rollups
       WHERE project_id = ${projectId}::uuid AND granularity = ${granularity}::"RollupGranularity"
-        AND dimension = ${selection.dimension} ${value} AND name = ${name} AND bucket_start = ANY(${starts}::timestamptz[])`,
+        AND dimension = ${selection.dimension} ${value} AND name = ${name} AND (${inRanges(ranges)})`,
   );
 }
 

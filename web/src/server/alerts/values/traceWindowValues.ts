@@ -14,7 +14,7 @@ import { histogramCount } from "@/server/metrics/logHistogram";
 import { feedbackSummaryJoin, traceFigureAggregates } from "@/server/metrics/traceFigureSql";
 import type { TimeWindow } from "@/server/alerts/alertWindows";
 import { memo } from "@/server/alerts/values/memo";
-import { rollupRowCache, type RollupRowCache } from "@/server/alerts/values/rollupRowCache";
+import { inRanges, rollupRowCache, type RollupRowCache } from "@/server/alerts/values/rollupRowCache";
 import { rowsPerWindow, windowSlots } from "@/server/alerts/values/windowSlots";
 import { foldedSeries, type WindowSeries } from "@/server/alerts/values/windowSeries";
 
@@ -93,14 +93,14 @@ function rollupRows(database: Queryable, projectId: string, selection: RollupSel
     : Prisma.sql`'{}'::jsonb AS "latencyHist", '{}'::jsonb AS "ttftHist"`;
   const value = selection.value === null ? Prisma.empty : Prisma.sql`AND value = ${selection.value}`;
   return rollupRowCache<TraceRollupRow>(
-    (granularity, starts) => database.$queryRaw<TraceRollupRow[]>`
+    (granularity, ranges) => database.$queryRaw<TraceRollupRow[]>`
       SELECT bucket_start AS "bucketStart", value, requests, errors, ${hist},
         cost_usd AS "costUsd", input_tokens AS "inputTokens", output_tokens AS "outputTokens", feedback_events AS "feedbackEvents",
         thumbs_up AS "thumbsUp", thumbs_down AS "thumbsDown", rating_count AS "ratingCount", rating_sum AS "ratingSum",
         negative_traces AS "negativeTraces"
       FROM metric_rollups
       WHERE project_id = ${projectId}::uuid AND granularity = ${granularity}::"RollupGranularity"
-        AND dimension = ${selection.dimension} ${value} AND bucket_start = ANY(${starts}::timestamptz[])`,
+        AND dimension = ${selection.dimension} ${value} AND (${inRanges(ranges)})`,
   );
 }
 
