@@ -53,7 +53,13 @@ export async function previewAlertRule(database: Database, projectId: string, in
     return observed;
   };
 
-  const shown = groupBy ? topGroups(steps.length, observe) : [""];
+  // A step changes the values of only the groups whose traffic entered or left its windows.
+  const changed = (index: number): ReadonlySet<string> | undefined => {
+    const current = values.changed(index);
+    const reference = earlier.length ? values.changed(windows.length + index) : new Set<string>();
+    return index > 0 && current && reference ? new Set([...current, ...reference]) : undefined;
+  };
+  const shown = groupBy ? topGroups(steps.length, observe, changed) : [""];
   // A group missing from a step's window once seen is observed as evaluation observes it: no data.
   const absent = observeWindow(metric, input.minSamples, input.condition, empty, null);
   const replay = replayGroups(new Set(shown), steps, observe, absent, input);
@@ -80,11 +86,19 @@ export async function previewAlertRule(database: Database, projectId: string, in
 
 const peakOf = (observation: Observation) => observation.compared ?? observation.value ?? Number.NEGATIVE_INFINITY;
 
-/** The groups whose highest value (or change) over the steps is highest, first seen first among equals. */
-function topGroups(stepCount: number, observe: (index: number) => Map<string, Observation>): string[] {
+/**
+ * The groups whose highest value (or change) over the steps is highest, first seen first among
+ * equals. Each step observes only the groups it changed: the others' observations, and so their
+ * peaks, are those of the step before.
+ */
+function topGroups(
+  stepCount: number,
+  observe: (index: number, groups?: ReadonlySet<string>) => Map<string, Observation>,
+  changed: (index: number) => ReadonlySet<string> | undefined,
+): string[] {
   const peaks = new Map<string, number>();
   for (let index = 0; index < stepCount; index++)
-    for (const [group, observation] of observe(index))
+    for (const [group, observation] of observe(index, changed(index)))
       peaks.set(group, Math.max(peaks.get(group) ?? Number.NEGATIVE_INFINITY, peakOf(observation)));
   return [...peaks]
     .sort((a, b) => b[1] - a[1])

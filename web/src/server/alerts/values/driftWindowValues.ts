@@ -34,6 +34,7 @@ export async function driftWindowSeries(
       })
     : [];
   return {
+    changed: () => null,
     at(index) {
       const window = windows[index];
       const run = window && runs.find((candidate) => candidate.toTime > window.from && candidate.toTime <= window.to);

@@ -29,6 +29,7 @@ export async function reviewQueueSeries(database: Queryable, projectId: string, 
     : [];
   const sizeAt = new Map(sizes.map((row) => [row.position - 1, row.size]));
   return {
+    changed: () => null,
     at(index) {
       const size = sizeAt.get(index) ?? 0;
       return new Map([["", { value: size, samples: size }]]);

@@ -8,6 +8,12 @@ import type { WindowValue } from "@/server/alerts/alertObservation";
 export interface WindowSeries {
   /** The values of the index-th window by group ("" when not grouped); only these groups when given. */
   at(index: number, groups?: ReadonlySet<string>): Map<string, WindowValue>;
+  /**
+   * The groups whose rows differ between the window before `index` and that window (the others
+   * have the same value in both), or null when not known: a replay over sliding windows then
+   * recomputes the few groups whose traffic entered or left instead of every group at every step.
+   */
+  changed(index: number): ReadonlySet<string> | null;
 }
 
 export interface RowFold<Row, Acc> {
@@ -26,13 +32,27 @@ export function foldedSeries<Row extends { value: string }, Acc>(
   groupBy: AlertGroupBy | null,
   fold: RowFold<Row, Acc>,
 ): WindowSeries {
+  const groupOf = (row: Row) => (groupBy === null ? "" : row.value);
   return {
+    changed(index) {
+      const before = new Set(windows[index - 1] ?? []);
+      const after = new Set(windows[index] ?? []);
+      const groups = new Set<string>();
+      // Rows are listed per bucket or slot, and a list is the same object in every window holding it.
+      for (const [lists, other] of [
+        [after, before],
+        [before, after],
+      ] as const)
+        for (const rows of lists) if (!other.has(rows)) for (const row of rows) groups.add(groupOf(row));
+      if (groupBy !== null) groups.delete("");
+      return groups;
+    },
     at(index, groups) {
       const accumulators = new Map<string, Acc>();
       if (groupBy === null) accumulators.set("", fold.empty());
       for (const rows of windows[index] ?? [])
         for (const row of rows) {
-          const group = groupBy === null ? "" : row.value;
+          const group = groupOf(row);
           if ((groupBy !== null && group === "") || (groups && !groups.has(group))) continue;
           let acc = accumulators.get(group);
           if (acc === undefined) accumulators.set(group, (acc = fold.empty()));
