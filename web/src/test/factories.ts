@@ -42,3 +42,21 @@ export async function addMemberWithRole(database: Database, projectId: string, r
 export function signedIn(user: { id: string; email: string }): SessionUser {
   return { id: user.id, email: user.email, name: null, isInstanceAdmin: false, sessionId: randomUUID() };
 }
+
+/** A drift baseline row by name, without points or a fitted model: for tests that only read its runs. */
+export function createBareDriftBaseline(database: Database, projectId: string, name: string) {
+  return database.driftBaseline.create({
+    data: {
+      projectId,
+      name,
+      source: "dataset",
+      field: "input",
+      embedder: "lexstyle-v1",
+      dimensions: 4,
+      pointCount: 200,
+      model: {},
+      thresholds: {},
+    },
+    select: { id: true },
+  });
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { testDatabaseKinds, useTestDatabase } from "@/test/testDatabase";
-import { createProjectWithKeys } from "@/test/factories";
+import { createBareDriftBaseline, createProjectWithKeys } from "@/test/factories";
 import { parseAlertMetric, type AlertMetric } from "@/contracts/alertMetrics";
 import { scoreConfigInputSchema } from "@/contracts/scores";
 import { ingestTraces } from "@/server/traces/ingestTraces";
@@ -45,19 +45,7 @@ describe.each(await testDatabaseKinds())("alert metric checks needing the projec
       path: ["metric"],
       message: expect.stringContaining('"golden"') as string,
     });
-    await test.database.driftBaseline.create({
-      data: {
-        projectId: project.id,
-        name: "golden",
-        source: "dataset",
-        field: "input",
-        embedder: "lexstyle-v1",
-        dimensions: 4,
-        pointCount: 200,
-        model: {},
-        thresholds: {},
-      },
-    });
+    await createBareDriftBaseline(test.database, project.id, "golden");
     expect(await problem("drift:golden:js_distance")).toBeNull();
 
     expect(await problem("score:tone:avg", { evaluator: "judge" })).toMatchObject({ path: ["filter", "evaluator"] });

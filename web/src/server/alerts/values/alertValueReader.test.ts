@@ -1,7 +1,7 @@
 // Window values checked against sums worked out here from the seeded rows, not by the reader.
 import { describe, expect, it } from "vitest";
 import { testDatabaseKinds, useTestDatabase } from "@/test/testDatabase";
-import { addMemberWithRole, createProjectWithKeys } from "@/test/factories";
+import { addMemberWithRole, createBareDriftBaseline, createProjectWithKeys } from "@/test/factories";
 import { parseAlertMetric, type AlertGroupBy, type AlertMetric } from "@/contracts/alertMetrics";
 import type { AlertFilter } from "@/contracts/alerts";
 import { ingestTraces } from "@/server/traces/ingestTraces";
@@ -187,19 +187,7 @@ describe.each(await testDatabaseKinds())("alert window values on %s", (kind) => 
 
   it("reads the latest finished drift run ending in the window, and the review queue as it stands", async () => {
     const { project } = await createProjectWithKeys(test.database);
-    const baseline = await test.database.driftBaseline.create({
-      data: {
-        projectId: project.id,
-        name: "golden",
-        source: "dataset",
-        field: "input",
-        embedder: "lexstyle-v1",
-        dimensions: 4,
-        pointCount: 200,
-        model: {},
-        thresholds: {},
-      },
-    });
+    const baseline = await createBareDriftBaseline(test.database, project.id, "golden");
     const run = (hour: number, verdict: "drift" | "not_enough_data", jsDistance: number | null) =>
       test.database.driftRun.create({
         data: {
