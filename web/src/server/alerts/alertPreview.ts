@@ -87,9 +87,9 @@ export async function previewAlertRule(database: Database, projectId: string, in
 const peakOf = (observation: Observation) => observation.compared ?? observation.value ?? Number.NEGATIVE_INFINITY;
 
 /**
- * The groups whose highest value (or change) over the steps is highest, first seen first among
- * equals. Each step observes only the groups it changed: the others' observations, and so their
- * peaks, are those of the step before.
+ * The groups whose highest value (or change) over the steps is highest, by name among equals
+ * (users tied at a 100 % rate are many). Each step observes only the groups it changed: the
+ * others' observations, and so their peaks, are those of the step before.
  */
 function topGroups(
   stepCount: number,
@@ -101,7 +101,7 @@ function topGroups(
     for (const [group, observation] of observe(index, changed(index)))
       peaks.set(group, Math.max(peaks.get(group) ?? Number.NEGATIVE_INFINITY, peakOf(observation)));
   return [...peaks]
-    .sort((a, b) => b[1] - a[1])
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, shownGroups)
     .map(([group]) => group);
 }
