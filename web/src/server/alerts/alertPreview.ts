@@ -31,7 +31,8 @@ export async function previewAlertRule(database: Database, projectId: string, in
   const end = evaluationWindow(now, 60).to.getTime();
   const stepSeconds = stepChoicesSeconds.find((step) => spanMs / (step * 1000) <= maxPoints) ?? 3600;
   const stepMs = stepSeconds * 1000;
-  const start = Math.ceil((end - spanMs) / stepMs) * stepMs;
+  // Steps counted back from the present evaluation, so the latest minutes are always in the last point.
+  const start = end - Math.floor(spanMs / stepMs) * stepMs;
   const reader = alertValueReader(database, projectId, now);
   const filter = input.filter ?? {};
   const groupBy = input.groupBy ?? null;
