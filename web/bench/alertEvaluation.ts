@@ -161,16 +161,18 @@ export function benchAlertEvaluation(port: number): Promise<BenchRow[]> {
       }
 
       // Ingest while the evaluator runs on its schedule: a cycle at the start of each minute.
-      const scheduled = { evaluating: true };
+      const stop = new AbortController();
       const schedule = (async () => {
-        while (scheduled.evaluating) {
+        while (!stop.signal.aborted) {
           const started = performance.now();
           await cycle();
-          await setTimeout(Math.max(0, 60_000 - (performance.now() - started)));
+          await setTimeout(Math.max(0, 60_000 - (performance.now() - started)), undefined, { signal: stop.signal }).catch(() => undefined);
         }
       })();
       const withEvaluation = await ingestRate(app.baseUrl, ingestSeconds);
-      scheduled.evaluating = false;
+      // Stopped (after any cycle under way) before the stress loop, so two cycles never overlap.
+      stop.abort();
+      await schedule;
       // And while cycles run back to back, sixty times the schedule's load: a stress figure.
       const stress = { evaluating: true };
       const loop = (async () => {
@@ -178,7 +180,7 @@ export function benchAlertEvaluation(port: number): Promise<BenchRow[]> {
       })();
       const withBackToBack = await ingestRate(app.baseUrl, stressSeconds);
       stress.evaluating = false;
-      await Promise.all([loop, schedule]);
+      await loop;
       const withoutAfter = await ingestRate(app.baseUrl, ingestSeconds);
       // The better of the runs without evaluation, before and after, so a slow phase of the database cannot flatter the ratio.
       const without = Math.max(withoutBefore, withoutAfter);

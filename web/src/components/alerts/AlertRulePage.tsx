@@ -8,18 +8,21 @@ import { AlertRuleActions } from "@/components/alerts/AlertRuleActions";
 import { alertStateLabel, conditionText, formatAlertValue, stateBadge } from "@/components/alerts/alertLabels";
 
 function Section({ title, empty, children }: { title: string; empty: string | null; children: ReactNode }) {
+  const headingId = `section-${title.toLowerCase()}`;
   return (
-    <Flex direction="column" gap="2">
-      <Heading as="h2" size="4">
-        {title}
-      </Heading>
-      {empty ? (
-        <Text size="2" color="gray">
-          {empty}
-        </Text>
-      ) : (
-        children
-      )}
+    <Flex direction="column" gap="2" asChild>
+      <section aria-labelledby={headingId}>
+        <Heading as="h2" size="4" id={headingId}>
+          {title}
+        </Heading>
+        {empty ? (
+          <Text size="2" color="gray">
+            {empty}
+          </Text>
+        ) : (
+          children
+        )}
+      </section>
     </Flex>
   );
 }
@@ -72,7 +75,7 @@ export function AlertRulePage({ view }: { view: AlertRulePageView }) {
           title={rule.groupBy ? "Groups" : "Now"}
           empty={rule.instances.length ? null : rule.evaluatedAt ? "Every group is OK." : "Not evaluated yet."}
         >
-          <Table.Root size="1" variant="surface" aria-label="Instances">
+          <Table.Root size="1" variant="surface">
             <Table.Header>
               <Table.Row>
                 {rule.groupBy ? <Table.ColumnHeaderCell>{rule.groupBy}</Table.ColumnHeaderCell> : null}
@@ -108,7 +111,7 @@ export function AlertRulePage({ view }: { view: AlertRulePageView }) {
           </Table.Root>
         </Section>
         <Section title="History" empty={rule.history.length ? null : "No state changes yet."}>
-          <Table.Root size="1" variant="surface" aria-label="History">
+          <Table.Root size="1" variant="surface">
             <Table.Header>
               <Table.Row>
                 <Table.ColumnHeaderCell>At (UTC)</Table.ColumnHeaderCell>
@@ -137,7 +140,7 @@ export function AlertRulePage({ view }: { view: AlertRulePageView }) {
           title="Notifications"
           empty={rule.deliveries.length ? null : rule.channels.length ? "None sent yet." : "The rule notifies no channel."}
         >
-          <Table.Root size="1" variant="surface" aria-label="Notifications">
+          <Table.Root size="1" variant="surface">
             <Table.Header>
               <Table.Row>
                 <Table.ColumnHeaderCell>Queued (UTC)</Table.ColumnHeaderCell>

@@ -36,7 +36,7 @@ export function AlertRulePreview({ metric, preview }: { metric: string; preview:
         unit={unit}
         height={180}
       />
-      <Callout.Root size="1" color={count ? "amber" : "gray"} variant="surface">
+      <Callout.Root size="1" color={count ? "amber" : "gray"} variant="surface" highContrast>
         <Callout.Text>
           {count === 0
             ? "Would not have fired in the last 7 days."

@@ -27,7 +27,7 @@ export function AlertsPage({ view }: { view: AlertsPageView }) {
             within an hour, the error rate, or cost per user.{view.manageable ? null : " An owner or admin can make one."}
           </EmptyState>
         ) : (
-          <Table.Root variant="surface" aria-label="Alert rules">
+          <Table.Root variant="surface">
             <Table.Header>
               <Table.Row>
                 <Table.ColumnHeaderCell>Rule</Table.ColumnHeaderCell>

@@ -53,7 +53,7 @@ export function AppShell({ access, firing, children }: { access: ProjectPageAcce
               data-testid="firing-alerts"
               title={firing.map((alert) => alert.ruleName + (alert.group ? ` (${alert.group})` : "")).join(", ")}
             >
-              <Badge size="2" color={critical ? "red" : "amber"} variant="solid">
+              <Badge size="2" color={critical ? "red" : "amber"} variant="soft" highContrast>
                 <BellIcon /> {firing.length} firing
               </Badge>
             </Link>

@@ -29,7 +29,8 @@ export async function previewAlertRule(database: Database, projectId: string, in
   const end = evaluationWindow(now, 60).to.getTime();
   const stepSeconds = stepChoicesSeconds.find((step) => spanMs / (step * 1000) <= maxPoints) ?? 3600;
   const stepMs = stepSeconds * 1000;
-  const start = Math.ceil((end - spanMs) / stepMs) * stepMs;
+  // Steps counted back from the present evaluation, so the latest minutes are always in the last point.
+  const start = end - Math.floor(spanMs / stepMs) * stepMs;
   const steps: Date[] = [];
   for (let t = start; t <= end; t += stepMs) steps.push(new Date(t));
   const groupBy = input.groupBy ?? null;

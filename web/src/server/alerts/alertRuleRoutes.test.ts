@@ -6,6 +6,8 @@ import type { Database } from "@/server/db/client";
 import type { AlertPreview, AlertRuleView } from "@/contracts/alerts";
 import { ingestTraces } from "@/server/traces/ingestTraces";
 import { refreshRollups } from "@/server/metrics/rollups";
+import { saveScoreConfig } from "@/server/scores/scoreConfigs";
+import { scoreConfigInputSchema } from "@/contracts/scores";
 import { alertPresetDefinition } from "@/contracts/alertPresets";
 import {
   alertRuleCreateRoute,
@@ -130,6 +132,21 @@ describe.each(await testDatabaseKinds())("alert rule endpoints on %s", (kind) =>
       "condition.relativeChange",
     ]);
     expect(await fieldsNamed(await create({ channels: ["00000000-0000-4000-8000-000000000000"] }))).toEqual(["channels.0"]);
+    expect(await fieldsNamed(await create({ metric: "score:nothing:avg", condition: { op: "above", threshold: 0.5 } }))).toEqual([
+      "metric",
+    ]);
+    expect(await fieldsNamed(await create({ metric: "drift:nobody:js_distance", condition: { op: "above", threshold: 0.1 } }))).toEqual([
+      "metric",
+    ]);
+    await saveScoreConfig(
+      test.database,
+      project.id,
+      "groundedness",
+      scoreConfigInputSchema.parse({ dataType: "numeric", minValue: 0, maxValue: 1 }),
+    );
+    expect(await fieldsNamed(await create({ metric: "score:groundedness:avg", condition: { op: "below", threshold: 2 } }))).toEqual([
+      "condition.threshold",
+    ]);
     expect(await test.database.alertRule.count({ where: { projectId: project.id } })).toBe(0);
 
     const first = await create({});
