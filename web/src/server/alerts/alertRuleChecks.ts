@@ -2,29 +2,21 @@ import { parseAlertMetric, type AlertMetric } from "@/contracts/alertMetrics";
 import type { AlertRuleInput } from "@/contracts/alerts";
 import type { Queryable } from "@/server/db/client";
 import type { ProblemIssue } from "@/server/errors";
+import { alertMetricProblem, scoreMetricRange } from "@/server/alerts/values/alertMetricProblem";
 
 const levelFields = ["threshold", "warning", "recovery", "warningRecovery"] as const;
 
-/** A score metric names a score the project has (a config, or scores sent), and its levels fall in the config's range. */
-async function scoreProblems(
-  database: Queryable,
-  projectId: string,
-  metric: Extract<AlertMetric, { source: "scores" }>,
-  input: AlertRuleInput,
-) {
-  const config = await database.scoreConfig.findUnique({
-    where: { projectId_name: { projectId, name: metric.score } },
-    select: { dataType: true, minValue: true, maxValue: true },
-  });
-  if (!config) {
-    const sent = await database.score.findFirst({ where: { projectId, name: metric.score }, select: { id: true } });
-    return sent ? [] : [{ path: ["metric"], message: `no score named ${metric.score} in this project (no config, no scores)` }];
-  }
-  if (config.dataType === "categorical")
-    return [{ path: ["metric"], message: `${metric.score} is categorical: it has no average or share above a value` }];
-  // A share is 0..1 whatever the scale; an average lies in the config's range (booleans: 0..1).
-  const [min, max] = metric.aggregate === "share_above" || config.dataType === "boolean" ? [0, 1] : [config.minValue, config.maxValue];
-  if (input.condition.relativeChange !== undefined) return [];
+/**
+ * The metric names what the project has (alertMetricProblem: a score with a config, built-in or
+ * its own, or scores sent; not categorical; the evaluator filtered on; a drift baseline), and a
+ * score rule's levels fall in the score's range.
+ */
+async function metricProblems(database: Queryable, projectId: string, metric: AlertMetric, input: AlertRuleInput): Promise<ProblemIssue[]> {
+  const problem = await alertMetricProblem(database, projectId, metric, input.filter ?? {});
+  if (problem) return [problem];
+  if (metric.source !== "scores" || input.condition.relativeChange !== undefined) return [];
+  // A share is 0..1 whatever the scale; an average lies in the score's range.
+  const { min, max } = metric.aggregate === "share_above" ? { min: 0, max: 1 } : await scoreMetricRange(database, projectId, metric.score);
   return levelFields.flatMap((field) => {
     const value = input.condition[field];
     if (value === undefined || ((min === null || value >= min) && (max === null || value <= max))) return [];
@@ -34,8 +26,7 @@ async function scoreProblems(
 
 /**
  * The checks of a rule that need the project's data (the contract checked the rest): its
- * channels are the project's own, a score it watches exists (and its levels fit the score's
- * range), and a drift baseline it watches exists.
+ * channels are the project's own, and what its metric names exists (with levels in a score's range).
  */
 export async function alertRuleProblems(database: Queryable, projectId: string, input: AlertRuleInput): Promise<ProblemIssue[]> {
   const problems: ProblemIssue[] = [];
@@ -48,10 +39,6 @@ export async function alertRuleProblems(database: Queryable, projectId: string, 
   }
   const metric = parseAlertMetric(input.metric);
   if (typeof metric === "string") return problems;
-  if (metric.source === "scores") problems.push(...(await scoreProblems(database, projectId, metric, input)));
-  if (metric.source === "drift") {
-    const baseline = await database.driftBaseline.findFirst({ where: { projectId, name: metric.baseline }, select: { id: true } });
-    if (!baseline) problems.push({ path: ["metric"], message: `no drift baseline named ${metric.baseline} in this project` });
-  }
+  problems.push(...(await metricProblems(database, projectId, metric, input)));
   return problems;
 }

@@ -43,6 +43,7 @@ function routes(database: Database) {
 }
 
 const latencyRule = { ...alertPresetDefinition("latency_p95").rule, channels: [] };
+const hallucinationRule = { ...alertPresetDefinition("hallucination").rule, channels: [] };
 
 /** The paths of the fields a 400 names. */
 async function fieldsNamed(response: Response): Promise<string[]> {
@@ -147,7 +148,18 @@ describe.each(await testDatabaseKinds())("alert rule endpoints on %s", (kind) =>
     expect(await fieldsNamed(await create({ metric: "score:groundedness:avg", condition: { op: "below", threshold: 2 } }))).toEqual([
       "condition.threshold",
     ]);
+    // A built-in score (hallucination, 0..1) needs no config of the project's, but keeps its range;
+    // a filter names an evaluator the project has.
+    expect(await fieldsNamed(await create({ ...hallucinationRule, condition: { ...hallucinationRule.condition, threshold: 2 } }))).toEqual([
+      "condition.threshold",
+    ]);
+    expect(
+      await fieldsNamed(
+        await create({ metric: "score:groundedness:avg", filter: { evaluator: "nobody" }, condition: { op: "below", threshold: 0.5 } }),
+      ),
+    ).toEqual(["filter.evaluator"]);
     expect(await test.database.alertRule.count({ where: { projectId: project.id } })).toBe(0);
+    expect((await create({ ...hallucinationRule, name: "hallucination" })).status).toBe(201);
 
     const first = await create({});
     expect(first.status).toBe(201);
