@@ -1,6 +1,6 @@
 import type { AlertInstance, AlertSilence, Prisma } from "@/generated/prisma/client";
 import { parseAlertMetric, type AlertGroupBy, type AlertMetric } from "@/contracts/alertMetrics";
-import type { AlertFilter, AlertNotification, AlertSeverityName } from "@/contracts/alerts";
+import type { AlertCondition, AlertFilter, AlertNotification, AlertSeverityName } from "@/contracts/alerts";
 import type { Database, Queryable } from "@/server/db/client";
 import { observeWindow, type WindowValue } from "@/server/alerts/alertObservation";
 import { nextAlertState, type AlertInstanceState, type AlertTransition } from "@/server/alerts/alertStateMachine";
@@ -139,7 +139,7 @@ export async function evaluateAlertRule(
           compared: observation.compared,
           samples: observation.samples,
         };
-        notifications += await recordOutcome(tx, rule, metric, instance, outcome, silences, dependencies, now);
+        notifications += await recordOutcome(tx, rule, metric, condition, instance, outcome, silences, dependencies, now);
       }
       await tx.alertRule.update({ where: { id: rule.id }, data: { evaluatedAt: now, lastError: null } });
       return { evaluated: true, notifications };
@@ -152,6 +152,7 @@ async function recordOutcome(
   tx: Queryable,
   rule: RuleToEvaluate,
   metric: AlertMetric,
+  condition: AlertCondition,
   instance: AlertInstance | null,
   outcome: GroupOutcome,
   silences: readonly AlertSilence[],
@@ -210,7 +211,6 @@ async function recordOutcome(
     });
   }
   if (!kind) return 0;
-  const { condition } = alertRuleSettings(rule);
   const level = transition?.level ?? null;
   await dependencies.enqueue(tx, {
     projectId: rule.projectId,
