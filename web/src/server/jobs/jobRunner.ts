@@ -97,7 +97,9 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
       boss.send(definition.queue, {}, { singletonKey: definition.queue, singletonSeconds: every }).catch((error: unknown) => {
         if (!isDatabaseUnavailable(error)) console.error(`Scheduling ${definition.queue} failed`, error);
       });
-    void tick();
+    // Awaited so that a started runner has its first slot queued (callers and tests
+    // may read the queue right after start).
+    await tick();
     const timer = setInterval(() => void tick(), Math.max(1, every / 2) * 1000);
     timer.unref();
     timers.push(timer);
