@@ -84,23 +84,12 @@ const ruleFields = {
     .refine((seconds) => seconds % 60 === 0, "must be whole minutes")
     .describe("The aggregation window ending at each evaluation (1 minute to 7 days, whole minutes)"),
   condition: alertConditionSchema,
-  forSeconds: durationSeconds(alertLimits.maxForSeconds)
-    .default(0)
-    .describe("The condition must hold at every evaluation this long before firing"),
-  keepFiringForSeconds: durationSeconds(alertLimits.maxForSeconds)
-    .default(0)
-    .describe("After the value recovers, keep firing this long (no flapping on a noisy recovery)"),
-  minSamples: z
-    .number()
-    .int()
-    .min(1)
-    .max(1_000_000)
-    .default(30)
-    .describe("Rates, averages and percentiles of fewer observations are 'no data'"),
-  severity: z
-    .enum(alertSeverities)
-    .default("critical")
-    .describe("The severity of condition.threshold (condition.warning is always a warning)"),
+  forSeconds: durationSeconds(alertLimits.maxForSeconds).describe("The condition must hold at every evaluation this long before firing"),
+  keepFiringForSeconds: durationSeconds(alertLimits.maxForSeconds).describe(
+    "After the value recovers, keep firing this long (no flapping on a noisy recovery)",
+  ),
+  minSamples: z.number().int().min(1).max(1_000_000).describe("Rates, averages and percentiles of fewer observations are 'no data'"),
+  severity: z.enum(alertSeverities).describe("The severity of condition.threshold (condition.warning is always a warning)"),
   reminderSeconds: z
     .number()
     .int()
@@ -109,9 +98,24 @@ const ruleFields = {
     .nullable()
     .optional()
     .describe("Repeat a firing notification this often"),
-  channels: z.array(uuidParam).max(alertLimits.maxChannelsPerRule).default([]).describe("Alert channel ids to notify"),
+  channels: z.array(uuidParam).max(alertLimits.maxChannelsPerRule).describe("Alert channel ids to notify"),
   preset: z.enum(alertPresets).nullable().optional().describe("The preset the rule was made from"),
-  enabled: z.boolean().default(true),
+  enabled: z.boolean(),
+};
+
+/**
+ * What a new rule gets for the fields it leaves out. Only creation (and the preview of a
+ * rule being made) applies them: a change (PATCH) that applied them would reset every
+ * field it does not name, so disabling a rule would drop its channels.
+ */
+const newRuleFields = {
+  ...ruleFields,
+  forSeconds: ruleFields.forSeconds.default(0),
+  keepFiringForSeconds: ruleFields.keepFiringForSeconds.default(0),
+  minSamples: ruleFields.minSamples.default(30),
+  severity: ruleFields.severity.default("critical"),
+  channels: ruleFields.channels.default([]),
+  enabled: ruleFields.enabled.default(true),
 };
 
 /** The checks that need no database: the metric exists and the rule fits it. */
@@ -175,7 +179,7 @@ function checkCondition(condition: AlertCondition, metric: AlertMetric, ctx: z.R
 }
 
 export const alertRuleInputSchema = z
-  .object(ruleFields)
+  .object(newRuleFields)
   .strict()
   .superRefine((rule, ctx) => {
     checkAlertRule(rule, ctx);
@@ -410,7 +414,7 @@ export type AlertNotification = z.infer<typeof alertNotificationSchema>;
 
 export const alertPreviewInputSchema = z
   .object({
-    ...ruleFields,
+    ...newRuleFields,
     name: identifierSchema.optional(),
   })
   .strict()

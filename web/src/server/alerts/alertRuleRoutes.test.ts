@@ -9,6 +9,7 @@ import { refreshRollups } from "@/server/metrics/rollups";
 import { saveScoreConfig } from "@/server/scores/scoreConfigs";
 import { scoreConfigInputSchema } from "@/contracts/scores";
 import { alertPresetDefinition } from "@/contracts/alertPresets";
+import { createAlertChannel } from "@/server/alerts/alertChannels";
 import {
   alertRuleCreateRoute,
   alertRuleDeleteRoute,
@@ -186,6 +187,32 @@ describe.each(await testDatabaseKinds())("alert rule endpoints on %s", (kind) =>
       params: { ruleId: rule.id },
     });
     expect(((await read.json()) as AlertRuleView).metric).toBe("latencyP95Ms");
+  });
+
+  it("a change names only what it changes: disabling a rule keeps its channels, its for, its samples and its severity", async () => {
+    const { project, secretKey } = await createProjectWithKeys(test.database);
+    const api = routes(test.database);
+    const channel = await createAlertChannel(test.database, project.id, { name: "on-call", type: "email", to: "oncall@example.com" }, now);
+    const created = (await (
+      await callWithKey(api.create, secretKey.key, {
+        path: "/api/v1/alert-rules",
+        body: { ...latencyRule, minSamples: 50, severity: "warning", condition: { op: "above", threshold: 5000 }, channels: [channel.id] },
+      })
+    ).json()) as AlertRuleView;
+    const disabled = await callWithKey(api.update, secretKey.key, {
+      method: "PATCH",
+      path: `/api/v1/alert-rules/${created.id}`,
+      params: { ruleId: created.id },
+      body: { enabled: false },
+    });
+    expect(disabled.status).toBe(200);
+    expect((await disabled.json()) as AlertRuleView).toMatchObject({
+      enabled: false,
+      forSeconds: 1800,
+      minSamples: 50,
+      severity: "warning",
+      channels: [{ id: channel.id, name: "on-call" }],
+    });
   });
 
   it("keeps another project's rules and silences out of reach, and public keys out", async () => {
