@@ -10,6 +10,7 @@ import { ErrorMessage } from "@/components/ui/ErrorMessage";
 import { DialogActions } from "@/components/ui/DialogActions";
 import { useCheckedSubmit } from "@/components/drift/useCheckedSubmit";
 import { formText } from "@/components/ui/formData";
+import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 
 const channelFields = new Set(["name", "url", "to"]);
 const typeLabel = { webhook: "Webhook (signed)", slack: "Slack", email: "E-mail" } as const;
@@ -142,7 +143,46 @@ function TestButton({ projectId, channelId }: { projectId: string; channelId: st
   );
 }
 
-/** Where notifications go, with each channel's health and a test button. */
+function DeleteChannelButton({ projectId, channel }: { projectId: string; channel: AlertChannelView }) {
+  const router = useRouter();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  async function remove() {
+    setBusy(true);
+    setError(null);
+    try {
+      await sendJson("DELETE", `/api/v1/projects/${projectId}/alert-channels/${channel.id}`);
+      router.refresh();
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : "The channel could not be deleted");
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <>
+      <ConfirmDialog
+        trigger={
+          <Button size="1" variant="soft" color="red" loading={busy} aria-label={`Delete ${channel.name}`}>
+            Delete
+          </Button>
+        }
+        title={`Delete the channel ${channel.name}?`}
+        description={
+          channel.rules
+            ? `${channel.rules === 1 ? "One rule notifies" : `${channel.rules} rules notify`} it; they stop notifying it, and its queued notifications are dropped.`
+            : "No rule notifies it."
+        }
+        confirmLabel="Delete"
+        color="red"
+        onConfirm={() => void remove()}
+      />
+      <ErrorMessage error={error} />
+    </>
+  );
+}
+
+/** Where notifications go, with each channel's health, a test button and delete. */
 export function AlertChannels({
   projectId,
   channels,
@@ -186,9 +226,14 @@ export function AlertChannels({
                 </Table.Cell>
                 <Table.Cell>
                   {channel.failing ? (
-                    <Badge color="red" title={channel.lastError ?? undefined}>
-                      Failing
-                    </Badge>
+                    <Flex direction="column" gap="1" align="start">
+                      <Badge color="red">Failing</Badge>
+                      {channel.lastError ? (
+                        <Text size="1" color="red">
+                          {channel.lastError}
+                        </Text>
+                      ) : null}
+                    </Flex>
                   ) : (
                     <Badge color="green">OK</Badge>
                   )}
@@ -196,7 +241,10 @@ export function AlertChannels({
                 <Table.Cell>{channel.rules}</Table.Cell>
                 {manageable ? (
                   <Table.Cell>
-                    <TestButton projectId={projectId} channelId={channel.id} />
+                    <Flex gap="2" align="center">
+                      <TestButton projectId={projectId} channelId={channel.id} />
+                      <DeleteChannelButton projectId={projectId} channel={channel} />
+                    </Flex>
                   </Table.Cell>
                 ) : null}
               </Table.Row>

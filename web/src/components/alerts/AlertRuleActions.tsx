@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type SubmitEvent } from "react";
+import { useState, type ReactNode, type SubmitEvent } from "react";
 import { useRouter } from "next/navigation";
 import { Button, Dialog, Flex, TextField } from "@radix-ui/themes";
 import { sendJson } from "@/components/evaluation/evaluatorApi";
@@ -14,8 +14,45 @@ import { formText } from "@/components/ui/formData";
 const silenceFields = new Set(["endsAt", "reason"]);
 const hourMs = 3_600_000;
 
-/** Evaluate now, silence for a while with a reason, switch on or off, delete. */
-export function AlertRuleActions({ projectId, ruleId, enabled }: { projectId: string; ruleId: string; enabled: boolean }) {
+/** Ends a silence now: notifications held back by it are sent on the next evaluation. */
+export function EndSilenceButton({ projectId, silenceId }: { projectId: string; silenceId: string }) {
+  const router = useRouter();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  async function end() {
+    setBusy(true);
+    setError(null);
+    try {
+      await sendJson("DELETE", `/api/v1/projects/${projectId}/alert-silences/${silenceId}`);
+      router.refresh();
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : "The silence could not be ended");
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <>
+      <Button size="1" variant="soft" loading={busy} onClick={() => void end()}>
+        End silence
+      </Button>
+      <ErrorMessage error={error} />
+    </>
+  );
+}
+
+/** Change (the dialog is given), evaluate now, silence for a while with a reason, switch on or off, delete. */
+export function AlertRuleActions({
+  projectId,
+  ruleId,
+  enabled,
+  change,
+}: {
+  projectId: string;
+  ruleId: string;
+  enabled: boolean;
+  change: ReactNode;
+}) {
   const router = useRouter();
   const base = `/api/v1/projects/${projectId}`;
   const [busy, setBusy] = useState<string | null>(null);
@@ -60,6 +97,7 @@ export function AlertRuleActions({ projectId, ruleId, enabled }: { projectId: st
   return (
     <Flex direction="column" gap="2" align="end">
       <Flex gap="2" wrap="wrap">
+        {change}
         <Button
           loading={busy === "evaluate"}
           onClick={() => void act("evaluate", () => sendJson("POST", `${base}/alert-rules/${ruleId}/evaluate`))}

@@ -4,7 +4,8 @@ import { Badge, Card, Flex, Heading, Table, Text } from "@radix-ui/themes";
 import type { AlertRulePageView } from "@/server/alerts/alertsPageView";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { formatUtcMinute } from "@/components/drift/driftLabels";
-import { AlertRuleActions } from "@/components/alerts/AlertRuleActions";
+import { AlertRuleActions, EndSilenceButton } from "@/components/alerts/AlertRuleActions";
+import { AlertRuleDialog } from "@/components/alerts/AlertRuleDialog";
 import { alertStateLabel, conditionText, formatAlertValue, stateBadge } from "@/components/alerts/alertLabels";
 
 function Section({ title, empty, children }: { title: string; empty: string | null; children: ReactNode }) {
@@ -51,7 +52,16 @@ export function AlertRulePage({ view }: { view: AlertRulePageView }) {
           </Flex>
         }
         description={`${rule.metricLabel}${rule.groupBy ? ` by ${rule.groupBy}` : ""}: ${conditionText(rule)}${rule.enabled ? "" : " (disabled)"}`}
-        actions={view.manageable ? <AlertRuleActions projectId={view.projectId} ruleId={rule.id} enabled={rule.enabled} /> : null}
+        actions={
+          view.manageable && view.choices ? (
+            <AlertRuleActions
+              projectId={view.projectId}
+              ruleId={rule.id}
+              enabled={rule.enabled}
+              change={<AlertRuleDialog projectId={view.projectId} choices={view.choices} rule={rule} />}
+            />
+          ) : null
+        }
       />
       <Flex direction="column" gap="5">
         {rule.lastError ? (
@@ -63,12 +73,18 @@ export function AlertRulePage({ view }: { view: AlertRulePageView }) {
         ) : null}
         {rule.silences.length ? (
           <Card>
-            {rule.silences.map((silence) => (
-              <Text key={silence.id} as="div" size="2">
-                Silenced until {formatUtcMinute(silence.endsAt)}: {silence.reason}
-                {silence.createdBy ? ` (${silence.createdBy})` : ""}
-              </Text>
-            ))}
+            <Flex direction="column" gap="2">
+              {rule.silences.map((silence) => (
+                <Flex key={silence.id} gap="3" align="center" justify="between">
+                  <Text size="2">
+                    {silence.ruleId === null ? "Every rule is silenced" : silence.group ? `${silence.group} is silenced` : "Silenced"} until{" "}
+                    {formatUtcMinute(silence.endsAt)} UTC: {silence.reason}
+                    {silence.createdBy ? ` (${silence.createdBy})` : ""}
+                  </Text>
+                  {view.manageable ? <EndSilenceButton projectId={view.projectId} silenceId={silence.id} /> : null}
+                </Flex>
+              ))}
+            </Flex>
           </Card>
         ) : null}
         <Section

@@ -4,15 +4,13 @@ import type { AlertsPageView } from "@/server/alerts/alertsPageView";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { formatUtcMinute } from "@/components/drift/driftLabels";
-import { NewAlertRuleDialog } from "@/components/alerts/NewAlertRuleDialog";
+import { AlertRuleDialog } from "@/components/alerts/AlertRuleDialog";
 import { AlertChannels } from "@/components/alerts/AlertChannels";
 import { alertRuleHref, conditionText, stateBadge } from "@/components/alerts/alertLabels";
 
 /** The alerts page: every rule with its state now, and the channels they notify. */
 export function AlertsPage({ view }: { view: AlertsPageView }) {
-  const newRule = view.manageable ? (
-    <NewAlertRuleDialog projectId={view.projectId} channels={view.channels} scoreNames={view.scoreNames} baselines={view.baselines} />
-  ) : null;
+  const newRule = view.manageable ? <AlertRuleDialog projectId={view.projectId} choices={view.choices} /> : null;
   return (
     <>
       <PageHeader
@@ -82,7 +80,7 @@ export function AlertsPage({ view }: { view: AlertsPageView }) {
             </Table.Body>
           </Table.Root>
         )}
-        <AlertChannels projectId={view.projectId} channels={view.channels} manageable={view.manageable} />
+        <AlertChannels projectId={view.projectId} channels={view.choices.channels} manageable={view.manageable} />
         <Heading as="h2" size="1" color="gray" weight="regular">
           Times are UTC.
         </Heading>

@@ -3,8 +3,9 @@
 import { useEffect, useState, type SubmitEvent } from "react";
 import { useRouter } from "next/navigation";
 import { Button, Card, CheckboxGroup, Dialog, Flex, Grid, Select, Text, TextField } from "@radix-ui/themes";
-import { parseAlertMetric, type AlertGroupBy } from "@/contracts/alertMetrics";
-import type { AlertChannelView, AlertPreview, AlertRuleView } from "@/contracts/alerts";
+import { parseAlertMetric, type AlertFilterField, type AlertGroupBy } from "@/contracts/alertMetrics";
+import type { AlertPreview, AlertRuleSummary, AlertRuleView } from "@/contracts/alerts";
+import type { AlertRuleChoices } from "@/server/alerts/alertsPageView";
 import { alertPresetDefinitions } from "@/contracts/alertPresets";
 import { sendJson } from "@/components/evaluation/evaluatorApi";
 import { CheckedField } from "@/components/evaluation/CheckedField";
@@ -13,7 +14,7 @@ import { DialogActions } from "@/components/ui/DialogActions";
 import { useCheckedSubmit } from "@/components/drift/useCheckedSubmit";
 import { AlertRulePreview } from "@/components/alerts/AlertRulePreview";
 import { alertRuleHref } from "@/components/alerts/alertLabels";
-import { blankDraft, metricOptions, presetDraft, ruleBody, type AlertRuleDraft } from "@/components/alerts/alertRuleForm";
+import { blankDraft, metricOptions, presetDraft, ruleBody, ruleDraft, type AlertRuleDraft } from "@/components/alerts/alertRuleForm";
 
 const shownFields = new Set([
   "name",
@@ -24,9 +25,16 @@ const shownFields = new Set([
   "condition.relativeChange",
   "condition.warning",
   "condition.recovery",
+  "condition.warningRecovery",
+  "severity",
   "forSeconds",
   "keepFiringForSeconds",
   "minSamples",
+  "reminderSeconds",
+  "filter.model",
+  "filter.release",
+  "filter.promptVersion",
+  "filter.evaluator",
 ]);
 const groupByLabels: Record<AlertGroupBy, string> = {
   model: "Model",
@@ -35,20 +43,29 @@ const groupByLabels: Record<AlertGroupBy, string> = {
   user: "User",
   session: "Session",
 };
+const filterLabels: Record<AlertFilterField, string> = {
+  model: "Model",
+  release: "Release",
+  promptVersion: "Prompt version",
+  evaluator: "Evaluator",
+};
+/** The draft's fields typed into text inputs. */
+type TextKey = { [K in keyof AlertRuleDraft]: AlertRuleDraft[K] extends string ? K : never }[keyof AlertRuleDraft];
 /** The preview is asked for once the person stops typing for this long. */
 const previewDelayMs = 400;
 
-/** Makes a rule from a preset (one click) or from scratch, with its last 7 days replayed as it is edited. */
-export function NewAlertRuleDialog({
+/**
+ * Makes a rule from a preset (one click) or from scratch, or changes a saved `rule`; its
+ * last 7 days are replayed as it is edited.
+ */
+export function AlertRuleDialog({
   projectId,
-  channels,
-  scoreNames,
-  baselines,
+  choices: { channels, scoreNames, baselines },
+  rule,
 }: {
   projectId: string;
-  channels: AlertChannelView[];
-  scoreNames: string[];
-  baselines: string[];
+  choices: AlertRuleChoices;
+  rule?: AlertRuleSummary;
 }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
@@ -59,11 +76,12 @@ export function NewAlertRuleDialog({
   const base = `/api/v1/projects/${projectId}/alert-rules`;
   const metric = parseAlertMetric(draft.metric);
   const groupBys = typeof metric === "string" ? [] : metric.groupBys;
+  const filters = typeof metric === "string" ? [] : metric.filters;
   const set = (change: Partial<AlertRuleDraft>) => {
     setDraft((current) => ({ ...current, ...change }));
   };
 
-  const body = JSON.stringify(ruleBody(draft));
+  const body = JSON.stringify(ruleBody(draft, filters));
   useEffect(() => {
     if (!open || draft.level.trim() === "") return;
     let current = true;
@@ -89,25 +107,32 @@ export function NewAlertRuleDialog({
     reset();
     setPreview(null);
     setPreviewError(null);
-    if (next) setDraft(blankDraft);
+    if (next) setDraft(rule ? ruleDraft(rule) : blankDraft);
   }
 
   async function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     await send(async () => {
-      const rule = await sendJson<AlertRuleView>("POST", base, ruleBody(draft));
+      if (rule) {
+        // The whole rule, so that what the form shows is what is saved.
+        await sendJson<AlertRuleView>("PATCH", `${base}/${rule.id}`, ruleBody(draft, filters));
+        setOpen(false);
+        router.refresh();
+        return;
+      }
+      const created = await sendJson<AlertRuleView>("POST", base, ruleBody(draft, filters));
       setOpen(false);
-      router.push(alertRuleHref(projectId, rule.id));
+      router.push(alertRuleHref(projectId, created.id));
     });
   }
 
-  const text = (label: string, field: keyof AlertRuleDraft, errorKey: string, hint?: string) => (
+  const text = (label: string, field: TextKey, errorKey: string, hint?: string) => (
     <CheckedField label={label} name={errorKey} error={fieldErrors[errorKey]} hint={hint}>
       {(control) => (
         <TextField.Root
           {...control}
           aria-label={label}
-          value={String(draft[field] ?? "")}
+          value={draft[field]}
           onChange={(event) => {
             set({ [field]: event.target.value });
           }}
@@ -115,38 +140,41 @@ export function NewAlertRuleDialog({
       )}
     </CheckedField>
   );
+  const title = rule ? "Change alert rule" : "New alert rule";
 
   return (
     <Dialog.Root open={open} onOpenChange={openChange}>
-      <Dialog.Trigger>
-        <Button>New rule</Button>
-      </Dialog.Trigger>
-      <Dialog.Content maxWidth="860px">
-        <Dialog.Title>New alert rule</Dialog.Title>
+      <Dialog.Trigger>{rule ? <Button variant="soft">Change</Button> : <Button>New rule</Button>}</Dialog.Trigger>
+      <Dialog.Content maxWidth="900px">
+        <Dialog.Title>{title}</Dialog.Title>
         <Dialog.Description size="2" color="gray">
-          Start from a preset or from scratch. The rule is evaluated every minute over a sliding window.
+          {rule
+            ? "A change to what is measured starts the rule's groups afresh; its history stays."
+            : "Start from a preset or from scratch. The rule is evaluated every minute over a sliding window."}
         </Dialog.Description>
-        <Grid columns={{ initial: "1", sm: "3", md: "5" }} gap="2" mt="3" role="group" aria-label="Presets">
-          {alertPresetDefinitions.map((definition) => (
-            <Card key={definition.preset} asChild variant={draft.preset === definition.preset ? "classic" : "surface"}>
-              <button
-                type="button"
-                aria-pressed={draft.preset === definition.preset}
-                onClick={() => {
-                  set(presetDraft(definition.preset));
-                }}
-              >
-                <Text as="div" size="2" weight="bold">
-                  {definition.title}
-                </Text>
-                <Text as="div" size="1" color="gray">
-                  {definition.description}
-                </Text>
-              </button>
-            </Card>
-          ))}
-        </Grid>
-        <form aria-label="New alert rule" onSubmit={(event) => void submit(event)} noValidate>
+        {rule ? null : (
+          <Grid columns={{ initial: "1", sm: "3", md: "5" }} gap="2" mt="3" role="group" aria-label="Presets">
+            {alertPresetDefinitions.map((definition) => (
+              <Card key={definition.preset} asChild variant={draft.preset === definition.preset ? "classic" : "surface"}>
+                <button
+                  type="button"
+                  aria-pressed={draft.preset === definition.preset}
+                  onClick={() => {
+                    set(presetDraft(definition.preset));
+                  }}
+                >
+                  <Text as="div" size="2" weight="bold">
+                    {definition.title}
+                  </Text>
+                  <Text as="div" size="1" color="gray">
+                    {definition.description}
+                  </Text>
+                </button>
+              </Card>
+            ))}
+          </Grid>
+        )}
+        <form aria-label={title} onSubmit={(event) => void submit(event)} noValidate>
           <Grid columns={{ initial: "1", md: "2" }} gap="4" mt="4">
             <Flex direction="column" gap="3">
               {text("Name", "name", "name")}
@@ -236,19 +264,70 @@ export function NewAlertRuleDialog({
                     )}
                   </CheckedField>
                 ) : null}
+                <CheckedField label="Severity" name="severity" error={fieldErrors.severity}>
+                  {() => (
+                    <Select.Root
+                      value={draft.severity}
+                      onValueChange={(value) => {
+                        set({ severity: value as AlertRuleDraft["severity"] });
+                      }}
+                    >
+                      <Select.Trigger aria-label="Severity" />
+                      <Select.Content>
+                        <Select.Item value="critical">Critical</Select.Item>
+                        <Select.Item value="warning">Warning</Select.Item>
+                      </Select.Content>
+                    </Select.Root>
+                  )}
+                </CheckedField>
               </Flex>
               <Flex gap="3">
                 {draft.kind === "change"
                   ? text("Change", "level", "condition.relativeChange")
-                  : text("Threshold (critical)", "level", "condition.threshold")}
-                {text("Warning", "warning", "condition.warning")}
+                  : text(`Threshold (${draft.severity})`, "level", "condition.threshold")}
                 {text("Recovery", "recovery", "condition.recovery")}
               </Flex>
+              {draft.severity === "critical" ? (
+                <Flex gap="3">
+                  {text("Warning", "warning", "condition.warning")}
+                  {text("Warning recovery", "warningRecovery", "condition.warningRecovery")}
+                </Flex>
+              ) : null}
               <Flex gap="3">
                 {text("For (minutes)", "forMinutes", "forSeconds")}
                 {text("Keep firing (minutes)", "keepFiringForMinutes", "keepFiringForSeconds")}
                 {text("Min samples", "minSamples", "minSamples")}
               </Flex>
+            </Flex>
+            <Flex direction="column" gap="3">
+              {preview ? (
+                <AlertRulePreview metric={preview.metric} preview={preview.data} />
+              ) : (
+                <Text size="2" color="gray">
+                  {draft.level.trim() === "" ? "Give a threshold to see the last 7 days." : "Replaying the last 7 days…"}
+                </Text>
+              )}
+              <ErrorMessage error={previewError} />
+              {filters.length ? (
+                <Grid columns="2" gap="3" role="group" aria-label="Only count">
+                  {filters.map((field) => (
+                    <CheckedField key={field} label={filterLabels[field]} name={`filter.${field}`} error={fieldErrors[`filter.${field}`]}>
+                      {(control) => (
+                        <TextField.Root
+                          {...control}
+                          aria-label={`Only ${filterLabels[field].toLowerCase()}`}
+                          placeholder="Any"
+                          value={draft.filter[field]}
+                          onChange={(event) => {
+                            set({ filter: { ...draft.filter, [field]: event.target.value } });
+                          }}
+                        />
+                      )}
+                    </CheckedField>
+                  ))}
+                </Grid>
+              ) : null}
+              {text("Remind every (minutes)", "reminderMinutes", "reminderSeconds", "Empty: one notification on firing, one on recovery.")}
               {channels.length ? (
                 <CheckedField label="Notify" name="channels">
                   {() => (
@@ -273,20 +352,10 @@ export function NewAlertRuleDialog({
                 </Text>
               )}
             </Flex>
-            <Flex direction="column" gap="2">
-              {preview ? (
-                <AlertRulePreview metric={preview.metric} preview={preview.data} />
-              ) : (
-                <Text size="2" color="gray">
-                  {draft.level.trim() === "" ? "Give a threshold to see the last 7 days." : "Replaying the last 7 days…"}
-                </Text>
-              )}
-              <ErrorMessage error={previewError} />
-            </Flex>
           </Grid>
           <Flex direction="column" gap="3" mt="4">
             <ErrorMessage error={error} />
-            <DialogActions closeLabel="Cancel" submitLabel="Create rule" loading={busy} />
+            <DialogActions closeLabel="Cancel" submitLabel={rule ? "Save changes" : "Create rule"} loading={busy} />
           </Flex>
         </form>
       </Dialog.Content>
