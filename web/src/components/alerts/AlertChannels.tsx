@@ -11,6 +11,7 @@ import { DialogActions } from "@/components/ui/DialogActions";
 import { useCheckedSubmit } from "@/components/drift/useCheckedSubmit";
 import { formText } from "@/components/ui/formData";
 import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
+import { useMutation } from "@/components/settings/useMutation";
 
 const channelFields = new Set(["name", "url", "to"]);
 const typeLabel = { webhook: "Webhook (signed)", slack: "Slack", email: "E-mail" } as const;
@@ -144,21 +145,7 @@ function TestButton({ projectId, channelId }: { projectId: string; channelId: st
 }
 
 function DeleteChannelButton({ projectId, channel }: { projectId: string; channel: AlertChannelView }) {
-  const router = useRouter();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  async function remove() {
-    setBusy(true);
-    setError(null);
-    try {
-      await sendJson("DELETE", `/api/v1/projects/${projectId}/alert-channels/${channel.id}`);
-      router.refresh();
-    } catch (caught) {
-      setError(caught instanceof Error ? caught.message : "The channel could not be deleted");
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { run, error, busy } = useMutation();
   return (
     <>
       <ConfirmDialog
@@ -175,7 +162,9 @@ function DeleteChannelButton({ projectId, channel }: { projectId: string; channe
         }
         confirmLabel="Delete"
         color="red"
-        onConfirm={() => void remove()}
+        onConfirm={() =>
+          void run(() => sendJson("DELETE", `/api/v1/projects/${projectId}/alert-channels/${channel.id}`), { success: "Channel deleted" })
+        }
       />
       <ErrorMessage error={error} />
     </>

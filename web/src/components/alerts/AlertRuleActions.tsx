@@ -10,30 +10,22 @@ import { DialogActions } from "@/components/ui/DialogActions";
 import { ErrorMessage } from "@/components/ui/ErrorMessage";
 import { useCheckedSubmit } from "@/components/drift/useCheckedSubmit";
 import { formText } from "@/components/ui/formData";
+import { useMutation } from "@/components/settings/useMutation";
 
 const silenceFields = new Set(["endsAt", "reason"]);
 const hourMs = 3_600_000;
 
 /** Ends a silence now: notifications held back by it are sent on the next evaluation. */
 export function EndSilenceButton({ projectId, silenceId }: { projectId: string; silenceId: string }) {
-  const router = useRouter();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  async function end() {
-    setBusy(true);
-    setError(null);
-    try {
-      await sendJson("DELETE", `/api/v1/projects/${projectId}/alert-silences/${silenceId}`);
-      router.refresh();
-    } catch (caught) {
-      setError(caught instanceof Error ? caught.message : "The silence could not be ended");
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { run, error, busy } = useMutation();
   return (
     <>
-      <Button size="1" variant="soft" loading={busy} onClick={() => void end()}>
+      <Button
+        size="1"
+        variant="soft"
+        loading={busy}
+        onClick={() => void run(() => sendJson("DELETE", `/api/v1/projects/${projectId}/alert-silences/${silenceId}`))}
+      >
         End silence
       </Button>
       <ErrorMessage error={error} />

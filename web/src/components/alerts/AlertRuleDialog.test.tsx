@@ -5,24 +5,13 @@ import { cleanup, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { Theme } from "@radix-ui/themes";
 import type { AlertChannelView, AlertPreview, AlertRuleSummary } from "@/contracts/alerts";
-import type { ChartSeries } from "@/components/charts/TimeSeriesChart";
 import { AlertRuleDialog } from "@/components/alerts/AlertRuleDialog";
 
 const refresh = vi.fn();
 const push = vi.fn();
 vi.mock("next/navigation", () => ({ useRouter: () => ({ refresh, push }) }));
 // The chart draws on a canvas the test DOM lacks: a stand-in shows what it was given to draw.
-vi.mock("@/components/charts/TimeSeriesChart", () => ({
-  TimeSeriesChart: ({ title, series }: { title: string; series: ChartSeries[] }) => (
-    <figure aria-label={title}>
-      {series.map((s) => (
-        <p key={s.name}>
-          {s.name}: {s.values.map((value) => (value === null ? "gap" : String(value))).join(" ")}
-        </p>
-      ))}
-    </figure>
-  ),
-}));
+vi.mock("@/components/charts/TimeSeriesChart", () => import("@/test/chartStandIns"));
 
 afterEach(() => {
   cleanup();

@@ -4,8 +4,6 @@ import "@testing-library/jest-dom/vitest";
 import { cleanup, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { Theme } from "@radix-ui/themes";
-import type { ChartSeries } from "@/components/charts/TimeSeriesChart";
-import type { ScatterSeries } from "@/components/charts/ScatterChart";
 import { DriftPage } from "@/components/drift/DriftPage";
 import { baseline, driftView, projectId, runs } from "@/components/drift/driftView.fixture";
 import { stubConsoleApi } from "@/test/stubConsoleApi";
@@ -13,28 +11,8 @@ import { stubConsoleApi } from "@/test/stubConsoleApi";
 const push = vi.fn();
 vi.mock("next/navigation", () => ({ useRouter: () => ({ push, refresh: () => undefined }) }));
 // The charts draw on a canvas the test DOM lacks: stand-ins show what they were given to draw.
-vi.mock("@/components/charts/TimeSeriesChart", () => ({
-  TimeSeriesChart: ({ title, series }: { title: string; series: ChartSeries[] }) => (
-    <figure aria-label={title}>
-      {series.map((s) => (
-        <p key={s.name}>
-          {s.name}: {s.values.map((value) => (value === null ? "gap" : String(value))).join(" ")}
-        </p>
-      ))}
-    </figure>
-  ),
-}));
-vi.mock("@/components/charts/ScatterChart", () => ({
-  ScatterChart: ({ title, series }: { title: string; series: ScatterSeries[] }) => (
-    <figure aria-label={title}>
-      {series.map((s) => (
-        <p key={s.name}>
-          {s.name}: {s.labels?.join(" | ")}
-        </p>
-      ))}
-    </figure>
-  ),
-}));
+vi.mock("@/components/charts/TimeSeriesChart", () => import("@/test/chartStandIns"));
+vi.mock("@/components/charts/ScatterChart", () => import("@/test/chartStandIns"));
 
 function show(view = driftView()) {
   return render(
