@@ -83,7 +83,7 @@ test("a rule made from the p95 latency preset previews the last 7 days, then fir
   await shootBothThemes(page, testInfo, "alerts-change-rule");
   await change.getByRole("button", { name: "Save changes" }).click();
   await expect(change).toBeHidden();
-  await expect(page.getByText(/above 9(\.0)? s over 5 min/)).toBeVisible();
+  await expect(page.getByText(/above 9(\.0+)? s over 5 min/)).toBeVisible();
   await page.getByRole("button", { name: "Evaluate now" }).click();
   await expect(page.getByTestId("rule-state")).toHaveText("OK");
   await expect(page.getByTestId("firing-alerts")).toBeHidden();
