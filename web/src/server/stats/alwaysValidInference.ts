@@ -137,20 +137,19 @@ export function alwaysValidDifference(
   const precision = mixturePrecision(options);
   const estimate = candidate.mean - baseline.mean;
   const standardError = Math.sqrt(baseline.variance / baseline.n + candidate.variance / candidate.n);
-  const within = (value: number, error: number): Estimate => estimateWithin(value, error, totalSamples, intervalAlpha, precision);
   // Delta method for candidate/baseline - 1 (GrowthBook's relative variance): asymptotic, like the rest.
+  const relativeError = Math.sqrt(
+    candidate.variance / (candidate.n * baseline.mean ** 2) + (baseline.variance * candidate.mean ** 2) / (baseline.n * baseline.mean ** 4),
+  );
   const relative =
-    baseline.mean === 0
-      ? null
-      : within(
-          candidate.mean / baseline.mean - 1,
-          Math.sqrt(
-            candidate.variance / (candidate.n * baseline.mean ** 2) +
-              (baseline.variance * candidate.mean ** 2) / (baseline.n * baseline.mean ** 4),
-          ),
-        );
+    baseline.mean === 0 ? null : estimateWithin(candidate.mean / baseline.mean - 1, relativeError, totalSamples, intervalAlpha, precision);
+  const absolute = estimateWithin(estimate, standardError, totalSamples, intervalAlpha, precision);
+  // Fields listed rather than spread from `absolute`: the spread made each call ~20x slower in
+  // V8, and the simulations call this half a million times.
   return {
-    ...within(estimate, standardError),
+    estimate,
+    standardError,
+    interval: absolute.interval,
     relative,
     pValue: alwaysValidPValue(estimate, standardError, totalSamples, precision),
     totalSamples,
