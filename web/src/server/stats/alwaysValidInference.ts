@@ -54,7 +54,7 @@ export const defaultSequentialOptions: SequentialOptions = { alpha: 0.05, planne
 export interface Estimate {
   estimate: number;
   standardError: number;
-  /** Always-valid at the options' alpha. */
+  /** Always-valid at the level asked for (the options' alpha unless narrowed). */
   interval: Interval;
 }
 
@@ -114,7 +114,11 @@ const estimateWithin = (estimate: number, standardError: number, totalSamples: n
   return { estimate, standardError, interval: { lower: estimate - halfWidth, upper: estimate + halfWidth } };
 };
 
-/** One arm's mean with its always-valid interval, for display beside the difference. */
+/**
+ * One arm's mean with its always-valid interval, for display beside the difference. N is the
+ * arm's own n with the same mixture, so a small canary arm shows a wide interval for its first
+ * hours; the verdict comes from the difference, whose N counts both arms.
+ */
 export function alwaysValidMean(arm: ArmStatistics, options: SequentialOptions = defaultSequentialOptions): Estimate {
   checkArm(arm, "arm");
   return estimateWithin(arm.mean, Math.sqrt(arm.variance / arm.n), arm.n, options.alpha, mixturePrecision(options));
