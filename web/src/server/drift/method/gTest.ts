@@ -1,4 +1,4 @@
-import { chiSquareSurvival } from "./chiSquareSurvival";
+import { chiSquareSurvival } from "@/server/stats/chiSquareSurvival";
 
 export interface GTestResult {
   /** G = 2 Σ O ln(O / E) over the 2 x k table (rows: reference, live). */

@@ -1,4 +1,5 @@
-// The chi-square survival function P(X >= x) for the G-test: the regularised upper incomplete
+// The chi-square survival function P(X >= x), shared by drift's G-test and the releases'
+// sample-ratio-mismatch check: the regularised upper incomplete
 // gamma Q(df/2, x/2), by its series below a + 1 and Lentz's continued fraction above
 // (Numerical Recipes 6.2), with a Lanczos log-gamma. Accurate to ~1e-14 relative, which the
 // tiny p-values of a real drift need (an absolute 1e-9 would call every one of them 0).
