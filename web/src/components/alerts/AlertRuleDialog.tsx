@@ -224,6 +224,7 @@ export function AlertRuleDialog({
                   )}
                 </CheckedField>
                 {text("Window (minutes)", "windowMinutes", "windowSeconds")}
+                {text("Min samples", "minSamples", "minSamples")}
               </Flex>
               <Flex gap="3">
                 <CheckedField label="Condition" name="op">
@@ -296,7 +297,6 @@ export function AlertRuleDialog({
               <Flex gap="3">
                 {text("For (minutes)", "forMinutes", "forSeconds")}
                 {text("Keep firing (minutes)", "keepFiringForMinutes", "keepFiringForSeconds")}
-                {text("Min samples", "minSamples", "minSamples")}
               </Flex>
             </Flex>
             <Flex direction="column" gap="3">
