@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { bucketIndex, bucketValue, histogramOf, histogramQuantile, mergeHistograms, relativeAccuracy } from "@/server/metrics/logHistogram";
+import {
+  bucketIndex,
+  bucketValue,
+  histogramOf,
+  histogramQuantile,
+  histogramSample,
+  mergeHistograms,
+  relativeAccuracy,
+} from "@/server/metrics/logHistogram";
 
 /** percentile_cont, written out independently: linear interpolation between order statistics. */
 function percentileCont(values: number[], q: number): number {
@@ -42,5 +50,29 @@ describe("log histogram", () => {
     expect(histogramQuantile({}, 0.5)).toBeNull();
     const one = histogramQuantile(histogramOf([250]), 0.99) ?? 0;
     expect(Math.abs(one - 250)).toBeLessThanOrEqual(relativeAccuracy * 251);
+  });
+});
+
+describe("a histogram as an ordered sample", () => {
+  const values = Array.from({ length: 1000 }, (_, i) => 40 + ((i * 7919) % 3000));
+  const sorted = [...values].sort((a, b) => a - b);
+  const sample = histogramSample(histogramOf(values));
+
+  it("gives the rank-th smallest value within the histogram's accuracy, at every rank", () => {
+    expect(sample.size).toBe(1000);
+    for (const rank of [1, 2, 50, 500, 950, 999, 1000]) {
+      const exact = sorted[rank - 1] ?? Number.NaN;
+      expect(Math.abs(sample.valueAtRank(rank) - exact)).toBeLessThanOrEqual(relativeAccuracy * (exact + 1));
+    }
+  });
+
+  it("counts the values above a value read from it: those of higher buckets, none of its own", () => {
+    const threshold = sample.valueAtRank(950);
+    const above = sorted.filter((value) => bucketIndex(value) > bucketIndex(sorted[949] ?? 0)).length;
+    expect(sample.countAbove(threshold)).toBe(above);
+    expect(above).toBeLessThanOrEqual(50);
+    expect(sample.countAbove(-1)).toBe(1000);
+    expect(sample.countAbove(sample.valueAtRank(1000))).toBe(0);
+    expect(histogramSample({}).size).toBe(0);
   });
 });

@@ -1,3 +1,5 @@
+import type { OrderedSample } from "@/server/stats/quantileInference";
+
 /**
  * A mergeable log-bucket histogram (the DDSketch idea) for latencies in milliseconds.
  *
@@ -75,4 +77,30 @@ export function histogramQuantiles(histogram: LogHistogram, qs: number[]): (numb
 /** The q-quantile (0 ≤ q ≤ 1) in the sense of percentile_cont, or null for no values. */
 export function histogramQuantile(histogram: LogHistogram, q: number): number | null {
   return histogramQuantiles(histogram, [q])[0] ?? null;
+}
+
+/**
+ * The histogram as an ordered sample for the release comparison's percentile inference: the
+ * rank-th smallest value is its bucket's representative, and "above a threshold" counts the
+ * buckets whose representative is above it (a threshold read from another histogram is itself
+ * a representative, so ties fall in the same bucket and count as not above).
+ */
+export function histogramSample(histogram: LogHistogram): OrderedSample {
+  const buckets = Object.entries(histogram)
+    .map(([key, count]) => ({ value: bucketValue(Number(key)), count }))
+    .filter((bucket) => bucket.count > 0)
+    .sort((a, b) => a.value - b.value);
+  const size = buckets.reduce((total, bucket) => total + bucket.count, 0);
+  return {
+    size,
+    valueAtRank: (rank) => {
+      let seen = 0;
+      for (const bucket of buckets) {
+        seen += bucket.count;
+        if (rank <= seen) return bucket.value;
+      }
+      return Number.NaN;
+    },
+    countAbove: (threshold) => buckets.reduce((total, bucket) => (bucket.value > threshold ? total + bucket.count : total), 0),
+  };
 }

@@ -2,6 +2,7 @@ import type { Database } from "@/server/db/client";
 import type { MetricFigures, Metrics, MetricsQuery } from "@/contracts/metrics";
 import { histogramQuantiles, mergeHistograms, relativeAccuracy, type LogHistogram } from "@/server/metrics/logHistogram";
 import { bucketSeries } from "@/server/metrics/bucketSeries";
+import { traceRollupColumns } from "@/server/metrics/traceFigureSql";
 
 const minuteMs = 60_000;
 const hourMs = 3_600_000;
@@ -49,6 +50,8 @@ export interface TraceAccumulator {
   ratingCount: number;
   ratingSum: number;
   negativeTraces: number;
+  costSqUsd: number;
+  ratingSqSum: number;
 }
 
 export const emptyTraceAccumulator = (): TraceAccumulator => ({
@@ -65,6 +68,8 @@ export const emptyTraceAccumulator = (): TraceAccumulator => ({
   ratingCount: 0,
   ratingSum: 0,
   negativeTraces: 0,
+  costSqUsd: 0,
+  ratingSqSum: 0,
 });
 
 export interface TraceRollupRow {
@@ -83,9 +88,20 @@ export interface TraceRollupRow {
   ratingCount: number;
   ratingSum: number;
   negativeTraces: number;
+  costSqUsd: number;
+  ratingSqSum: number;
 }
 
-const counters = ["feedbackEvents", "thumbsUp", "thumbsDown", "ratingCount", "ratingSum", "negativeTraces"] as const;
+const counters = [
+  "feedbackEvents",
+  "thumbsUp",
+  "thumbsDown",
+  "ratingCount",
+  "ratingSum",
+  "negativeTraces",
+  "costSqUsd",
+  "ratingSqSum",
+] as const;
 
 /** Adds one rollup row (or a raw group shaped like one) to the accumulator. */
 export function addTraceRollupRow(into: TraceAccumulator, row: Omit<TraceRollupRow, "bucketStart">): void {
@@ -138,10 +154,7 @@ export async function getMetrics(database: Database, projectId: string, query: M
   const range = resolveRange(query, now);
   // A raw query: Prisma's row mapping of the JSON histograms costs more than the read.
   const rows = await database.$queryRaw<TraceRollupRow[]>`
-    SELECT bucket_start AS "bucketStart", value, requests, errors, latency_hist AS "latencyHist", ttft_hist AS "ttftHist",
-      cost_usd AS "costUsd", input_tokens AS "inputTokens", output_tokens AS "outputTokens", feedback_events AS "feedbackEvents",
-      thumbs_up AS "thumbsUp", thumbs_down AS "thumbsDown", rating_count AS "ratingCount", rating_sum AS "ratingSum",
-      negative_traces AS "negativeTraces"
+    SELECT ${traceRollupColumns({ histograms: true })}
     FROM metric_rollups
     WHERE project_id = ${projectId}::uuid AND granularity = ${range.granularity}::"RollupGranularity"
       AND dimension = ${query.breakdown ?? "all"} AND bucket_start >= ${range.from} AND bucket_start < ${range.to}`;

@@ -26,7 +26,7 @@ async function rebuildBuckets(tx: Queryable, projectId: string, granularity: Gra
   await tx.$executeRaw`
     INSERT INTO metric_rollups (project_id, granularity, bucket_start, dimension, value, requests, errors,
       latency_count, latency_sum_ms, latency_hist, ttft_count, ttft_hist, cost_usd, input_tokens, output_tokens,
-      feedback_events, thumbs_up, thumbs_down, rating_count, rating_sum, negative_traces)
+      feedback_events, thumbs_up, thumbs_down, rating_count, rating_sum, negative_traces, cost_sq_usd, rating_sq_sum)
     SELECT project_id, ${granularity}::"RollupGranularity", bucket,
       CASE WHEN GROUPING(model) = 0 THEN 'model' WHEN GROUPING(release) = 0 THEN 'release'
            WHEN GROUPING(prompt_version) = 0 THEN 'promptVersion' ELSE 'all' END,

@@ -30,12 +30,12 @@ export async function rebuildScoreBuckets(
     DELETE FROM score_rollups
     WHERE project_id = ${projectId}::uuid AND granularity = ${granularity}::"RollupGranularity" AND bucket_start = ANY(${starts}::timestamptz[])`;
   await tx.$executeRaw`
-    INSERT INTO score_rollups (project_id, granularity, bucket_start, dimension, value, name, count, sum, hist_min, hist_max, hist)
+    INSERT INTO score_rollups (project_id, granularity, bucket_start, dimension, value, name, count, sum, sum_sq, hist_min, hist_max, hist)
     SELECT project_id, ${granularity}::"RollupGranularity", bucket,
       CASE WHEN GROUPING(model) = 0 THEN 'model' WHEN GROUPING(release) = 0 THEN 'release'
            WHEN GROUPING(prompt_version) = 0 THEN 'promptVersion' ELSE 'all' END,
       coalesce(model, release, prompt_version, ''),
-      name, count(*)::int, coalesce(sum(score), 0)::float8, min(lo), min(hi),
+      name, count(*)::int, coalesce(sum(score), 0)::float8, coalesce(sum(score * score), 0)::float8, min(lo), min(hi),
       (SELECT jsonb_object_agg(b, c) FROM (SELECT b, count(*) AS c FROM unnest(array_agg(bin)) AS b GROUP BY 1) AS bins)
     FROM (
       SELECT t.project_id, date_trunc(${granularity}, t.start_time, 'UTC') AS bucket, coalesce(t.model, '') AS model,

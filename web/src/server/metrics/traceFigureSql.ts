@@ -28,8 +28,23 @@ export function feedbackSummaryJoin(wanted: boolean): Prisma.Sql {
 }
 
 /**
+ * The columns of metric_rollups as metricsQuery's TraceRollupRow names them (bucketStart to
+ * ratingSqSum), for every reader of the rollups. Without `histograms` the two histograms
+ * are read as empty (their JSON is most of a row's size).
+ */
+export function traceRollupColumns(options: { histograms: boolean }): Prisma.Sql {
+  const histograms = options.histograms
+    ? Prisma.sql`latency_hist AS "latencyHist", ttft_hist AS "ttftHist"`
+    : Prisma.sql`'{}'::jsonb AS "latencyHist", '{}'::jsonb AS "ttftHist"`;
+  return Prisma.sql`bucket_start AS "bucketStart", value, requests, errors, ${histograms},
+    cost_usd AS "costUsd", input_tokens AS "inputTokens", output_tokens AS "outputTokens", feedback_events AS "feedbackEvents",
+    thumbs_up AS "thumbsUp", thumbs_down AS "thumbsDown", rating_count AS "ratingCount", rating_sum AS "ratingSum",
+    negative_traces AS "negativeTraces", cost_sq_usd AS "costSqUsd", rating_sq_sum AS "ratingSqSum"`;
+}
+
+/**
  * The aggregates of a group of traces, in the column order of metric_rollups (requests to
- * negative_traces) and named as metricsQuery's TraceRollupRow. Reads status, latency_ms,
+ * rating_sq_sum) and named as metricsQuery's TraceRollupRow. Reads status, latency_ms,
  * ttft_ms, cost_usd, input_tokens, output_tokens and the summary columns feedback_events,
  * thumb, rating_share and negative. Without `histograms` the two histograms are left empty.
  * Costs count up to the ingest cap: rows stored before the cap existed (1e308 was once
@@ -44,5 +59,7 @@ export function traceFigureAggregates(options: { histograms: boolean }): Prisma.
     coalesce(sum(input_tokens), 0)::bigint AS "inputTokens", coalesce(sum(output_tokens), 0)::bigint AS "outputTokens",
     coalesce(sum(feedback_events), 0)::int AS "feedbackEvents", (count(*) FILTER (WHERE thumb = 1))::int AS "thumbsUp",
     (count(*) FILTER (WHERE thumb = -1))::int AS "thumbsDown", count(rating_share)::int AS "ratingCount",
-    coalesce(sum(rating_share * 5), 0)::float8 AS "ratingSum", (count(*) FILTER (WHERE negative))::int AS "negativeTraces"`;
+    coalesce(sum(rating_share * 5), 0)::float8 AS "ratingSum", (count(*) FILTER (WHERE negative))::int AS "negativeTraces",
+    coalesce(sum(least(cost_usd, ${maxCostUsd}::float8) ^ 2), 0)::float8 AS "costSqUsd",
+    coalesce(sum((rating_share * 5) ^ 2), 0)::float8 AS "ratingSqSum"`;
 }

@@ -11,7 +11,7 @@ import {
   type TraceRollupRow,
 } from "@/server/metrics/metricsQuery";
 import { histogramCount } from "@/server/metrics/logHistogram";
-import { feedbackSummaryJoin, traceFigureAggregates } from "@/server/metrics/traceFigureSql";
+import { feedbackSummaryJoin, traceFigureAggregates, traceRollupColumns } from "@/server/metrics/traceFigureSql";
 import type { TimeWindow } from "@/server/alerts/alertWindows";
 import { memo } from "@/server/alerts/values/memo";
 import { inRanges, rollupRowCache, type RollupRowCache } from "@/server/alerts/values/rollupRowCache";
@@ -88,16 +88,10 @@ export interface TraceValueCache {
 export const traceValueCache = (): TraceValueCache => ({ rollups: new Map(), raw: new Map() });
 
 function rollupRows(database: Queryable, projectId: string, selection: RollupSelection, histograms: boolean) {
-  const hist = histograms
-    ? Prisma.sql`latency_hist AS "latencyHist", ttft_hist AS "ttftHist"`
-    : Prisma.sql`'{}'::jsonb AS "latencyHist", '{}'::jsonb AS "ttftHist"`;
   const value = selection.value === null ? Prisma.empty : Prisma.sql`AND value = ${selection.value}`;
   return rollupRowCache<TraceRollupRow>(
     (granularity, ranges) => database.$queryRaw<TraceRollupRow[]>`
-      SELECT bucket_start AS "bucketStart", value, requests, errors, ${hist},
-        cost_usd AS "costUsd", input_tokens AS "inputTokens", output_tokens AS "outputTokens", feedback_events AS "feedbackEvents",
-        thumbs_up AS "thumbsUp", thumbs_down AS "thumbsDown", rating_count AS "ratingCount", rating_sum AS "ratingSum",
-        negative_traces AS "negativeTraces"
+      SELECT ${traceRollupColumns({ histograms })}
       FROM metric_rollups
       WHERE project_id = ${projectId}::uuid AND granularity = ${granularity}::"RollupGranularity"
         AND dimension = ${selection.dimension} ${value} AND (${inRanges(ranges)})`,
