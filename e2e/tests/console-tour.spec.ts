@@ -61,6 +61,8 @@ const stops: TourStop[] = [
   { name: "sessions", path: (t) => `/projects/${t.projectId}/sessions`, ready: heading("Sessions") },
   { name: "session", path: (t) => `/projects/${t.projectId}/sessions/${encodeURIComponent(t.sessionId)}`, ready: heading(/Session/) },
   { name: "metrics", path: (t) => `/projects/${t.projectId}/metrics`, ready: heading("Metrics") },
+  // The tour's two releases, side by side once the rollup job has counted them (or the page saying two are needed).
+  { name: "releases", path: (t) => `/projects/${t.projectId}/releases`, ready: heading("Releases") },
   { name: "review-queue", path: (t) => `/projects/${t.projectId}/review`, ready: heading(/Review/) },
   { name: "review-done", path: (t) => `/projects/${t.projectId}/review?status=done`, ready: heading(/Review/) },
   {

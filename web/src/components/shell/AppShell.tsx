@@ -13,6 +13,7 @@ import {
   LayersIcon,
   PersonIcon,
   RowsIcon,
+  RocketIcon,
   ShuffleIcon,
 } from "@radix-ui/react-icons";
 import type { ProjectPageAccess } from "@/server/auth/projectAccess";
@@ -31,6 +32,7 @@ const sections = [
   { path: "/metrics", label: "Metrics", icon: <BarChartIcon /> },
   { path: "/drift", label: "Drift", icon: <ShuffleIcon /> },
   { path: "/alerts", label: "Alerts", icon: <BellIcon /> },
+  { path: "/releases", label: "Releases", icon: <RocketIcon /> },
   { path: "/review", label: "Review", icon: <CheckboxIcon /> },
   { path: "/datasets", label: "Datasets", icon: <LayersIcon /> },
   { path: "/settings", label: "Settings", icon: <GearIcon /> },

@@ -11,6 +11,7 @@ import { demoChatRoute } from "@/server/demo/demoRoute";
 import { feedbackEndpoints } from "@/server/feedback/feedbackRoutes";
 import { jobEndpoints } from "@/server/jobs/jobRoutes";
 import { metricsEndpoints } from "@/server/metrics/metricsRoutes";
+import { releaseEndpoints } from "@/server/releases/releaseRoutes";
 import { otelEndpoints } from "@/server/otel/otlpRoute";
 import { projectEndpoints } from "@/server/projects/projectRoutes";
 import { reviewEndpoints } from "@/server/review/reviewRoutes";
@@ -55,6 +56,7 @@ export const endpoints = [
   ...alertChannelEndpoints,
   ...otelEndpoints,
   ...metricsEndpoints,
+  ...releaseEndpoints,
   ...modelPriceEndpoints,
   ...reviewEndpoints,
   ...datasetEndpoints,

@@ -25,28 +25,27 @@ const metrics: ReleaseMetricInput[] = [
     direction: "higher_is_better",
   },
 ];
-const units = { baseline: 1_000, candidate: 1_000 };
 
 describe("comparing every metric of two releases", () => {
   it("decides with Holm-adjusted p-values: a metric significant alone is not when four are tested", () => {
     const alone = releaseVerdict(metrics[0] as Extract<ReleaseMetricInput, { kind: "mean" }>);
     expect(alone.pValue).toBeLessThan(0.05);
     expect(alone.verdict).toBe("worse");
-    const comparison = compareReleaseMetrics({ units, candidateShare: 0.5, metrics });
+    const comparison = compareReleaseMetrics({ metrics });
     const thumbs = comparison.metrics.find((metric) => metric.key === "thumbsDown");
     expect(thumbs?.adjustedPValue).toBeGreaterThan(0.05);
     expect(thumbs?.verdict).toBe("no_difference");
   });
 
   it("counts a metric below its minimum with p = 1 and keeps it not enough data", () => {
-    const comparison = compareReleaseMetrics({ units, candidateShare: 0.5, metrics });
+    const comparison = compareReleaseMetrics({ metrics });
     const pValues = comparison.metrics.map((metric) => (metric.key === "rating" ? 1 : metric.pValue));
     expect(comparison.metrics.map((metric) => metric.adjustedPValue)).toEqual(holmAdjust(pValues));
     expect(comparison.metrics.find((metric) => metric.key === "rating")?.verdict).toBe("not_enough_data");
   });
 
   it("widens each difference interval to alpha / m (Bonferroni) and leaves the arms' intervals at alpha", () => {
-    const comparison = compareReleaseMetrics({ units, candidateShare: 0.5, metrics });
+    const comparison = compareReleaseMetrics({ metrics });
     const first = metrics[0] as Extract<ReleaseMetricInput, { kind: "mean" }>;
     const alone = releaseVerdict(first);
     const bonferroni = releaseVerdict(first, undefined, 0.05 / 4);
@@ -58,19 +57,27 @@ describe("comparing every metric of two releases", () => {
 
   it("still declares a metric that clears Holm", () => {
     const worse = { ...metrics[0], candidate: proportionStatistics(560, 4_000) } as ReleaseMetricInput;
-    const comparison = compareReleaseMetrics({ units, candidateShare: 0.5, metrics: [worse, ...metrics.slice(1)] });
+    const comparison = compareReleaseMetrics({ metrics: [worse, ...metrics.slice(1)] });
     expect(comparison.metrics[0]?.verdict).toBe("worse");
     expect(comparison.metrics[0]?.difference?.interval.lower).toBeGreaterThan(0);
   });
 
+  it("checks no ratio without a configured split", () => {
+    expect(compareReleaseMetrics({ metrics }).sampleRatio).toBeNull();
+  });
+
   it("withholds every verdict when the units do not fit the configured split", () => {
     const worse = { ...metrics[0], candidate: proportionStatistics(560, 4_000) } as ReleaseMetricInput;
-    const comparison = compareReleaseMetrics({ units: { baseline: 9_400, candidate: 600 }, candidateShare: 0.05, metrics: [worse] });
-    expect(comparison.sampleRatio.mismatch).toBe(true);
+    const comparison = compareReleaseMetrics({
+      split: { units: { baseline: 9_400, candidate: 600 }, candidateShare: 0.05 },
+      metrics: [worse],
+    });
+    expect(comparison.sampleRatio?.mismatch).toBe(true);
     expect(comparison.metrics[0]?.verdict).toBe("sample_ratio_mismatch");
     expect(comparison.metrics[0]?.difference?.estimate).toBeCloseTo(0.04, 12);
     expect(
-      compareReleaseMetrics({ units: { baseline: 9_520, candidate: 480 }, candidateShare: 0.05, metrics: [worse] }).sampleRatio.mismatch,
+      compareReleaseMetrics({ split: { units: { baseline: 9_520, candidate: 480 }, candidateShare: 0.05 }, metrics: [worse] }).sampleRatio
+        ?.mismatch,
     ).toBe(false);
   });
 });

@@ -9,10 +9,11 @@ import {
   type VerdictRules,
 } from "@/server/stats/releaseVerdict";
 import { sampleRatioMismatch, type SampleRatioCheck } from "@/server/stats/sampleRatioMismatch";
+import type { OrderedSample } from "@/server/stats/quantileInference";
 
 export type ReleaseMetricInput<Key extends string = string> = VerdictRules & { key: Key } & (
     | { kind: "mean"; baseline: ArmStatistics; candidate: ArmStatistics }
-    | { kind: "quantile"; baseline: ArrayLike<number>; candidate: ArrayLike<number>; quantile: number }
+    | { kind: "quantile"; baseline: OrderedSample; candidate: OrderedSample; quantile: number }
   );
 
 export interface ComparedMetric<Key extends string = string> extends Omit<ReleaseMetricResult, "verdict"> {
@@ -23,7 +24,8 @@ export interface ComparedMetric<Key extends string = string> extends Omit<Releas
 }
 
 export interface ReleaseComparison<Key extends string = string> {
-  sampleRatio: SampleRatioCheck;
+  /** Null when no split was given to check against. */
+  sampleRatio: SampleRatioCheck | null;
   metrics: ComparedMetric<Key>[];
 }
 
@@ -45,10 +47,17 @@ export interface ReleaseComparison<Key extends string = string> {
  *   (users, sessions), not requests, over a period with one configured `candidateShare`.
  */
 export function compareReleaseMetrics<Key extends string>(
-  input: { units: { baseline: number; candidate: number }; candidateShare: number; metrics: readonly ReleaseMetricInput<Key>[] },
+  input: {
+    /** Units per arm and the configured split; without it (no rollout behind the comparison) no ratio is checked. */
+    split?: { units: { baseline: number; candidate: number }; candidateShare: number };
+    metrics: readonly ReleaseMetricInput<Key>[];
+  },
   options: SequentialOptions = defaultSequentialOptions,
 ): ReleaseComparison<Key> {
-  const sampleRatio = sampleRatioMismatch([input.units.baseline, input.units.candidate], [1 - input.candidateShare, input.candidateShare]);
+  const { split } = input;
+  const sampleRatio = split
+    ? sampleRatioMismatch([split.units.baseline, split.units.candidate], [1 - split.candidateShare, split.candidateShare])
+    : null;
   const intervalAlpha = options.alpha / Math.max(input.metrics.length, 1);
   const results = input.metrics.map((metric) => ({
     key: metric.key,
@@ -61,7 +70,7 @@ export function compareReleaseMetrics<Key extends string>(
       const adjustedPValue = adjusted[i] ?? 1;
       const enoughData = result.verdict !== "not_enough_data";
       const verdict = decideVerdict(result.difference?.estimate ?? 0, adjustedPValue, options.alpha, result.direction, enoughData);
-      return { ...result, adjustedPValue, verdict: sampleRatio.mismatch ? "sample_ratio_mismatch" : verdict };
+      return { ...result, adjustedPValue, verdict: sampleRatio?.mismatch ? "sample_ratio_mismatch" : verdict };
     }),
   };
 }

@@ -22,8 +22,37 @@ import {
   type SequentialOptions,
 } from "@/server/stats/alwaysValidInference";
 
-/** Values sorted ascending, as a sample quantile and its interval need them. */
-export const sortedAscending = (values: ArrayLike<number>): Float64Array => Float64Array.from(values).sort();
+/**
+ * Observations in order, as a quantile and its interval read them: the raw values sorted, or a
+ * histogram of them (a release comparison reads latency from rollup histograms, whose buckets
+ * are 1 % wide, rather than a million raw values).
+ */
+export interface OrderedSample {
+  readonly size: number;
+  /** The rank-th smallest value (1-based, 1 <= rank <= size). */
+  valueAtRank(rank: number): number;
+  /** How many values are strictly above `threshold`. */
+  countAbove(threshold: number): number;
+}
+
+/** Raw values as an ordered sample (sorted once; counts by binary search). */
+export function sortedAscending(values: ArrayLike<number>): OrderedSample {
+  const sorted = Float64Array.from(values).sort();
+  return {
+    size: sorted.length,
+    valueAtRank: (rank) => sorted[rank - 1] ?? NaN,
+    countAbove: (threshold) => {
+      let low = 0;
+      let high = sorted.length;
+      while (low < high) {
+        const middle = (low + high) >>> 1;
+        if ((sorted[middle] ?? NaN) <= threshold) low = middle + 1;
+        else high = middle;
+      }
+      return sorted.length - low;
+    },
+  };
+}
 
 /**
  * 1-based ranks of the order statistics that bracket the q-quantile (0 < q < 1) of n values at
@@ -41,42 +70,33 @@ export function alwaysValidQuantileRanks(n: number, q: number, options: Sequenti
 }
 
 /** The sample q-quantile: the ceil(nq)-th smallest value (the inverse of the empirical distribution). */
-export function sampleQuantile(sorted: Float64Array, q: number): number {
-  if (sorted.length === 0) throw new RangeError("quantile of no values");
-  return sorted[Math.max(Math.ceil(sorted.length * q), 1) - 1] ?? NaN;
+export function sampleQuantile(sample: OrderedSample, q: number): number {
+  if (sample.size === 0) throw new RangeError("quantile of no values");
+  return sample.valueAtRank(Math.max(Math.ceil(sample.size * q), 1));
 }
 
 /** The always-valid interval for the q-quantile; an unbounded side is -Infinity or Infinity. */
-export function alwaysValidQuantileInterval(sorted: Float64Array, q: number, options: SequentialOptions): Interval {
-  const { lower, upper } = alwaysValidQuantileRanks(sorted.length, q, options);
+export function alwaysValidQuantileInterval(sample: OrderedSample, q: number, options: SequentialOptions): Interval {
+  const { lower, upper } = alwaysValidQuantileRanks(sample.size, q, options);
   return {
-    lower: lower === 0 ? -Infinity : (sorted[lower - 1] ?? NaN),
-    upper: upper === sorted.length + 1 ? Infinity : (sorted[upper - 1] ?? NaN),
+    lower: lower === 0 ? -Infinity : sample.valueAtRank(lower),
+    upper: upper === sample.size + 1 ? Infinity : sample.valueAtRank(upper),
   };
 }
 
-/** How many sorted values are strictly above `threshold` (binary search). */
-export function countAbove(sorted: Float64Array, threshold: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((sorted[middle] ?? NaN) <= threshold) low = middle + 1;
-    else high = middle;
-  }
-  return sorted.length - low;
-}
+/** How many values of the sample are strictly above `threshold`. */
+export const countAbove = (sample: OrderedSample, threshold: number): number => sample.countAbove(threshold);
 
 /** Each arm's share of values above the baseline's sample q-quantile, as proportions for the mean test. */
 export function shareAboveBaselineQuantile(
-  baseline: Float64Array,
-  candidate: Float64Array,
+  baseline: OrderedSample,
+  candidate: OrderedSample,
   q: number,
 ): { threshold: number; baseline: ArmStatistics; candidate: ArmStatistics } {
   const threshold = sampleQuantile(baseline, q);
   return {
     threshold,
-    baseline: proportionStatistics(countAbove(baseline, threshold), baseline.length),
-    candidate: proportionStatistics(countAbove(candidate, threshold), candidate.length),
+    baseline: proportionStatistics(baseline.countAbove(threshold), baseline.size),
+    candidate: proportionStatistics(candidate.countAbove(threshold), candidate.size),
   };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { alwaysValidDifference, proportionStatistics } from "./alwaysValidInference";
 import { quantileReleaseVerdict, releaseVerdict } from "./releaseVerdict";
+import { sortedAscending } from "./quantileInference";
 import { seededRandom } from "./seededRandom";
 
 const thumbsDown = (baseline: [number, number], candidate: [number, number], minimumSamples = 200) =>
@@ -69,8 +70,8 @@ describe("release verdict on one metric", () => {
 describe("release verdict on a percentile", () => {
   it("calls a candidate 30 % slower worse on p95, showing the p95 of each arm", () => {
     const result = quantileReleaseVerdict({
-      baseline: latencies(5_000, 1),
-      candidate: latencies(600, 2, 1.3),
+      baseline: sortedAscending(latencies(5_000, 1)),
+      candidate: sortedAscending(latencies(600, 2, 1.3)),
       quantile: 0.95,
       direction: "lower_is_better",
       minimumSamples: 200,
@@ -86,16 +87,16 @@ describe("release verdict on a percentile", () => {
 
   it("says no difference on p50 for the same latency distribution, and not enough data for an empty candidate", () => {
     const same = quantileReleaseVerdict({
-      baseline: latencies(3_000, 3),
-      candidate: latencies(3_000, 4),
+      baseline: sortedAscending(latencies(3_000, 3)),
+      candidate: sortedAscending(latencies(3_000, 4)),
       quantile: 0.5,
       direction: "lower_is_better",
       minimumSamples: 200,
     });
     expect(same.verdict).toBe("no_difference");
     const empty = quantileReleaseVerdict({
-      baseline: latencies(300, 5),
-      candidate: [],
+      baseline: sortedAscending(latencies(300, 5)),
+      candidate: sortedAscending([]),
       quantile: 0.95,
       direction: "lower_is_better",
       minimumSamples: 1,

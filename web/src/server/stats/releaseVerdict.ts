@@ -7,7 +7,12 @@ import {
   type Interval,
   type SequentialOptions,
 } from "@/server/stats/alwaysValidInference";
-import { alwaysValidQuantileInterval, sampleQuantile, shareAboveBaselineQuantile, sortedAscending } from "@/server/stats/quantileInference";
+import {
+  alwaysValidQuantileInterval,
+  sampleQuantile,
+  shareAboveBaselineQuantile,
+  type OrderedSample,
+} from "@/server/stats/quantileInference";
 
 export type MetricDirection = "higher_is_better" | "lower_is_better";
 export type ReleaseVerdict = "better" | "worse" | "no_difference" | "not_enough_data";
@@ -100,26 +105,25 @@ export function releaseVerdict(
 
 /**
  * Baseline against candidate on a percentile metric (`quantile` 0.5 for p50, 0.95 for p95) from
- * the observations themselves, in any order. The verdict comes from the shares of each arm above
+ * an ordered sample (raw values or a histogram). The verdict comes from the shares of each arm above
  * the baseline's quantile (see quantileInference.ts); the arms show the quantiles with their
  * distribution-free intervals.
  */
 export function quantileReleaseVerdict(
-  input: { baseline: ArrayLike<number>; candidate: ArrayLike<number>; quantile: number } & VerdictRules,
+  input: { baseline: OrderedSample; candidate: OrderedSample; quantile: number } & VerdictRules,
   options: SequentialOptions = defaultSequentialOptions,
   intervalAlpha: number = options.alpha,
 ): ReleaseMetricResult {
-  const baseline = sortedAscending(input.baseline);
-  const candidate = sortedAscending(input.candidate);
-  const quantileOf = (sorted: Float64Array): ArmSummary =>
-    sorted.length > 0
+  const { baseline, candidate } = input;
+  const quantileOf = (sample: OrderedSample): ArmSummary =>
+    sample.size > 0
       ? {
-          n: sorted.length,
-          value: sampleQuantile(sorted, input.quantile),
-          ci: alwaysValidQuantileInterval(sorted, input.quantile, options),
+          n: sample.size,
+          value: sampleQuantile(sample, input.quantile),
+          ci: alwaysValidQuantileInterval(sample, input.quantile, options),
         }
       : { n: 0, value: null, ci: null };
-  const shares = baseline.length > 0 && candidate.length > 0 ? shareAboveBaselineQuantile(baseline, candidate, input.quantile) : null;
+  const shares = baseline.size > 0 && candidate.size > 0 ? shareAboveBaselineQuantile(baseline, candidate, input.quantile) : null;
   return {
     direction: input.direction,
     differenceOf: "share_above_baseline_quantile",
