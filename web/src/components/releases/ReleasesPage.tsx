@@ -30,7 +30,11 @@ function formatValue(unit: ReleaseMetricComparison["unit"], value: number | null
   return formatChartValue(unit, value);
 }
 
-const signedPercent = (share: number) => `${share > 0 ? "+" : share < 0 ? "−" : ""}${Math.abs(share * 100).toFixed(1)} %`;
+const signed = (value: number, digits: number, suffix: string) =>
+  `${value > 0 ? "+" : value < 0 ? "−" : ""}${Math.abs(value).toFixed(digits)}${suffix}`;
+const signedPercent = (share: number) => signed(share * 100, 1, " %");
+/** A change of a rate in percentage points: "+12.0 pts" reads plainer than +300 % of 4 %. */
+const signedPoints = (share: number) => signed(share * 100, 1, " pts");
 
 function intervalText(unit: ReleaseMetricComparison["unit"], ci: { lower: number | null; upper: number | null } | null): string {
   if (ci === null) return "";
@@ -57,14 +61,16 @@ function Difference({ metric }: { metric: ReleaseMetricComparison }) {
   if (metric.differenceOf === "share_above_baseline_quantile")
     return (
       <Flex direction="column">
-        <Text>{signedPercent(difference.estimate).replace(" %", " pts")}</Text>
+        <Text>{signedPoints(difference.estimate)}</Text>
         <Text size="1" color="gray">
           of requests above the baseline&apos;s {metric.label.split(" ").at(-1)}
         </Text>
       </Flex>
     );
-  const shown = difference.relative ?? difference;
-  const format = difference.relative ? signedPercent : (value: number) => formatValue(metric.unit, value);
+  // Rates change in points; other means relative to the baseline, when it is not 0.
+  const relative = metric.unit === "percent" ? null : difference.relative;
+  const shown = relative ?? difference;
+  const format = relative ? signedPercent : metric.unit === "percent" ? signedPoints : (value: number) => formatValue(metric.unit, value);
   return (
     <Flex direction="column">
       <Text>{format(shown.estimate)}</Text>
@@ -126,8 +132,8 @@ export function ReleasesPage({ view }: { view: ReleasesPageView }) {
             </Callout.Root>
           ) : null}
           <Text size="2" color="gray">
-            {comparison.candidate} against {comparison.baseline}, {formatUtcMinute(comparison.from)} to {formatUtcMinute(comparison.to)}{" "}
-            UTC. Verdicts are corrected for comparing {comparison.metrics.length} metrics at once.
+            {comparison.candidate} against {comparison.baseline}, {formatUtcMinute(comparison.from)} to {formatUtcMinute(comparison.to)}.
+            Verdicts are corrected for comparing {comparison.metrics.length} metrics at once.
           </Text>
           <Table.Root variant="surface">
             <Table.Header>

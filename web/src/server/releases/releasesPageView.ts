@@ -13,14 +13,14 @@ export interface RecentRelease {
 
 const recentDays = 90;
 
-/** Releases that served in the last 90 days, newest first (from the day rollups). */
+/** Releases that served in the last 90 days, newest first (from the hour rollups; within an hour, the later label first). */
 export async function recentReleases(database: Queryable, projectId: string, now: Date): Promise<RecentRelease[]> {
   const since = new Date(now.getTime() - recentDays * 86_400_000);
   return database.$queryRaw<RecentRelease[]>`
     SELECT value AS release, min(bucket_start) AS "firstSeen", max(bucket_start) AS "lastSeen", sum(requests)::int AS requests
     FROM metric_rollups
-    WHERE project_id = ${projectId}::uuid AND granularity = 'day' AND dimension = 'release' AND value <> '' AND bucket_start >= ${since}
-    GROUP BY value ORDER BY min(bucket_start) DESC, value LIMIT 100`;
+    WHERE project_id = ${projectId}::uuid AND granularity = 'hour' AND dimension = 'release' AND value <> '' AND bucket_start >= ${since}
+    GROUP BY value ORDER BY min(bucket_start) DESC, value DESC LIMIT 100`;
 }
 
 export interface ReleasesPageView {
