@@ -1,4 +1,4 @@
-import { test, expect, createSecretKey, newProject, shootBothThemes } from "./fixtures";
+import { test, expect, createSecretKey, newProject, sendTraces, shootBothThemes } from "./fixtures";
 
 const minuteMs = 60_000;
 
@@ -25,13 +25,7 @@ test("a rule made from the p95 latency preset previews the last 7 days, then fir
       endTime: new Date(start + 8000).toISOString(),
     };
   });
-  for (let i = 0; i < traces.length; i += 400) {
-    const sent = await page.request.post("/api/v1/traces", {
-      headers: { authorization: `Bearer ${secretKey}` },
-      data: { traces: traces.slice(i, i + 400) },
-    });
-    expect(sent.status()).toBe(200);
-  }
+  await sendTraces(page, secretKey, traces);
 
   // The preview reads rollups as the rollup job keeps them (every 30 s): wait for the traffic to be in.
   await expect

@@ -51,6 +51,17 @@ export async function createSecretKey(page: Page, projectId: string, name: strin
   return ((await created.json()) as { key: string }).key;
 }
 
+/** Sends traces with a secret key, in batches the API takes (each stored whole). */
+export async function sendTraces(page: Page, secretKey: string, traces: object[]): Promise<void> {
+  for (let i = 0; i < traces.length; i += 400) {
+    const sent = await page.request.post("/api/v1/traces", {
+      headers: { authorization: `Bearer ${secretKey}` },
+      data: { traces: traces.slice(i, i + 400) },
+    });
+    expect(sent.status()).toBe(200);
+  }
+}
+
 /** Invites `email` to the project as the signed-in `page` (an owner or admin) and returns the single-use link. */
 export async function inviteByApi(page: Page, projectId: string, email: string, role: string): Promise<string> {
   const created = await page.request.post(`/api/v1/projects/${projectId}/invitations`, { data: { email, role } });

@@ -1,4 +1,4 @@
-import { test, expect, createSecretKey, newProject, shootBothThemes } from "./fixtures";
+import { test, expect, createSecretKey, newProject, sendTraces, shootBothThemes } from "./fixtures";
 
 const minuteMs = 60_000;
 
@@ -32,13 +32,7 @@ test("the Releases page puts the newest release against the busiest one and call
     ...Array.from({ length: 900 }, (_, i) => trace("2026.11.1", i, now - 3 * 60 * minuteMs + i * 12_000, i % 25 === 0)),
     ...Array.from({ length: 300 }, (_, i) => trace("2026.11.2", i, now - 60 * minuteMs + i * 12_000, i % 25 < 4)),
   ];
-  for (let i = 0; i < traces.length; i += 400) {
-    const sent = await page.request.post("/api/v1/traces", {
-      headers: { authorization: `Bearer ${secretKey}` },
-      data: { traces: traces.slice(i, i + 400) },
-    });
-    expect(sent.status()).toBe(200);
-  }
+  await sendTraces(page, secretKey, traces);
   // The page reads rollups as the rollup job keeps them: wait for both releases to be in.
   await expect
     .poll(
