@@ -82,7 +82,9 @@ async function evaluateOver(database: Database, projectId: string, ruleId: strin
   };
 }
 
-describe.each(await testDatabaseKinds())("alert presets over real data on %s", (kind) => {
+// Each preset replays hours of traffic minute by minute, refreshing rollups at every evaluation:
+// on PGlite on a busy CI machine one scenario took over 30 s, so these get a minute each.
+describe.each(await testDatabaseKinds())("alert presets over real data on %s", { timeout: 60_000 }, (kind) => {
   const test = useTestDatabase(kind);
 
   it("p95 latency above 5 s: pending when it starts, fires once after 30 minutes, recovers once after keep-firing-for", async () => {
@@ -157,35 +159,34 @@ describe.each(await testDatabaseKinds())("alert presets over real data on %s", (
     expect(notifications).toEqual(["135 firing", "215 resolved"]);
   });
 
-  it("thumbs-down rate up 20 % against the hour before fires once; with too few thumbs it never does", async () => {
-    for (const [thumbsPerMinute, expected] of [
-      [2, ["firing", "resolved"]],
-      [0.25, []],
-    ] as const) {
-      const { project } = await createProjectWithKeys(test.database);
-      const ids = await seedTraces(
-        test.database,
-        project.id,
-        range(0, 240).map((m) => ({ minute: m, count: 4 })),
-      );
-      // 20 % down for two hours, 40 % down in the third, 20 % again after: exact shares, every tenth thumb counted.
-      let thumbs = 0;
-      const events = ids.flatMap((traceId, index) => {
-        const m = Number(/^m(\d+)-/.exec(traceId)?.[1]);
-        if (thumbsPerMinute >= 1 ? index % 4 >= thumbsPerMinute : index % 16 !== 0) return [];
-        const down = thumbs++ % 10 < (m >= 120 && m < 180 ? 4 : 2);
-        return [{ id: `fb-${traceId}`, type: "thumb", traceId, value: down ? -1 : 1, timestamp: at(m + 0.5).toISOString() }];
-      });
-      for (let i = 0; i < events.length; i += 500) await ingestFeedback(test.database, project.id, events.slice(i, i + 500), at(240));
-      const rule = await presetRule(test.database, project.id, "thumbs_down_change");
-      const { notifications } = await evaluateOver(
-        test.database,
-        project.id,
-        rule.id,
-        range(24, 60).map((step) => step * 5),
-      );
-      expect(notifications.map((entry) => entry.split(" ")[1])).toEqual(expected);
-    }
+  // Two scenarios, two tests: each seeds four hours of traffic and evaluates 36 times.
+  it.each([
+    { thumbsPerMinute: 2, expected: ["firing", "resolved"], case: "fires once" },
+    { thumbsPerMinute: 0.25, expected: [], case: "with too few thumbs never fires" },
+  ])("thumbs-down rate up 20 % against the hour before $case", async ({ thumbsPerMinute, expected }) => {
+    const { project } = await createProjectWithKeys(test.database);
+    const ids = await seedTraces(
+      test.database,
+      project.id,
+      range(0, 240).map((m) => ({ minute: m, count: 4 })),
+    );
+    // 20 % down for two hours, 40 % down in the third, 20 % again after: exact shares, every tenth thumb counted.
+    let thumbs = 0;
+    const events = ids.flatMap((traceId, index) => {
+      const m = Number(/^m(\d+)-/.exec(traceId)?.[1]);
+      if (thumbsPerMinute >= 1 ? index % 4 >= thumbsPerMinute : index % 16 !== 0) return [];
+      const down = thumbs++ % 10 < (m >= 120 && m < 180 ? 4 : 2);
+      return [{ id: `fb-${traceId}`, type: "thumb", traceId, value: down ? -1 : 1, timestamp: at(m + 0.5).toISOString() }];
+    });
+    for (let i = 0; i < events.length; i += 500) await ingestFeedback(test.database, project.id, events.slice(i, i + 500), at(240));
+    const rule = await presetRule(test.database, project.id, "thumbs_down_change");
+    const { notifications } = await evaluateOver(
+      test.database,
+      project.id,
+      rule.id,
+      range(24, 60).map((step) => step * 5),
+    );
+    expect(notifications.map((entry) => entry.split(" ")[1])).toEqual(expected);
   });
 
   it("cost per user fires for the one user over $5 in 24 hours, and a rule grouped by model for the slow model only", async () => {
