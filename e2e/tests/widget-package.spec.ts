@@ -55,7 +55,13 @@ test("the packed widget installs into a Vite app and a Next.js app outside the w
     expect(names["@liveloop/widget/core"]).toEqual(expect.arrayContaining(["createFeedbackClient", "trigramSimilarity"]));
     expect(names["@liveloop/widget/locales"]).toEqual(expect.arrayContaining(["de", "fr", "es", "en", "labelsForLocale"]));
     expect(names["@liveloop/widget/protocol"]).toEqual(expect.arrayContaining(["feedbackEventTypes"]));
-    expect(names["@liveloop/widget/server"]).toEqual(["signFeedbackToken", "verifyFeedbackToken"]);
+    expect(names["@liveloop/widget/server"]).toEqual([
+      "assignRelease",
+      "assignmentBucket",
+      "assignmentBuckets",
+      "signFeedbackToken",
+      "verifyFeedbackToken",
+    ]);
 
     // TypeScript consumers: bundler resolution with the declarations checked (Vite), nodenext (a Node backend).
     await timed("tsc (Vite app, nodenext)", async () => {
