@@ -68,3 +68,65 @@ test("the Releases page puts the newest release against the busiest one and call
   await expect(page.getByText("candidate: the candidate must differ from the baseline")).toBeVisible();
   expect(problems).toEqual([]);
 });
+
+test("a rollout started in the console splits users stickily, is paused and rolled back by hand, each change in its history", async ({
+  page,
+}, testInfo) => {
+  // Screenshots with axe in two themes.
+  test.setTimeout(90_000);
+  const problems: string[] = [];
+  page.on("pageerror", (error) => problems.push(`script error: ${error.message}`));
+  const projectId = await newProject(page, "Rollout");
+  const secretKey = await createSecretKey(page, projectId, "rollout e2e");
+  await page.goto(`/projects/${projectId}/releases`);
+  await expect(page.getByText("No rollouts yet")).toBeVisible();
+
+  await page.getByRole("button", { name: "Start a rollout" }).click();
+  const dialog = page.getByRole("dialog", { name: "Start a rollout" });
+  await dialog.getByRole("textbox", { name: "Key" }).fill("chat-answer");
+  await dialog.getByRole("combobox", { name: "Baseline" }).fill("2026.11.1");
+  await dialog.getByRole("combobox", { name: "Candidate" }).fill("2026.11.1");
+  await dialog.getByRole("button", { name: "Start" }).click();
+  // Refused beside the field, and nothing started.
+  await expect(dialog.getByText("the candidate must differ from the baseline")).toBeVisible();
+  await dialog.getByRole("combobox", { name: "Candidate" }).fill("2026.11.2");
+  await dialog.getByRole("textbox", { name: "Stages" }).fill("10, 50, 100");
+  await dialog.getByRole("button", { name: "Start" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page).toHaveURL(/rollout=chat-answer/);
+  const detail = page.getByLabel("Rollout chat-answer");
+  await expect(detail.getByRole("heading", { name: /chat-answer: 2026.11.2 against 2026.11.1/ })).toBeVisible();
+  await expect(detail).toContainText("10% · stage 1 of 3");
+  await expect(detail.getByRole("row", { name: /Started: 0% → 10%/ })).toBeVisible();
+
+  // The application asks which release serves each user: the same answer every time, about 10 % on the candidate.
+  const assign = async (unit: string) => {
+    const answer = await page.request.get(`/api/v1/rollouts/chat-answer/assign?unit=${unit}`, {
+      headers: { authorization: `Bearer ${secretKey}` },
+    });
+    expect(answer.status()).toBe(200);
+    return ((await answer.json()) as { release: string }).release;
+  };
+  const first = await Promise.all(Array.from({ length: 60 }, (_, i) => assign(`user-${i}`)));
+  expect(await Promise.all(Array.from({ length: 60 }, (_, i) => assign(`user-${i}`)))).toEqual(first);
+  expect(first.filter((release) => release === "2026.11.2").length).toBeLessThan(20);
+  expect(
+    (await page.request.get("/api/v1/rollouts/nope/assign?unit=u", { headers: { authorization: `Bearer ${secretKey}` } })).status(),
+  ).toBe(404);
+
+  await detail.getByRole("button", { name: "Pause" }).click();
+  await expect(detail.getByText("Paused", { exact: true }).first()).toBeVisible();
+  await expect(detail.getByRole("row", { name: /Paused by hand/ })).toBeVisible();
+  // The confirmation toast fades in and out (axe would measure its contrast mid-fade): shoot the page after it.
+  await expect(page.getByText("chat-answer paused")).toBeVisible();
+  await expect(page.getByText("chat-answer paused")).toBeHidden({ timeout: 15_000 });
+  await shootBothThemes(page, testInfo, "releases-rollout");
+
+  await detail.getByRole("button", { name: "Roll back" }).click();
+  await page.getByRole("alertdialog", { name: "Roll back chat-answer?" }).getByRole("button", { name: "Roll back" }).click();
+  await expect(detail.getByRole("row", { name: /Rolled back by hand/ })).toBeVisible();
+  await expect(page.getByRole("row", { name: /^chat-answer 2026\.11\.2 \/ 2026\.11\.1/ })).toContainText("Rolled back");
+  // Everybody is back on the baseline.
+  expect(new Set(await Promise.all(Array.from({ length: 30 }, (_, i) => assign(`user-${i}`))))).toEqual(new Set(["2026.11.1"]));
+  expect(problems).toEqual([]);
+});

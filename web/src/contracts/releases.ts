@@ -42,16 +42,24 @@ export const releaseComparisonQuerySchema = z
   });
 export type ReleaseComparisonQuery = z.infer<typeof releaseComparisonQuerySchema>;
 
-/** The comparison's metrics besides scores (each numeric score is one more, as score:<name>). */
-export const releaseMetricKeys = [
-  "errorRate",
-  "latencyP50Ms",
-  "latencyP95Ms",
-  "ttftP95Ms",
-  "costPerRequestUsd",
-  "thumbsDownRate",
-  "averageRating",
-] as const;
+/** The comparison's metrics besides scores (each numeric score is one more, as score:<name>), with their labels. */
+export const releaseMetricLabels = {
+  errorRate: "Error rate",
+  latencyP50Ms: "Latency p50",
+  latencyP95Ms: "Latency p95",
+  ttftP95Ms: "Time to first token p95",
+  costPerRequestUsd: "Cost per request",
+  thumbsDownRate: "Thumbs-down rate",
+  averageRating: "Average rating",
+} as const;
+export type ReleaseMetricKey = keyof typeof releaseMetricLabels;
+export const releaseMetricKeys = Object.keys(releaseMetricLabels) as ReleaseMetricKey[];
+
+/** A metric's label: a score by its name. */
+export function releaseMetricLabel(key: string): string {
+  if (key.startsWith("score:")) return key.slice("score:".length);
+  return key in releaseMetricLabels ? releaseMetricLabels[key as ReleaseMetricKey] : key;
+}
 
 export const releaseVerdicts = ["better", "worse", "no_difference", "not_enough_data", "sample_ratio_mismatch"] as const;
 

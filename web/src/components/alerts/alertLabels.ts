@@ -3,13 +3,14 @@ import type { AlertCondition, AlertSeverityName, AlertStateName } from "@/contra
 import { formatChartValue } from "@/components/charts/chartFormat";
 import { alertChartUnit, formatAlertDuration, formatRelativeChange } from "@/server/alerts/delivery/alertNotificationText";
 
-type BadgeColor = "gray" | "green" | "amber" | "red" | "orange" | "blue";
+// Only these colours are in the theme (app/theme.css imports their tokens); another renders uncoloured.
+type BadgeColor = "gray" | "green" | "amber" | "red" | "blue";
 
 export const alertStateLabel: Record<AlertStateName, { label: string; color: BadgeColor }> = {
   ok: { label: "OK", color: "green" },
   pending: { label: "Pending", color: "blue" },
   firing: { label: "Firing", color: "red" },
-  recovering: { label: "Recovering", color: "orange" },
+  recovering: { label: "Recovering", color: "amber" },
   no_data: { label: "No data", color: "gray" },
   error: { label: "Error", color: "red" },
 };

@@ -1,4 +1,4 @@
-import { Badge, Button, Callout, Flex, Table, Text } from "@radix-ui/themes";
+import { Badge, Button, Callout, Flex, Heading, Table, Text } from "@radix-ui/themes";
 import type { ReleaseMetricComparison } from "@/contracts/releases";
 import type { ReleasesPageView } from "@/server/releases/releasesPageView";
 import { formatChartValue } from "@/components/charts/chartFormat";
@@ -7,14 +7,16 @@ import { EmptyState } from "@/components/ui/EmptyState";
 import { ErrorMessage } from "@/components/ui/ErrorMessage";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { formatUtcMinute } from "@/components/drift/driftLabels";
+import { NewRolloutDialog } from "@/components/releases/NewRolloutDialog";
+import { RolloutsPanel } from "@/components/releases/RolloutsPanel";
 
 type Verdict = ReleaseMetricComparison["verdict"];
-const verdictBadge: Record<Verdict, { label: string; color: "green" | "red" | "gray" | "orange" }> = {
+const verdictBadge: Record<Verdict, { label: string; color: "green" | "red" | "gray" | "amber" }> = {
   better: { label: "Better", color: "green" },
   worse: { label: "Worse", color: "red" },
   no_difference: { label: "No difference", color: "gray" },
   not_enough_data: { label: "Not enough data yet", color: "gray" },
-  sample_ratio_mismatch: { label: "Split mismatch", color: "orange" },
+  sample_ratio_mismatch: { label: "Split mismatch", color: "amber" },
 };
 const rangeOptions = [
   { value: "24h", label: "Last 24 hours" },
@@ -88,13 +90,34 @@ function Difference({ metric }: { metric: ReleaseMetricComparison }) {
  */
 export function ReleasesPage({ view }: { view: ReleasesPageView }) {
   const { comparison, query, releases } = view;
-  const releaseOptions = releases.map((release) => ({ value: release.release, label: release.release }));
+  // A rollout's releases may not have served yet: they are choices all the same.
+  const labels = [...new Set([...releases.map((release) => release.release), ...(query ? [query.baseline, query.candidate] : [])])];
+  const releaseOptions = labels.map((label) => ({ value: label, label }));
   return (
     <>
       <PageHeader
         title="Releases"
-        description="A candidate against the baseline over the same period. Intervals and verdicts are always valid: looking every hour does not raise false alarms."
+        description="Rollouts give a candidate to a growing share of users; the comparison puts it against the baseline over the same period. Intervals and verdicts are always valid: looking every hour does not raise false alarms."
+        actions={
+          view.manageable ? (
+            <NewRolloutDialog
+              projectId={view.projectId}
+              releases={releases.map((release) => release.release)}
+              channels={view.channels}
+              defaultBaseline={query?.baseline ?? releases[0]?.release ?? ""}
+            />
+          ) : undefined
+        }
       />
+      <Flex direction="column" gap="3" mb="5">
+        <Heading as="h2" size="4">
+          Rollouts
+        </Heading>
+        <RolloutsPanel view={view} />
+      </Flex>
+      <Heading as="h2" size="4" mb="3">
+        Comparison
+      </Heading>
       {comparison === null || query === null ? (
         <EmptyState title="Two releases are needed to compare">
           Send traces with a <code>release</code> label (a prompt version, a model swap, a deploy): once two releases have served, this page
@@ -124,7 +147,7 @@ export function ReleasesPage({ view }: { view: ReleasesPageView }) {
           </form>
           <ErrorMessage error={view.error} />
           {comparison.srm?.mismatch ? (
-            <Callout.Root color="orange">
+            <Callout.Root color="amber">
               <Callout.Text>
                 The users per release ({comparison.srm.units.baseline} and {comparison.srm.units.candidate}) do not fit the configured
                 split: assignment or logging is broken, so no verdict is given.

@@ -1,6 +1,12 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { Queryable } from "@/server/db/client";
-import { comparisonRanges, type ReleaseComparison, type ReleaseComparisonQuery, type ReleaseMetricComparison } from "@/contracts/releases";
+import {
+  comparisonRanges,
+  releaseMetricLabels,
+  type ReleaseComparison,
+  type ReleaseComparisonQuery,
+  type ReleaseMetricComparison,
+} from "@/contracts/releases";
 import { addTraceRollupRow, emptyTraceAccumulator, type TraceAccumulator, type TraceRollupRow } from "@/server/metrics/metricsQuery";
 import { histogramSample, type LogHistogram } from "@/server/metrics/logHistogram";
 import { traceRollupColumns } from "@/server/metrics/traceFigureSql";
@@ -152,28 +158,28 @@ export async function compareReleases(
 
   mean(
     "errorRate",
-    { label: "Error rate", unit: "percent" },
+    { label: releaseMetricLabels.errorRate, unit: "percent" },
     "lower_is_better",
     perArm((acc) => proportionStatistics(acc.errors, acc.requests)),
   );
-  quantile("latencyP50Ms", { label: "Latency p50", unit: "ms" }, 0.5, (acc) => acc.latency);
-  quantile("latencyP95Ms", { label: "Latency p95", unit: "ms" }, 0.95, (acc) => acc.latency);
-  quantile("ttftP95Ms", { label: "Time to first token p95", unit: "ms" }, 0.95, (acc) => acc.ttft);
+  quantile("latencyP50Ms", { label: releaseMetricLabels.latencyP50Ms, unit: "ms" }, 0.5, (acc) => acc.latency);
+  quantile("latencyP95Ms", { label: releaseMetricLabels.latencyP95Ms, unit: "ms" }, 0.95, (acc) => acc.latency);
+  quantile("ttftP95Ms", { label: releaseMetricLabels.ttftP95Ms, unit: "ms" }, 0.95, (acc) => acc.ttft);
   mean(
     "costPerRequestUsd",
-    { label: "Cost per request", unit: "usd" },
+    { label: releaseMetricLabels.costPerRequestUsd, unit: "usd" },
     "lower_is_better",
     perArm((acc) => meanStatistics(acc.requests, acc.costUsd, acc.costSqUsd)),
   );
   mean(
     "thumbsDownRate",
-    { label: "Thumbs-down rate", unit: "percent" },
+    { label: releaseMetricLabels.thumbsDownRate, unit: "percent" },
     "lower_is_better",
     perArm((acc) => proportionStatistics(acc.thumbsDown, acc.thumbsUp + acc.thumbsDown)),
   );
   mean(
     "averageRating",
-    { label: "Average rating", unit: "rating" },
+    { label: releaseMetricLabels.averageRating, unit: "rating" },
     "higher_is_better",
     perArm((acc) => meanStatistics(acc.ratingCount, acc.ratingSum, acc.ratingSqSum)),
   );

@@ -1,7 +1,11 @@
 import { db, type Queryable } from "@/server/db/client";
 import { releaseComparisonQuerySchema, type ReleaseComparison, type ReleaseComparisonQuery } from "@/contracts/releases";
+import type { Rollout, RolloutEvent } from "@/contracts/rollouts";
 import { firstParam, type SearchParams } from "@/server/console/searchParams";
+import { can, type Role } from "@/server/auth/permissions";
 import { compareReleases } from "@/server/releases/compareReleases";
+import { listRollouts, rolloutHistory } from "@/server/releases/rollouts";
+import { listAlertChannels } from "@/server/alerts/alertChannels";
 
 /** A release label seen on traces, with when it first and last served and how much. */
 export interface RecentRelease {
@@ -23,7 +27,20 @@ export async function recentReleases(database: Queryable, projectId: string, now
     GROUP BY value ORDER BY min(bucket_start) DESC, value DESC LIMIT 100`;
 }
 
+/** The rollout the URL names (?rollout=key), with its history. */
+export interface SelectedRollout {
+  rollout: Rollout;
+  history: RolloutEvent[];
+}
+
 export interface ReleasesPageView {
+  projectId: string;
+  /** May start, promote, pause, resume and roll back rollouts. */
+  manageable: boolean;
+  rollouts: Rollout[];
+  selected: SelectedRollout | null;
+  /** The alert channels a new rollout may announce to (empty for those who may not start one). */
+  channels: { id: string; name: string }[];
   releases: RecentRelease[];
   /** Null with fewer than two releases: there is nothing to compare. */
   query: ReleaseComparisonQuery | null;
@@ -33,16 +50,35 @@ export interface ReleasesPageView {
 }
 
 /**
- * The releases page: the URL's baseline, candidate and range, by default the newest release
- * against the one that served the most before it, over the last 7 days.
+ * The releases page: the project's rollouts (the one the URL names in detail), and the URL's
+ * baseline and candidate compared over its range. By default that is the selected rollout's
+ * pair, else the newest release against the one that served the most before it, over 7 days.
  */
-export async function releasesPageView(projectId: string, params: SearchParams, now: Date = new Date()): Promise<ReleasesPageView> {
+export async function releasesPageView(
+  projectId: string,
+  role: Role,
+  params: SearchParams,
+  now: Date = new Date(),
+): Promise<ReleasesPageView> {
   const database = db();
-  const releases = await recentReleases(database, projectId, now);
+  const manageable = can(role, "rollouts:manage");
+  const [releases, rollouts, channels] = await Promise.all([
+    recentReleases(database, projectId, now),
+    listRollouts(database, projectId),
+    manageable ? listAlertChannels(database, projectId) : [],
+  ]);
+  const selectedKey = firstParam(params.rollout);
+  const rollout = rollouts.find((entry) => entry.key === selectedKey);
+  const selected = rollout ? { rollout, history: await rolloutHistory(database, projectId, rollout.key) } : null;
+  const page = { projectId, manageable, rollouts, selected, channels: channels.map(({ id, name }) => ({ id, name })), releases };
   const [newest, ...older] = releases;
   const busiest = older.toSorted((a, b) => b.requests - a.requests)[0];
-  if (!newest || !busiest) return { releases, query: null, comparison: null, error: null };
-  const defaults = { baseline: busiest.release, candidate: newest.release };
+  const defaults = rollout
+    ? { baseline: rollout.baseline, candidate: rollout.candidate }
+    : newest && busiest
+      ? { baseline: busiest.release, candidate: newest.release }
+      : null;
+  if (!defaults) return { ...page, query: null, comparison: null, error: null };
   const asked = releaseComparisonQuerySchema.safeParse({
     baseline: firstParam(params.baseline) ?? defaults.baseline,
     candidate: firstParam(params.candidate) ?? defaults.candidate,
@@ -50,5 +86,5 @@ export async function releasesPageView(projectId: string, params: SearchParams, 
   });
   const query = asked.success ? asked.data : releaseComparisonQuerySchema.parse(defaults);
   const error = asked.success ? null : asked.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
-  return { releases, query, comparison: await compareReleases(database, projectId, query, now), error };
+  return { ...page, query, comparison: await compareReleases(database, projectId, query, now), error };
 }

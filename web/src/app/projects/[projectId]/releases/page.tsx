@@ -11,5 +11,5 @@ export default async function Releases({
   searchParams: Promise<SearchParams>;
 }) {
   const access = await requireProjectPage((await params).projectId);
-  return <ReleasesPage view={await releasesPageView(access.project.id, await searchParams)} />;
+  return <ReleasesPage view={await releasesPageView(access.project.id, access.role, await searchParams)} />;
 }
