@@ -12,6 +12,7 @@ import { createAlertRule } from "../src/server/alerts/alertRules.ts";
 import { evaluateAlertRules } from "../src/server/alerts/evaluateAlertRules.ts";
 import { alertEvaluationDependencies } from "../src/server/alerts/alertEvaluationDependencies.ts";
 import { generateTraces } from "./generateTraces.ts";
+import { generateFeedback } from "./generateFeedback.ts";
 import { benchPublicKey, median, withAppOnPostgres, type BenchRow } from "./appServer.ts";
 
 const traceCount = Number(process.env.LIVELOOP_BENCH_ALERT_TRACES ?? 1_000_000);
@@ -20,29 +21,6 @@ const ruleCount = 200;
 // A minute per phase, so the phase with evaluation holds one scheduled cycle as production does.
 const ingestSeconds = Number(process.env.LIVELOOP_BENCH_ALERT_INGEST_SECONDS ?? 60);
 const stressSeconds = Number(process.env.LIVELOOP_BENCH_SECONDS ?? 8);
-
-/**
- * Feedback spread over the generated traces (generateTraces' ids and start times): thumbs
- * with about 20 % down, a rating every fifth event, a rephrase every fiftieth.
- */
-async function generateFeedback(database: PrismaClient, projectId: string, count: number, traces: number, now: Date): Promise<void> {
-  const chunk = 250_000;
-  const spanMs = 30 * 24 * 3_600_000;
-  for (let offset = 0; offset < count; offset += chunk) {
-    const size = Math.min(chunk, count - offset);
-    await database.$executeRaw`
-      INSERT INTO feedback_events (project_id, id, type, trace_id, user_id, value, scale, reasons, occurred_at, received_at)
-      SELECT ${projectId}::uuid, 'fb-' || g, kind::"FeedbackType", 'gen-' || t,
-        'user-' || (t % 20000),
-        CASE kind WHEN 'thumb' THEN (CASE WHEN (g * 31) % 10 < 2 THEN -1 ELSE 1 END) WHEN 'rating' THEN 1 + g % 5 ELSE NULL END,
-        CASE kind WHEN 'rating' THEN 5 ELSE NULL END, '{}', occurred, occurred
-      FROM (
-        SELECT g, t, CASE WHEN g % 50 = 0 THEN 'rephrase' WHEN g % 5 = 0 THEN 'rating' ELSE 'thumb' END AS kind,
-          ${now}::timestamptz - make_interval(secs => ((t::bigint * 7919) % ${spanMs}::bigint) / 1000.0) + interval '20 seconds' AS occurred
-        FROM (SELECT g, 1 + g % ${traces}::int AS t FROM generate_series(${offset + 1}::int, ${offset + size}::int) AS g) AS ids
-      ) AS rows`;
-  }
-}
 
 const metrics = [
   ["latencyP95Ms", 5000],

@@ -15,6 +15,8 @@ import { benchIngestWithEvaluators, benchJobOverhead } from "./jobs.ts";
 import { benchDriftProjection } from "./driftProjection.ts";
 import { benchDriftRun } from "./driftRun.ts";
 import { benchAlertEvaluation } from "./alertEvaluation.ts";
+import { benchReleaseComparison } from "./releaseComparison.ts";
+import { benchRolloutAssignment } from "./rolloutAssignment.ts";
 import type { BenchRow } from "./appServer.ts";
 
 const port = Number(process.env.LIVELOOP_BENCH_PORT ?? 3311);
@@ -38,6 +40,8 @@ const benches: Record<string, () => Promise<BenchRow | BenchRow[]>> = {
   "drift-projection": benchDriftProjection,
   "drift-run": benchDriftRun,
   "alert-evaluation": () => benchAlertEvaluation(port),
+  "release-comparison": benchReleaseComparison,
+  "rollout-assignment": () => benchRolloutAssignment(port),
 };
 
 const requested = process.argv.slice(2).filter((arg) => arg !== "--");

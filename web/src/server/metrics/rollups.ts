@@ -5,10 +5,14 @@ import { feedbackSummaryJoin, traceFigureAggregates } from "@/server/metrics/tra
 // A trace written in a transaction that commits late carries an updated_at older than
 // the commit: changes of the last few minutes are looked at again on every refresh.
 const commitLagMs = 2 * 60_000;
-const chunkSize = 500;
 
 type Granularity = "minute" | "hour" | "day";
 const granularityMs: Record<Granularity, number> = { minute: 60_000, hour: 3_600_000, day: 86_400_000 };
+// Each transaction rebuilds at most 500 minutes of traces, whatever the granularity: 500
+// hour buckets in one go held a week of a busy project's traces (2 M) in one transaction,
+// past its timeout, so a first build never finished.
+const chunkSpanMs = 500 * granularityMs.minute;
+const chunkSize = (granularity: Granularity) => Math.max(1, Math.floor(chunkSpanMs / granularityMs[granularity]));
 
 /** Recomputes the rollup rows of one chunk of buckets from the raw traces (delete, then insert). */
 async function rebuildBuckets(tx: Queryable, projectId: string, granularity: Granularity, chunk: Date[]): Promise<void> {
@@ -90,8 +94,9 @@ export async function refreshRollups(database: Database, projectId: string): Pro
     ["hour", containing("hour")],
     ["day", containing("day")],
   ] as const) {
-    for (let i = 0; i < buckets.length; i += chunkSize) {
-      await withProjectLock(database, projectId, (tx) => rebuildBuckets(tx, projectId, granularity, buckets.slice(i, i + chunkSize)));
+    const size = chunkSize(granularity);
+    for (let i = 0; i < buckets.length; i += size) {
+      await withProjectLock(database, projectId, (tx) => rebuildBuckets(tx, projectId, granularity, buckets.slice(i, i + size)));
     }
   }
   await database.rollupState.upsert({ where: { projectId }, create: { projectId, refreshedUntil }, update: { refreshedUntil } });

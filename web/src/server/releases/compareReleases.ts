@@ -66,10 +66,14 @@ async function readArms(database: Queryable, projectId: string, query: ReleaseCo
 
 /** Distinct users per release over the period: the units a rollout assigns, for the sample-ratio check. */
 async function usersPerRelease(database: Queryable, projectId: string, query: ReleaseComparisonQuery, from: Date, to: Date) {
+  // DISTINCT pairs, then a count, rather than count(DISTINCT user_id): PostgreSQL sorts every
+  // trace for count(DISTINCT) (on disk at a million a release) but hashes the pairs, in parallel.
   const rows = await database.$queryRaw<{ release: string; users: number }[]>`
-    SELECT release, count(DISTINCT user_id)::int AS users FROM traces
-    WHERE project_id = ${projectId}::uuid AND release = ANY(${[query.baseline, query.candidate]}::text[])
-      AND start_time >= ${from} AND start_time < ${to} AND user_id IS NOT NULL
+    SELECT release, count(*)::int AS users FROM (
+      SELECT DISTINCT release, user_id FROM traces
+      WHERE project_id = ${projectId}::uuid AND release = ANY(${[query.baseline, query.candidate]}::text[])
+        AND start_time >= ${from} AND start_time < ${to} AND user_id IS NOT NULL
+    ) AS pairs
     GROUP BY release`;
   const users = (release: string) => rows.find((row) => row.release === release)?.users ?? 0;
   return { baseline: users(query.baseline), candidate: users(query.candidate) };
