@@ -87,7 +87,7 @@ export async function benchReleaseComparison(): Promise<BenchRow[]> {
     for (const range of ["7d", "30d"] as const) {
       const dashboard = await timed(() => getMetrics(database, project.id, metricsQuerySchema.parse({ range, breakdown: "release" }), now));
       const page = await timed(async () => {
-        const view = await releasesPageView(project.id, range === "7d" ? {} : { range }, now);
+        const view = await releasesPageView(project.id, "viewer", range === "7d" ? {} : { range }, now);
         if (view.comparison?.baseline !== releases.baseline || view.comparison.metrics.length < 9)
           throw new Error(`the page compared ${view.comparison?.candidate} with ${view.comparison?.baseline}: ${view.error}`);
       });
