@@ -31,11 +31,12 @@ function Figure({ label, value, tone }: { label: string; value: string; tone?: "
   );
 }
 
+/** Why an assertion failed in its own words (which name the value), else the value against what it needed. */
 function assertionText(result: AssertionResult): string {
   if (result.error) return `could not be checked: ${result.error}`;
-  const measured =
-    result.value === null ? "" : `${result.value.toFixed(3)}${result.threshold === null ? "" : ` (needs ${result.threshold})`}`;
-  return [measured, result.message ?? (result.passed ? "passed" : "")].filter(Boolean).join(" — ");
+  if (result.message) return result.message;
+  if (result.value === null) return result.passed ? "passed" : "failed";
+  return `${result.value.toFixed(3)}${result.threshold === null ? "" : ` (needs ${result.threshold})`}`;
 }
 
 function GroupTable({
