@@ -240,7 +240,7 @@ export const alertDeliverySchema = z
   .object({
     id: z.string(),
     channel: z.string().describe("The channel's name"),
-    kind: z.enum(["firing", "resolved", "reminder", "test"]),
+    kind: z.enum(["firing", "resolved", "reminder", "test", "rollout"]),
     status: z.enum(["pending", "delivered", "failed"]),
     attempts: z.number().int(),
     lastStatus: z.number().int().nullable().describe("The receiver's last HTTP status"),
@@ -409,6 +409,36 @@ export const alertNotificationSchema = z
   })
   .strict();
 export type AlertNotification = z.infer<typeof alertNotificationSchema>;
+
+/** What a rollout's guard did on its own: channels hear of it as they hear of alerts. */
+export const rolloutNotificationSchema = z
+  .object({
+    type: z.enum(["rollout.rolled_back", "rollout.paused", "rollout.advanced", "rollout.completed"]),
+    timestamp: z.string().describe("When the guard acted (ISO 8601)"),
+    data: z
+      .object({
+        projectId: z.string(),
+        rolloutKey: z.string(),
+        baseline: z.string(),
+        candidate: z.string(),
+        fromShare: z.number().describe("The candidate's share before, 0..1"),
+        toShare: z.number().describe("The candidate's share now, 0..1"),
+        stage: z.number().int(),
+        reason: z.string(),
+        url: z.string().describe("The rollout in the console"),
+      })
+      .strict(),
+  })
+  .strict();
+export type RolloutNotification = z.infer<typeof rolloutNotificationSchema>;
+
+/** Every payload a channel receives (webhooks get it as JSON). */
+export const channelNotificationSchema = z.union([alertNotificationSchema, rolloutNotificationSchema]);
+export type ChannelNotification = z.infer<typeof channelNotificationSchema>;
+
+export function isRolloutNotification(notification: ChannelNotification): notification is RolloutNotification {
+  return notification.type.startsWith("rollout.");
+}
 
 // Preview
 

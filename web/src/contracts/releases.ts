@@ -42,6 +42,17 @@ export const releaseComparisonQuerySchema = z
   });
 export type ReleaseComparisonQuery = z.infer<typeof releaseComparisonQuerySchema>;
 
+/** The comparison's metrics besides scores (each numeric score is one more, as score:<name>). */
+export const releaseMetricKeys = [
+  "errorRate",
+  "latencyP50Ms",
+  "latencyP95Ms",
+  "ttftP95Ms",
+  "costPerRequestUsd",
+  "thumbsDownRate",
+  "averageRating",
+] as const;
+
 export const releaseVerdicts = ["better", "worse", "no_difference", "not_enough_data", "sample_ratio_mismatch"] as const;
 
 /** An interval; a side is null while nothing bounds it yet (a p95 from 50 requests has no upper bound). */

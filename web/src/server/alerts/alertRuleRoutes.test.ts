@@ -271,7 +271,7 @@ describe.each(await testDatabaseKinds())("alert rule endpoints on %s", (kind) =>
   });
 });
 
-describe.each(await testDatabaseKinds())("alert preview and evaluate-now endpoints on %s", (kind) => {
+describe.each(await testDatabaseKinds())("alert preview and evaluate-now endpoints on %s", { timeout: 60_000 }, (kind) => {
   const test = useTestDatabase(kind);
 
   it("previews a rule over 7 days with the spike it would have fired on, then evaluates a saved rule now", async () => {

@@ -1,6 +1,5 @@
 import { endpoint } from "@/server/api/endpoint";
-import { callerProjectId } from "@/server/api/caller";
-import type { Caller } from "@/server/api/route";
+import { callerActor, callerProjectId } from "@/server/api/caller";
 import { keyOrProjectParams } from "@/contracts/common";
 import {
   alertPreviewInputSchema,
@@ -27,9 +26,6 @@ const rulePaths = <Tail extends string>(tail: Tail) =>
   [`/api/v1/alert-rules${tail}`, `/api/v1/projects/{projectId}/alert-rules${tail}`] as const;
 const silencePaths = <Tail extends string>(tail: Tail) =>
   [`/api/v1/alert-silences${tail}`, `/api/v1/projects/{projectId}/alert-silences${tail}`] as const;
-
-/** Who made a silence, for the record: the member's e-mail, or the key. */
-const actorOf = (caller: Caller): string => (caller.type === "session" ? caller.user.email : "API key");
 
 export const alertRuleCreateRoute = endpoint({
   method: "POST",
@@ -157,7 +153,7 @@ export const alertSilenceCreateRoute = endpoint({
   status: 201,
   response: alertSilenceSchema,
   answers: "Silenced; rules go on being evaluated and recorded",
-  handler: ({ database, caller, body, now }) => createAlertSilence(database, callerProjectId(caller), body, actorOf(caller), now),
+  handler: ({ database, caller, body, now }) => createAlertSilence(database, callerProjectId(caller), body, callerActor(caller), now),
 });
 
 export const alertSilenceListRoute = endpoint({

@@ -24,3 +24,8 @@ export function callerProjectId(caller: Caller): string {
   if (caller.type === "session" && caller.projectId) return caller.projectId;
   throw new ForbiddenError("This endpoint acts on a project: use an API key or a project path");
 }
+
+/** Who did it, for a history: the member's e-mail, or "API key". */
+export function callerActor(caller: Caller): string {
+  return caller.type === "session" ? caller.user.email : "API key";
+}

@@ -12,6 +12,7 @@ import { feedbackEndpoints } from "@/server/feedback/feedbackRoutes";
 import { jobEndpoints } from "@/server/jobs/jobRoutes";
 import { metricsEndpoints } from "@/server/metrics/metricsRoutes";
 import { releaseEndpoints } from "@/server/releases/releaseRoutes";
+import { rolloutEndpoints } from "@/server/releases/rolloutRoutes";
 import { otelEndpoints } from "@/server/otel/otlpRoute";
 import { projectEndpoints } from "@/server/projects/projectRoutes";
 import { reviewEndpoints } from "@/server/review/reviewRoutes";
@@ -57,6 +58,7 @@ export const endpoints = [
   ...otelEndpoints,
   ...metricsEndpoints,
   ...releaseEndpoints,
+  ...rolloutEndpoints,
   ...modelPriceEndpoints,
   ...reviewEndpoints,
   ...datasetEndpoints,

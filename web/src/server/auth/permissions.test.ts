@@ -21,8 +21,8 @@ describe("permission table", () => {
     expect(can("admin", "keys:manage")).toBe(true);
   });
 
-  it("lets a public key do nothing but send feedback", () => {
-    expect([...keyPermissions.public]).toEqual(["feedback:write"]);
+  it("lets a public key do nothing but send feedback and read rollout splits", () => {
+    expect([...keyPermissions.public]).toEqual(["feedback:write", "rollouts:read"]);
     expect(keyPermissions.secret.has("project:read")).toBe(true);
     expect(keyPermissions.secret.has("keys:manage")).toBe(false);
   });

@@ -30,6 +30,8 @@ export const permissions = [
   "datasets:write",
   "datasets:publish",
   "datasets:export",
+  "rollouts:read",
+  "rollouts:manage",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -41,6 +43,7 @@ const viewer: Permission[] = [
   "alerts:read",
   "review:read",
   "datasets:read",
+  "rollouts:read",
 ];
 const annotator: Permission[] = [...viewer, "review:annotate", "datasets:write"];
 const admin: Permission[] = [
@@ -64,6 +67,8 @@ const admin: Permission[] = [
   "drift:manage",
   // Rules send messages to outside services and their channels hold signing secrets.
   "alerts:manage",
+  // A rollout decides which release real users get.
+  "rollouts:manage",
 ];
 // A reset link takes over an account, so only owners issue them (see passwordResets.ts).
 const owner: Permission[] = [...admin, "project:delete", "members:reset-passwords"];
@@ -77,7 +82,9 @@ const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
 
 /** What an API key may do: a public key lives in browsers, so it may only send feedback. */
 export const keyPermissions: Record<"public" | "secret", ReadonlySet<Permission>> = {
-  public: new Set<Permission>(["feedback:write"]),
+  // A page may split its own users between releases (GET /rollouts/{key}, /assign): the split
+  // and its salt say which release a user gets, nothing about anybody's data.
+  public: new Set<Permission>(["feedback:write", "rollouts:read"]),
   secret: new Set<Permission>([
     "project:read",
     "feedback:write",
@@ -96,6 +103,8 @@ export const keyPermissions: Record<"public" | "secret", ReadonlySet<Permission>
     // secret keys are made by admins (keys:manage), so they act with an admin's say here.
     "datasets:publish",
     "datasets:export",
+    "rollouts:read",
+    "rollouts:manage",
   ]),
 };
 

@@ -6,6 +6,7 @@ import { processEvaluationDependencies } from "@/server/evaluation/processEvalua
 import { driftJobs } from "@/server/drift/driftJobs";
 import { alertEvaluationJob } from "@/server/alerts/alertJobs";
 import { alertDeliveryJob } from "@/server/alerts/delivery/alertDeliveryJob";
+import { rolloutGuardJob } from "@/server/releases/rolloutJobs";
 
 /** Every kind of background work; each process that runs jobs works all of them. */
 export const jobDefinitions: readonly JobDefinition[] = [
@@ -15,4 +16,5 @@ export const jobDefinitions: readonly JobDefinition[] = [
   ...driftJobs,
   alertEvaluationJob,
   alertDeliveryJob,
+  rolloutGuardJob,
 ];

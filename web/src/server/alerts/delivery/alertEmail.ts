@@ -1,8 +1,8 @@
-import type { AlertNotification } from "@/contracts/alerts";
+import type { ChannelNotification } from "@/contracts/alerts";
 import { alertNotificationText, truncateText } from "@/server/alerts/delivery/alertNotificationText";
 
 /** A notification as an e-mail's subject and plain-text body. */
-export function alertEmail(notification: AlertNotification): { subject: string; text: string } {
+export function alertEmail(notification: ChannelNotification): { subject: string; text: string } {
   const text = alertNotificationText(notification);
   // A subject is one line: a rule name or group with line breaks must not start the body (header injection).
   const subject = truncateText(`[Liveloop] ${text.title}`.replace(/\s+/g, " "), 200);

@@ -1,9 +1,10 @@
 // What a notification says, in words: one reading shared by Slack, e-mail and the test
 // notification, with values in the metric's own unit as the console shows them.
-import type { AlertNotification } from "@/contracts/alerts";
+import { isRolloutNotification, type AlertNotification, type ChannelNotification, type RolloutNotification } from "@/contracts/alerts";
 import { parseAlertMetric, type AlertGroupBy, type AlertMetric } from "@/contracts/alertMetrics";
 import { formatChartValue, type ChartUnit } from "@/components/charts/chartFormat";
 import { formatUtcMinute } from "@/components/drift/driftLabels";
+import { formatShare } from "@/components/releases/formatShare";
 
 /** The console's chart unit for an alert metric's unit, so a notification reads as the charts do. */
 export function alertChartUnit(unit: AlertMetric["unit"]): ChartUnit {
@@ -78,7 +79,33 @@ export interface AlertTextLimits {
 }
 
 /** A notification in words, the rule name and group shortened to `limits`. */
-export function alertNotificationText(notification: AlertNotification, limits: AlertTextLimits = {}): AlertNotificationText {
+export function alertNotificationText(notification: ChannelNotification, limits: AlertTextLimits = {}): AlertNotificationText {
+  return isRolloutNotification(notification) ? rolloutNotificationText(notification, limits) : ruleNotificationText(notification, limits);
+}
+
+const rolloutTitles: Record<RolloutNotification["type"], string> = {
+  "rollout.rolled_back": "Rolled back",
+  "rollout.paused": "Paused",
+  "rollout.advanced": "Advanced",
+  "rollout.completed": "Completed",
+};
+
+function rolloutNotificationText(notification: RolloutNotification, limits: AlertTextLimits): AlertNotificationText {
+  const { data } = notification;
+  const key = truncateText(data.rolloutKey, limits.ruleName ?? Infinity);
+  return {
+    title: `${rolloutTitles[notification.type]}: rollout ${key}`,
+    summary: `${data.candidate} against ${data.baseline}: ${data.reason}`,
+    fields: [
+      { label: "Candidate share", value: `${formatShare(data.fromShare)} → ${formatShare(data.toShare)}` },
+      { label: "Stage", value: String(data.stage + 1) },
+      { label: "At", value: formatUtcMinute(notification.timestamp) },
+    ],
+    url: data.url,
+  };
+}
+
+function ruleNotificationText(notification: AlertNotification, limits: AlertTextLimits): AlertNotificationText {
   const data = {
     ...notification.data,
     ruleName: truncateText(notification.data.ruleName, limits.ruleName ?? Infinity),

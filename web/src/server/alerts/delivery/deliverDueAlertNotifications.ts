@@ -1,4 +1,4 @@
-import { alertNotificationSchema } from "@/contracts/alerts";
+import { channelNotificationSchema } from "@/contracts/alerts";
 import type { Database } from "@/server/db/client";
 import { createConcurrencyLimit } from "@/server/evaluation/judge/concurrencyLimit";
 import { alertDeliveryPolicy } from "@/server/alerts/delivery/alertDeliveryPolicy";
@@ -75,7 +75,7 @@ export async function deliverDueAlertNotifications(
     await Promise.all(
       claimed.map((delivery) =>
         limit(async () => {
-          const notification = alertNotificationSchema.safeParse(delivery.payload);
+          const notification = channelNotificationSchema.safeParse(delivery.payload);
           const outcome: AttemptOutcome = notification.success
             ? await sendAlertNotification(delivery, delivery.id, notification.data, now, dependencies)
             : {

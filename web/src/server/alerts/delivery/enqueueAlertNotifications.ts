@@ -1,4 +1,4 @@
-import { alertNotificationSchema, type AlertNotification } from "@/contracts/alerts";
+import { channelNotificationSchema, type ChannelNotification } from "@/contracts/alerts";
 import type { Queryable } from "@/server/db/client";
 
 /** The queue of the delivery job; send it `[{}]` after enqueueing to deliver now instead of within 15 s. */
@@ -8,8 +8,8 @@ export interface AlertNotificationsToSend {
   projectId: string;
   ruleId: string | null;
   channelIds: string[];
-  kind: "firing" | "resolved" | "reminder" | "test";
-  notification: AlertNotification;
+  kind: "firing" | "resolved" | "reminder" | "test" | "rollout";
+  notification: ChannelNotification;
   now: Date;
 }
 
@@ -21,7 +21,7 @@ export interface AlertNotificationsToSend {
 export async function enqueueAlertNotifications(db: Queryable, input: AlertNotificationsToSend): Promise<void> {
   if (input.channelIds.length === 0) return;
   // A payload that breaks the contract is a bug in the caller: fail its transaction, never a receiver.
-  const payload = alertNotificationSchema.parse(input.notification);
+  const payload = channelNotificationSchema.parse(input.notification);
   const channels = await db.alertChannel.findMany({
     where: { projectId: input.projectId, id: { in: input.channelIds } },
     select: { id: true },

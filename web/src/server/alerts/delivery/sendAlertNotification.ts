@@ -1,6 +1,6 @@
 // One attempt to hand one notification to one channel. Every outcome is a value that says
 // whether trying again may help; nothing here touches the database.
-import type { AlertNotification } from "@/contracts/alerts";
+import type { ChannelNotification } from "@/contracts/alerts";
 import { env } from "@/env";
 import { guardedFetch, OutboundUrlRefusedError } from "@/server/http/outboundUrls";
 import { retryAfterMs } from "@/server/llm/openAiHttp";
@@ -107,7 +107,7 @@ const aborted = (signal: AbortSignal) =>
 
 async function sendEmail(
   target: AlertChannelTarget,
-  notification: AlertNotification,
+  notification: ChannelNotification,
   dependencies: AlertSendDependencies,
 ): Promise<AttemptOutcome> {
   const mailer = dependencies.mailer === undefined ? (env().SMTP_URL ? processMailer() : null) : dependencies.mailer;
@@ -129,7 +129,7 @@ async function sendEmail(
 export async function sendAlertNotification(
   target: AlertChannelTarget,
   deliveryId: string,
-  notification: AlertNotification,
+  notification: ChannelNotification,
   now: Date,
   dependencies: AlertSendDependencies = {},
 ): Promise<AttemptOutcome> {

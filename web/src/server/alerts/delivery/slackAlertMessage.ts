@@ -1,6 +1,6 @@
 // A notification as a Slack incoming-webhook message (Block Kit). Slack rejects a whole
 // message when one block is over its limit, so every people-given text is cut to fit.
-import type { AlertNotification } from "@/contracts/alerts";
+import type { ChannelNotification } from "@/contracts/alerts";
 import { alertNotificationText, truncateText } from "@/server/alerts/delivery/alertNotificationText";
 
 /** Block Kit's limits: header text, a section's text, each of a section's fields, a button's text. */
@@ -37,7 +37,7 @@ function slackText(raw: string, max: number): string {
 const plain = (text: string, max: number): PlainText => ({ type: "plain_text", text: truncateText(text, max), emoji: true });
 
 /** The message for a notification: a header, the summary, the figures as fields and a button to the rule. */
-export function slackAlertMessage(notification: AlertNotification): SlackMessage {
+export function slackAlertMessage(notification: ChannelNotification): SlackMessage {
   // The header names rule and group shortly; the body has room for a long group (escaping may make it 5 times longer).
   const short = alertNotificationText(notification, { ruleName: 80, group: 40 });
   const full = alertNotificationText(notification, { group: 500 });

@@ -1,0 +1,6 @@
+// Made by `npm run routes -w @liveloop/web` from the endpoint list (server/api/endpoints.ts): edit that, not this.
+import { preflightHandler, routeHandlers } from "@/server/api/endpoints";
+
+export const dynamic = "force-dynamic";
+export const { GET } = routeHandlers("/api/v1/rollouts/{key}");
+export const OPTIONS = preflightHandler("/api/v1/rollouts/{key}");

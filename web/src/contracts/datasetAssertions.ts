@@ -1,0 +1,104 @@
+import { z } from "zod";
+import { contentText, exactText } from "@/contracts/common";
+import { checkAnswerJsonSchema } from "@/server/evaluation/builtin/formatAnswerSchema";
+
+// What a regression run checks each output against. Declared per dataset; a dataset with
+// none uses defaultAssertions. Anything that could only fail at check time (a regex that
+// does not compile, a schema Ajv refuses) is refused here, at declaration.
+
+export const datasetAssertionTypes = ["exact", "contains", "regex", "json_schema", "similarity", "judge", "default"] as const;
+export type DatasetAssertionType = (typeof datasetAssertionTypes)[number];
+
+/** The similarity an output needs to the expected output when a dataset declares nothing. */
+export const defaultSimilarityThreshold = 0.85;
+
+const regexFlags = /^(?!.*(.).*\1)[imsu]*$/;
+
+const exactAssertion = z
+  .object({
+    type: z.literal("exact"),
+    normalise: z.boolean().default(true).describe("Compare after trimming, collapsing whitespace and ignoring case (default true)"),
+  })
+  .strict()
+  .describe("The output equals the expected output");
+
+const containsAssertion = z
+  .object({
+    type: z.literal("contains"),
+    text: contentText(10_000).min(1).describe("Text the output must contain"),
+    caseSensitive: z.boolean().default(false),
+  })
+  .strict()
+  .describe("The output contains a text");
+
+const regexAssertion = z
+  .object({
+    type: z.literal("regex"),
+    pattern: z.string().min(1).max(2_000).describe("A JavaScript regular expression the output must match"),
+    flags: z.string().regex(regexFlags, "Use each of i, m, s, u at most once").default("").describe("Flags among i, m, s, u"),
+  })
+  .strict()
+  .superRefine((assertion, context) => {
+    try {
+      new RegExp(assertion.pattern, assertion.flags);
+    } catch (error) {
+      context.addIssue({ code: "custom", path: ["pattern"], message: `not a valid regular expression: ${(error as Error).message}` });
+    }
+  })
+  .describe("The output matches a regular expression");
+
+const jsonSchemaAssertion = z
+  .object({
+    type: z.literal("json_schema"),
+    schema: z
+      .union([z.record(z.string(), z.unknown()), z.boolean()])
+      .describe("A JSON Schema (draft 2020-12) the output, parsed as JSON, must satisfy"),
+  })
+  .strict()
+  .superRefine((assertion, context) => {
+    const problem = checkAnswerJsonSchema(assertion.schema);
+    if (problem) context.addIssue({ code: "custom", path: ["schema"], message: problem });
+  })
+  .describe("The output is JSON valid against a schema");
+
+const similarityAssertion = z
+  .object({
+    type: z.literal("similarity"),
+    threshold: z
+      .number()
+      .min(-1)
+      .max(1)
+      .default(defaultSimilarityThreshold)
+      .describe("Least cosine similarity to the expected output (default 0.85)"),
+  })
+  .strict()
+  .describe("The output means about the same as the expected output (the project's embedder)");
+
+const judgeAssertion = z
+  .object({
+    type: z.literal("judge"),
+    evaluator: exactText(z.string().trim().min(1).max(100)).describe("The name of the project's LLM-judge evaluator to ask"),
+    minScore: z.number().min(0).max(1).default(0.5).describe("Least normalised judge score (0 to 1) that passes (default 0.5)"),
+  })
+  .strict()
+  .describe("An LLM judge rates the output correct against the expected output");
+
+export const datasetAssertionSchema = z.discriminatedUnion("type", [
+  exactAssertion,
+  containsAssertion,
+  regexAssertion,
+  jsonSchemaAssertion,
+  similarityAssertion,
+  judgeAssertion,
+]);
+export type DatasetAssertion = z.infer<typeof datasetAssertionSchema>;
+
+export const datasetAssertionsSchema = z
+  .object({
+    assertions: z
+      .array(datasetAssertionSchema)
+      .max(20)
+      .describe("All must pass. Empty: normalised exact match passes, otherwise similarity to the expected output >= 0.85"),
+  })
+  .strict();
+export type DatasetAssertions = z.infer<typeof datasetAssertionsSchema>;
