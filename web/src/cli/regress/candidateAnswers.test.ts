@@ -54,7 +54,8 @@ describe("collectCandidateAnswers", () => {
     const answers = await collectCandidateAnswers([item("a", "Capital of France?"), conversation], settings());
     expect(answers).toEqual([
       { itemId: "a", ok: true, output: "Paris.", attempts: 1 },
-      { itemId: "b", ok: true, output: { role: "assistant", content: null, tool_calls: [toolCall] }, attempts: 1 },
+      // A tool-call answer is uploaded as text, each call as name(arguments).
+      { itemId: "b", ok: true, output: 'lookup_order({"id":"42"})', attempts: 1 },
     ]);
     const sent = candidate.requests.slice(before);
     expect(sent.map((request) => request.authorization)).toEqual(["Bearer sk-candidate", "Bearer sk-candidate"]);

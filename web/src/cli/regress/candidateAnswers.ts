@@ -1,8 +1,9 @@
-import type { ChatMessage, DatasetAnswer } from "@/contracts/chatMessage";
+import type { ChatMessage } from "@/contracts/chatMessage";
 import { createConcurrencyLimit } from "@/server/evaluation/judge/concurrencyLimit";
 import { backoffDelayMs } from "@/server/evaluation/judge/judgeBackoff";
 import { createChatCompletion, type ChatCompletion } from "@/server/llm/chatCompletions";
 import { LlmCallError } from "@/server/llm/llmCallError";
+import { messageText } from "@/server/review/conversation";
 
 /** What the candidate is asked for one dataset item: the conversation up to the answer. */
 export interface CandidateItem {
@@ -11,7 +12,7 @@ export interface CandidateItem {
 }
 
 export type CandidateAnswer =
-  { itemId: string; ok: true; output: DatasetAnswer; attempts: number } | { itemId: string; ok: false; error: string; attempts: number };
+  { itemId: string; ok: true; output: string; attempts: number } | { itemId: string; ok: false; error: string; attempts: number };
 
 export interface CandidateSettings {
   endpoint: string;
@@ -46,10 +47,12 @@ export class CandidateRefusedError extends Error {
 
 const refusalStatuses = new Set([401, 403, 404]);
 
-/** The answer as a dataset answer: its text, or an assistant message when it calls tools. */
-export function completionOutput(completion: Pick<ChatCompletion, "text" | "toolCalls">): DatasetAnswer {
-  if (!completion.toolCalls) return completion.text;
-  return { role: "assistant", content: completion.text === "" ? null : completion.text, tool_calls: completion.toolCalls };
+/**
+ * The answer as a run uploads it (text): its content, then each tool call as
+ * `name(arguments)` on its own line, as Liveloop writes an expected answer that calls tools.
+ */
+export function completionOutput(completion: Pick<ChatCompletion, "text" | "toolCalls">): string {
+  return messageText({ content: completion.text, tool_calls: completion.toolCalls ?? undefined });
 }
 
 async function answerOne(
