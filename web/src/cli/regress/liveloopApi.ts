@@ -47,7 +47,8 @@ export interface LiveloopApi {
   json<T extends z.ZodType>(method: LiveloopMethod, path: string, schema: T, body?: unknown): Promise<{ status: number; body: z.infer<T> }>;
 }
 
-const defaultAttempts = 5;
+// Few: an unreachable Liveloop at the start is most often a wrong LIVELOOP_URL, and CI should say so quickly.
+const defaultAttempts = 3;
 const defaultTimeoutMs = 60_000;
 /** Longer than this, Liveloop is treated as down rather than waited for. */
 const maxRetryAfterMs = 120_000;
