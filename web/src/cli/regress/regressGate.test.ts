@@ -73,6 +73,19 @@ function report(items: DatasetRunItem[], overrides: Partial<DatasetRunReport> = 
   };
 }
 
+/** The comparison with a baseline run in which item-4, of this severity, passed. */
+function newlyFailingFourth(severity: string): NonNullable<DatasetRunReport["comparison"]> {
+  return {
+    baseline: "v1-run",
+    baselineVersion: 3,
+    newlyFailing: [{ itemId: ids[3], externalId: "item-4", category: "billing", severity }],
+    newlyPassing: [],
+    unchanged: 3,
+    byCategory: [],
+    bySeverity: [],
+  };
+}
+
 const allPassed = [0, 1, 2, 3].map((index) => runItem(index, "passed"));
 const input = (overrides: Partial<GateInput>): GateInput => ({
   report: report(allPassed),
@@ -100,19 +113,11 @@ describe("decideGate", () => {
 
   it("fails when a critical item passed in the baseline and fails now, whatever the pass rate", () => {
     const items = [...allPassed.slice(0, 3), runItem(3, "failed", "Critical")];
-    const comparison = {
-      baseline: "v1-run",
-      baselineVersion: 3,
-      newlyFailing: [{ itemId: ids[3], externalId: "item-4", category: "billing", severity: "Critical" }],
-      newlyPassing: [],
-      unchanged: 3,
-      byCategory: [],
-      bySeverity: [],
-    };
+    const comparison = newlyFailingFourth("Critical");
     const verdict = decideGate(input({ report: report(items, { comparison }), minPassRate: 0.5 }));
     expect(verdict.reasons).toEqual(["1 critical item newly failing against v1-run: item-4"]);
     // A minor item newly failing above the minimum pass rate does not fail the gate.
-    const minor = { ...comparison, newlyFailing: [{ ...comparison.newlyFailing[0], severity: "minor" }] } as typeof comparison;
+    const minor = newlyFailingFourth("minor");
     expect(decideGate(input({ report: report(items, { comparison: minor }), minPassRate: 0.5 })).passed).toBe(true);
   });
 
@@ -152,15 +157,7 @@ describe("decideGate", () => {
 describe("regressSummary", () => {
   it("shows the pass rate, the newly failing items with their diff and why the gate failed", () => {
     const items = [...allPassed.slice(0, 3), runItem(3, "failed", "critical")];
-    const comparison = {
-      baseline: "v1-run",
-      baselineVersion: 3,
-      newlyFailing: [{ itemId: ids[3], externalId: "item-4", category: "billing", severity: "critical" }],
-      newlyPassing: [],
-      unchanged: 3,
-      byCategory: [],
-      bySeverity: [],
-    };
+    const comparison = newlyFailingFourth("critical");
     const verdict = decideGate(input({ report: report(items, { comparison }) }));
     expect(regressSummary(report(items, { comparison }), verdict, 0.95)).toBe(
       [
