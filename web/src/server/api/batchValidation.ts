@@ -3,8 +3,9 @@ import type { BatchResult } from "@/contracts/batch";
 
 export type Rejection = BatchResult["rejected"][number];
 
-function idOf(raw: unknown): string | null {
-  return typeof raw === "object" && raw !== null && typeof (raw as { id?: unknown }).id === "string" ? (raw as { id: string }).id : null;
+function idOf(raw: unknown, field: string): string | null {
+  const id = typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>)[field] : undefined;
+  return typeof id === "string" ? id : null;
 }
 
 type Issue = { path: PropertyKey[]; message: string };
@@ -39,13 +40,16 @@ export function validateBatchItems<T>(
   rawItems: unknown[],
   schema: z.ZodType<T>,
   itemName: string,
+  /** The field that names an item (its id in the answer). */
+  idField = "id",
 ): { valid: { index: number; item: T }[]; rejected: Rejection[] } {
   const valid: { index: number; item: T }[] = [];
   const rejected: Rejection[] = [];
   rawItems.forEach((raw, index) => {
     const result = schema.safeParse(raw);
     if (result.success) valid.push({ index, item: result.data });
-    else rejected.push({ id: idOf(raw), index, status: 400, message: describeIssues(unwrapUnions(result.error.issues), itemName) });
+    else
+      rejected.push({ id: idOf(raw, idField), index, status: 400, message: describeIssues(unwrapUnions(result.error.issues), itemName) });
   });
   return { valid, rejected };
 }

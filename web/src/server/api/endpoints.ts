@@ -7,6 +7,7 @@ import { accountEndpoints } from "@/server/accounts/accountRoutes";
 import { apiKeyEndpoints } from "@/server/keys/apiKeyRoutes";
 import { benchWrappedRoute } from "@/server/bench/benchRoutes";
 import { datasetEndpoints } from "@/server/datasets/datasetRoutes";
+import { datasetRunEndpoints } from "@/server/datasets/runs/datasetRunRoutes";
 import { demoChatRoute } from "@/server/demo/demoRoute";
 import { feedbackEndpoints } from "@/server/feedback/feedbackRoutes";
 import { jobEndpoints } from "@/server/jobs/jobRoutes";
@@ -62,6 +63,7 @@ export const endpoints = [
   ...modelPriceEndpoints,
   ...reviewEndpoints,
   ...datasetEndpoints,
+  ...datasetRunEndpoints,
   ...jobEndpoints,
   demoChatRoute,
   benchWrappedRoute,

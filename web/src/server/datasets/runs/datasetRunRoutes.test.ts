@@ -1,0 +1,351 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { z } from "zod";
+import type { Database } from "@/server/db/client";
+import { batchResultSchema } from "@/contracts/batch";
+import { datasetAssertionsSchema } from "@/contracts/datasetAssertions";
+import {
+  datasetRunListSchema,
+  datasetRunReportSchema,
+  datasetRunSummarySchema,
+  datasetVersionItemsSchema,
+  type DatasetRunReport,
+} from "@/contracts/datasetRuns";
+import { addDatasetItems, publishDatasetVersion } from "@/server/datasets/datasets";
+import { createEvaluator } from "@/server/evaluation/evaluators";
+import { checkAnswerJsonSchema } from "@/server/evaluation/builtin/formatAnswerSchema";
+import {
+  getAssertionsRoute,
+  listRunsRoute,
+  patchRunRoute,
+  putAssertionsRoute,
+  runReportRoute,
+  uploadRunRoute,
+  versionItemsRoute,
+} from "@/server/datasets/runs/datasetRunRoutes";
+import { callWithKey, testApiRoute } from "@/test/testApiRoute";
+import { createProjectWithKeys } from "@/test/factories";
+import { testDatabaseKinds, useTestDatabase } from "@/test/testDatabase";
+import { closedPortUrl, startFakeOpenAiServer, type FakeOpenAiServer } from "@/test/fakeOpenAiServer";
+
+const items = [
+  {
+    id: "refund",
+    input: [{ role: "user", content: "Can I get a refund?" }],
+    expectedOutput: "Yes, within 30 days.",
+    category: "billing",
+    severity: "critical",
+  },
+  {
+    id: "invoice",
+    input: [{ role: "user", content: "Where is my invoice?" }],
+    expectedOutput: "Under Settings, Billing.",
+    category: "billing",
+    severity: "minor",
+  },
+  {
+    id: "parcel",
+    input: [{ role: "user", content: "Where is my parcel?" }],
+    expectedOutput: "It ships in 2 days.",
+    category: "shipping",
+    severity: "minor",
+  },
+];
+const right = {
+  refund: "Yes, within 30 days.",
+  invoice: "Under Settings, Billing.",
+  parcel: "It ships in 2 days.",
+};
+const wrong = "Our office cat enjoys sunny windowsills.";
+
+async function expectApi<T extends z.ZodType>(response: Response, status: number, schema: T): Promise<z.infer<T>> {
+  const body: unknown = await response.json();
+  expect({ status: response.status, body }).toMatchObject({ status });
+  return schema.parse(body);
+}
+
+/** A project with the three items published as version 1, and calls to the run endpoints through the real wrapper. */
+async function setUp(database: Database) {
+  const { project, secretKey } = await createProjectWithKeys(database);
+  await addDatasetItems(database, project.id, "golden", items);
+  await publishDatasetVersion(database, project.id, "golden");
+  let clock = Date.parse("2026-11-28T10:00:00Z");
+  // Each call a minute after the one before, so runs have an order.
+  const at = () => new Date((clock += 60_000));
+  const key = secretKey.key;
+  const call = (
+    route: Parameters<ReturnType<typeof testApiRoute>>[0],
+    init: { method?: string; path: string; body?: unknown; params: Record<string, string> },
+  ) => callWithKey(testApiRoute(database, at())(route), key, init);
+  const upload = (name: string, outputs: unknown[], extra: Record<string, unknown> = {}) =>
+    call(uploadRunRoute, {
+      path: "/api/v1/datasets/golden/runs",
+      params: { name: "golden" },
+      body: { name, version: 1, ...extra, outputs },
+    });
+  const report = async (run: string, query = "") =>
+    expectApi(
+      await call(runReportRoute, { method: "GET", path: `/api/v1/datasets/golden/runs/${run}${query}`, params: { name: "golden", run } }),
+      200,
+      datasetRunReportSchema,
+    );
+  const gate = (run: string, passed: boolean) =>
+    call(patchRunRoute, {
+      method: "PATCH",
+      path: `/api/v1/datasets/golden/runs/${run}`,
+      params: { name: "golden", run },
+      body: { gate: { passed, reason: passed ? "all rules hold" : "pass rate below 0.95" } },
+    });
+  const putAssertions = (assertions: unknown[]) =>
+    call(putAssertionsRoute, {
+      method: "PUT",
+      path: "/api/v1/datasets/golden/assertions",
+      params: { name: "golden" },
+      body: { assertions },
+    });
+  return { project, call, upload, report, gate, putAssertions };
+}
+
+const outputsFor = (answers: Record<string, string>) => Object.entries(answers).map(([itemId, output]) => ({ itemId, output }));
+const statusOf = (report: DatasetRunReport) => Object.fromEntries(report.items.map((item) => [item.externalId, item.status]));
+/** Items of one publish share a timestamp, so their order in a version is not the order they were added in: look them up. */
+const itemOf = (report: DatasetRunReport, externalId: string) => report.items.find((item) => item.externalId === externalId);
+
+let judge: FakeOpenAiServer;
+beforeAll(async () => {
+  judge = await startFakeOpenAiServer();
+});
+afterAll(async () => {
+  await judge.close();
+});
+
+describe.each(await testDatabaseKinds())("regression runs on %s", (kind) => {
+  const test = useTestDatabase(kind);
+
+  it("pages through a version's items for a runner, by cursor", async () => {
+    const { call } = await setUp(test.database);
+    const page = (query: string) =>
+      call(versionItemsRoute, {
+        method: "GET",
+        path: `/api/v1/datasets/golden/versions/latest/items${query}`,
+        params: { name: "golden", version: "latest" },
+      });
+    const first = await expectApi(await page("?limit=2"), 200, datasetVersionItemsSchema);
+    expect(first).toMatchObject({ version: 1, itemCount: 3, nextCursor: expect.any(Number) as unknown });
+    const second = await expectApi(await page(`?limit=2&cursor=${first.nextCursor}`), 200, datasetVersionItemsSchema);
+    expect(second.items).toHaveLength(1);
+    expect(second.nextCursor).toBeNull();
+    const all = [...first.items, ...second.items];
+    expect(all.map((item) => [item.externalId, item.category, item.severity]).sort()).toEqual([
+      ["invoice", "billing", "minor"],
+      ["parcel", "shipping", "minor"],
+      ["refund", "billing", "critical"],
+    ]);
+    expect(all.find((item) => item.externalId === "refund")).toMatchObject({
+      expectedOutput: "Yes, within 30 days.",
+      input: [{ role: "user", content: "Can I get a refund?" }],
+    });
+  });
+
+  it("takes outputs by itemId or externalId and rejects, per item, outputs for items not in the version", async () => {
+    const { call, upload, report } = await setUp(test.database);
+    const listed = await expectApi(
+      await call(versionItemsRoute, {
+        method: "GET",
+        path: "/api/v1/datasets/golden/versions/1/items",
+        params: { name: "golden", version: "1" },
+      }),
+      200,
+      datasetVersionItemsSchema,
+    );
+    const invoiceId = listed.items.find((item) => item.externalId === "invoice")?.itemId ?? "";
+    const answer = await upload("ci-1", [
+      { itemId: "refund", output: right.refund },
+      { itemId: invoiceId, output: right.invoice },
+      { itemId: "no-such-item", output: "anything" },
+      { itemId: "00000000-0000-4000-8000-000000000000", output: "anything" },
+      { itemId: "parcel" },
+    ]);
+    expect(answer.status).toBe(207);
+    const body = batchResultSchema.parse(await answer.json());
+    expect(body.accepted).toEqual(["refund", invoiceId]);
+    expect(body.rejected).toEqual([
+      { id: "no-such-item", index: 2, status: 404, message: expect.stringContaining("not an item of version 1") as unknown },
+      { id: "00000000-0000-4000-8000-000000000000", index: 3, status: 404, message: expect.any(String) as unknown },
+      { id: "parcel", index: 4, status: 400, message: expect.stringContaining("output") as unknown },
+    ]);
+    const run = await report("ci-1");
+    expect(run).toMatchObject({ status: "incomplete", counts: { total: 3, evaluated: 2, passed: 2, missing: 1 }, passing: false });
+    expect(run.missingItemIds).toEqual([listed.items.find((item) => item.externalId === "parcel")?.itemId]);
+    // A missing item counts against the pass rate.
+    expect(run.passRate).toBeCloseTo(2 / 3);
+  });
+
+  it("is idempotent per item: a resent output is a duplicate, a different one is refused, nothing is counted twice", async () => {
+    const { project, upload, report } = await setUp(test.database);
+    expect((await upload("ci-1", outputsFor({ refund: right.refund, invoice: wrong }), { release: "v1" })).status).toBe(200);
+    const again = await upload("ci-1", outputsFor({ refund: right.refund, invoice: wrong, parcel: right.parcel }));
+    expect(again.status).toBe(200);
+    expect(batchResultSchema.parse(await again.json())).toEqual({ accepted: ["parcel"], duplicates: ["refund", "invoice"], rejected: [] });
+    const changed = await upload("ci-1", outputsFor({ invoice: right.invoice }));
+    expect(changed.status).toBe(207);
+    expect(batchResultSchema.parse(await changed.json()).rejected).toEqual([
+      { id: "invoice", index: 0, status: 409, message: expect.stringContaining("different output") as unknown },
+    ]);
+    const run = await report("ci-1");
+    expect(run.counts).toEqual({ total: 3, evaluated: 3, passed: 2, failed: 1, errors: 0, missing: 0 });
+    expect(run.status).toBe("complete");
+    const rows = await test.database.datasetRunItem.count({ where: { projectId: project.id } });
+    expect(rows).toBe(3);
+    // A run answers one version with the labels of its first upload: a later upload naming others is refused whole.
+    expect((await upload("ci-1", outputsFor({ refund: right.refund }), { release: "v1", model: "gpt-x" })).status).toBe(409);
+    expect((await upload("ci-1", outputsFor({ refund: right.refund }), { release: "v2" })).status).toBe(409);
+    expect((await upload("ci-1", outputsFor({ refund: right.refund }), { version: 2 })).status).toBe(404);
+  });
+
+  it("checks outputs with the default assertion when none is declared: normalised exact, else similarity >= 0.85", async () => {
+    const { upload, report } = await setUp(test.database);
+    await upload("ci-1", outputsFor({ refund: "  YES, within   30 days. ", invoice: "Under Settings > Billing!", parcel: wrong }));
+    const run = await report("ci-1");
+    const [refund, invoice, parcel] = ["refund", "invoice", "parcel"].map((id) => itemOf(run, id));
+    expect(refund).toMatchObject({ status: "passed", assertions: [{ type: "default", passed: true, value: 1 }] });
+    expect(invoice?.assertions[0]).toMatchObject({ type: "default", passed: true, threshold: 0.85 });
+    expect(invoice?.assertions[0]?.value).toBeGreaterThanOrEqual(0.85);
+    expect(parcel).toMatchObject({ status: "failed", passed: false, assertions: [{ type: "default", passed: false, threshold: 0.85 }] });
+    expect(parcel?.assertions[0]?.value).toBeLessThan(0.85);
+    // The failure shows what differs: the expected words deleted, the output's inserted.
+    expect(parcel?.diff).toEqual([
+      { op: "delete", text: "It ships in 2 days." },
+      { op: "insert", text: wrong },
+    ]);
+  });
+
+  it("checks declared assertions and refuses declarations that cannot be checked", async () => {
+    const { call, upload, report, putAssertions } = await setUp(test.database);
+    for (const bad of [
+      [{ type: "regex", pattern: "(unclosed" }],
+      [{ type: "regex", pattern: "a", flags: "gg" }],
+      [{ type: "json_schema", schema: { type: "strin" } }],
+      [{ type: "similarity", threshold: 2 }],
+      [{ type: "judge", evaluator: "nobody" }],
+      [{ type: "sounds_right" }],
+    ]) {
+      const refused = await putAssertions(bad);
+      expect(refused.status, JSON.stringify(bad)).toBe(400);
+    }
+    const stored = await call(getAssertionsRoute, {
+      method: "GET",
+      path: "/api/v1/datasets/golden/assertions",
+      params: { name: "golden" },
+    });
+    expect(await expectApi(stored, 200, datasetAssertionsSchema)).toEqual({ assertions: [] });
+
+    const declared = await putAssertions([
+      { type: "contains", text: "DAYS" },
+      { type: "regex", pattern: "\\d+ days", flags: "i" },
+    ]);
+    expect(await expectApi(declared, 200, datasetAssertionsSchema)).toMatchObject({
+      assertions: [
+        { type: "contains", caseSensitive: false },
+        { type: "regex", flags: "i" },
+      ],
+    });
+    await upload("ci-1", outputsFor({ refund: "Yes, 30 days.", invoice: "in days", parcel: "Two days" }));
+    const run = await report("ci-1");
+    expect(statusOf(run)).toEqual({ refund: "passed", invoice: "failed", parcel: "failed" });
+    expect(itemOf(run, "invoice")?.assertions.map((assertion) => [assertion.type, assertion.passed])).toEqual([
+      ["contains", true],
+      ["regex", false],
+    ]);
+  });
+
+  it("compares with the latest passing run by category and severity; a failing run never becomes the baseline", async () => {
+    const { call, upload, report, gate } = await setUp(test.database);
+    await upload("r1", outputsFor({ refund: right.refund, invoice: right.invoice, parcel: wrong }));
+    expect((await expectApi(await gate("r1", true), 200, datasetRunSummarySchema)).passing).toBe(true);
+
+    await upload("r2", outputsFor({ refund: wrong, invoice: right.invoice, parcel: right.parcel }));
+    const second = await report("r2");
+    expect(second.comparison).toMatchObject({
+      baseline: "r1",
+      newlyFailing: [{ externalId: "refund", category: "billing", severity: "critical" }],
+      newlyPassing: [{ externalId: "parcel", category: "shipping", severity: "minor" }],
+      unchanged: 1,
+    });
+    expect(second.comparison?.bySeverity).toEqual([
+      { value: "critical", newlyFailing: 1, newlyPassing: 0, unchanged: 0 },
+      { value: "minor", newlyFailing: 0, newlyPassing: 1, unchanged: 1 },
+    ]);
+    expect(second.comparison?.byCategory).toEqual([
+      { value: "billing", newlyFailing: 1, newlyPassing: 0, unchanged: 1 },
+      { value: "shipping", newlyFailing: 0, newlyPassing: 1, unchanged: 0 },
+    ]);
+    expect((await gate("r2", false)).status).toBe(200);
+
+    // r2 failed its gate, so r3 is still compared with r1; a chosen baseline overrides that.
+    await upload("r3", outputsFor(right));
+    expect((await report("r3")).comparison).toMatchObject({ baseline: "r1", newlyFailing: [], unchanged: 2 });
+    expect((await report("r3", "?baseline=r2")).comparison).toMatchObject({
+      baseline: "r2",
+      newlyPassing: [{ externalId: "refund" }],
+      unchanged: 2,
+    });
+
+    // An incomplete run cannot pass, so it cannot become a baseline either.
+    await upload("r4", outputsFor({ refund: right.refund }));
+    expect((await gate("r4", true)).status).toBe(409);
+    const list = await expectApi(
+      await call(listRunsRoute, { method: "GET", path: "/api/v1/datasets/golden/runs", params: { name: "golden" } }),
+      200,
+      datasetRunListSchema,
+    );
+    expect(list.runs.map((run) => [run.name, run.status, run.gate?.passed ?? null, run.passing])).toEqual([
+      ["r4", "incomplete", null, false],
+      ["r3", "complete", null, false],
+      ["r2", "complete", false, false],
+      ["r1", "complete", true, true],
+    ]);
+  });
+
+  it("records an unreachable judge as an item error: the run is errored and cannot pass", async () => {
+    const { project, upload, report, gate, putAssertions } = await setUp(test.database);
+    const configuration = { instanceSecret: () => "unused", checkAnswerJsonSchema, checkJudgeBaseUrl: () => null };
+    const evaluator = (name: string, baseUrl: string) =>
+      createEvaluator(
+        test.database,
+        project.id,
+        { name, kind: "llm_judge", settleSeconds: 60, judge: { baseUrl, model: "judge-model", rubric: "correctness", maxAttempts: 1 } },
+        configuration,
+        new Date(),
+      );
+    await evaluator("up_judge", judge.url);
+    await evaluator("down_judge", await closedPortUrl());
+
+    expect((await putAssertions([{ type: "judge", evaluator: "up_judge", minScore: 0.5 }])).status).toBe(200);
+    judge.enqueueChat(
+      { kind: "answer", text: JSON.stringify({ reasoning: "Same facts.", score: 1 }) },
+      { kind: "answer", text: JSON.stringify({ reasoning: "Contradicts the expected answer.", score: 0 }) },
+    );
+    await upload("judged", outputsFor({ refund: right.refund }));
+    await upload("judged", outputsFor({ invoice: wrong }));
+    const judged = await report("judged");
+    expect(["refund", "invoice"].map((id) => [itemOf(judged, id)?.status, itemOf(judged, id)?.assertions[0]?.value])).toEqual([
+      ["passed", 1],
+      ["failed", 0],
+    ]);
+    expect(itemOf(judged, "invoice")?.assertions[0]?.message).toContain("Contradicts");
+    // The judge saw the expected answer beside the output.
+    expect(JSON.stringify(judge.chatRequests().at(-1)?.messages)).toContain("Under Settings, Billing.");
+
+    expect((await putAssertions([{ type: "judge", evaluator: "down_judge" }])).status).toBe(200);
+    const answer = await upload("broken", outputsFor(right));
+    expect(answer.status).toBe(200);
+    const broken = await report("broken");
+    expect(broken).toMatchObject({ status: "errored", passing: false, counts: { errors: 3, passed: 0 } });
+    expect(broken.items[0]).toMatchObject({
+      status: "error",
+      passed: false,
+      assertions: [{ type: "judge", passed: false, error: expect.any(String) as unknown }],
+    });
+    expect((await gate("broken", true)).status).toBe(409);
+  });
+});
