@@ -29,6 +29,8 @@ export interface GateVerdict {
 }
 
 export const criticalSeverity = "critical";
+/** Severity labels are typed by people: "Critical" counts too. */
+export const isCritical = (severity: string | null): boolean => severity?.trim().toLowerCase() === criticalSeverity;
 const listed = 5;
 
 export function percent(share: number): string {
@@ -111,7 +113,7 @@ export function decideGate(input: GateInput): GateVerdict {
     );
   }
 
-  const critical = (report.comparison?.newlyFailing ?? []).filter((item) => item.severity?.trim().toLowerCase() === criticalSeverity);
+  const critical = (report.comparison?.newlyFailing ?? []).filter((item) => isCritical(item.severity));
   if (critical.length > 0 && report.comparison) {
     reasons.push(
       `${plural(critical.length, "critical item")} newly failing against ${report.comparison.baseline}: ${some(critical.map((item) => item.externalId))}`,

@@ -1,5 +1,5 @@
 import type { DatasetRunItem, DatasetRunReport, DiffPart } from "@/contracts/datasetRuns";
-import { percent, type GateVerdict } from "@/cli/regress/regressGate";
+import { isCritical, percent, type GateVerdict } from "@/cli/regress/regressGate";
 
 /** Failing items shown with their diff; the rest are counted (the console shows them all). */
 const shownFailures = 10;
@@ -52,7 +52,11 @@ export function regressSummary(report: DatasetRunReport | null, verdict: GateVer
       lines.push("No baseline run to compare with (the first passing run becomes the baseline).");
     }
     const byId = new Map(report.items.map((item) => [item.itemId, item]));
-    const newlyFailing = (comparison?.newlyFailing ?? []).map((compared) => byId.get(compared.itemId)).filter((item) => item !== undefined);
+    // Critical items first: they fail the gate whatever the pass rate.
+    const newlyFailing = (comparison?.newlyFailing ?? [])
+      .map((compared) => byId.get(compared.itemId))
+      .filter((item) => item !== undefined)
+      .sort((a, b) => Number(isCritical(b.severity)) - Number(isCritical(a.severity)));
     if (newlyFailing.length > 0) {
       lines.push("", "Newly failing:");
       for (const item of newlyFailing.slice(0, shownFailures)) lines.push(...failureLines(item));
