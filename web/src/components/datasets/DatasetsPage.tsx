@@ -7,6 +7,7 @@ import { failureCategoryLabel } from "@/components/ui/labels";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { ExportForm, PublishButton, RemoveItemButton } from "@/components/datasets/DatasetActions";
+import { DatasetRunList } from "@/components/datasets/DatasetRunList";
 import { TableCaption } from "@/components/settings/TableCaption";
 import styles from "@/components/datasets/DatasetsPage.module.css";
 
@@ -155,6 +156,8 @@ function DatasetCard({
               ) : null}
             </Flex>
           ) : null}
+
+          {dataset.versions.length > 0 ? <DatasetRunList projectId={projectId} dataset={dataset.name} runs={dataset.runs} /> : null}
 
           <details className={styles.details}>
             <summary className={styles.summary}>

@@ -1,6 +1,6 @@
 import { plainSql, type Database } from "@/server/db/client";
 import type { ExportQuery } from "@/contracts/datasets";
-import { NotFoundError } from "@/server/errors";
+import { findDatasetVersion } from "@/server/datasets/runs/versionItems";
 import { exportContentType, exportHeader, exportLine, type ExportRow } from "@/server/datasets/exportFormats";
 
 const pageSize = 500;
@@ -17,18 +17,7 @@ export interface DatasetExport {
  * in memory and a slow reader slows the reads.
  */
 export async function exportDataset(database: Database, projectId: string, name: string, query: ExportQuery): Promise<DatasetExport> {
-  const dataset = await database.dataset.findUnique({ where: { projectId_name: { projectId, name } }, select: { id: true } });
-  if (!dataset) throw new NotFoundError(`No dataset named ${name} in this project`);
-  const version = await database.datasetVersion.findFirst({
-    where: { datasetId: dataset.id, ...(query.version === "latest" ? {} : { version: query.version }) },
-    orderBy: { version: "desc" },
-    select: { id: true, version: true },
-  });
-  if (!version) {
-    throw new NotFoundError(
-      query.version === "latest" ? `Dataset ${name} has no published version yet` : `Dataset ${name} has no version ${query.version}`,
-    );
-  }
+  const version = await findDatasetVersion(database, projectId, name, query.version);
   const encoder = new TextEncoder();
   let after = -1;
   let headerSent = false;

@@ -1,0 +1,95 @@
+import { test, expect, createSecretKey, shootBothThemes } from "./fixtures";
+
+test.use({ viewport: { width: 1366, height: 768 } });
+
+const items = [
+  {
+    id: "refund-window",
+    input: [{ role: "user", content: "Can I get a refund?" }],
+    expectedOutput: "Yes, within 30 days of purchase.",
+    category: "billing",
+    severity: "critical",
+  },
+  {
+    id: "invoice",
+    input: [{ role: "user", content: "Where is my invoice?" }],
+    expectedOutput: "Under Settings, Billing, Invoices.",
+    category: "billing",
+    severity: "minor",
+  },
+  {
+    id: "parcel",
+    input: [{ role: "user", content: "Where is my parcel?" }],
+    expectedOutput: "It ships within 2 working days.",
+    category: "shipping",
+    severity: "minor",
+  },
+];
+
+test("a run uploaded with the secret key shows its pass rate, the comparison with the last passing run and each failure's diff", async ({
+  page,
+}, testInfo) => {
+  await page.goto("/");
+  const created = await page.request.post("/api/v1/projects", { data: { name: `Regression gate ${Date.now()}` } });
+  expect(created.status()).toBe(201);
+  const projectId = ((await created.json()) as { id: string }).id;
+  const key = await createSecretKey(page, projectId, "regression e2e");
+  const headers = { authorization: `Bearer ${key}` };
+  const api = page.request;
+  expect((await api.post("/api/v1/datasets/golden/items", { headers, data: { items } })).status()).toBe(200);
+  expect((await api.post("/api/v1/datasets/golden/versions", { headers })).status()).toBe(201);
+
+  const upload = (name: string, outputs: Record<string, string>) =>
+    api.post("/api/v1/datasets/golden/runs", {
+      headers,
+      data: {
+        name,
+        version: 1,
+        release: name,
+        model: "gpt-e2e",
+        outputs: Object.entries(outputs).map(([itemId, output]) => ({ itemId, output })),
+      },
+    });
+  expect(
+    (
+      await upload("main-41", {
+        "refund-window": "Yes, within 30 days of purchase.",
+        invoice: "Under Settings, Billing, Invoices.",
+        parcel: "Parcels are sent by carrier pigeon.",
+      })
+    ).status(),
+  ).toBe(200);
+  expect(
+    (
+      await api.patch("/api/v1/datasets/golden/runs/main-41", {
+        headers,
+        data: { gate: { passed: true, reason: "pass rate 0.67 >= 0.6" } },
+      })
+    ).status(),
+  ).toBe(200);
+  expect(
+    (
+      await upload("pr-42", {
+        "refund-window": "Please ask our office cat about that.",
+        invoice: "Under Settings, Billing, Invoices.",
+        parcel: "It ships within 2 working days.",
+      })
+    ).status(),
+  ).toBe(200);
+
+  await page.goto(`/projects/${projectId}/datasets`);
+  const runs = page.getByRole("table", { name: "Regression runs of golden" });
+  await expect(runs.getByRole("row")).toHaveCount(3);
+  await runs.getByRole("link", { name: "pr-42" }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name: "Run pr-42" })).toBeVisible();
+  const comparison = page.getByRole("region", { name: "Comparison with the baseline run" });
+  await expect(comparison).toContainText("Against main-41");
+  await expect(comparison).toContainText("1 newly failing");
+  await expect(comparison).toContainText("1 newly passing");
+  await expect(comparison.getByRole("table", { name: "Severity" }).getByRole("row", { name: /critical/ })).toContainText("1");
+  const failure = page.getByRole("article", { name: "Item refund-window" });
+  await expect(failure.locator("del")).toHaveText("Yes, within 30 days of purchase.");
+  await expect(failure.locator("ins")).toHaveText("Please ask our office cat about that.");
+  await shootBothThemes(page, testInfo, "regression-run-report", { fullPage: true });
+});
