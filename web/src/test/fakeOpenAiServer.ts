@@ -1,5 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import type { ToolCall } from "@/contracts/chatMessage";
 
 /**
  * A real HTTP server on 127.0.0.1 speaking the OpenAI Chat Completions and Embeddings
@@ -12,8 +13,10 @@ import type { AddressInfo } from "node:net";
 export type FakeReply =
   | {
       kind: "answer";
-      /** The assistant message's content (chat) — ignored for embeddings. */
+      /** The assistant message's content (chat) — ignored for embeddings; "" beside tool calls sends content null. */
       text: string;
+      /** Tool calls the assistant message makes. */
+      toolCalls?: ToolCall[];
       model?: string;
       /** Token counts reported; by default the words of the prompt and of the answer; null leaves usage out. */
       usage?: { prompt_tokens: number; completion_tokens: number } | null;
@@ -35,6 +38,7 @@ export interface RecordedRequest {
 
 export interface FakeChatRequestBody {
   model: string;
+  /** Text messages (judges and the demo send only those); a dataset conversation may also hold tool calls with content null. */
   messages: { role: string; content: string }[];
   temperature?: number;
   response_format?: { type: string; json_schema?: { name: string; schema: unknown } };
@@ -154,7 +158,13 @@ export async function startFakeOpenAiServer(options: FakeOpenAiServerOptions = {
         const chat = isChatBody(body) ? body : { model: "unknown", messages: [] };
         const usage =
           planned.usage === undefined
-            ? { prompt_tokens: chat.messages.reduce((n, message) => n + words(message.content), 0), completion_tokens: words(planned.text) }
+            ? {
+                prompt_tokens: chat.messages.reduce(
+                  (n, message) => n + words(typeof message.content === "string" ? message.content : ""),
+                  0,
+                ),
+                completion_tokens: words(planned.text),
+              }
             : planned.usage;
         later(planned.delayMs, () =>
           send(response, 200, {
@@ -162,7 +172,15 @@ export async function startFakeOpenAiServer(options: FakeOpenAiServerOptions = {
             object: "chat.completion",
             created: 1_764_000_000,
             model: planned.model ?? chat.model,
-            choices: [{ index: 0, message: { role: "assistant", content: planned.text }, finish_reason: "stop" }],
+            choices: [
+              {
+                index: 0,
+                message: planned.toolCalls
+                  ? { role: "assistant", content: planned.text || null, tool_calls: planned.toolCalls }
+                  : { role: "assistant", content: planned.text },
+                finish_reason: planned.toolCalls ? "tool_calls" : "stop",
+              },
+            ],
             ...(usage ? { usage: { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens } } : {}),
           }),
         );

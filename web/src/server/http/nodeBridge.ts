@@ -86,7 +86,13 @@ function discardUnreadBody(incoming: IncomingMessage, body: { discardRest(): voi
  * test servers'. The body is handed over unread (see lazyBody): the wrapper authenticates,
  * checks the declared length and reads against the route's own cap.
  */
-export async function handleNodeRequest(handler: RouteHandler, incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> {
+export async function handleNodeRequest(
+  handler: RouteHandler,
+  incoming: IncomingMessage,
+  outgoing: ServerResponse,
+  /** Path parameters, for a server that routes templated paths itself (Next passes them to route files). */
+  params?: Record<string, string>,
+): Promise<void> {
   const headers = new Headers();
   for (const [name, value] of Object.entries(incoming.headers)) {
     if (typeof value === "string") headers.set(name, value);
@@ -96,7 +102,7 @@ export async function handleNodeRequest(handler: RouteHandler, incoming: Incomin
   const method = incoming.method ?? "GET";
   const body = method === "GET" || method === "HEAD" ? null : lazyBody(incoming);
   const request = new NextRequest(url, { method, headers, body: body?.stream ?? null, duplex: "half" });
-  const response = await handler(request, {});
+  const response = await handler(request, params ? { params: Promise.resolve(params) } : {});
   await writeResponse(response, outgoing);
   discardUnreadBody(incoming, body);
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ChatMessage as ConversationMessage, ToolCall } from "@/contracts/chatMessage";
 import { LlmCallError } from "@/server/llm/llmCallError";
 import { postOpenAiJson, type OpenAiEndpoint, type OpenAiHttpDependencies } from "@/server/llm/openAiHttp";
 
@@ -15,7 +16,8 @@ export type ResponseFormatKind = "json_schema" | "json_object" | "none";
 
 export interface ChatCompletionRequest extends OpenAiEndpoint {
   model: string;
-  messages: readonly ChatMessage[];
+  /** Text messages, or a whole conversation as datasets hold it (tool calls and their results). */
+  messages: readonly (ChatMessage | ConversationMessage)[];
   temperature?: number | undefined;
   /** Asked for first; an endpoint that refuses it gets json_object, then no format at all. */
   responseFormat?: ResponseFormat | undefined;
@@ -25,6 +27,8 @@ export interface ChatCompletionRequest extends OpenAiEndpoint {
 
 export interface ChatCompletion {
   text: string;
+  /** The tools the answer calls, in OpenAI's shape; null when it calls none. */
+  toolCalls: ToolCall[] | null;
   /** The model that answered (a snapshot name such as gpt-4o-mini-2024-07-18), else the one asked for. */
   model: string;
   usage: { inputTokens: number; outputTokens: number } | null;
@@ -56,7 +60,17 @@ export const defaultChatTimeoutMs = 30_000;
 // The part of the Chat Completions response we read; the rest is kept in `raw`.
 const completionSchema = z.object({
   model: z.string().optional(),
-  choices: z.array(z.object({ message: z.object({ content: z.string().nullable().optional() }) })).min(1),
+  choices: z
+    .array(
+      z.object({
+        message: z.object({
+          content: z.string().nullable().optional(),
+          // Servers add fields of their own to a call (an index, say): only OpenAI's are kept.
+          tool_calls: z.array(z.object({ id: z.string(), function: z.object({ name: z.string(), arguments: z.string() }) })).nullish(),
+        }),
+      }),
+    )
+    .min(1),
   usage: z.object({ prompt_tokens: z.number().int().nonnegative(), completion_tokens: z.number().int().nonnegative() }).nullish(),
 });
 
@@ -110,8 +124,15 @@ async function requestOnce(
     });
   }
   const usage = parsed.data.usage;
+  const message = parsed.data.choices[0]?.message;
+  const toolCalls = (message?.tool_calls ?? []).map((call): ToolCall => ({
+    id: call.id,
+    type: "function",
+    function: { name: call.function.name, arguments: call.function.arguments },
+  }));
   return {
-    text: parsed.data.choices[0]?.message.content ?? "",
+    text: message?.content ?? "",
+    toolCalls: toolCalls.length > 0 ? toolCalls : null,
     model: parsed.data.model ?? request.model,
     usage: usage ? { inputTokens: usage.prompt_tokens, outputTokens: usage.completion_tokens } : null,
     latencyMs: answer.latencyMs,
