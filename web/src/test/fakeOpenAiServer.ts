@@ -1,6 +1,15 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import type { ToolCall } from "@/contracts/chatMessage";
+
+/**
+ * A tool call as the wire carries it (OpenAI's shape). Written out rather than imported from
+ * the contracts: the e2e project compiles this file too, without the web project's "@/" paths.
+ */
+interface ToolCall {
+  id: string;
+  type: "function";
+  function: { name: string; arguments: string };
+}
 
 /**
  * A real HTTP server on 127.0.0.1 speaking the OpenAI Chat Completions and Embeddings
