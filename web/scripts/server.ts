@@ -31,8 +31,8 @@ if (!env().NEXTAUTH_URL) process.env.AUTH_TRUST_HOST = "true";
 const server = http.createServer((incoming, outgoing) => {
   applyRequestOrigin(incoming, requestOrigin(incoming, trustedProxyHops));
   const path = (incoming.url ?? "/").split("?", 1)[0] ?? "/";
-  const own = isUndecodablePath(path) ? undecodablePathHandler : leanRoutes.get(`${incoming.method ?? "GET"} ${path}`);
-  const handled = own ? handleNodeRequest(own, incoming, outgoing) : handleWithNext(incoming, outgoing);
+  const own = isUndecodablePath(path) ? { handler: undecodablePathHandler } : leanRoutes(incoming.method ?? "GET", path);
+  const handled = own ? handleNodeRequest(own.handler, incoming, outgoing, own.params) : handleWithNext(incoming, outgoing);
   handled.catch((error: unknown) => {
     console.error("Request failed", error);
     if (!outgoing.headersSent) outgoing.writeHead(500).end();

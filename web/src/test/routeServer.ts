@@ -2,6 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { RouteHandler } from "@/server/api/route";
 import { handleNodeRequest } from "@/server/http/nodeBridge";
+import { routeMatcher } from "@/server/http/routeTemplates";
 
 export interface RouteServer {
   url: string;
@@ -15,25 +16,12 @@ export interface RouteServer {
  */
 export async function serveRoutes(routes: Record<string, RouteHandler>): Promise<RouteServer> {
   // Keys may name path parameters as the endpoint registry does: "GET /api/v1/datasets/{name}/runs/{run}".
-  const templates = Object.entries(routes).map(([key, handler]) => {
-    const names: string[] = [];
-    const pattern = key.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{(\w+)\}/g, (_, name: string) => {
-      names.push(name);
-      return "([^/]+)";
-    });
-    return { regex: new RegExp(`^${pattern}$`), names, handler };
-  });
+  const match = routeMatcher(Object.entries(routes));
   const server = http.createServer((incoming, outgoing) => {
     const path = new URL(incoming.url ?? "/", "http://127.0.0.1").pathname;
-    const key = `${incoming.method ?? "GET"} ${path}`;
-    for (const { regex, names, handler } of templates) {
-      const match = regex.exec(key);
-      if (!match) continue;
-      const params = Object.fromEntries(names.map((name, index) => [name, decodeURIComponent(match[index + 1] ?? "")]));
-      void handleNodeRequest(handler, incoming, outgoing, names.length > 0 ? params : undefined);
-      return;
-    }
-    outgoing.writeHead(404).end();
+    const found = match(incoming.method ?? "GET", path);
+    if (found) void handleNodeRequest(found.handler, incoming, outgoing, found.params);
+    else outgoing.writeHead(404).end();
   });
   await new Promise<void>((resolve) => {
     server.listen(0, "127.0.0.1", resolve);

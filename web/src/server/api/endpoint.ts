@@ -38,7 +38,7 @@ export interface EndpointSpec<TMethod extends HttpMethod, TPath extends string, 
   documentedBody?: z.ZodType;
   /** Called from web pages with a public key: its path answers CORS preflights. */
   browser?: true;
-  /** Answered by the web server before Next's pipeline (hot ingest paths; no path parameters). */
+  /** Answered by the web server before Next's pipeline (hot paths: ingest, release assignment). */
   lean?: true;
   /** Not part of the public API (the demo chat, benchmarks): left out of the OpenAPI document. */
   internal?: true;

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { Validator } from "@seriousme/openapi-schema-validator";
-import { endpoints, leanRouteTable } from "@/server/api/endpoints";
+import { endpoints, leanRouteMatcher, leanRouteTable } from "@/server/api/endpoints";
 import { openApiDocument } from "@/server/api/openApiDocument";
 import { generatedRouteFiles, unregisteredRouteFiles } from "@/server/api/routeFiles";
 import { keyPermissions } from "@/server/auth/permissions";
@@ -57,10 +57,27 @@ describe("the endpoint list", () => {
     expect(endpoints.filter((spec) => publicKeyCallable(spec) !== Boolean(spec.browser)).map((spec) => spec.paths[0])).toEqual([]);
   });
 
-  it("serves the hot ingest paths from the lean table: literal paths, with the browser preflight", () => {
+  it("serves the hot paths from the lean table, with the browser preflights, and finds templated ones with their parameters", () => {
     const table = leanRouteTable();
-    expect([...table.keys()].sort()).toEqual(["OPTIONS /api/v1/feedback", "POST /api/v1/feedback", "POST /api/v1/traces"]);
-    expect(endpoints.filter((spec) => spec.lean && spec.paths.some((path) => placeholders(path).length > 0))).toEqual([]);
+    expect([...table.keys()].sort()).toEqual([
+      "GET /api/v1/projects/{projectId}/rollouts/{key}",
+      "GET /api/v1/projects/{projectId}/rollouts/{key}/assign",
+      "GET /api/v1/rollouts/{key}",
+      "GET /api/v1/rollouts/{key}/assign",
+      "OPTIONS /api/v1/feedback",
+      "OPTIONS /api/v1/projects/{projectId}/rollouts/{key}",
+      "OPTIONS /api/v1/projects/{projectId}/rollouts/{key}/assign",
+      "OPTIONS /api/v1/rollouts/{key}",
+      "OPTIONS /api/v1/rollouts/{key}/assign",
+      "POST /api/v1/feedback",
+      "POST /api/v1/traces",
+    ]);
+    const match = leanRouteMatcher();
+    expect(match("GET", "/api/v1/rollouts/chat%20answer/assign")?.params).toEqual({ key: "chat answer" });
+    expect(match("POST", "/api/v1/traces")?.params).toBeUndefined();
+    expect(match("GET", "/api/v1/rollouts/a/b/assign")).toBeNull();
+    expect(match("GET", "/api/v1/rollouts/%E0%A4%A/assign")).toBeNull();
+    expect(match("POST", "/api/v1/rollouts/x/promote")).toBeNull();
   });
 });
 

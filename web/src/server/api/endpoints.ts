@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { endpoint, type Endpoint, type HttpMethod } from "@/server/api/endpoint";
 import { apiRoute, type RouteHandler } from "@/server/api/route";
+import { routeMatcher, type RouteMatcher } from "@/server/http/routeTemplates";
 import { preflightResponse } from "@/server/api/cors";
 import { openApiDocument } from "@/server/api/openApiDocument";
 import { accountEndpoints } from "@/server/accounts/accountRoutes";
@@ -132,4 +133,9 @@ export function leanRouteTable(): Map<string, RouteHandler> {
     }
   }
   return table;
+}
+
+/** The lean table as the web server looks paths up in it (templated paths with their parameters). */
+export function leanRouteMatcher(): RouteMatcher {
+  return routeMatcher(leanRouteTable());
 }

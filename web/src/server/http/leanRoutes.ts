@@ -1,4 +1,4 @@
-import { leanRouteTable } from "@/server/api/endpoints";
+import { leanRouteMatcher } from "@/server/api/endpoints";
 
 /** The ingest endpoints the web server answers itself (the registry's `lean` entries). */
-export const leanRoutes = leanRouteTable();
+export const leanRoutes = leanRouteMatcher();

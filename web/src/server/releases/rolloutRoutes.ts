@@ -68,6 +68,8 @@ export const rolloutSplitRoute = endpoint({
   summary: "A rollout's split and salt, for applications that assign users themselves (assignRelease); cacheable for 10 s",
   auth: "keyOrSession",
   browser: true,
+  // Applications ask on their users' requests: answered before Next's pipeline.
+  lean: true,
   permission: "rollouts:read",
   params: rolloutParams,
   invalidParams: "badRequest",
@@ -83,6 +85,7 @@ export const rolloutAssignRoute = endpoint({
   summary: "The release that serves one user (or session) in a rollout: sticky while the candidate's share grows",
   auth: "keyOrSession",
   browser: true,
+  lean: true,
   permission: "rollouts:read",
   params: rolloutParams,
   invalidParams: "badRequest",
