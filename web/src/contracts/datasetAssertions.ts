@@ -6,7 +6,7 @@ import { checkAnswerJsonSchema } from "@/server/evaluation/builtin/formatAnswerS
 // none uses defaultAssertions. Anything that could only fail at check time (a regex that
 // does not compile, a schema Ajv refuses) is refused here, at declaration.
 
-export const datasetAssertionTypes = ["exact", "contains", "regex", "json_schema", "similarity", "judge", "default"] as const;
+export const datasetAssertionTypes = ["exact", "contains", "regex", "json_schema", "similarity", "judge", "pairwise", "default"] as const;
 export type DatasetAssertionType = (typeof datasetAssertionTypes)[number];
 
 /** The similarity an output needs to the expected output when a dataset declares nothing. */
@@ -83,6 +83,23 @@ const judgeAssertion = z
   .strict()
   .describe("An LLM judge rates the output correct against the expected output");
 
+const pairwiseAssertion = z
+  .object({
+    type: z.literal("pairwise"),
+    evaluator: exactText(z.string().trim().min(1).max(100)).describe(
+      "The project's LLM-judge evaluator whose endpoint, model and key compare the answers (its rubric is not used)",
+    ),
+    allowTie: z.boolean().default(true).describe("Whether a tie with the expected output passes (default true: not worse passes)"),
+    bothOrders: z
+      .boolean()
+      .default(false)
+      .describe(
+        "Ask in both orders and count a choice that flips with the order as a tie (twice the calls; default: one look, order drawn at random)",
+      ),
+  })
+  .strict()
+  .describe("An LLM judge, shown the output and the expected output in random order, does not prefer the expected output");
+
 export const datasetAssertionSchema = z.discriminatedUnion("type", [
   exactAssertion,
   containsAssertion,
@@ -90,6 +107,7 @@ export const datasetAssertionSchema = z.discriminatedUnion("type", [
   jsonSchemaAssertion,
   similarityAssertion,
   judgeAssertion,
+  pairwiseAssertion,
 ]);
 export type DatasetAssertion = z.infer<typeof datasetAssertionSchema>;
 

@@ -15,6 +15,7 @@ const assertionLabels: Record<AssertionResult["type"], string> = {
   json_schema: "JSON schema",
   similarity: "Similarity",
   judge: "LLM judge",
+  pairwise: "Preferred over expected",
   default: "Exact or similar",
 };
 

@@ -12,6 +12,7 @@ const dependencies: RunCheckDependencies = {
     return cosineSimilarity(a ?? [], b ?? []);
   },
   judge: () => Promise.resolve({ ok: false, error: "no judge in this test" }),
+  prefer: () => Promise.resolve({ ok: false, error: "no judge in this test" }),
 };
 
 const subject = { question: "What is the refund window?", expected: "Refunds are possible within 30 days." };

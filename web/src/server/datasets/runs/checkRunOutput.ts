@@ -1,6 +1,7 @@
 import type { DatasetAssertion } from "@/contracts/datasetAssertions";
 import { defaultSimilarityThreshold } from "@/contracts/datasetAssertions";
 import type { AssertionResult, DatasetRunItemStatus } from "@/contracts/datasetRuns";
+import type { PairwiseLook, Preference } from "@/server/evaluation/judge/pairwisePreference";
 import { compileAnswerJsonSchema, describeError } from "@/server/evaluation/builtin/formatAnswerSchema";
 
 /** What a run item is checked against: the expected answer's text and the question that asked for it. */
@@ -11,12 +12,19 @@ export interface RunCheckSubject {
 
 export type JudgeVerdict = { ok: true; score: number; reasoning: string } | { ok: false; error: string };
 
+/** A pairwise judge's choice between the output and the expected output, with where the output was shown in each look. */
+export type PreferenceVerdict =
+  | { ok: true; preferred: Preference; looks: readonly Pick<PairwiseLook, "candidateShown" | "preferred" | "reasoning">[] }
+  | { ok: false; error: string };
+
 /** The services assertions call; injected so tests reach real (local) servers and the route its process ones. */
 export interface RunCheckDependencies {
   /** Cosine similarity of two texts in the project's embedder. */
   similarity(output: string, expected: string): Promise<number>;
   /** A judge evaluator's score of the output, normalised to 0..1 (higher is better). */
   judge(evaluator: string, subject: RunCheckSubject & { output: string }): Promise<JudgeVerdict>;
+  /** A judge evaluator's preference between the output and the expected output (order drawn at random, or both orders). */
+  prefer(evaluator: string, subject: RunCheckSubject & { output: string }, options: { bothOrders: boolean }): Promise<PreferenceVerdict>;
 }
 
 /** Case, surrounding and repeated whitespace, and Unicode compatibility forms ignored. */
@@ -68,6 +76,36 @@ function jsonSchemaResult(output: string, schema: unknown): AssertionResult {
     : result("json_schema", false, { message: `not valid against the schema: ${describeError(validate.errors?.[0])}` });
 }
 
+const preferenceValue: Record<Preference, number> = { candidate: 1, tie: 0.5, reference: 0 };
+
+function describeLooks(looks: readonly Pick<PairwiseLook, "candidateShown" | "reasoning">[]): string {
+  return looks.map((item) => `(output shown ${item.candidateShown === "A" ? "first" : "second"}) ${item.reasoning}`).join(" / ");
+}
+
+async function pairwiseResult(
+  assertion: Extract<DatasetAssertion, { type: "pairwise" }>,
+  output: string,
+  subject: RunCheckSubject,
+  dependencies: RunCheckDependencies,
+): Promise<AssertionResult> {
+  // 1 the output won, 0.5 a tie, 0 the expected output won; the threshold says which pass.
+  const threshold = assertion.allowTie ? preferenceValue.tie : preferenceValue.candidate;
+  try {
+    const verdict = await dependencies.prefer(assertion.evaluator, { ...subject, output }, { bothOrders: assertion.bothOrders });
+    if (!verdict.ok) return result("pairwise", false, { threshold, error: verdict.error });
+    const value = preferenceValue[verdict.preferred];
+    const passed = value >= threshold;
+    const outcome = verdict.preferred === "tie" ? "judged a tie" : "preferred the expected output";
+    return result("pairwise", passed, {
+      value,
+      threshold,
+      message: passed ? null : `${assertion.evaluator} ${outcome}: ${describeLooks(verdict.looks)}`,
+    });
+  } catch (error) {
+    return errorResult("pairwise", error);
+  }
+}
+
 async function checkOne(
   assertion: DatasetAssertion,
   output: string,
@@ -107,6 +145,8 @@ async function checkOne(
         return errorResult("judge", error);
       }
     }
+    case "pairwise":
+      return pairwiseResult(assertion, output, subject, dependencies);
   }
 }
 

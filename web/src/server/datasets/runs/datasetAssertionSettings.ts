@@ -24,8 +24,8 @@ export async function datasetAssertionsOf(database: Database, projectId: string,
 }
 
 /**
- * Replaces what the dataset's runs are checked against. A judge assertion must name an
- * LLM-judge evaluator of the project, or every output would be an error.
+ * Replaces what the dataset's runs are checked against. A judge or pairwise assertion must
+ * name an LLM-judge evaluator of the project, or every output would be an error.
  */
 export async function setDatasetAssertions(
   database: Database,
@@ -34,18 +34,21 @@ export async function setDatasetAssertions(
   input: DatasetAssertions,
 ): Promise<DatasetAssertions> {
   const { id } = await datasetWithAssertions(database, projectId, name);
-  const judgeNames = [...new Set(input.assertions.flatMap((assertion) => (assertion.type === "judge" ? [assertion.evaluator] : [])))];
+  const judgeOf = (assertion: DatasetAssertion) =>
+    assertion.type === "judge" || assertion.type === "pairwise" ? assertion.evaluator : undefined;
+  const judgeNames = [...new Set(input.assertions.flatMap((assertion) => judgeOf(assertion) ?? []))];
   if (judgeNames.length > 0) {
     const found = await database.evaluator.findMany({
       where: { projectId, name: { in: judgeNames }, kind: "llm_judge" },
       select: { name: true },
     });
     const known = new Set(found.map((evaluator) => evaluator.name));
-    const issues = input.assertions.flatMap((assertion, index) =>
-      assertion.type === "judge" && !known.has(assertion.evaluator)
-        ? [{ path: ["assertions", index, "evaluator"], message: `no LLM-judge evaluator named ${assertion.evaluator} in this project` }]
-        : [],
-    );
+    const issues = input.assertions.flatMap((assertion, index) => {
+      const judge = judgeOf(assertion);
+      return judge !== undefined && !known.has(judge)
+        ? [{ path: ["assertions", index, "evaluator"], message: `no LLM-judge evaluator named ${judge} in this project` }]
+        : [];
+    });
     if (issues.length > 0) throw new BadRequestError(issues.map((issue) => issue.message).join("; "), issues);
   }
   await database.dataset.update({ where: { id }, data: { assertions: input.assertions as Prisma.InputJsonValue } });

@@ -25,7 +25,13 @@ import {
 import { callWithKey, testApiRoute } from "@/test/testApiRoute";
 import { createProjectWithKeys } from "@/test/factories";
 import { testDatabaseKinds, useTestDatabase } from "@/test/testDatabase";
-import { closedPortUrl, startFakeOpenAiServer, type FakeOpenAiServer } from "@/test/fakeOpenAiServer";
+import {
+  closedPortUrl,
+  startFakeOpenAiServer,
+  type FakeChatRequestBody,
+  type FakeOpenAiServer,
+  type FakeReply,
+} from "@/test/fakeOpenAiServer";
 
 const items = [
   {
@@ -110,12 +116,25 @@ const statusOf = (report: DatasetRunReport) => Object.fromEntries(report.items.m
 /** Items of one publish share a timestamp, so their order in a version is not the order they were added in: look them up. */
 const itemOf = (report: DatasetRunReport, externalId: string) => report.items.find((item) => item.externalId === externalId);
 
+/** A pairwise judge that prefers whichever shown answer tells the truth about the item (its expected text), wherever it is shown. */
+function prefersTheExpected(request: FakeChatRequestBody): FakeReply {
+  const text = request.messages.at(-1)?.content ?? "";
+  const answer = (tag: string) => new RegExp(`<${tag}>\\n([\\s\\S]*?)\\n</${tag}>`).exec(text)?.[1] ?? "";
+  const truthful = (shown: string) => items.some((item) => item.expectedOutput === shown) || shown.includes("30 days");
+  const [a, b] = [truthful(answer("answer_a")), truthful(answer("answer_b"))];
+  const preferred = a === b ? "tie" : a ? "A" : "B";
+  return { kind: "answer", text: JSON.stringify({ reasoning: `Only one answer is right (${preferred}).`, preferred }) };
+}
+
 let judge: FakeOpenAiServer;
+let pairwiseJudge: FakeOpenAiServer;
 beforeAll(async () => {
   judge = await startFakeOpenAiServer();
+  pairwiseJudge = await startFakeOpenAiServer({ chat: prefersTheExpected });
 });
 afterAll(async () => {
   await judge.close();
+  await pairwiseJudge.close();
 });
 
 describe.each(await testDatabaseKinds())("regression runs on %s", (kind) => {
@@ -227,6 +246,8 @@ describe.each(await testDatabaseKinds())("regression runs on %s", (kind) => {
       [{ type: "json_schema", schema: { type: "strin" } }],
       [{ type: "similarity", threshold: 2 }],
       [{ type: "judge", evaluator: "nobody" }],
+      [{ type: "pairwise", evaluator: "nobody" }],
+      [{ type: "pairwise", evaluator: "x", bothOrders: "yes" }],
       [{ type: "sounds_right" }],
     ]) {
       const refused = await putAssertions(bad);
@@ -347,5 +368,49 @@ describe.each(await testDatabaseKinds())("regression runs on %s", (kind) => {
       assertions: [{ type: "judge", passed: false, error: expect.any(String) as unknown }],
     });
     expect((await gate("broken", true)).status).toBe(409);
+  });
+
+  it("pairwise: passes an output the judge prefers or ties with the expected one, fails one it ranks below, both orders on request", async () => {
+    const { project, upload, report, putAssertions } = await setUp(test.database);
+    const configuration = { instanceSecret: () => "unused", checkAnswerJsonSchema, checkJudgeBaseUrl: () => null };
+    await createEvaluator(
+      test.database,
+      project.id,
+      {
+        name: "pairwise_judge",
+        kind: "llm_judge",
+        settleSeconds: 60,
+        judge: { baseUrl: pairwiseJudge.url, model: "judge-model", rubric: "correctness", maxAttempts: 1 },
+      },
+      configuration,
+      new Date(),
+    );
+    const before = pairwiseJudge.chatRequests().length;
+    expect((await putAssertions([{ type: "pairwise", evaluator: "pairwise_judge" }])).status).toBe(200);
+    // A better-worded refund answer than the expected one still ties (both truthful); the invoice answer is wrong.
+    await upload("pairwise", outputsFor({ refund: "Sure: refunds are accepted for 30 days.", invoice: wrong, parcel: right.parcel }));
+    const judged = await report("pairwise");
+    expect(["refund", "invoice", "parcel"].map((id) => [itemOf(judged, id)?.status, itemOf(judged, id)?.assertions[0]?.value])).toEqual([
+      ["passed", 0.5],
+      ["failed", 0],
+      ["passed", 0.5],
+    ]);
+    expect(itemOf(judged, "invoice")?.assertions[0]).toMatchObject({
+      type: "pairwise",
+      threshold: 0.5,
+      message: expect.stringMatching(
+        /^pairwise_judge preferred the expected output: \(output shown (first|second)\) Only one answer/,
+      ) as unknown,
+    });
+    expect(pairwiseJudge.chatRequests().length - before).toBe(3);
+
+    // A tie does not pass when the output must win; both orders ask twice per item.
+    expect((await putAssertions([{ type: "pairwise", evaluator: "pairwise_judge", allowTie: false, bothOrders: true }])).status).toBe(200);
+    await upload("strict", outputsFor({ refund: right.refund }));
+    expect(itemOf(await report("strict"), "refund")).toMatchObject({
+      status: "failed",
+      assertions: [{ type: "pairwise", value: 0.5, threshold: 1, message: expect.stringContaining("judged a tie") as unknown }],
+    });
+    expect(pairwiseJudge.chatRequests().length - before).toBe(5);
   });
 });

@@ -2,6 +2,9 @@ import type { JudgeScoreConfig } from "@/server/evaluation/judge/judgeRubrics";
 
 export type JudgeVerdict = { ok: true; score: number; reasoning: string } | { ok: false; error: string };
 
+/** A judge's answer read into some value (a score, a preference), or why it could not be. */
+export type JudgeAnswer<T> = { ok: true; value: T; reasoning: string } | { ok: false; error: string };
+
 const numericString = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 /** The JSON object in a model's answer: inside a code fence, or from the first `{` to the last `}` past any prose. */
@@ -24,14 +27,8 @@ function parseLoosely(candidate: string): unknown {
 
 const quote = (text: string) => JSON.stringify(text.length > 120 ? `${text.slice(0, 120)}…` : text);
 
-/**
- * Reads a judge's answer `{"reasoning": "...", "score": ...}`, tolerating what models
- * outside OpenAI's structured output do: code fences, prose around the object, trailing
- * commas, and a score written as a numeric string ("0.8" is 0.8). Anything else is an
- * error with the reason (a word such as "high", NaN, a missing score, or a number
- * outside the score config, e.g. 9.2e124 on 0..1), never a score.
- */
-export function parseJudgeAnswer(text: string, config: JudgeScoreConfig): JudgeVerdict {
+/** The JSON object a judge answered, tolerating code fences, prose around the object and trailing commas. */
+export function readJudgeObject(text: string): { ok: true; fields: Record<string, unknown> } | { ok: false; error: string } {
   let parsed: unknown;
   try {
     parsed = parseLoosely(jsonCandidate(text));
@@ -41,7 +38,20 @@ export function parseJudgeAnswer(text: string, config: JudgeScoreConfig): JudgeV
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
     return { ok: false, error: `The judge's answer is not a JSON object: ${quote(text)}` };
   }
-  const { score: raw, reasoning } = parsed as { score?: unknown; reasoning?: unknown };
+  return { ok: true, fields: parsed as Record<string, unknown> };
+}
+
+/**
+ * Reads a judge's answer `{"reasoning": "...", "score": ...}`, tolerating what models
+ * outside OpenAI's structured output do (see readJudgeObject) and a score written as a
+ * numeric string ("0.8" is 0.8). Anything else is an error with the reason (a word such
+ * as "high", NaN, a missing score, or a number outside the score config, e.g. 9.2e124 on
+ * 0..1), never a score.
+ */
+export function parseJudgeAnswer(text: string, config: JudgeScoreConfig): JudgeVerdict {
+  const object = readJudgeObject(text);
+  if (!object.ok) return object;
+  const { score: raw, reasoning } = object.fields;
   if (raw === undefined || raw === null) return { ok: false, error: "The judge's answer has no score" };
   const score = typeof raw === "number" ? raw : typeof raw === "string" && numericString.test(raw.trim()) ? Number(raw.trim()) : null;
   if (score === null)

@@ -10,7 +10,7 @@ import {
   type JudgeScoreConfig,
 } from "@/server/evaluation/judge/judgeRubrics";
 import { renderJudgeTemplate } from "@/server/evaluation/judge/judgeTemplate";
-import { parseJudgeAnswer } from "@/server/evaluation/judge/parseJudgeAnswer";
+import { parseJudgeAnswer, type JudgeAnswer } from "@/server/evaluation/judge/parseJudgeAnswer";
 import {
   createChatCompletion,
   type ChatAttempt,
@@ -129,34 +129,43 @@ function callCost(
   return price ? tokenCostUsd(price, usage.inputTokens, usage.outputTokens) : null;
 }
 
+/** One question put to a judge: the messages, the structured answer asked for, and how to read the answer. */
+export interface JudgeQuestion<T> {
+  messages: ChatMessage[];
+  /** The strict JSON schema asked for first; retries may fall back to json_object or plain text. */
+  format: ResponseFormat;
+  parse(text: string): JudgeAnswer<T>;
+}
+
+export type JudgeAsked<T> =
+  | { ok: true; value: T; reasoning: string; calls: JudgeCallRecord[] }
+  | { ok: false; code: JudgeFailureCode; error: string; retryable: boolean; calls: JudgeCallRecord[] };
+
 /**
- * Scores one subject with an LLM judge at temperature 0 (or the model's default where it
+ * Puts one question to an LLM judge at temperature 0 (or the model's default where it
  * takes no other). Retries with exponential backoff and jitter (or the endpoint's
- * Retry-After) on timeouts, network errors, 429, 5xx and answers that give no valid
- * score; stops at once on what retrying cannot fix (a wrong key or model, a body that is
- * not the protocol). Every HTTP request is in `calls`.
+ * Retry-After) on timeouts, network errors, 429, 5xx and answers that cannot be read;
+ * stops at once on what retrying cannot fix (a wrong key or model, a body that is not the
+ * protocol). Every HTTP request is in `calls`.
  */
-export async function runJudge(
-  settings: JudgeRunSettings,
-  subject: EvaluationSubject,
+export async function askJudge<T>(
+  settings: JudgeSettings,
+  question: JudgeQuestion<T>,
   dependencies: JudgeDependencies = {},
-): Promise<JudgeOutcome> {
+): Promise<JudgeAsked<T>> {
   const now = dependencies.now ?? (() => new Date());
   const sleep = dependencies.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const random = dependencies.random ?? Math.random;
   const limit: ConcurrencyLimit = dependencies.limit ?? ((task) => task());
   const calls: JudgeCallRecord[] = [];
-  const fail = (code: JudgeFailureCode, error: string, retryable: boolean): JudgeOutcome => ({ ok: false, code, error, retryable, calls });
+  const fail = (code: JudgeFailureCode, error: string, retryable: boolean): JudgeAsked<T> => ({ ok: false, code, error, retryable, calls });
 
   const budget = settings.dailyBudgetUsd;
   if (budget !== undefined && (dependencies.spentTodayUsd ?? 0) >= budget) {
     return fail("budget_spent", `The judge's daily budget of $${budget} is spent`, false);
   }
-  const prompt = judgeMessages(settings, subject);
-  if (!prompt.ok) return fail("configuration", prompt.error, false);
-  const { messages, scoreConfig } = prompt;
-  const schemaFormat = verdictFormat(scoreConfig);
-  let responseFormat: ResponseFormat | undefined = schemaFormat;
+  const { messages, format } = question;
+  let responseFormat: ResponseFormat | undefined = format;
   let temperature: number | undefined = 0;
   const maxAttempts = settings.maxAttempts ?? defaultJudgeMaxAttempts;
 
@@ -179,7 +188,7 @@ export async function runJudge(
       startedAt: attempt.startedAt,
     });
     // Fallbacks only weaken the request after a refusal: later attempts start where this one was.
-    responseFormat = formatAfter(attempt.responseFormat, schemaFormat);
+    responseFormat = formatAfter(attempt.responseFormat, format);
     temperature = attempt.temperature;
   };
 
@@ -202,11 +211,11 @@ export async function runJudge(
           { fetch: dependencies.fetch, now: () => now().getTime(), onAttempt: record },
         ),
       );
-      const verdict = parseJudgeAnswer(completion.text, scoreConfig);
-      if (verdict.ok) return { ok: true, score: verdict.score, reasoning: verdict.reasoning, scoreConfig, calls };
+      const answer = question.parse(completion.text);
+      if (answer.ok) return { ok: true, value: answer.value, reasoning: answer.reasoning, calls };
       const last = calls.at(-1);
-      if (last) last.error = verdict.error;
-      lastFailure = { code: "invalid_answer", error: verdict.error };
+      if (last) last.error = answer.error;
+      lastFailure = { code: "invalid_answer", error: answer.error };
     } catch (error) {
       if (!(error instanceof LlmCallError)) throw error;
       if (!error.retryable) return fail("endpoint", error.message, false);
@@ -222,4 +231,29 @@ export async function runJudge(
   // Transient endpoint trouble may pass, so the job may try again later; a judge that keeps answering nonsense will not improve.
   const retryable = lastFailure.code === "endpoint";
   return fail(lastFailure.code, `${lastFailure.error} (gave up after ${maxAttempts} attempt${maxAttempts === 1 ? "" : "s"})`, retryable);
+}
+
+/** Scores one subject with an LLM judge (its rubric or template, and corrected examples); see askJudge for retries. */
+export async function runJudge(
+  settings: JudgeRunSettings,
+  subject: EvaluationSubject,
+  dependencies: JudgeDependencies = {},
+): Promise<JudgeOutcome> {
+  const prompt = judgeMessages(settings, subject);
+  if (!prompt.ok) return { ok: false, code: "configuration", error: prompt.error, retryable: false, calls: [] };
+  const { messages, scoreConfig } = prompt;
+  const asked = await askJudge(
+    settings,
+    {
+      messages,
+      format: verdictFormat(scoreConfig),
+      parse: (text) => {
+        const verdict = parseJudgeAnswer(text, scoreConfig);
+        return verdict.ok ? { ok: true, value: verdict.score, reasoning: verdict.reasoning } : verdict;
+      },
+    },
+    dependencies,
+  );
+  if (!asked.ok) return asked;
+  return { ok: true, score: asked.value, reasoning: asked.reasoning, scoreConfig, calls: asked.calls };
 }
