@@ -12,9 +12,8 @@ import {
   rolloutSchema,
   rolloutSplitSchema,
 } from "@/contracts/rollouts";
-import { NotFoundError } from "@/server/errors";
 import { assignRelease } from "@liveloop/widget/server";
-import { createRollout, listRollouts, rolloutHistory, rolloutSplit, rolloutSelect } from "@/server/releases/rollouts";
+import { createRollout, listRollouts, readRollout, rolloutHistory, rolloutSplit, unknownRollout } from "@/server/releases/rollouts";
 import { cachedRollout } from "@/server/releases/rolloutSplitCache";
 import { actOnRollout, type ManualRolloutAction } from "@/server/releases/rolloutTransitions";
 import type { Database } from "@/server/db/client";
@@ -27,10 +26,8 @@ const rolloutPaths = <Tail extends string>(tail: Tail) =>
 const splitMaxAgeSeconds = 10;
 
 async function splitOf(database: Database, projectId: string, key: string, now: Date) {
-  const row = await cachedRollout(projectId, key, now, () =>
-    database.rollout.findUnique({ where: { projectId_key: { projectId, key } }, select: rolloutSelect }),
-  );
-  if (!row) throw new NotFoundError(`No rollout with key ${key} in this project`);
+  const row = await cachedRollout(projectId, key, now, () => readRollout(database, projectId, key));
+  if (!row) throw unknownRollout(key);
   return rolloutSplit(row);
 }
 

@@ -75,9 +75,16 @@ export function rolloutView(row: RolloutRow): Rollout {
   };
 }
 
+/** The rollout with that key, or null. */
+export function readRollout(database: Queryable, projectId: string, key: string): Promise<RolloutRow | null> {
+  return database.rollout.findUnique({ where: { projectId_key: { projectId, key } }, select: rolloutSelect });
+}
+
+export const unknownRollout = (key: string) => new NotFoundError(`No rollout with key ${key} in this project`);
+
 export async function findRollout(database: Queryable, projectId: string, key: string): Promise<RolloutRow> {
-  const row = await database.rollout.findUnique({ where: { projectId_key: { projectId, key } }, select: rolloutSelect });
-  if (!row) throw new NotFoundError(`No rollout with key ${key} in this project`);
+  const row = await readRollout(database, projectId, key);
+  if (!row) throw unknownRollout(key);
   return row;
 }
 
