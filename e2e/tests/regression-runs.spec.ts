@@ -80,6 +80,11 @@ test("a run uploaded with the secret key shows its pass rate, the comparison wit
   await page.goto(`/projects/${projectId}/datasets`);
   const runs = page.getByRole("table", { name: "Regression runs of golden" });
   await expect(runs.getByRole("row")).toHaveCount(3);
+  // Nothing declared: the page says what the default check is, so "passed" is not a mystery.
+  await expect(
+    page.getByText("Default: equals the expected output (ignoring case and whitespace), otherwise similarity at least 0.85"),
+  ).toBeVisible();
+  await shootBothThemes(page, testInfo, "regression-runs-on-datasets-page", { fullPage: true });
   await runs.getByRole("link", { name: "pr-42" }).click();
 
   await expect(page.getByRole("heading", { level: 1, name: "Run pr-42" })).toBeVisible();

@@ -1,17 +1,51 @@
 import Link from "next/link";
-import { Badge, Flex, Heading, Link as ThemeLink, Table, Text } from "@radix-ui/themes";
+import { Badge, Box, Flex, Heading, Link as ThemeLink, Table, Text } from "@radix-ui/themes";
 import type { DatasetRunSummary } from "@/contracts/datasetRuns";
+import type { DatasetAssertion } from "@/contracts/datasetAssertions";
+import { defaultAssertionText, describeAssertion } from "@/components/datasets/assertionText";
+import styles from "@/components/datasets/DatasetsPage.module.css";
 import { formatTime } from "@/components/traces/format";
 import { TableCaption } from "@/components/settings/TableCaption";
 import { percent, runReportHref, runStateBadge } from "@/components/datasets/runStatus";
 
-/** A dataset's newest regression runs, each linking to its report. */
-export function DatasetRunList({ projectId, dataset, runs }: { projectId: string; dataset: string; runs: DatasetRunSummary[] }) {
+/** What "passed" means for this dataset's runs, one line per declared assertion. */
+function DeclaredChecks({ dataset, assertions }: { dataset: string; assertions: DatasetAssertion[] }) {
+  const lines = assertions.length === 0 ? [defaultAssertionText] : assertions.map(describeAssertion);
+  return (
+    <Box>
+      <Text as="p" size="2" color="gray">
+        Each output is checked against its item{assertions.length > 1 ? "; all must pass" : ""} (declared with{" "}
+        <code>PUT /api/v1/datasets/{encodeURIComponent(dataset)}/assertions</code>):
+      </Text>
+      <ul className={styles.checks}>
+        {lines.map((line, index) => (
+          <li key={index}>
+            <Text size="2">{line}</Text>
+          </li>
+        ))}
+      </ul>
+    </Box>
+  );
+}
+
+/** A dataset's newest regression runs, each linking to its report, and what they are checked against. */
+export function DatasetRunList({
+  projectId,
+  dataset,
+  runs,
+  assertions,
+}: {
+  projectId: string;
+  dataset: string;
+  runs: DatasetRunSummary[];
+  assertions: DatasetAssertion[];
+}) {
   return (
     <Flex direction="column" gap="2">
       <Heading as="h3" size="3">
         Regression runs
       </Heading>
+      <DeclaredChecks dataset={dataset} assertions={assertions} />
       {runs.length === 0 ? (
         <Text size="2" color="gray">
           No runs yet: <code>npx liveloop regress --dataset {dataset}</code> uploads one.

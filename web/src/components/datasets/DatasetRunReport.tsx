@@ -6,18 +6,8 @@ import { failureCategoryLabel } from "@/components/ui/labels";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { TableCaption } from "@/components/settings/TableCaption";
 import { RunDiff } from "@/components/datasets/RunDiff";
+import { assertionLabels } from "@/components/datasets/assertionText";
 import { itemStatusBadge, percent, runReportHref, runStateBadge } from "@/components/datasets/runStatus";
-
-const assertionLabels: Record<AssertionResult["type"], string> = {
-  exact: "Exact match",
-  contains: "Contains",
-  regex: "Pattern",
-  json_schema: "JSON schema",
-  similarity: "Similarity",
-  judge: "LLM judge",
-  pairwise: "Preferred over expected",
-  default: "Exact or similar",
-};
 
 function Figure({ label, value, tone }: { label: string; value: string; tone?: "red" | "amber" }) {
   return (

@@ -157,7 +157,9 @@ function DatasetCard({
             </Flex>
           ) : null}
 
-          {dataset.versions.length > 0 ? <DatasetRunList projectId={projectId} dataset={dataset.name} runs={dataset.runs} /> : null}
+          {dataset.versions.length > 0 ? (
+            <DatasetRunList projectId={projectId} dataset={dataset.name} runs={dataset.runs} assertions={dataset.assertions} />
+          ) : null}
 
           <details className={styles.details}>
             <summary className={styles.summary}>

@@ -3,7 +3,9 @@ import { can, type Role } from "@/server/auth/permissions";
 import { listDatasetItems, listDatasets, type DatasetItemSummary, type DatasetSummary } from "@/server/datasets/datasets";
 import { compareDatasetVersions, type DatasetComparison } from "@/server/datasets/datasetChanges";
 import { listDatasetRuns } from "@/server/datasets/runs/datasetRuns";
+import { datasetWithAssertions } from "@/server/datasets/runs/datasetAssertionSettings";
 import type { DatasetRunSummary } from "@/contracts/datasetRuns";
+import type { DatasetAssertion } from "@/contracts/datasetAssertions";
 
 export interface DatasetView extends DatasetSummary {
   /** The newest working items (50), what the next version will hold. */
@@ -14,6 +16,8 @@ export interface DatasetView extends DatasetSummary {
   versionChanges: Record<number, Pick<DatasetComparison, "added" | "removed" | "changed">>;
   /** The newest regression runs (10). */
   runs: DatasetRunSummary[];
+  /** What runs are checked against (empty: the default assertion). */
+  assertions: DatasetAssertion[];
 }
 
 export interface DatasetsView {
@@ -33,7 +37,7 @@ export async function datasetsView(projectId: string, role: Role): Promise<Datas
       // Versions are listed newest first; each is compared with the one published before it
       // (the newest 20: one query each, and older history is rarely what a curator asks about).
       const pairs = dataset.versions.slice(0, 20).flatMap((version) => (version.version > 1 ? [version.version] : []));
-      const [items, sinceLatest, changes, runs] = await Promise.all([
+      const [items, sinceLatest, changes, runs, { assertions }] = await Promise.all([
         listDatasetItems(database, projectId, dataset.name),
         latest === undefined
           ? Promise.resolve(null)
@@ -42,11 +46,12 @@ export async function datasetsView(projectId: string, role: Role): Promise<Datas
           pairs.map((version) => compareDatasetVersions(database, projectId, dataset.name, { from: version - 1, to: version }, 0)),
         ),
         listDatasetRuns(database, projectId, dataset.name, 10),
+        datasetWithAssertions(database, projectId, dataset.name),
       ]);
       const versionChanges = Object.fromEntries(
         changes.map(({ to, added, removed, changed }) => [to === "draft" ? 0 : to, { added, removed, changed }]),
       );
-      return { ...dataset, items, sinceLatest, versionChanges, runs };
+      return { ...dataset, items, sinceLatest, versionChanges, runs, assertions };
     }),
   );
   return { datasets, curates: can(role, "datasets:publish"), exports: can(role, "datasets:export") };
