@@ -89,14 +89,14 @@ function unshuffled(shown: ShownPreference, candidateShown: "A" | "B"): Preferen
   return shown === candidateShown ? "candidate" : "reference";
 }
 
-async function look(
+function look(
   settings: JudgeSettings,
   subject: PairwiseSubject,
   candidateShown: "A" | "B",
   dependencies: JudgeDependencies,
 ): Promise<JudgeAsked<PairwiseLook>> {
   const [answerA, answerB] = candidateShown === "A" ? [subject.candidate, subject.reference] : [subject.reference, subject.candidate];
-  const asked = await askJudge(
+  return askJudge(
     settings,
     {
       messages: pairwiseMessages(subject.question, answerA, answerB),
@@ -114,7 +114,6 @@ async function look(
     },
     dependencies,
   );
-  return asked;
 }
 
 /**
