@@ -47,10 +47,10 @@ export function scoreAssertionResult(
   const value = typeof score.value === "boolean" ? Number(score.value) : score.value;
   const shown = typeof score.value === "boolean" ? `${value} (${String(score.value)})` : formatNumber(value);
   if (min !== undefined && value < min) {
-    return outcome(false, { value, threshold: min, message: `${name} is ${shown}, below the minimum ${formatNumber(min)}`, error: null });
+    return outcome(false, { value, threshold: min, message: `${name} is ${shown}, below the minimum ${min}`, error: null });
   }
   if (max !== undefined && value > max) {
-    return outcome(false, { value, threshold: max, message: `${name} is ${shown}, above the maximum ${formatNumber(max)}`, error: null });
+    return outcome(false, { value, threshold: max, message: `${name} is ${shown}, above the maximum ${max}`, error: null });
   }
   return outcome(true, { value, threshold: bound, message: null, error: null });
 }
