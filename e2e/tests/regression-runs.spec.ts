@@ -26,7 +26,7 @@ const items = [
   },
 ];
 
-test("a run uploaded with the secret key shows its pass rate, the comparison with the last passing run and each failure's diff", async ({
+test("a run uploaded with the secret key shows its pass rate, the comparison with the last passing run, built-in score means and each failure's diff", async ({
   page,
 }, testInfo) => {
   await page.goto("/");
@@ -38,6 +38,9 @@ test("a run uploaded with the secret key shows its pass rate, the comparison wit
   const api = page.request;
   expect((await api.post("/api/v1/datasets/golden/items", { headers, data: { items } })).status()).toBe(200);
   expect((await api.post("/api/v1/datasets/golden/versions", { headers })).status()).toBe(201);
+  // An enabled built-in evaluator scores every uploaded output too.
+  const evaluator = await api.post(`/api/v1/projects/${projectId}/evaluators`, { data: { name: "pii", kind: "pii_leak" } });
+  expect(evaluator.status()).toBe(201);
 
   const upload = (name: string, outputs: Record<string, string>) =>
     api.post("/api/v1/datasets/golden/runs", {
@@ -70,7 +73,7 @@ test("a run uploaded with the secret key shows its pass rate, the comparison wit
   expect(
     (
       await upload("pr-42", {
-        "refund-window": "Please ask our office cat about that.",
+        "refund-window": "Please ask our office cat at cat@example.com.",
         invoice: "Under Settings, Billing, Invoices.",
         parcel: "It ships within 2 working days.",
       })
@@ -95,6 +98,10 @@ test("a run uploaded with the secret key shows its pass rate, the comparison wit
   await expect(comparison.getByRole("table", { name: "Severity" }).getByRole("row", { name: /critical/ })).toContainText("1");
   const failure = page.getByRole("article", { name: "Item refund-window" });
   await expect(failure.locator("del")).toHaveText("Yes, within 30 days of purchase.");
-  await expect(failure.locator("ins")).toHaveText("Please ask our office cat about that.");
+  await expect(failure.locator("ins")).toContainText("cat@example.com");
+  await expect(failure.getByRole("list", { name: "Built-in scores" })).toContainText("PII leak Yes");
+  // One leak in three outputs here, none in the baseline.
+  const means = page.getByRole("table", { name: "Built-in score means" });
+  await expect(means.getByRole("row", { name: /PII leak/ })).toContainText(/0\.33\s*3\s*0\.00\s*\+0\.33/);
   await shootBothThemes(page, testInfo, "regression-run-report", { fullPage: true });
 });

@@ -1,12 +1,23 @@
 import { z } from "zod";
 import { contentText, exactText } from "@/contracts/common";
 import { checkAnswerJsonSchema } from "@/server/evaluation/builtin/formatAnswerSchema";
+import { builtinKindOfScore, runOutputScoreNames } from "@/server/evaluation/evaluatorScoreNames";
 
 // What a regression run checks each output against. Declared per dataset; a dataset with
 // none uses defaultAssertions. Anything that could only fail at check time (a regex that
 // does not compile, a schema Ajv refuses) is refused here, at declaration.
 
-export const datasetAssertionTypes = ["exact", "contains", "regex", "json_schema", "similarity", "judge", "pairwise", "default"] as const;
+export const datasetAssertionTypes = [
+  "exact",
+  "contains",
+  "regex",
+  "json_schema",
+  "similarity",
+  "judge",
+  "pairwise",
+  "score",
+  "default",
+] as const;
 export type DatasetAssertionType = (typeof datasetAssertionTypes)[number];
 
 /** The similarity an output needs to the expected output when a dataset declares nothing. */
@@ -100,6 +111,31 @@ const pairwiseAssertion = z
   .strict()
   .describe("An LLM judge, shown the output and the expected output in random order, does not prefer the expected output");
 
+const scoreAssertion = z
+  .object({
+    type: z.literal("score"),
+    name: z
+      .string()
+      .describe(`A built-in evaluator's score name: ${runOutputScoreNames.join(", ")} (the evaluator must be enabled in the project)`),
+    min: z.number().optional().describe("Least value that passes (booleans count as 0 and 1)"),
+    max: z.number().optional().describe("Greatest value that passes (booleans count as 0 and 1; pii_leak with max 0: no leak)"),
+  })
+  .strict()
+  .superRefine((assertion, context) => {
+    if (!runOutputScoreNames.includes(assertion.name)) {
+      const message =
+        builtinKindOfScore(assertion.name) === "faithfulness"
+          ? `${assertion.name} needs retrieved passages, which run outputs do not have`
+          : `not a built-in score name; use one of ${runOutputScoreNames.join(", ")}`;
+      context.addIssue({ code: "custom", path: ["name"], message });
+    }
+    if (assertion.min === undefined && assertion.max === undefined)
+      context.addIssue({ code: "custom", path: ["min"], message: "give min, max or both" });
+    if (assertion.min !== undefined && assertion.max !== undefined && assertion.min > assertion.max)
+      context.addIssue({ code: "custom", path: ["max"], message: `max ${assertion.max} is below min ${assertion.min}` });
+  })
+  .describe("A built-in evaluator's score of the output lies within bounds");
+
 export const datasetAssertionSchema = z.discriminatedUnion("type", [
   exactAssertion,
   containsAssertion,
@@ -108,6 +144,7 @@ export const datasetAssertionSchema = z.discriminatedUnion("type", [
   similarityAssertion,
   judgeAssertion,
   pairwiseAssertion,
+  scoreAssertion,
 ]);
 export type DatasetAssertion = z.infer<typeof datasetAssertionSchema>;
 

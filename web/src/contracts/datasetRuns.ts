@@ -3,6 +3,7 @@ import { contentText, exactText, identifierSchema, jsonObjectSchema } from "@/co
 import { chatMessageSchema, datasetAnswerSchema } from "@/contracts/chatMessage";
 import { datasetNameSchema } from "@/contracts/datasets";
 import { datasetAssertionTypes } from "@/contracts/datasetAssertions";
+import { evaluatorKinds } from "@/contracts/evaluators";
 
 // The regression gate's wire formats: the items of a published version a runner answers,
 // the outputs it uploads (batched, resumable, idempotent per item), the gate verdict it
@@ -190,6 +191,23 @@ export const diffPartSchema = z
   .strict();
 export type DiffPart = z.infer<typeof diffPartSchema>;
 
+export const runItemScoreSchema = z
+  .object({
+    name: z.string().describe("The score's name (e.g. pii_leak)"),
+    evaluator: z.enum(evaluatorKinds).exclude(["llm_judge"]).describe("The built-in evaluator that gave it"),
+    dataType: z.enum(["numeric", "boolean", "categorical"]),
+    value: z.union([z.number(), z.boolean()]).nullable().describe("null when the evaluator failed (see error)"),
+    category: z.string().nullable(),
+    explanation: z.string().nullable().describe("Why, in words"),
+    error: z
+      .string()
+      .nullable()
+      .describe("Set when the evaluator failed on this output; only a score assertion on it makes the item an error"),
+  })
+  .strict()
+  .describe("A score an enabled built-in evaluator of the project gave the output when it was uploaded");
+export type RunItemScore = z.infer<typeof runItemScoreSchema>;
+
 export const datasetRunItemStatuses = ["passed", "failed", "error"] as const;
 export type DatasetRunItemStatus = (typeof datasetRunItemStatuses)[number];
 
@@ -202,6 +220,7 @@ export const datasetRunItemSchema = z
     status: z.enum(datasetRunItemStatuses),
     passed: z.boolean(),
     assertions: z.array(assertionResultSchema),
+    scores: z.array(runItemScoreSchema).describe("The built-in evaluators' scores of the output (those that applied to it)"),
     output: z.string(),
     expectedOutput: z.string().describe("The expected answer's text"),
     diff: z.array(diffPartSchema).describe("Word diff of the output against the expected output (empty when they are equal)"),
@@ -222,6 +241,25 @@ export const comparisonGroupSchema = z
   })
   .strict();
 
+export const runScoreMeanSchema = z
+  .object({
+    name: z.string(),
+    mean: z.number().describe("Mean over the run's items scored with this name (booleans as 0 and 1)"),
+    count: z.number().int().describe("Items with a value of this score"),
+  })
+  .strict();
+export type RunScoreMean = z.infer<typeof runScoreMeanSchema>;
+
+export const scoreMeanChangeSchema = z
+  .object({
+    name: z.string(),
+    mean: z.number().nullable().describe("This run's mean; null when no item of it has this score"),
+    baselineMean: z.number().nullable().describe("The baseline run's mean; null when no item of it has this score"),
+    difference: z.number().nullable().describe("mean - baselineMean; null when either is missing"),
+  })
+  .strict();
+export type ScoreMeanChange = z.infer<typeof scoreMeanChangeSchema>;
+
 export const datasetRunComparisonSchema = z
   .object({
     baseline: datasetRunNameSchema.describe("The run compared against"),
@@ -231,9 +269,12 @@ export const datasetRunComparisonSchema = z
     unchanged: z.number().int().describe("Items with the same outcome in both runs"),
     byCategory: z.array(comparisonGroupSchema),
     bySeverity: z.array(comparisonGroupSchema),
+    scoreMeans: z
+      .array(scoreMeanChangeSchema)
+      .describe("Each numeric or boolean built-in score's run-level mean here and in the baseline (all items of each run)"),
   })
   .strict()
-  .describe("Items with an output in both runs, matched by itemId");
+  .describe("Items with an output in both runs, matched by itemId; score means over each run's own items");
 export type DatasetRunComparison = z.infer<typeof datasetRunComparisonSchema>;
 
 export const datasetRunReportQuerySchema = z
@@ -248,6 +289,7 @@ export const datasetRunReportSchema = datasetRunSummarySchema
   .extend({
     missingItemIds: z.array(z.uuid()).describe("Items of the version without an output"),
     items: z.array(datasetRunItemSchema).describe("Every output, in the version's order"),
+    scoreMeans: z.array(runScoreMeanSchema).describe("Each numeric or boolean built-in score's mean over the run's items, by name"),
     comparison: datasetRunComparisonSchema.nullable().describe("null when there is no baseline run"),
   })
   .strict();

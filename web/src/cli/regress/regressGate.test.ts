@@ -29,6 +29,7 @@ function runItem(index: number, status: DatasetRunItem["status"], severity: stri
         error: status === "error" ? "the embedder did not answer" : null,
       },
     ],
+    scores: [],
     output: "Refunds take 30 days.",
     expectedOutput: "Refunds take 14 days.",
     diff:
@@ -68,6 +69,7 @@ function report(items: DatasetRunItem[], overrides: Partial<DatasetRunReport> = 
     updatedAt: "2026-11-28T14:00:00.000Z",
     missingItemIds: ids.filter((id) => !items.some((item) => item.itemId === id)),
     items,
+    scoreMeans: [],
     comparison: null,
     ...overrides,
   };
@@ -83,6 +85,7 @@ function newlyFailingFourth(severity: string): NonNullable<DatasetRunReport["com
     unchanged: 3,
     byCategory: [],
     bySeverity: [],
+    scoreMeans: [],
   };
 }
 

@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/ui/PageHeader";
 import { TableCaption } from "@/components/settings/TableCaption";
 import { RunDiff } from "@/components/datasets/RunDiff";
 import { assertionLabels } from "@/components/datasets/assertionText";
+import { ItemScores, RunScoreMeans } from "@/components/datasets/RunScores";
 import { itemStatusBadge, percent, runReportHref, runStateBadge } from "@/components/datasets/runStatus";
 
 function Figure({ label, value, tone }: { label: string; value: string; tone?: "red" | "amber" }) {
@@ -140,6 +141,8 @@ export function DatasetRunReport({ projectId, report }: { projectId: string; rep
           </Text>
         )}
 
+        <RunScoreMeans means={report.scoreMeans} comparison={report.comparison} />
+
         <Flex direction="column" gap="3" asChild>
           <section aria-label="Failures">
             <Heading as="h2" size="4">
@@ -176,6 +179,7 @@ export function DatasetRunReport({ projectId, report }: { projectId: string; rep
                           ))}
                         </ul>
                       </Box>
+                      <ItemScores scores={item.scores} />
                       <RunDiff diff={item.diff} output={item.output} />
                     </Flex>
                   </article>

@@ -1,5 +1,13 @@
 import type { DatasetAssertion, DatasetAssertionType } from "@/contracts/datasetAssertions";
 import { defaultSimilarityThreshold } from "@/contracts/datasetAssertions";
+import { scoreLabel } from "@/components/scores/scoreLabels";
+
+/** "PII leak at most 0", "Relevance between 0.5 and 1": booleans read as 0 (no) and 1 (yes). */
+function describeScoreBounds({ name, min, max }: Extract<DatasetAssertion, { type: "score" }>): string {
+  const label = `${scoreLabel(name)} (built-in evaluator)`;
+  if (min !== undefined && max !== undefined) return `${label} between ${min} and ${max}`;
+  return min !== undefined ? `${label} at least ${min}` : `${label} at most ${String(max)}`;
+}
 
 /** Each assertion type's name in the console. */
 export const assertionLabels: Record<DatasetAssertionType, string> = {
@@ -10,6 +18,7 @@ export const assertionLabels: Record<DatasetAssertionType, string> = {
   similarity: "Similarity",
   judge: "LLM judge",
   pairwise: "Preferred over expected",
+  score: "Built-in score",
   default: "Exact or similar",
 };
 
@@ -32,6 +41,8 @@ export function describeAssertion(assertion: DatasetAssertion): string {
       return `${assertion.evaluator} does not prefer the expected output${assertion.allowTie ? "" : " (the output must win; a tie fails)"}, ${
         assertion.bothOrders ? "asked in both orders" : "shown in random order"
       }`;
+    case "score":
+      return describeScoreBounds(assertion);
   }
 }
 

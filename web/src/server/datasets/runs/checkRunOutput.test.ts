@@ -76,4 +76,17 @@ describe("checkRunOutput", () => {
     expect(judged.status).toBe("error");
     expect(judged.assertions[1]).toMatchObject({ type: "judge", passed: false, error: "no judge in this test" });
   });
+
+  it("score: reads the built-in scores computed before the check; without them the item is an error", async () => {
+    const noLeak = [assertion({ type: "score", name: "pii_leak", max: 0 })];
+    const leak = (value: boolean) => ({
+      scores: [
+        { name: "pii_leak", evaluator: "pii_leak", dataType: "boolean", value, category: null, explanation: null, error: null },
+      ] as const,
+      scoreNames: new Set(["pii_leak"]),
+    });
+    expect((await checkRunOutput(subject.expected, subject, noLeak, dependencies, leak(false))).status).toBe("passed");
+    expect((await checkRunOutput(subject.expected, subject, noLeak, dependencies, leak(true))).status).toBe("failed");
+    expect((await checkRunOutput(subject.expected, subject, noLeak, dependencies)).status).toBe("error");
+  });
 });

@@ -3,6 +3,7 @@ import { defaultSimilarityThreshold } from "@/contracts/datasetAssertions";
 import type { AssertionResult, DatasetRunItemStatus } from "@/contracts/datasetRuns";
 import type { PairwiseLook, Preference } from "@/server/evaluation/judge/pairwisePreference";
 import { compileAnswerJsonSchema, describeError } from "@/server/evaluation/builtin/formatAnswerSchema";
+import { noBuiltinScores, scoreAssertionResult, type BuiltinScoresOfItem } from "@/server/datasets/runs/scoreAssertionResult";
 
 /** What a run item is checked against: the expected answer's text and the question that asked for it. */
 export interface RunCheckSubject {
@@ -111,6 +112,7 @@ async function checkOne(
   output: string,
   subject: RunCheckSubject,
   dependencies: RunCheckDependencies,
+  builtinScores: BuiltinScoresOfItem,
 ): Promise<AssertionResult> {
   switch (assertion.type) {
     case "exact": {
@@ -147,6 +149,8 @@ async function checkOne(
     }
     case "pairwise":
       return pairwiseResult(assertion, output, subject, dependencies);
+    case "score":
+      return scoreAssertionResult(assertion, builtinScores);
   }
 }
 
@@ -162,11 +166,13 @@ export async function checkRunOutput(
   subject: RunCheckSubject,
   assertions: readonly DatasetAssertion[],
   dependencies: RunCheckDependencies,
+  /** Computed before the check (uploadRunOutputs scores every output); only score assertions read them. */
+  builtinScores: BuiltinScoresOfItem = noBuiltinScores,
 ): Promise<{ status: DatasetRunItemStatus; assertions: AssertionResult[] }> {
   const results =
     assertions.length === 0
       ? [await defaultCheck(output, subject, dependencies)]
-      : await Promise.all(assertions.map((assertion) => checkOne(assertion, output, subject, dependencies)));
+      : await Promise.all(assertions.map((assertion) => checkOne(assertion, output, subject, dependencies, builtinScores)));
   const status = results.some((item) => item.error !== null) ? "error" : results.every((item) => item.passed) ? "passed" : "failed";
   return { status, assertions: results };
 }

@@ -5,11 +5,13 @@ import type {
   DatasetRunItem,
   DatasetRunItemStatus,
   DatasetRunReport,
+  RunItemScore,
 } from "@/contracts/datasetRuns";
 import { NotFoundError } from "@/server/errors";
 import { findDatasetId, findRun, runSelect, runStatusCounts, runSummary, type RunRow } from "@/server/datasets/runs/datasetRuns";
 import { expectedText } from "@/server/datasets/runs/versionItems";
 import { wordDiff } from "@/server/datasets/runs/wordDiff";
+import { compareScoreMeans, runScoreMeans } from "@/server/datasets/runs/runScoreMeans";
 
 interface ItemFacts {
   itemId: string;
@@ -37,7 +39,7 @@ function grouped(entries: Map<string | null, GroupCounts>): DatasetRunComparison
 export function compareRuns(
   baseline: { name: string; version: number; outcomes: Map<string, Outcome> },
   candidate: { items: (ItemFacts & { outcome: Outcome })[] },
-): DatasetRunComparison {
+): Omit<DatasetRunComparison, "scoreMeans"> {
   const newlyFailing: ItemFacts[] = [];
   const newlyPassing: ItemFacts[] = [];
   let unchanged = 0;
@@ -109,7 +111,7 @@ export async function datasetRunReport(
     database.datasetRunItem.findMany({
       where: { runId: run.id },
       orderBy: { position: "asc" },
-      select: { itemId: true, output: true, status: true, assertions: true },
+      select: { itemId: true, output: true, status: true, assertions: true, scores: true },
     }),
     database.datasetVersionItem.findMany({
       where: { versionId: run.versionId },
@@ -117,7 +119,7 @@ export async function datasetRunReport(
       select: { itemId: true, externalId: true, category: true, severity: true, expectedOutput: true, expectedToolCalls: true },
     }),
     baseline
-      ? database.datasetRunItem.findMany({ where: { runId: baseline.id }, select: { itemId: true, status: true } })
+      ? database.datasetRunItem.findMany({ where: { runId: baseline.id }, select: { itemId: true, status: true, scores: true } })
       : Promise.resolve([]),
   ]);
   const answered = new Map(outputs.map((output) => [output.itemId, output]));
@@ -134,33 +136,41 @@ export async function datasetRunReport(
         status: output.status,
         passed: output.status === "passed",
         assertions: output.assertions as unknown as AssertionResult[],
+        scores: output.scores as unknown as RunItemScore[],
         output: output.output,
         expectedOutput: expected,
         diff: wordDiff(expected, output.output),
       },
     ];
   });
+  // Stored through runItemScoreSchema's type at upload; rows from before scores existed hold [].
+  const scoreMeans = runScoreMeans(items);
+  const baselineScoreMeans = runScoreMeans(baselineOutputs.map((row) => ({ scores: row.scores as unknown as RunItemScore[] })));
   return {
     ...runSummary(name, run, counts.get(run.id) ?? { passed: 0, failed: 0, error: 0 }),
     missingItemIds: versionItems.filter((item) => !answered.has(item.itemId)).map((item) => item.itemId),
     items,
+    scoreMeans,
     comparison: baseline
-      ? compareRuns(
-          {
-            name: baseline.name,
-            version: baseline.version.version,
-            outcomes: new Map(baselineOutputs.map((row) => [row.itemId, outcomeOf(row.status)])),
-          },
-          {
-            items: items.map((item) => ({
-              itemId: item.itemId,
-              externalId: item.externalId,
-              category: item.category,
-              severity: item.severity,
-              outcome: outcomeOf(item.status),
-            })),
-          },
-        )
+      ? {
+          ...compareRuns(
+            {
+              name: baseline.name,
+              version: baseline.version.version,
+              outcomes: new Map(baselineOutputs.map((row) => [row.itemId, outcomeOf(row.status)])),
+            },
+            {
+              items: items.map((item) => ({
+                itemId: item.itemId,
+                externalId: item.externalId,
+                category: item.category,
+                severity: item.severity,
+                outcome: outcomeOf(item.status),
+              })),
+            },
+          ),
+          scoreMeans: compareScoreMeans(scoreMeans, baselineScoreMeans),
+        }
       : null,
   };
 }

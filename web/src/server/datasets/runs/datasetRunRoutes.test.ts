@@ -413,4 +413,84 @@ describe.each(await testDatabaseKinds())("regression runs on %s", (kind) => {
     });
     expect(pairwiseJudge.chatRequests().length - before).toBe(5);
   });
+
+  describe("built-in evaluators on run outputs", () => {
+    const configuration = { instanceSecret: () => "unused", checkAnswerJsonSchema, checkJudgeBaseUrl: () => null };
+    const builtin = (projectId: string, kind: "pii_leak" | "toxicity" | "refusal", enabled = true) =>
+      createEvaluator(test.database, projectId, { name: `${kind}_check`, kind, enabled }, configuration, new Date());
+    const leaky = "Yes, within 30 days. Write to jane.doe@example.com.";
+
+    it("scores every output with the enabled built-ins, and a score assertion fails the output that leaks", async () => {
+      const { project, upload, report, putAssertions } = await setUp(test.database);
+      await builtin(project.id, "pii_leak");
+      await builtin(project.id, "toxicity", false);
+      expect((await putAssertions([{ type: "score", name: "pii_leak", max: 0 }])).status).toBe(200);
+      await upload("leaky", outputsFor({ refund: leaky, invoice: right.invoice, parcel: right.parcel }));
+      const run = await report("leaky");
+      expect(statusOf(run)).toEqual({ refund: "failed", invoice: "passed", parcel: "passed" });
+      expect(itemOf(run, "refund")).toMatchObject({
+        assertions: [{ type: "score", passed: false, value: 1, threshold: 0, message: "pii_leak is 1 (true), above the maximum 0" }],
+        scores: [{ name: "pii_leak", evaluator: "pii_leak", dataType: "boolean", value: true, error: null }],
+      });
+      expect(itemOf(run, "refund")?.scores[0]?.explanation).toContain("1 email address");
+      // The disabled toxicity evaluator scores nothing.
+      expect(run.items.map((item) => item.scores.map((score) => score.name))).toEqual([["pii_leak"], ["pii_leak"], ["pii_leak"]]);
+      expect(run.scoreMeans).toEqual([{ name: "pii_leak", mean: 1 / 3, count: 3 }]);
+    });
+
+    it("makes an item an error when no enabled evaluator gives the asserted score, naming the one to enable", async () => {
+      const { project, upload, report, gate, putAssertions } = await setUp(test.database);
+      await builtin(project.id, "toxicity", false);
+      expect((await putAssertions([{ type: "score", name: "toxicity", max: 0.5 }])).status).toBe(200);
+      await upload("unscored", outputsFor(right));
+      const run = await report("unscored");
+      expect(run).toMatchObject({ status: "errored", counts: { errors: 3, passed: 0 }, scoreMeans: [] });
+      expect(run.items[0]).toMatchObject({
+        status: "error",
+        scores: [],
+        assertions: [
+          {
+            type: "score",
+            passed: false,
+            error: "no enabled evaluator gives toxicity: enable the toxicity built-in evaluator in the project",
+          },
+        ],
+      });
+      expect((await gate("unscored", true)).status).toBe(409);
+    });
+
+    it("reports each score's mean and, against the baseline, its mean and the difference", async () => {
+      const { project, upload, report, gate } = await setUp(test.database);
+      await builtin(project.id, "pii_leak");
+      await builtin(project.id, "refusal");
+      // Baseline: one leak, one refusal of three. Candidate: two leaks, no refusal.
+      await upload("base", outputsFor({ refund: leaky, invoice: "I can't help with that.", parcel: right.parcel }));
+      expect((await gate("base", true)).status).toBe(200);
+      await upload("next", outputsFor({ refund: leaky, invoice: "Ask billing@example.com.", parcel: right.parcel }));
+      const run = await report("next");
+      expect(run.scoreMeans).toEqual([
+        { name: "pii_leak", mean: 2 / 3, count: 3 },
+        { name: "refusal", mean: 0, count: 3 },
+      ]);
+      expect(run.comparison?.baseline).toBe("base");
+      expect(run.comparison?.scoreMeans).toEqual([
+        { name: "pii_leak", mean: 2 / 3, baselineMean: 1 / 3, difference: 2 / 3 - 1 / 3 },
+        { name: "refusal", mean: 0, baselineMean: 1 / 3, difference: -1 / 3 },
+      ]);
+    });
+
+    it("refuses a score assertion without a bound, with min above max, or on a score run outputs cannot have", async () => {
+      const { putAssertions } = await setUp(test.database);
+      for (const [bad, says] of [
+        [{ type: "score", name: "pii_leak" }, "give min, max or both"],
+        [{ type: "score", name: "relevance", min: 0.8, max: 0.2 }, "max 0.2 is below min 0.8"],
+        [{ type: "score", name: "hallucination", max: 0.5 }, "needs retrieved passages"],
+        [{ type: "score", name: "answer_quality", min: 0.5 }, "not a built-in score name"],
+      ] as const) {
+        const refused = await putAssertions([bad]);
+        expect(refused.status, JSON.stringify(bad)).toBe(400);
+        expect(await refused.text()).toContain(says);
+      }
+    });
+  });
 });

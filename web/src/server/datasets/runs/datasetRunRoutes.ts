@@ -23,6 +23,8 @@ import { uploadRunOutputs } from "@/server/datasets/runs/uploadRunOutputs";
 import { listDatasetRuns, recordRunGate } from "@/server/datasets/runs/datasetRuns";
 import { datasetRunReport } from "@/server/datasets/runs/datasetRunReport";
 import { runCheckDependencies } from "@/server/datasets/runs/runCheckDependencies";
+import { builtinEvaluators } from "@/server/evaluation/builtinEvaluators";
+import { defaultSemanticEmbedder } from "@/server/embeddings/defaultSemanticEmbedder";
 
 // The regression gate: a runner reads a version's items, uploads its candidate's outputs
 // to a named run (checked against the dataset's assertions as they arrive), reads the
@@ -99,6 +101,7 @@ export const uploadRunRoute = endpoint({
         body,
         now,
         runCheckDependencies(database, callerProjectId(caller)),
+        { builtins: builtinEvaluators, embedder: defaultSemanticEmbedder },
       ),
     ),
 });

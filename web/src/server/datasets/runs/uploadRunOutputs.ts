@@ -9,6 +9,7 @@ import { promptText } from "@/server/review/conversation";
 import { datasetWithAssertions } from "@/server/datasets/runs/datasetAssertionSettings";
 import { checkRunOutput, type RunCheckDependencies } from "@/server/datasets/runs/checkRunOutput";
 import { expectedText, findDatasetVersion } from "@/server/datasets/runs/versionItems";
+import { loadRunScorer, scoreRunOutput, type RunScoringDependencies } from "@/server/datasets/runs/scoreRunOutput";
 
 type RunEnvelope = z.infer<typeof datasetRunEnvelopeSchema>;
 
@@ -40,7 +41,8 @@ function checkSameRun(
 
 /**
  * Adds a candidate's outputs to a named run of one published version, checking each
- * against the dataset's assertions. Uploads to the same name append (a CI job may send in
+ * against the dataset's assertions after the project's enabled built-in evaluators scored it
+ * (score assertions read those scores; the report shows them either way). Uploads to the same name append (a CI job may send in
  * batches, and resend after a failure): an item already stored with the same output is a
  * duplicate and changes nothing; with a different output it is refused (409), since a
  * report whose items change under it could not be trusted. `itemId` is the version item's
@@ -53,6 +55,7 @@ export async function uploadRunOutputs(
   envelope: RunEnvelope,
   now: Date,
   dependencies: RunCheckDependencies,
+  scoring: RunScoringDependencies,
 ): Promise<BatchResult> {
   const version = await findDatasetVersion(database, projectId, name, envelope.version);
   const { assertions } = await datasetWithAssertions(database, projectId, name);
@@ -107,18 +110,25 @@ export async function uploadRunOutputs(
   refused.sort((a, b) => a.index - b.index);
   if (toCheck.length === 0) return { accepted: [], duplicates, rejected: refused };
 
+  const scorer = await loadRunScorer(database, projectId, scoring);
   const limit = createConcurrencyLimit(checksInFlight);
   const checked = await Promise.all(
     toCheck.map((entry) =>
-      limit(async () => ({
-        ...entry,
-        ...(await checkRunOutput(
-          entry.output,
-          { question: promptText(entry.item.input), expected: expectedText(entry.item.expectedOutput, entry.item.expectedToolCalls) },
-          assertions,
-          dependencies,
-        )),
-      })),
+      limit(async () => {
+        const subject = {
+          question: promptText(entry.item.input),
+          expected: expectedText(entry.item.expectedOutput, entry.item.expectedToolCalls),
+        };
+        // A run output has no retrieval spans: faithfulness has nothing to check against.
+        const scores = await scoreRunOutput(scorer, {
+          input: subject.question,
+          output: entry.output,
+          contexts: [],
+          expected: subject.expected,
+        });
+        const verdict = await checkRunOutput(entry.output, subject, assertions, dependencies, { scores, scoreNames: scorer.scoreNames });
+        return { ...entry, ...verdict, scores };
+      }),
     ),
   );
 
@@ -149,6 +159,7 @@ export async function uploadRunOutputs(
         output: entry.output,
         status: entry.status,
         assertions: entry.assertions,
+        scores: entry.scores,
         createdAt: now,
       })),
       // A concurrent upload of the same item stored it first: this one is then a duplicate.
