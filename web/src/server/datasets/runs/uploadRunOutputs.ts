@@ -41,9 +41,10 @@ function checkSameRun(
 
 /**
  * Adds a candidate's outputs to a named run of one published version, checking each
- * against the dataset's assertions after the project's enabled built-in evaluators scored it
- * (score assertions read those scores; the report shows them either way). Uploads to the same name append (a CI job may send in
- * batches, and resend after a failure): an item already stored with the same output is a
+ * against the dataset's assertions after the project's enabled built-in evaluators scored
+ * it (score assertions read those scores; the report shows them either way). Uploads to
+ * the same name append (a CI job may send in batches, and resend after a failure): an
+ * item already stored with the same output is a
  * duplicate and changes nothing; with a different output it is refused (409), since a
  * report whose items change under it could not be trusted. `itemId` is the version item's
  * id or, failing that, its externalId; anything else is refused (404) alone.
