@@ -5,6 +5,8 @@ import { scoreNameSchema } from "@/contracts/scores";
 
 export const evaluatorKinds = ["pii_leak", "toxicity", "faithfulness", "relevance", "refusal", "format", "llm_judge"] as const;
 export type EvaluatorKind = (typeof evaluatorKinds)[number];
+/** The evaluators that need no LLM. */
+export type BuiltinKind = Exclude<EvaluatorKind, "llm_judge">;
 
 export const evaluatorLimits = { maxSettleSeconds: 24 * 3600, maxBackfillDays: 90 } as const;
 

@@ -6,6 +6,7 @@ import { failureCategoryLabel } from "@/components/ui/labels";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { TableCaption } from "@/components/settings/TableCaption";
 import { RunDiff } from "@/components/datasets/RunDiff";
+import styles from "@/components/datasets/DatasetRunReport.module.css";
 import { assertionLabels } from "@/components/datasets/assertionText";
 import { ItemScores, RunScoreMeans } from "@/components/datasets/RunScores";
 import { itemStatusBadge, percent, runReportHref, runStateBadge } from "@/components/datasets/runStatus";
@@ -166,7 +167,7 @@ export function DatasetRunReport({ projectId, report }: { projectId: string; rep
                         {item.category ? <Badge color="gray">{failureCategoryLabel(item.category)}</Badge> : null}
                       </Flex>
                       <Box asChild>
-                        <ul aria-label="Assertions">
+                        <ul aria-label="Assertions" className={styles.list}>
                           {item.assertions.map((result, index) => (
                             <li key={index}>
                               <Text size="2">

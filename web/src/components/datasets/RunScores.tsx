@@ -1,6 +1,7 @@
 import { Box, Card, Flex, Heading, Table, Text } from "@radix-ui/themes";
 import type { DatasetRunComparison, RunItemScore, RunScoreMean } from "@/contracts/datasetRuns";
 import { TableCaption } from "@/components/settings/TableCaption";
+import styles from "@/components/datasets/DatasetRunReport.module.css";
 import { formatScoreNumber, formatScoreValue, scoreLabel } from "@/components/scores/scoreLabels";
 
 const optionalNumber = (value: number | null) => (value === null ? "—" : formatScoreNumber(value));
@@ -67,7 +68,7 @@ export function ItemScores({ scores }: { scores: readonly RunItemScore[] }) {
   if (scores.length === 0) return null;
   return (
     <Box asChild>
-      <ul aria-label="Built-in scores">
+      <ul aria-label="Built-in scores" className={styles.list}>
         {scores.map((score) => (
           <li key={score.name}>
             <Text size="2">

@@ -1,4 +1,4 @@
-import type { EvaluatorKind } from "@/contracts/evaluators";
+import type { BuiltinKind } from "@/contracts/evaluators";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Database } from "@/server/db/client";
 import type { Embedder } from "@/server/embeddings/embedder";
@@ -15,7 +15,7 @@ import type { ConcurrencyLimit } from "@/server/evaluation/judge/concurrencyLimi
 import { checkScoreValue, scoreConfigsByName } from "@/server/scores/scoreConfigs";
 import { projectPriceEntries } from "@/server/traces/projectPrices";
 
-export type BuiltinKind = Exclude<EvaluatorKind, "llm_judge">;
+export type { BuiltinKind };
 
 /** What scoring needs from outside the database; the job system passes the process's, tests their own. */
 export interface EvaluationDependencies {

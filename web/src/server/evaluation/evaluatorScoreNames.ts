@@ -1,6 +1,4 @@
-import { evaluatorKinds, type EvaluatorKind } from "@/contracts/evaluators";
-
-type BuiltinKind = Exclude<EvaluatorKind, "llm_judge">;
+import { evaluatorKinds, type BuiltinKind, type EvaluatorKind } from "@/contracts/evaluators";
 
 /** The score names an evaluator gives: the built-ins' kinds (faithfulness gives two), a judge's own name. */
 export function evaluatorScoreNames(kind: EvaluatorKind, name: string): string[] {
