@@ -58,11 +58,39 @@ async function timed(call: () => Promise<unknown>): Promise<number> {
   return median(timings);
 }
 
+/** The comparison's users per release, from the day rows, must equal a count over the raw traces. */
+async function expectExactUsers(
+  database: PrismaClient,
+  projectId: string,
+  releases: { baseline: string; candidate: string },
+  range: "7d" | "30d",
+  now: Date,
+): Promise<void> {
+  const comparison = await compareReleases(
+    database,
+    projectId,
+    releaseComparisonQuerySchema.parse({ ...releases, range, candidateShare: 0.5 }),
+    now,
+  );
+  const counted = await database.$queryRaw<{ release: string; users: number }[]>`
+    SELECT release, count(DISTINCT user_id)::int AS users FROM traces
+    WHERE project_id = ${projectId}::uuid AND release = ANY(${[releases.baseline, releases.candidate]}::text[])
+      AND start_time >= ${new Date(comparison.from)} AND start_time < ${new Date(comparison.to)}
+    GROUP BY release`;
+  const expected = {
+    baseline: counted.find((row) => row.release === releases.baseline)?.users ?? 0,
+    candidate: counted.find((row) => row.release === releases.candidate)?.users ?? 0,
+  };
+  if (JSON.stringify(comparison.srm?.units) !== JSON.stringify(expected))
+    throw new Error(`users per release ${JSON.stringify(comparison.srm?.units)}, the traces say ${JSON.stringify(expected)}`);
+}
+
 /**
  * The Releases page (its release list and its default comparison, the newest release
  * against the busiest before it) and GET /releases/compare with a configured split, as
- * the rollout guard asks it (distinct users per release from the traces, for the
- * sample-ratio check), for 7 and 30 days; the metrics page by release is the baseline.
+ * the rollout guard asks it (distinct users per release from release_user_days, for the
+ * sample-ratio check, checked once against a count over the raw traces), for 7 and 30
+ * days; the metrics page by release is the baseline.
  */
 export async function benchReleaseComparison(): Promise<BenchRow[]> {
   const bench = await createBenchDatabase("releases");
@@ -79,7 +107,7 @@ export async function benchReleaseComparison(): Promise<BenchRow[]> {
     const seedSeconds = (performance.now() - seedStart) / 1000;
     const rollupStart = performance.now();
     await refreshRollups(database, project.id);
-    for (const table of ["metric_rollups", "score_rollups"]) await database.$executeRawUnsafe(`ANALYZE ${table}`);
+    for (const table of ["metric_rollups", "score_rollups", "release_user_days"]) await database.$executeRawUnsafe(`ANALYZE ${table}`);
     const rollupSeconds = (performance.now() - rollupStart) / 1000;
 
     const releases = { baseline: arms.baseline.releases[0] ?? "", candidate: arms.candidate.releases[0] ?? "" };
@@ -100,6 +128,7 @@ export async function benchReleaseComparison(): Promise<BenchRow[]> {
         );
         if (comparison.srm === null) throw new Error("the comparison made no sample-ratio check");
       });
+      await expectExactUsers(database, project.id, releases, range, now);
       const context = `${tracesPerRelease.toLocaleString("en")} traces per release over 7 days, 30 % with feedback, 2 scores; median of ${repetitions}; baseline: metrics page by release, same range`;
       for (const [what, ms] of [
         [`Releases page (release list + default comparison), ${range}`, page],

@@ -1,4 +1,5 @@
 import type { Database, Queryable } from "@/server/db/client";
+import { refreshReleaseUserDays } from "@/server/metrics/releaseUserDays";
 import { rebuildScoreBuckets } from "@/server/metrics/scoreRollups";
 import { feedbackSummaryJoin, traceFigureAggregates } from "@/server/metrics/traceFigureSql";
 
@@ -15,7 +16,7 @@ const chunkSpanMs = 500 * granularityMs.minute;
 const chunkSize = (granularity: Granularity) => Math.max(1, Math.floor(chunkSpanMs / granularityMs[granularity]));
 
 /** Recomputes the rollup rows of one chunk of buckets from the raw traces (delete, then insert). */
-async function rebuildBuckets(tx: Queryable, projectId: string, granularity: Granularity, chunk: Date[]): Promise<void> {
+async function rebuildBuckets(tx: Queryable, projectId: string, granularity: Granularity, chunk: Date[], since: Date): Promise<void> {
   const stepMs = granularityMs[granularity];
   const from = new Date(Math.min(...chunk.map((bucket) => bucket.getTime())));
   const to = new Date(Math.max(...chunk.map((bucket) => bucket.getTime())) + stepMs);
@@ -47,6 +48,7 @@ async function rebuildBuckets(tx: Queryable, projectId: string, granularity: Gra
     ) AS t
     GROUP BY project_id, bucket, GROUPING SETS ((), (model), (release), (prompt_version))`;
   await rebuildScoreBuckets(tx, projectId, granularity, starts, from, to);
+  if (granularity === "day") await refreshReleaseUserDays(tx, projectId, since, from, to);
 }
 
 async function withProjectLock<T>(database: Database, projectId: string, work: (tx: Queryable) => Promise<T>): Promise<T> {
@@ -96,7 +98,7 @@ export async function refreshRollups(database: Database, projectId: string): Pro
   ] as const) {
     const size = chunkSize(granularity);
     for (let i = 0; i < buckets.length; i += size) {
-      await withProjectLock(database, projectId, (tx) => rebuildBuckets(tx, projectId, granularity, buckets.slice(i, i + size)));
+      await withProjectLock(database, projectId, (tx) => rebuildBuckets(tx, projectId, granularity, buckets.slice(i, i + size), since));
     }
   }
   await database.rollupState.upsert({ where: { projectId }, create: { projectId, refreshedUntil }, update: { refreshedUntil } });

@@ -12,6 +12,7 @@ import { histogramSample, type LogHistogram } from "@/server/metrics/logHistogra
 import { traceRollupColumns } from "@/server/metrics/traceFigureSql";
 import { rollupPieces } from "@/server/alerts/values/rollupPieces";
 import { inRanges } from "@/server/alerts/values/rollupRowCache";
+import { countReleaseUsers } from "@/server/metrics/releaseUserDays";
 import { listScoreConfigs } from "@/server/scores/scoreConfigs";
 import { proportionStatistics, type ArmStatistics, type Interval } from "@/server/stats/alwaysValidInference";
 import { compareReleaseMetrics, type ComparedMetric, type ReleaseMetricInput } from "@/server/stats/compareReleaseMetrics";
@@ -66,17 +67,8 @@ async function readArms(database: Queryable, projectId: string, query: ReleaseCo
 
 /** Distinct users per release over the period: the units a rollout assigns, for the sample-ratio check. */
 async function usersPerRelease(database: Queryable, projectId: string, query: ReleaseComparisonQuery, from: Date, to: Date) {
-  // DISTINCT pairs, then a count, rather than count(DISTINCT user_id): PostgreSQL sorts every
-  // trace for count(DISTINCT) (on disk at a million a release) but hashes the pairs, in parallel.
-  const rows = await database.$queryRaw<{ release: string; users: number }[]>`
-    SELECT release, count(*)::int AS users FROM (
-      SELECT DISTINCT release, user_id FROM traces
-      WHERE project_id = ${projectId}::uuid AND release = ANY(${[query.baseline, query.candidate]}::text[])
-        AND start_time >= ${from} AND start_time < ${to} AND user_id IS NOT NULL
-    ) AS pairs
-    GROUP BY release`;
-  const users = (release: string) => rows.find((row) => row.release === release)?.users ?? 0;
-  return { baseline: users(query.baseline), candidate: users(query.candidate) };
+  const users = await countReleaseUsers(database, projectId, [query.baseline, query.candidate], from, to);
+  return { baseline: users.get(query.baseline) ?? 0, candidate: users.get(query.candidate) ?? 0 };
 }
 
 const interval = (value: Interval | null) =>
