@@ -78,6 +78,12 @@ test("a rollout started in the console splits users stickily, is paused and roll
   page.on("pageerror", (error) => problems.push(`script error: ${error.message}`));
   const projectId = await newProject(page, "Rollout");
   const secretKey = await createSecretKey(page, projectId, "rollout e2e");
+  // A score the application's judge gives, which the rollout will guard too.
+  const scoreConfig = await page.request.put("/api/v1/score-configs/helpfulness", {
+    headers: { authorization: `Bearer ${secretKey}` },
+    data: { dataType: "numeric", minValue: 0, maxValue: 1, higherIsBetter: true },
+  });
+  expect(scoreConfig.status()).toBe(200);
   await page.goto(`/projects/${projectId}/releases`);
   await expect(page.getByText("No rollouts yet")).toBeVisible();
 
@@ -91,6 +97,11 @@ test("a rollout started in the console splits users stickily, is paused and roll
   await expect(dialog.getByText("the candidate must differ from the baseline")).toBeVisible();
   await dialog.getByRole("combobox", { name: "Candidate" }).fill("2026.11.2");
   await dialog.getByRole("textbox", { name: "Stages" }).fill("10, 50, 100");
+  // Three guardrails by default; a fourth on the score.
+  await dialog.getByRole("button", { name: "Add guardrail" }).click();
+  await dialog.getByRole("combobox", { name: "Guardrail 4 metric" }).click();
+  await page.getByRole("option", { name: "helpfulness" }).click();
+  await dialog.getByRole("textbox", { name: "Guardrail 4 largest regression (%)" }).fill("2.5");
   await dialog.getByRole("button", { name: "Start" }).click();
   await expect(dialog).toBeHidden();
   await expect(page).toHaveURL(/rollout=chat-answer/);
@@ -98,6 +109,9 @@ test("a rollout started in the console splits users stickily, is paused and roll
   await expect(detail.getByRole("heading", { name: /chat-answer: 2026.11.2 against 2026.11.1/ })).toBeVisible();
   await expect(detail).toContainText("10% · stage 1 of 3");
   await expect(detail.getByRole("row", { name: /Started: 0% → 10%/ })).toBeVisible();
+  await expect(detail).toContainText(
+    "Guardrails: Error rate at most 10% worse, Thumbs-down rate at most 10% worse, Latency p95 at most 25% worse, helpfulness at most 2.5% worse.",
+  );
 
   // The application asks which release serves each user: the same answer every time, about 10 % on the candidate.
   const assign = async (unit: string) => {

@@ -34,11 +34,14 @@ export function NewRolloutDialog({
   projectId,
   releases,
   channels,
+  scores,
   defaultBaseline,
 }: {
   projectId: string;
   releases: string[];
   channels: { id: string; name: string }[];
+  /** Score names a guardrail may name, as score:<name>. */
+  scores: string[];
   defaultBaseline: string;
 }) {
   const router = useRouter();
@@ -79,6 +82,12 @@ export function NewRolloutDialog({
     });
   }
 
+  const metricGroups = [
+    { label: "Requests and feedback", metrics: [...releaseMetricKeys] as string[] },
+    ...(scores.length ? [{ label: "Scores", metrics: scores.map((name) => `score:${name}`) }] : []),
+  ];
+  // A new guardrail takes the first metric nobody guards yet (a metric is guarded once).
+  const unguarded = metricGroups.flatMap((group) => group.metrics).find((metric) => !guardrails.some((entry) => entry.metric === metric));
   const guardrailError = Object.entries(fieldErrors).find(([field]) => field.startsWith("guardrails"))?.[1];
   return (
     <Dialog.Root open={open} onOpenChange={openChange}>
@@ -155,10 +164,15 @@ export function NewRolloutDialog({
                   >
                     <Select.Trigger aria-label={`Guardrail ${index + 1} metric`} style={{ flex: 1 }} />
                     <Select.Content>
-                      {releaseMetricKeys.map((metric) => (
-                        <Select.Item key={metric} value={metric}>
-                          {releaseMetricLabel(metric)}
-                        </Select.Item>
+                      {metricGroups.map((group) => (
+                        <Select.Group key={group.label}>
+                          <Select.Label>{group.label}</Select.Label>
+                          {group.metrics.map((metric) => (
+                            <Select.Item key={metric} value={metric}>
+                              {releaseMetricLabel(metric)}
+                            </Select.Item>
+                          ))}
+                        </Select.Group>
                       ))}
                     </Select.Content>
                   </Select.Root>
@@ -192,8 +206,9 @@ export function NewRolloutDialog({
                   type="button"
                   size="1"
                   variant="soft"
+                  disabled={unguarded === undefined}
                   onClick={() => {
-                    setGuardrails([...guardrails, { metric: "averageRating", maxRegression: "5" }]);
+                    if (unguarded) setGuardrails([...guardrails, { metric: unguarded, maxRegression: "5" }]);
                   }}
                 >
                   Add guardrail

@@ -104,6 +104,7 @@ export function ReleasesPage({ view }: { view: ReleasesPageView }) {
               projectId={view.projectId}
               releases={releases.map((release) => release.release)}
               channels={view.channels}
+              scores={view.guardableScores}
               defaultBaseline={query?.baseline ?? releases[0]?.release ?? ""}
             />
           ) : undefined

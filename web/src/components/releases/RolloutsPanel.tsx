@@ -113,6 +113,11 @@ function RolloutDetail({ projectId, manageable, selected }: { projectId: string;
               {stageText(rollout)}, since {formatUtcMinute(rollout.stageStartedAt)}. Stages {rollout.stages.map(formatShare).join(", ")};
               each at least {Math.round(rollout.minDwellSeconds / 60)} min and {rollout.minSamples.toLocaleString("en")} samples.
             </Text>
+            <Text size="2" color="gray">
+              {rollout.guardrails.length
+                ? `Guardrails: ${rollout.guardrails.map((guardrail) => `${releaseMetricLabel(guardrail.metric)} at most ${formatShare(guardrail.maxRegression)} worse`).join(", ")}.`
+                : "No guardrails: only a sample-ratio mismatch rolls it back."}
+            </Text>
           </Flex>
           {manageable ? <RolloutActions projectId={projectId} rollout={rollout} /> : null}
         </Flex>

@@ -6,6 +6,7 @@ import { can, type Role } from "@/server/auth/permissions";
 import { compareReleases } from "@/server/releases/compareReleases";
 import { listRollouts, rolloutHistory } from "@/server/releases/rollouts";
 import { listAlertChannels } from "@/server/alerts/alertChannels";
+import { listScoreConfigs } from "@/server/scores/scoreConfigs";
 
 /** A release label seen on traces, with when it first and last served and how much. */
 export interface RecentRelease {
@@ -41,6 +42,8 @@ export interface ReleasesPageView {
   selected: SelectedRollout | null;
   /** The alert channels a new rollout may announce to (empty for those who may not start one). */
   channels: { id: string; name: string }[];
+  /** Numeric and boolean scores a new rollout may guard (empty for those who may not start one). */
+  guardableScores: string[];
   releases: RecentRelease[];
   /** Null with fewer than two releases: there is nothing to compare. */
   query: ReleaseComparisonQuery | null;
@@ -62,15 +65,25 @@ export async function releasesPageView(
 ): Promise<ReleasesPageView> {
   const database = db();
   const manageable = can(role, "rollouts:manage");
-  const [releases, rollouts, channels] = await Promise.all([
+  const [releases, rollouts, channels, scoreConfigs] = await Promise.all([
     recentReleases(database, projectId, now),
     listRollouts(database, projectId),
     manageable ? listAlertChannels(database, projectId) : [],
+    manageable ? listScoreConfigs(database, projectId) : [],
   ]);
   const selectedKey = firstParam(params.rollout);
   const rollout = rollouts.find((entry) => entry.key === selectedKey);
   const selected = rollout ? { rollout, history: await rolloutHistory(database, projectId, rollout.key) } : null;
-  const page = { projectId, manageable, rollouts, selected, channels: channels.map(({ id, name }) => ({ id, name })), releases };
+  const page = {
+    projectId,
+    manageable,
+    rollouts,
+    selected,
+    channels: channels.map(({ id, name }) => ({ id, name })),
+    // A comparison has a mean only of numbers and booleans, so only those can be guarded.
+    guardableScores: scoreConfigs.filter((config) => config.dataType !== "categorical").map((config) => config.name),
+    releases,
+  };
   const [newest, ...older] = releases;
   const busiest = older.toSorted((a, b) => b.requests - a.requests)[0];
   const defaults = rollout
