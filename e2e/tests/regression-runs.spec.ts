@@ -87,6 +87,39 @@ test("a run uploaded with the secret key shows its pass rate, the comparison wit
   await expect(
     page.getByText("Default: equals the expected output (ignoring case and whitespace), otherwise similarity at least 0.85"),
   ).toBeVisible();
+
+  // An engineer declares the checks here: refused ones are named by their place in the list, and nothing changes.
+  await page.getByRole("button", { name: "Edit checks" }).click();
+  const checks = page.getByRole("dialog", { name: "Checks of golden" });
+  const editor = checks.getByRole("textbox", { name: "Checks (JSON)" });
+  await editor.fill('[{ "type": "contains", "text": "days" }, { "type": "regex", "pattern": "(" }]');
+  await checks.getByRole("button", { name: "Save checks" }).click();
+  await expect(checks.getByRole("alert")).toContainText("Check 2, pattern: not a valid regular expression");
+  await editor.fill('[{ "type": "contains", "text": "days" },');
+  await checks.getByRole("button", { name: "Save checks" }).click();
+  await expect(checks.getByRole("alert")).toContainText("Not valid JSON");
+  await editor.fill('[{ "type": "contains", "text": "days" }, { "type": "judge", "evaluator": "nobody" }]');
+  await checks.getByRole("button", { name: "Save checks" }).click();
+  await expect(checks.getByRole("alert")).toContainText("Check 2, evaluator: no LLM-judge evaluator named nobody in this project");
+  // Off the button just pressed: a hovered button is not what the dialog looks like.
+  await page.mouse.move(0, 0);
+  await shootBothThemes(page, testInfo, "dataset-checks-dialog");
+  await checks.getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByText("Default: equals the expected output")).toBeVisible();
+
+  await page.getByRole("button", { name: "Edit checks" }).click();
+  await editor.fill('[{ "type": "contains", "text": "days" }, { "type": "similarity", "threshold": 0.8 }]');
+  await checks.getByRole("button", { name: "Save checks" }).click();
+  await expect(checks).toBeHidden();
+  await expect(page.getByText('Contains "days"')).toBeVisible();
+  await expect(page.getByText("Similarity to the expected output at least 0.8")).toBeVisible();
+  const declared = await api.get("/api/v1/datasets/golden/assertions", { headers });
+  expect(await declared.json()).toEqual({
+    assertions: [
+      { type: "contains", text: "days", caseSensitive: false },
+      { type: "similarity", threshold: 0.8 },
+    ],
+  });
   await shootBothThemes(page, testInfo, "regression-runs-on-datasets-page", { fullPage: true });
   await runs.getByRole("link", { name: "pr-42" }).click();
 

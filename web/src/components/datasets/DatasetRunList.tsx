@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Badge, Box, Flex, Heading, Link as ThemeLink, Table, Text } from "@radix-ui/themes";
 import type { DatasetRunSummary } from "@/contracts/datasetRuns";
 import type { DatasetAssertion } from "@/contracts/datasetAssertions";
+import { AssertionsDialog } from "@/components/datasets/AssertionsDialog";
 import { defaultAssertionText, describeAssertion } from "@/components/datasets/assertionText";
 import styles from "@/components/datasets/DatasetsPage.module.css";
 import { formatTime } from "@/components/traces/format";
@@ -9,14 +10,27 @@ import { TableCaption } from "@/components/settings/TableCaption";
 import { percent, runReportHref, runStateBadge } from "@/components/datasets/runStatus";
 
 /** What "passed" means for this dataset's runs, one line per declared assertion. */
-function DeclaredChecks({ dataset, assertions }: { dataset: string; assertions: DatasetAssertion[] }) {
+function DeclaredChecks({
+  projectId,
+  dataset,
+  assertions,
+  editable,
+}: {
+  projectId: string;
+  dataset: string;
+  assertions: DatasetAssertion[];
+  editable: boolean;
+}) {
   const lines = assertions.length === 0 ? [defaultAssertionText] : assertions.map(describeAssertion);
   return (
     <Box>
-      <Text as="p" size="2" color="gray">
-        Each output is checked against its item{assertions.length > 1 ? "; all must pass" : ""} (declared with{" "}
-        <code>PUT /api/v1/datasets/{encodeURIComponent(dataset)}/assertions</code>):
-      </Text>
+      <Flex gap="3" align="center" justify="between" wrap="wrap">
+        <Text as="p" size="2" color="gray">
+          Each output is checked against its item{assertions.length > 1 ? "; all must pass" : ""} (declared here or with{" "}
+          <code>PUT /api/v1/datasets/{encodeURIComponent(dataset)}/assertions</code>):
+        </Text>
+        {editable ? <AssertionsDialog projectId={projectId} dataset={dataset} assertions={assertions} /> : null}
+      </Flex>
       <ul className={styles.checks}>
         {lines.map((line, index) => (
           <li key={index}>
@@ -34,18 +48,21 @@ export function DatasetRunList({
   dataset,
   runs,
   assertions,
+  editable,
 }: {
   projectId: string;
   dataset: string;
   runs: DatasetRunSummary[];
   assertions: DatasetAssertion[];
+  /** May change the checks (datasets:publish, as the API asks). */
+  editable: boolean;
 }) {
   return (
     <Flex direction="column" gap="2">
       <Heading as="h3" size="3">
         Regression runs
       </Heading>
-      <DeclaredChecks dataset={dataset} assertions={assertions} />
+      <DeclaredChecks projectId={projectId} dataset={dataset} assertions={assertions} editable={editable} />
       {runs.length === 0 ? (
         <Text size="2" color="gray">
           No runs yet: <code>npx liveloop regress --dataset {dataset}</code> uploads one.

@@ -158,7 +158,13 @@ function DatasetCard({
           ) : null}
 
           {dataset.versions.length > 0 ? (
-            <DatasetRunList projectId={projectId} dataset={dataset.name} runs={dataset.runs} assertions={dataset.assertions} />
+            <DatasetRunList
+              projectId={projectId}
+              dataset={dataset.name}
+              runs={dataset.runs}
+              assertions={dataset.assertions}
+              editable={curates}
+            />
           ) : null}
 
           <details className={styles.details}>
