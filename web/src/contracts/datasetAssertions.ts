@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { contentText, exactText } from "@/contracts/common";
 import { checkAnswerJsonSchema } from "@/server/evaluation/builtin/formatAnswerSchema";
+import { outputPatternProblem } from "@/server/datasets/runs/outputPattern";
 import { builtinKindOfScore, runOutputScoreNames } from "@/server/evaluation/evaluatorScoreNames";
 
 // What a regression run checks each output against. Declared per dataset; a dataset with
@@ -45,16 +46,17 @@ const containsAssertion = z
 const regexAssertion = z
   .object({
     type: z.literal("regex"),
-    pattern: z.string().min(1).max(2_000).describe("A JavaScript regular expression the output must match"),
+    pattern: z
+      .string()
+      .min(1)
+      .max(2_000)
+      .describe("A regular expression the output must match (RE2 syntax, run in linear time: no lookaround or backreferences)"),
     flags: z.string().regex(regexFlags, "Use each of i, m, s, u at most once").default("").describe("Flags among i, m, s, u"),
   })
   .strict()
   .superRefine((assertion, context) => {
-    try {
-      new RegExp(assertion.pattern, assertion.flags);
-    } catch (error) {
-      context.addIssue({ code: "custom", path: ["pattern"], message: `not a valid regular expression: ${(error as Error).message}` });
-    }
+    const problem = outputPatternProblem(assertion.pattern, assertion.flags);
+    if (problem) context.addIssue({ code: "custom", path: ["pattern"], message: problem });
   })
   .describe("The output matches a regular expression");
 

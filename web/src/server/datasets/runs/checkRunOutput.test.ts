@@ -38,6 +38,26 @@ describe("checkRunOutput", () => {
   it("regex: with its flags", async () => {
     expect(await check({ type: "regex", pattern: "^refunds.*\\d+ days\\.$", flags: "i" }, subject.expected)).toBe("passed");
     expect(await check({ type: "regex", pattern: "^refunds" }, subject.expected)).toBe("failed");
+    expect(await check({ type: "regex", pattern: "^within", flags: "m" }, "Refunds:\nwithin 30 days")).toBe("passed");
+    expect(await check({ type: "regex", pattern: "refunds.within", flags: "is" }, "Refunds\nwithin 30 days")).toBe("passed");
+    expect(await check({ type: "regex", pattern: "refunds.within", flags: "i" }, "Refunds\nwithin 30 days")).toBe("failed");
+  });
+
+  it("regex: a pattern that backtracks without end in JavaScript is answered at once", async () => {
+    // /(a+)+$/ against 40 a's and a b takes V8 2^40 steps: the process would hang here.
+    expect(await check({ type: "regex", pattern: "(a+)+$" }, `${"a".repeat(40)}b`)).toBe("failed");
+    expect(await check({ type: "regex", pattern: "(a+)+$" }, "a".repeat(100_000))).toBe("passed");
+  });
+
+  it("regex: lookaround and backreferences are refused when declared, naming why", () => {
+    for (const pattern of ["(?=refund)", "(?<!no )refund", "(a)\\1"]) {
+      const parsed = datasetAssertionSchema.safeParse({ type: "regex", pattern });
+      expect(parsed.success, pattern).toBe(false);
+      expect(parsed.error?.issues[0]).toMatchObject({
+        path: ["pattern"],
+        message: expect.stringContaining("lookaround and backreferences"),
+      });
+    }
   });
 
   it("json_schema: the output must be JSON that satisfies the schema", async () => {

@@ -4,6 +4,7 @@ import type { AssertionResult, DatasetRunItemStatus } from "@/contracts/datasetR
 import type { PairwiseLook, Preference } from "@/server/evaluation/judge/pairwisePreference";
 import { compileAnswerJsonSchema, describeError } from "@/server/evaluation/builtin/formatAnswerSchema";
 import { noBuiltinScores, scoreAssertionResult, type BuiltinScoresOfItem } from "@/server/datasets/runs/scoreAssertionResult";
+import { outputMatches } from "@/server/datasets/runs/outputPattern";
 
 /** What a run item is checked against: the expected answer's text and the question that asked for it. */
 export interface RunCheckSubject {
@@ -126,7 +127,7 @@ async function checkOne(
       return result("contains", passed, { message: passed ? null : `the output does not contain ${JSON.stringify(assertion.text)}` });
     }
     case "regex": {
-      const passed = new RegExp(assertion.pattern, assertion.flags).test(output);
+      const passed = outputMatches(assertion.pattern, assertion.flags, output);
       return result("regex", passed, { message: passed ? null : `the output does not match /${assertion.pattern}/${assertion.flags}` });
     }
     case "json_schema":
