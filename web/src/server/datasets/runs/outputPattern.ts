@@ -8,7 +8,8 @@ const flagBits: Record<string, number> = { i: RE2JS.CASE_INSENSITIVE, m: RE2JS.M
 
 /** The pattern compiled with its flags (i, m, s; u is how RE2 always reads text: by code point). Throws on syntax RE2 lacks. */
 export function compileOutputPattern(pattern: string, flags: string): RE2JS {
-  const bits = [...flags].reduce((all, flag) => all | (flagBits[flag] ?? 0), 0);
+  // Flags are ASCII letters (the schema allows i, m, s, u), so splitting by code unit is safe.
+  const bits = flags.split("").reduce((all, flag) => all | (flagBits[flag] ?? 0), 0);
   return RE2JS.compile(pattern, bits);
 }
 
