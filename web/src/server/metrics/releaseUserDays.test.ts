@@ -6,7 +6,7 @@ import { testDatabaseKinds, useTestDatabase } from "@/test/testDatabase";
 import { createProjectWithKeys } from "@/test/factories";
 import { ingestTraces } from "@/server/traces/ingestTraces";
 import { refreshRollups } from "@/server/metrics/rollups";
-import { countReleaseUsers } from "@/server/metrics/releaseUserDays";
+import { countReleaseUsers, refreshReleaseUserDays } from "@/server/metrics/releaseUserDays";
 
 const t0 = Date.UTC(2026, 10, 24, 0, 0);
 const minute = 60_000;
@@ -35,6 +35,15 @@ function seededTraces(): Seeded[] {
   for (let i = 0; i < 30; i++) {
     traces.push({ id: `anonymous-${i}`, release: "v1", userId: null, minute: i * 100 });
     traces.push({ id: `unreleased-${i}`, release: null, userId: `user-x${i}`, minute: i * 100 });
+  }
+  // Users seen exactly at a period's cuts (below): the start is in the period, the end is not.
+  for (const [user, release, minute] of [
+    ["at-start", "edge-days", 95],
+    ["at-end", "edge-days", 3 * day - 200],
+    ["at-start-same-day", "edge-day", day + 300],
+    ["at-end-same-day", "edge-day", day + 420],
+  ] as const) {
+    traces.push({ id: user, release, userId: user, minute });
   }
   return traces;
 }
@@ -94,10 +103,15 @@ describe.each(await testDatabaseKinds())("release users per day on %s", (kind) =
         v2: expectedUsers(traces, "v2", from, to),
       });
     }
-    // The periods reach the interesting cases: users on both sides of each cut.
-    expect(expectedUsers(traces, "v1", at(95), at(3 * day - 200))).toBeGreaterThan(
-      expectedUsers(traces, "v1", at(day + 300), at(day + 420)),
-    );
+    // A user seen exactly at the start counts, one seen exactly at the end does not,
+    // through the day rows and through the raw traces.
+    for (const [release, start, end] of [
+      ["edge-days", 95, 3 * day - 200],
+      ["edge-day", day + 300, day + 420],
+    ] as const) {
+      const users = await countReleaseUsers(test.database, project.id, [release], at(start), at(end));
+      expect(Object.fromEntries(users)).toEqual({ [release]: 1 });
+    }
   });
 
   it("follows a trace moved to another release once the rollups are refreshed", async () => {
@@ -114,5 +128,51 @@ describe.each(await testDatabaseKinds())("release users per day on %s", (kind) =
     await ingest(test.database, project.id, [{ id: "b", release: "v2", userId: "bob", minute: 120 }]);
     await refreshRollups(test.database, project.id);
     expect(Object.fromEntries(await countReleaseUsers(test.database, project.id, ["v1", "v2"], ...period))).toEqual({ v1: 1, v2: 1 });
+  });
+  it("leaves no row behind a trace re-sent under another user, without one, or on another day", async () => {
+    const { project } = await createProjectWithKeys(test.database);
+    await ingest(test.database, project.id, [
+      { id: "a", release: "v1", userId: "device-7f3", minute: 60 },
+      { id: "b", release: "v1", userId: "bob", minute: 120 },
+      { id: "c", release: "v1", userId: "cat", minute: 180 },
+      { id: "d", release: "v2", userId: "dan", minute: 240 },
+    ]);
+    await refreshRollups(test.database, project.id);
+    const users = async (start: number, end: number) =>
+      Object.fromEntries(await countReleaseUsers(test.database, project.id, ["v1", "v2"], at(start), at(end)));
+    expect(await users(0, day)).toEqual({ v1: 3, v2: 1 });
+
+    await ingest(test.database, project.id, [
+      { id: "a", release: "v1", userId: "ann", minute: 60 }, // the anonymous device logged in
+      { id: "b", release: "v1", userId: null, minute: 120 }, // the user id was dropped
+      { id: "c", release: "v1", userId: "cat", minute: day + 180 }, // the start was a day off
+      { id: "d", release: "v2", userId: "dan", minute: 250 }, // moved within its day
+    ]);
+    await refreshRollups(test.database, project.id);
+    expect(await users(0, day)).toEqual({ v1: 1, v2: 1 });
+    expect(await users(day, 2 * day)).toEqual({ v1: 1 });
+    expect(await users(245, day)).toEqual({ v2: 1 });
+  });
+
+  it("cuts days at UTC midnight whatever the session's time zone, across daylight saving changes", async () => {
+    const { project } = await createProjectWithKeys(test.database);
+    const utc = (iso: string) => new Date(iso).getTime();
+    const traces: Seeded[] = [
+      // New York leaves daylight saving on 1 November: a day there is 25 hours.
+      { id: "nov-1", release: "v1", userId: "ann", minute: (utc("2026-11-01T10:00:00Z") - t0) / minute },
+      { id: "nov-2", release: "v2", userId: "ann", minute: (utc("2026-11-02T00:30:00Z") - t0) / minute },
+      // and enters it on 8 March: a day there is 23 hours.
+      { id: "mar-8", release: "v1", userId: "bob", minute: (utc("2026-03-08T23:30:00Z") - t0) / minute },
+    ];
+    await ingest(test.database, project.id, traces);
+    await test.database.$transaction(async (tx) => {
+      await tx.$executeRaw`SET LOCAL TimeZone = 'America/New_York'`;
+      await refreshReleaseUserDays(tx, project.id, new Date(0), new Date("2026-01-01T00:00:00Z"), new Date("2027-01-01T00:00:00Z"));
+    });
+    const users = async (from: string, to: string) =>
+      Object.fromEntries(await countReleaseUsers(test.database, project.id, ["v1", "v2"], new Date(from), new Date(to)));
+    expect(await users("2026-11-01T00:00:00Z", "2026-11-02T00:00:00Z")).toEqual({ v1: 1 });
+    expect(await users("2026-11-02T00:00:00Z", "2026-11-03T00:00:00Z")).toEqual({ v2: 1 });
+    expect(await users("2026-03-08T00:00:00Z", "2026-03-09T00:00:00Z")).toEqual({ v1: 1 });
   });
 });

@@ -1,4 +1,3 @@
-import { Prisma } from "@/generated/prisma/client";
 import type { Queryable } from "@/server/db/client";
 
 const dayMs = 86_400_000;
@@ -6,32 +5,43 @@ const dayMs = 86_400_000;
 /**
  * Brings release_user_days up to date for the users whose traces changed since the
  * watermark, over one chunk of days [from, to): each such user's rows of each such day are
- * recomputed from all their traces of that day, so a re-sent trace that moved to another
- * release leaves the old release's row only if another trace still holds it. Run in the
- * transaction and under the lock that rebuilds the same days of metric_rollups.
+ * recomputed from all their traces of that day, and rows no trace holds any more are
+ * deleted. The pairs include where changed traces were before (trace_moves), so a trace
+ * re-sent under another user id, without one, or on another day leaves no row behind. Run
+ * in the transaction and under the lock that rebuilds the same days of metric_rollups.
  *
  * Per user rather than per day: rebuilding a whole day grouped a busy project's 150 000
  * traces of today on every pass of the rollup job (0.5 s, a third of the pass); the users
  * of the last minutes' traces are a few hundred, read through traces' (user, start) index.
- * A trace moved to another user id leaves its old user's row in place.
+ *
+ * One statement: the touched pairs are worked out once, and the delete (of rows not in
+ * the fresh result) and the upsert change disjoint rows under one snapshot. A day is 24
+ * hours, not interval '24 hours', which follows the session's time zone across DST.
  */
 export async function refreshReleaseUserDays(tx: Queryable, projectId: string, since: Date, from: Date, to: Date): Promise<void> {
-  const touched = Prisma.sql`
-    SELECT DISTINCT user_id, date_trunc('day', start_time, 'UTC') AS day FROM traces
-    WHERE project_id = ${projectId}::uuid AND updated_at > ${since} AND start_time >= ${from} AND start_time < ${to} AND user_id IS NOT NULL`;
   await tx.$executeRaw`
-    DELETE FROM release_user_days r USING (${touched}) AS touched
-    WHERE r.project_id = ${projectId}::uuid AND r.user_id = touched.user_id AND r.day = touched.day`;
-  // A trace committed between the two statements can bring a pair whose rows the delete
-  // did not see: its row is recomputed from the same traces, so the newer answer wins.
-  await tx.$executeRaw`
+    WITH touched AS (
+      SELECT user_id, date_trunc('day', start_time, 'UTC') AS day FROM traces
+      WHERE project_id = ${projectId}::uuid AND updated_at > ${since} AND start_time >= ${from} AND start_time < ${to} AND user_id IS NOT NULL
+      UNION
+      SELECT user_id, date_trunc('day', start_time, 'UTC') FROM trace_moves
+      WHERE project_id = ${projectId}::uuid AND moved_at > ${since} AND start_time >= ${from} AND start_time < ${to} AND user_id IS NOT NULL
+    ),
+    fresh AS (
+      SELECT t.release, touched.day, t.user_id, min(t.start_time) AS first_seen, max(t.start_time) AS last_seen
+      FROM touched
+      JOIN traces t ON t.project_id = ${projectId}::uuid AND t.user_id = touched.user_id
+        AND t.start_time >= touched.day AND t.start_time < touched.day + interval '24 hours'
+      WHERE t.release IS NOT NULL
+      GROUP BY 1, 2, 3
+    ),
+    stale AS (
+      DELETE FROM release_user_days r USING touched
+      WHERE r.project_id = ${projectId}::uuid AND r.user_id = touched.user_id AND r.day = touched.day
+        AND NOT EXISTS (SELECT 1 FROM fresh f WHERE f.release = r.release AND f.day = r.day AND f.user_id = r.user_id)
+    )
     INSERT INTO release_user_days (project_id, release, day, user_id, first_seen, last_seen)
-    SELECT t.project_id, t.release, touched.day, t.user_id, min(t.start_time), max(t.start_time)
-    FROM (${touched}) AS touched
-    JOIN traces t ON t.project_id = ${projectId}::uuid AND t.user_id = touched.user_id
-      AND t.start_time >= touched.day AND t.start_time < touched.day + interval '1 day'
-    WHERE t.release IS NOT NULL
-    GROUP BY 1, 2, 3, 4
+    SELECT ${projectId}::uuid, release, day, user_id, first_seen, last_seen FROM fresh
     ON CONFLICT (project_id, release, day, user_id) DO UPDATE SET first_seen = EXCLUDED.first_seen, last_seen = EXCLUDED.last_seen`;
 }
 

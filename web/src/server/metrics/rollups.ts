@@ -74,10 +74,14 @@ export async function refreshRollups(database: Database, projectId: string): Pro
   // The watermark follows the clock that stamps updated_at (this process's, via Prisma
   // and ingest), not the time a dashboard asks about.
   const refreshedUntil = new Date(Math.max(since.getTime(), Date.now() - commitLagMs));
-  // Buckets of traces that changed, and of traces that received feedback or scores, since the watermark.
+  // Buckets of traces that changed (where they are and where they were), and of traces
+  // that received feedback or scores, since the watermark.
   const touched = await database.$queryRaw<{ minute: Date }[]>`
     SELECT date_trunc('minute', start_time, 'UTC') AS minute FROM traces
     WHERE project_id = ${projectId}::uuid AND updated_at > ${since}
+    UNION
+    SELECT date_trunc('minute', start_time, 'UTC') FROM trace_moves
+    WHERE project_id = ${projectId}::uuid AND moved_at > ${since}
     UNION
     SELECT date_trunc('minute', t.start_time, 'UTC') FROM feedback_events f
     JOIN traces t ON t.project_id = f.project_id AND t.id = f.trace_id
@@ -102,4 +106,6 @@ export async function refreshRollups(database: Database, projectId: string): Pro
     }
   }
   await database.rollupState.upsert({ where: { projectId }, create: { projectId, refreshedUntil }, update: { refreshedUntil } });
+  // Moves at or before the old watermark were rebuilt by an earlier pass.
+  await database.traceMove.deleteMany({ where: { projectId, movedAt: { lte: since } } });
 }

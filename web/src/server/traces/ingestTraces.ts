@@ -161,10 +161,10 @@ export async function writeTraces(
   const prepared = traces.map((trace) => traceRow(projectId, trace, settings.prices, settings.redact));
   const existing = await tx.trace.findMany({
     where: { projectId, id: { in: prepared.map(({ row }) => row.id) } },
-    select: { id: true, contentHash: true, startTime: true },
+    select: { id: true, contentHash: true, startTime: true, userId: true },
   });
   const known = new Map(existing.map((trace) => [trace.id, trace.contentHash]));
-  const startTimes = new Map(existing.map((trace) => [trace.id, trace.startTime.getTime()]));
+  const before = new Map(existing.map((trace) => [trace.id, trace]));
   const created = prepared.filter(({ row }) => !known.has(row.id));
   const changed = prepared.filter(({ row }) => known.has(row.id) && known.get(row.id) !== row.contentHash);
   const duplicates = prepared.filter(({ row }) => known.get(row.id) === row.contentHash).map(({ row }) => row.id);
@@ -197,11 +197,19 @@ export async function writeTraces(
     tx,
     [...created, ...changed].flatMap(({ embeddings }) => embeddings),
   );
+  const startMoved = changed.filter(({ row }) => before.get(row.id)?.startTime.getTime() !== new Date(row.startTime).getTime());
   await moveEmbeddingsWithTraces(
     tx,
     projectId,
-    changed.filter(({ row }) => startTimes.get(row.id) !== new Date(row.startTime).getTime()).map(({ row }) => row.id),
+    startMoved.map(({ row }) => row.id),
   );
+  // The rollups rebuild where a trace was as well as where it is (TraceMove's comment).
+  const userMoved = changed.filter(({ row }) => before.get(row.id)?.userId !== (row.userId ?? null));
+  const moves = [...new Set([...startMoved, ...userMoved])].flatMap(({ row }) => before.get(row.id) ?? []);
+  if (moves.length > 0) {
+    const movedAt = new Date();
+    await tx.traceMove.createMany({ data: moves.map((old) => ({ projectId, startTime: old.startTime, userId: old.userId, movedAt })) });
+  }
   return { accepted: [...created, ...changed].map(({ row }) => row.id), duplicates };
 }
 
