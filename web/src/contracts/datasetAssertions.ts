@@ -43,7 +43,7 @@ const containsAssertion = z
   .strict()
   .describe("The output contains a text");
 
-const regexAssertion = z
+const storedRegexAssertion = z
   .object({
     type: z.literal("regex"),
     pattern: z
@@ -54,11 +54,12 @@ const regexAssertion = z
     flags: z.string().regex(regexFlags, "Use each of i, m, s, u at most once").default("").describe("Flags among i, m, s, u"),
   })
   .strict()
-  .superRefine((assertion, context) => {
-    const problem = outputPatternProblem(assertion.pattern, assertion.flags);
-    if (problem) context.addIssue({ code: "custom", path: ["pattern"], message: problem });
-  })
   .describe("The output matches a regular expression");
+
+const regexAssertion = storedRegexAssertion.superRefine((assertion, context) => {
+  const problem = outputPatternProblem(assertion.pattern, assertion.flags);
+  if (problem) context.addIssue({ code: "custom", path: ["pattern"], message: problem });
+});
 
 const jsonSchemaAssertion = z
   .object({
@@ -138,24 +139,37 @@ const scoreAssertion = z
   })
   .describe("A built-in evaluator's score of the output lies within bounds");
 
-export const datasetAssertionSchema = z.discriminatedUnion("type", [
+const otherAssertions = [
   exactAssertion,
   containsAssertion,
-  regexAssertion,
   jsonSchemaAssertion,
   similarityAssertion,
   judgeAssertion,
   pairwiseAssertion,
   scoreAssertion,
-]);
+] as const;
+
+export const datasetAssertionSchema = z.discriminatedUnion("type", [regexAssertion, ...otherAssertions]);
+
+/**
+ * Assertions as stored: a pattern declared before patterns ran on RE2 may use lookaround,
+ * which RE2 refuses. Reading such a dataset must not fail (its page, its uploads); the
+ * check reports the pattern as an error on each output until it is declared again.
+ */
+export const storedDatasetAssertionSchema = z.discriminatedUnion("type", [storedRegexAssertion, ...otherAssertions]);
 export type DatasetAssertion = z.infer<typeof datasetAssertionSchema>;
 
-export const datasetAssertionsSchema = z
-  .object({
-    assertions: z
-      .array(datasetAssertionSchema)
-      .max(20)
-      .describe("All must pass. Empty: normalised exact match passes, otherwise similarity to the expected output >= 0.85"),
-  })
-  .strict();
+const assertionList = <T extends z.ZodType>(assertion: T) =>
+  z
+    .object({
+      assertions: z
+        .array(assertion)
+        .max(20)
+        .describe("All must pass. Empty: normalised exact match passes, otherwise similarity to the expected output >= 0.85"),
+    })
+    .strict();
+
+export const datasetAssertionsSchema = assertionList(datasetAssertionSchema);
+/** What GET answers: the list as stored (storedDatasetAssertionSchema). */
+export const storedDatasetAssertionsSchema = assertionList(storedDatasetAssertionSchema);
 export type DatasetAssertions = z.infer<typeof datasetAssertionsSchema>;

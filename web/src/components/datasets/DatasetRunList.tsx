@@ -14,11 +14,13 @@ function DeclaredChecks({
   projectId,
   dataset,
   assertions,
+  assertionProblems,
   editable,
 }: {
   projectId: string;
   dataset: string;
   assertions: DatasetAssertion[];
+  assertionProblems: (string | null)[];
   editable: boolean;
 }) {
   const lines = assertions.length === 0 ? [defaultAssertionText] : assertions.map(describeAssertion);
@@ -35,6 +37,11 @@ function DeclaredChecks({
         {lines.map((line, index) => (
           <li key={index}>
             <Text size="2">{line}</Text>
+            {assertionProblems[index] ? (
+              <Text as="p" size="2" color="red">
+                Cannot run: {assertionProblems[index]}. Each output of a run is an error until the check is declared again.
+              </Text>
+            ) : null}
           </li>
         ))}
       </ul>
@@ -48,12 +55,15 @@ export function DatasetRunList({
   dataset,
   runs,
   assertions,
+  assertionProblems,
   editable,
 }: {
   projectId: string;
   dataset: string;
   runs: DatasetRunSummary[];
   assertions: DatasetAssertion[];
+  /** Per assertion, why it cannot run any more, or null. */
+  assertionProblems: (string | null)[];
   /** May change the checks (datasets:publish, as the API asks). */
   editable: boolean;
 }) {
@@ -62,7 +72,13 @@ export function DatasetRunList({
       <Heading as="h3" size="3">
         Regression runs
       </Heading>
-      <DeclaredChecks projectId={projectId} dataset={dataset} assertions={assertions} editable={editable} />
+      <DeclaredChecks
+        projectId={projectId}
+        dataset={dataset}
+        assertions={assertions}
+        assertionProblems={assertionProblems}
+        editable={editable}
+      />
       {runs.length === 0 ? (
         <Text size="2" color="gray">
           No runs yet: <code>npx liveloop regress --dataset {dataset}</code> uploads one.

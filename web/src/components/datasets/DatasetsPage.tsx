@@ -163,6 +163,7 @@ function DatasetCard({
               dataset={dataset.name}
               runs={dataset.runs}
               assertions={dataset.assertions}
+              assertionProblems={dataset.assertionProblems}
               editable={curates}
             />
           ) : null}

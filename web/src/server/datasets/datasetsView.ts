@@ -3,7 +3,7 @@ import { can, type Role } from "@/server/auth/permissions";
 import { listDatasetItems, listDatasets, type DatasetItemSummary, type DatasetSummary } from "@/server/datasets/datasets";
 import { compareDatasetVersions, type DatasetComparison } from "@/server/datasets/datasetChanges";
 import { listDatasetRuns } from "@/server/datasets/runs/datasetRuns";
-import { datasetWithAssertions } from "@/server/datasets/runs/datasetAssertionSettings";
+import { datasetWithAssertions, storedAssertionProblem } from "@/server/datasets/runs/datasetAssertionSettings";
 import type { DatasetRunSummary } from "@/contracts/datasetRuns";
 import type { DatasetAssertion } from "@/contracts/datasetAssertions";
 
@@ -18,6 +18,8 @@ export interface DatasetView extends DatasetSummary {
   runs: DatasetRunSummary[];
   /** What runs are checked against (empty: the default assertion). */
   assertions: DatasetAssertion[];
+  /** Per assertion, why it cannot run any more (a pattern declared before RE2), or null. */
+  assertionProblems: (string | null)[];
 }
 
 export interface DatasetsView {
@@ -51,7 +53,15 @@ export async function datasetsView(projectId: string, role: Role): Promise<Datas
       const versionChanges = Object.fromEntries(
         changes.map(({ to, added, removed, changed }) => [to === "draft" ? 0 : to, { added, removed, changed }]),
       );
-      return { ...dataset, items, sinceLatest, versionChanges, runs, assertions };
+      return {
+        ...dataset,
+        items,
+        sinceLatest,
+        versionChanges,
+        runs,
+        assertions,
+        assertionProblems: assertions.map(storedAssertionProblem),
+      };
     }),
   );
   return { datasets, curates: can(role, "datasets:publish"), exports: can(role, "datasets:export") };

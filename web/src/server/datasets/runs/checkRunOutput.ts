@@ -127,8 +127,13 @@ async function checkOne(
       return result("contains", passed, { message: passed ? null : `the output does not contain ${JSON.stringify(assertion.text)}` });
     }
     case "regex": {
-      const passed = outputMatches(assertion.pattern, assertion.flags, output);
-      return result("regex", passed, { message: passed ? null : `the output does not match /${assertion.pattern}/${assertion.flags}` });
+      try {
+        const passed = outputMatches(assertion.pattern, assertion.flags, output);
+        return result("regex", passed, { message: passed ? null : `the output does not match /${assertion.pattern}/${assertion.flags}` });
+      } catch (error) {
+        // A pattern declared before patterns ran on RE2 (storedDatasetAssertionSchema).
+        return errorResult("regex", error);
+      }
     }
     case "json_schema":
       return jsonSchemaResult(output, assertion.schema);

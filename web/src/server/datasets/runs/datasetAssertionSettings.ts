@@ -1,7 +1,8 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { Database, Queryable } from "@/server/db/client";
-import { datasetAssertionSchema, type DatasetAssertion, type DatasetAssertions } from "@/contracts/datasetAssertions";
+import { storedDatasetAssertionSchema, type DatasetAssertion, type DatasetAssertions } from "@/contracts/datasetAssertions";
 import { BadRequestError, NotFoundError } from "@/server/errors";
+import { outputPatternProblem } from "@/server/datasets/runs/outputPattern";
 
 /** The dataset's id and declared assertions (empty: the default assertion applies). */
 export async function datasetWithAssertions(
@@ -14,8 +15,9 @@ export async function datasetWithAssertions(
     select: { id: true, assertions: true },
   });
   if (!dataset) throw new NotFoundError(`No dataset named ${name} in this project`);
-  // Stored by setDatasetAssertions after validation; parsed again so a hand-edited row fails loudly.
-  return { id: dataset.id, assertions: datasetAssertionSchema.array().parse(dataset.assertions ?? []) };
+  // Stored by setDatasetAssertions after validation; parsed again so a hand-edited row fails
+  // loudly, leniently for what was valid when declared (storedDatasetAssertionSchema).
+  return { id: dataset.id, assertions: storedDatasetAssertionSchema.array().parse(dataset.assertions ?? []) };
 }
 
 export async function datasetAssertionsOf(database: Database, projectId: string, name: string): Promise<DatasetAssertions> {
@@ -53,4 +55,9 @@ export async function setDatasetAssertions(
   }
   await database.dataset.update({ where: { id }, data: { assertions: input.assertions as Prisma.InputJsonValue } });
   return { assertions: input.assertions };
+}
+
+/** Why a stored assertion cannot run any more (a pattern RE2 refuses), or null. */
+export function storedAssertionProblem(assertion: DatasetAssertion): string | null {
+  return assertion.type === "regex" ? outputPatternProblem(assertion.pattern, assertion.flags) : null;
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import type { Database } from "@/server/db/client";
 import { batchResultSchema } from "@/contracts/batch";
-import { datasetAssertionsSchema } from "@/contracts/datasetAssertions";
+import { datasetAssertionsSchema, storedDatasetAssertionsSchema } from "@/contracts/datasetAssertions";
 import {
   datasetRunListSchema,
   datasetRunReportSchema,
@@ -11,6 +11,7 @@ import {
   type DatasetRunReport,
 } from "@/contracts/datasetRuns";
 import { addDatasetItems, publishDatasetVersion } from "@/server/datasets/datasets";
+import { datasetWithAssertions, storedAssertionProblem } from "@/server/datasets/runs/datasetAssertionSettings";
 import { createEvaluator } from "@/server/evaluation/evaluators";
 import { checkAnswerJsonSchema } from "@/server/evaluation/builtin/formatAnswerSchema";
 import {
@@ -277,6 +278,40 @@ describe.each(await testDatabaseKinds())("regression runs on %s", (kind) => {
       ["contains", true],
       ["regex", false],
     ]);
+  });
+
+  it("a pattern stored before patterns ran on RE2 (a lookahead) is read and reported, not a server error", async () => {
+    const { project, call, upload, report, putAssertions } = await setUp(test.database);
+    const stored = [
+      { type: "contains", text: "days", caseSensitive: false },
+      { type: "regex", pattern: "^(?=.*refund).*days", flags: "i" },
+    ];
+    await test.database.dataset.update({
+      where: { projectId_name: { projectId: project.id, name: "golden" } },
+      data: { assertions: stored },
+    });
+
+    const read = await call(getAssertionsRoute, { method: "GET", path: "/api/v1/datasets/golden/assertions", params: { name: "golden" } });
+    expect(await expectApi(read, 200, storedDatasetAssertionsSchema)).toEqual({ assertions: stored });
+    // The Datasets page says which check cannot run and why.
+    const { assertions } = await datasetWithAssertions(test.database, project.id, "golden");
+    expect(assertions.map(storedAssertionProblem)).toEqual([
+      null,
+      expect.stringContaining("lookaround and backreferences are not available"),
+    ]);
+
+    // Each output is an error naming the pattern's problem; the other check still runs.
+    await upload("ci-1", outputsFor(right));
+    const run = await report("ci-1");
+    expect(statusOf(run)).toEqual({ refund: "error", invoice: "error", parcel: "error" });
+    expect(itemOf(run, "refund")?.assertions).toMatchObject([
+      { type: "contains", passed: true, error: null },
+      { type: "regex", passed: false, error: expect.stringContaining("declare the check again") },
+    ]);
+    // Declaring it again is refused as any new declaration would be, saying why.
+    const again = await putAssertions(stored);
+    expect(again.status).toBe(400);
+    expect(JSON.stringify(await again.json())).toContain("lookaround");
   });
 
   it("compares with the latest passing run by category and severity; a failing run never becomes the baseline", async () => {

@@ -3,7 +3,7 @@ import { callerProjectId } from "@/server/api/caller";
 import { batchResponse } from "@/server/api/batchResponse";
 import { batchResultSchema } from "@/contracts/batch";
 import { datasetParams } from "@/contracts/datasets";
-import { datasetAssertionsSchema } from "@/contracts/datasetAssertions";
+import { datasetAssertionsSchema, storedDatasetAssertionsSchema } from "@/contracts/datasetAssertions";
 import {
   datasetRunEnvelopeSchema,
   datasetRunInputSchema,
@@ -55,7 +55,7 @@ export const getAssertionsRoute = endpoint({
   permission: "datasets:read",
   params: datasetParams,
   invalidParams: "badRequest",
-  response: datasetAssertionsSchema,
+  response: storedDatasetAssertionsSchema,
   answers: "The declared assertions",
   handler: ({ database, caller, params }) => datasetAssertionsOf(database, callerProjectId(caller), params.name),
 });
