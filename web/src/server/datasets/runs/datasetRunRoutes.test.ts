@@ -304,10 +304,10 @@ describe.each(await testDatabaseKinds())("regression runs on %s", (kind) => {
     await upload("ci-1", outputsFor(right));
     const run = await report("ci-1");
     expect(statusOf(run)).toEqual({ refund: "error", invoice: "error", parcel: "error" });
-    expect(itemOf(run, "refund")?.assertions).toMatchObject([
-      { type: "contains", passed: true, error: null },
-      { type: "regex", passed: false, error: expect.stringContaining("declare the check again") },
-    ]);
+    const [contains, regex] = itemOf(run, "refund")?.assertions ?? [];
+    expect(contains).toMatchObject({ type: "contains", passed: true, error: null });
+    expect(regex).toMatchObject({ type: "regex", passed: false });
+    expect(regex?.error).toContain("declare the check again");
     // Declaring it again is refused as any new declaration would be, saying why.
     const again = await putAssertions(stored);
     expect(again.status).toBe(400);
