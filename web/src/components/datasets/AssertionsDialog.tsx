@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type SubmitEvent } from "react";
+import { useId, useState, type SubmitEvent } from "react";
 import { useRouter } from "next/navigation";
 import { Button, Dialog, Flex, Text, TextArea } from "@radix-ui/themes";
 import type { DatasetAssertion } from "@/contracts/datasetAssertions";
@@ -43,6 +43,7 @@ export function AssertionsDialog({
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [problems, setProblems] = useState<string[]>([]);
+  const problemsId = useId();
   const [busy, setBusy] = useState(false);
 
   async function submit(event: SubmitEvent<HTMLFormElement>) {
@@ -97,14 +98,14 @@ export function AssertionsDialog({
               name="assertions"
               aria-label="Checks (JSON)"
               aria-invalid={problems.length > 0}
-              aria-describedby="assertions-problems"
+              aria-describedby={problemsId}
               rows={12}
               spellCheck={false}
               style={{ fontFamily: "var(--code-font-family)" }}
               defaultValue={assertions.length ? JSON.stringify(assertions, null, 2) : ""}
               placeholder={example}
             />
-            <div id="assertions-problems">
+            <div id={problemsId}>
               {problems.length ? (
                 <Flex direction="column" gap="1" role="alert">
                   {problems.map((problem, index) => (

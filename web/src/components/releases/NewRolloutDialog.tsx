@@ -214,6 +214,11 @@ export function NewRolloutDialog({
                   Add guardrail
                 </Button>
               </Flex>
+              {guardrails.some((guardrail) => guardrail.metric.startsWith("score:")) ? (
+                <Text size="1" color="gray">
+                  A score guardrail holds the stage until both releases have enough scored traces (an evaluator must be scoring them).
+                </Text>
+              ) : null}
               {guardrailError ? (
                 <Text size="1" color="red" role="alert">
                   {guardrailError}

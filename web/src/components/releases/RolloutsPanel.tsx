@@ -114,9 +114,12 @@ function RolloutDetail({ projectId, manageable, selected }: { projectId: string;
               each at least {Math.round(rollout.minDwellSeconds / 60)} min and {rollout.minSamples.toLocaleString("en")} samples.
             </Text>
             <Text size="2" color="gray">
-              {rollout.guardrails.length
-                ? `Guardrails: ${rollout.guardrails.map((guardrail) => `${releaseMetricLabel(guardrail.metric)} at most ${formatShare(guardrail.maxRegression)} worse`).join(", ")}.`
-                : "No guardrails: only a sample-ratio mismatch rolls it back."}
+              {/* A rollout has at least one guardrail (rolloutInputSchema). */}
+              Guardrails:{" "}
+              {rollout.guardrails
+                .map((guardrail) => `${releaseMetricLabel(guardrail.metric)} at most ${formatShare(guardrail.maxRegression)} worse`)
+                .join(", ")}
+              .
             </Text>
           </Flex>
           {manageable ? <RolloutActions projectId={projectId} rollout={rollout} /> : null}
