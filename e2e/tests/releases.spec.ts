@@ -97,10 +97,13 @@ test("a rollout started in the console splits users stickily, is paused and roll
   await expect(dialog.getByText("the candidate must differ from the baseline")).toBeVisible();
   await dialog.getByRole("combobox", { name: "Candidate" }).fill("2026.11.2");
   await dialog.getByRole("textbox", { name: "Stages" }).fill("10, 50, 100");
-  // Three guardrails by default; a fourth on the score.
+  // Three guardrails by default; a fourth on the score, which waits for scored traces.
+  const scoreHint = dialog.getByText("A score guardrail holds the stage until both releases have enough scored traces");
+  await expect(scoreHint).toBeHidden();
   await dialog.getByRole("button", { name: "Add guardrail" }).click();
   await dialog.getByRole("combobox", { name: "Guardrail 4 metric" }).click();
   await page.getByRole("option", { name: "helpfulness" }).click();
+  await expect(scoreHint).toBeVisible();
   await dialog.getByRole("textbox", { name: "Guardrail 4 largest regression (%)" }).fill("2.5");
   await dialog.getByRole("button", { name: "Start" }).click();
   await expect(dialog).toBeHidden();
