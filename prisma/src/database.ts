@@ -71,6 +71,14 @@ export interface DatabaseConnection {
 }
 
 /**
+ * Every PostgreSQL session runs in UTC, whatever the server's or the database's `timezone`
+ * (often the host's). Prisma's adapter sends a Date as a timestamp without an offset, which
+ * a session elsewhere would read as its local time; and day arithmetic on timestamptz
+ * (interval '1 day') follows the session's daylight saving changes.
+ */
+export const utcSessions = "-c TimeZone=UTC";
+
+/**
  * Opens the database the environment names: PostgreSQL when DATABASE_URL is set,
  * otherwise the embedded PGlite in `<data dir>/db`. PGlite holds its directory for one
  * process at a time, so callers keep a single connection per process.
@@ -78,7 +86,7 @@ export interface DatabaseConnection {
 export function openDatabase(env: DatabaseEnv): DatabaseConnection {
   if (env.DATABASE_URL) {
     // One pool for Prisma and for plain SQL.
-    const pool = new pg.Pool({ connectionString: env.DATABASE_URL, connectionTimeoutMillis: 5_000 });
+    const pool = new pg.Pool({ connectionString: env.DATABASE_URL, connectionTimeoutMillis: 5_000, options: utcSessions });
     // An idle connection dropped by the server must not crash the process; the next query reconnects.
     pool.on("error", () => undefined);
     return {

@@ -4,7 +4,14 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import pg from "pg";
 import { applyPendingMigrations } from "@liveloop/prisma";
-import { pgliteExecutor, pgliteJobExecutor, poolExecutor, poolJobExecutor, type JobSqlExecutor } from "@liveloop/prisma/connection";
+import {
+  pgliteExecutor,
+  pgliteJobExecutor,
+  poolExecutor,
+  poolJobExecutor,
+  utcSessions,
+  type JobSqlExecutor,
+} from "@liveloop/prisma/connection";
 import { PrismaClient } from "@/generated/prisma/client";
 import { registerPlainSql, type Database } from "@/server/db/client";
 import { createPostgresDatabase } from "@/test/postgresDatabase";
@@ -68,7 +75,7 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase
   const url = new URL(server.url);
   await applyPendingMigrations(new PrismaPg({ connectionString: url.toString() }));
   // One pool for Prisma and plain SQL, as the app has (prisma/src/database.ts).
-  const pool = new pg.Pool({ connectionString: url.toString() });
+  const pool = new pg.Pool({ connectionString: url.toString(), options: utcSessions });
   // Dropping the database ends its idle connections; that is expected, not an error.
   pool.on("error", () => undefined);
   const database = new PrismaClient({ adapter: new PrismaPg(pool) });

@@ -131,6 +131,7 @@ describe.each(await testDatabaseKinds())("metrics on %s", (kind) => {
     await refreshRollups(test.database, project.id);
     expect((await getMetrics(test.database, project.id, query, now)).totals).toMatchObject({ requests: 2, errors: 1 });
   });
+
   it("counts a re-sent trace moved to another time only where it is now", async () => {
     const { project } = await createProjectWithKeys(test.database);
     const trace = { id: "moving", startTime: "2026-11-27T11:30:00Z", endTime: "2026-11-27T11:30:01Z" };
@@ -145,9 +146,15 @@ describe.each(await testDatabaseKinds())("metrics on %s", (kind) => {
     await refreshRollups(test.database, project.id);
     expect((await getMetrics(test.database, project.id, lastHour, now)).totals).toMatchObject({ requests: 0 });
     expect((await getMetrics(test.database, project.id, lastDay, now)).totals).toMatchObject({ requests: 1 });
+    // And again, a week back: the day rollups move it too.
+    await ingestTraces(test.database, project.id, [{ ...trace, startTime: "2026-11-20T08:30:00Z", endTime: "2026-11-20T08:30:01Z" }]);
+    await refreshRollups(test.database, project.id);
+    expect((await getMetrics(test.database, project.id, lastDay, now)).totals).toMatchObject({ requests: 0 });
+    const lastMonth = metricsQuerySchema.parse({ range: "30d" });
+    expect((await getMetrics(test.database, project.id, lastMonth, now)).totals).toMatchObject({ requests: 1 });
 
-    // The move is kept until a pass whose watermark is past it, then dropped.
-    expect(await test.database.traceMove.count({ where: { projectId: project.id } })).toBe(1);
+    // The moves are kept until a pass whose watermark is past it, then dropped.
+    expect(await test.database.traceMove.count({ where: { projectId: project.id } })).toBe(2);
     const later = new Date(Date.now() + 60_000);
     await test.database.rollupState.update({ where: { projectId: project.id }, data: { refreshedUntil: later } });
     await refreshRollups(test.database, project.id);

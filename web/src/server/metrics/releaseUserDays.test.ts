@@ -129,6 +129,7 @@ describe.each(await testDatabaseKinds())("release users per day on %s", (kind) =
     await refreshRollups(test.database, project.id);
     expect(Object.fromEntries(await countReleaseUsers(test.database, project.id, ["v1", "v2"], ...period))).toEqual({ v1: 1, v2: 1 });
   });
+
   it("leaves no row behind a trace re-sent under another user, without one, or on another day", async () => {
     const { project } = await createProjectWithKeys(test.database);
     await ingest(test.database, project.id, [
@@ -136,21 +137,25 @@ describe.each(await testDatabaseKinds())("release users per day on %s", (kind) =
       { id: "b", release: "v1", userId: "bob", minute: 120 },
       { id: "c", release: "v1", userId: "cat", minute: 180 },
       { id: "d", release: "v2", userId: "dan", minute: 240 },
+      { id: "e", release: "v2", userId: "eve", minute: 300 },
     ]);
     await refreshRollups(test.database, project.id);
     const users = async (start: number, end: number) =>
       Object.fromEntries(await countReleaseUsers(test.database, project.id, ["v1", "v2"], at(start), at(end)));
-    expect(await users(0, day)).toEqual({ v1: 3, v2: 1 });
+    expect(await users(0, day)).toEqual({ v1: 3, v2: 2 });
 
     await ingest(test.database, project.id, [
       { id: "a", release: "v1", userId: "ann", minute: 60 }, // the anonymous device logged in
       { id: "b", release: "v1", userId: null, minute: 120 }, // the user id was dropped
       { id: "c", release: "v1", userId: "cat", minute: day + 180 }, // the start was a day off
       { id: "d", release: "v2", userId: "dan", minute: 250 }, // moved within its day
+      { id: "e", release: "v2", userId: "eve", minute: 2 * day + 300 }, // moved twice before the next pass
     ]);
+    await ingest(test.database, project.id, [{ id: "e", release: "v2", userId: "eve", minute: day + 300 }]);
     await refreshRollups(test.database, project.id);
     expect(await users(0, day)).toEqual({ v1: 1, v2: 1 });
-    expect(await users(day, 2 * day)).toEqual({ v1: 1 });
+    expect(await users(day, 2 * day)).toEqual({ v1: 1, v2: 1 });
+    expect(await users(2 * day, 3 * day)).toEqual({});
     expect(await users(245, day)).toEqual({ v2: 1 });
   });
 

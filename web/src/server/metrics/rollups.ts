@@ -106,6 +106,7 @@ export async function refreshRollups(database: Database, projectId: string): Pro
     }
   }
   await database.rollupState.upsert({ where: { projectId }, create: { projectId, refreshedUntil }, update: { refreshedUntil } });
-  // Moves at or before the old watermark were rebuilt by an earlier pass.
-  await database.traceMove.deleteMany({ where: { projectId, movedAt: { lte: since } } });
+  // Moves up to the new watermark were committed before this pass read them (the same
+  // assumption as the watermark's) and are rebuilt; a project that goes quiet keeps none.
+  await database.traceMove.deleteMany({ where: { projectId, movedAt: { lte: refreshedUntil } } });
 }

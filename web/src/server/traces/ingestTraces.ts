@@ -204,7 +204,11 @@ export async function writeTraces(
     startMoved.map(({ row }) => row.id),
   );
   // The rollups rebuild where a trace was as well as where it is (TraceMove's comment).
-  const userMoved = changed.filter(({ row }) => before.get(row.id)?.userId !== (row.userId ?? null));
+  // A user id given later (OTLP sends it with the root span) leaves no user behind.
+  const userMoved = changed.filter(({ row }) => {
+    const old = before.get(row.id)?.userId ?? null;
+    return old !== null && old !== row.userId;
+  });
   const moves = [...new Set([...startMoved, ...userMoved])].flatMap(({ row }) => before.get(row.id) ?? []);
   if (moves.length > 0) {
     const movedAt = new Date();
