@@ -43,7 +43,7 @@ const containsAssertion = z
   .strict()
   .describe("The output contains a text");
 
-const storedRegexAssertion = z
+const regexFields = z
   .object({
     type: z.literal("regex"),
     pattern: z
@@ -53,22 +53,25 @@ const storedRegexAssertion = z
       .describe("A regular expression the output must match (RE2 syntax, run in linear time: no lookaround or backreferences)"),
     flags: z.string().regex(regexFlags, "Use each of i, m, s, u at most once").default("").describe("Flags among i, m, s, u"),
   })
-  .strict()
+  .strict();
+
+const regexAssertion = regexFields
+  .superRefine((assertion, context) => {
+    const problem = outputPatternProblem(assertion.pattern, assertion.flags);
+    if (problem) context.addIssue({ code: "custom", path: ["pattern"], message: problem });
+  })
   .describe("The output matches a regular expression");
 
-const regexAssertion = storedRegexAssertion.superRefine((assertion, context) => {
-  const problem = outputPatternProblem(assertion.pattern, assertion.flags);
-  if (problem) context.addIssue({ code: "custom", path: ["pattern"], message: problem });
-});
-
-const jsonSchemaAssertion = z
+const jsonSchemaFields = z
   .object({
     type: z.literal("json_schema"),
     schema: z
       .union([z.record(z.string(), z.unknown()), z.boolean()])
       .describe("A JSON Schema (draft 2020-12) the output, parsed as JSON, must satisfy"),
   })
-  .strict()
+  .strict();
+
+const jsonSchemaAssertion = jsonSchemaFields
   .superRefine((assertion, context) => {
     const problem = checkAnswerJsonSchema(assertion.schema);
     if (problem) context.addIssue({ code: "custom", path: ["schema"], message: problem });
@@ -114,7 +117,7 @@ const pairwiseAssertion = z
   .strict()
   .describe("An LLM judge, shown the output and the expected output in random order, does not prefer the expected output");
 
-const scoreAssertion = z
+const scoreFields = z
   .object({
     type: z.literal("score"),
     name: z
@@ -123,7 +126,9 @@ const scoreAssertion = z
     min: z.number().optional().describe("Least value that passes (booleans count as 0 and 1)"),
     max: z.number().optional().describe("Greatest value that passes (booleans count as 0 and 1; pii_leak with max 0: no leak)"),
   })
-  .strict()
+  .strict();
+
+const scoreAssertion = scoreFields
   .superRefine((assertion, context) => {
     if (!runOutputScoreNames.includes(assertion.name)) {
       const message =
@@ -139,24 +144,34 @@ const scoreAssertion = z
   })
   .describe("A built-in evaluator's score of the output lies within bounds");
 
-const otherAssertions = [
+export const datasetAssertionSchema = z.discriminatedUnion("type", [
   exactAssertion,
   containsAssertion,
+  regexAssertion,
   jsonSchemaAssertion,
   similarityAssertion,
   judgeAssertion,
   pairwiseAssertion,
   scoreAssertion,
-] as const;
-
-export const datasetAssertionSchema = z.discriminatedUnion("type", [regexAssertion, ...otherAssertions]);
+]);
 
 /**
- * Assertions as stored: a pattern declared before patterns ran on RE2 may use lookaround,
- * which RE2 refuses. Reading such a dataset must not fail (its page, its uploads); the
- * check reports the pattern as an error on each output until it is declared again.
+ * Assertions as stored: their shape only, without what is checked at declaration (a
+ * pattern RE2 compiles, a schema Ajv accepts, a built-in score name). Those can change
+ * under a stored check (patterns declared before they ran on RE2 may use lookaround);
+ * reading the dataset must not fail because of it (its page, its uploads). Such a check
+ * is an error on each output, saying why (storedAssertionProblem), until declared again.
  */
-export const storedDatasetAssertionSchema = z.discriminatedUnion("type", [storedRegexAssertion, ...otherAssertions]);
+export const storedDatasetAssertionSchema = z.discriminatedUnion("type", [
+  exactAssertion,
+  containsAssertion,
+  regexFields,
+  jsonSchemaFields,
+  similarityAssertion,
+  judgeAssertion,
+  pairwiseAssertion,
+  scoreFields,
+]);
 export type DatasetAssertion = z.infer<typeof datasetAssertionSchema>;
 
 const assertionList = <T extends z.ZodType>(assertion: T) =>

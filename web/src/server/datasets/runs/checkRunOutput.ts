@@ -1,5 +1,6 @@
 import type { DatasetAssertion } from "@/contracts/datasetAssertions";
 import { defaultSimilarityThreshold } from "@/contracts/datasetAssertions";
+import { storedAssertionProblem } from "@/server/datasets/runs/datasetAssertionSettings";
 import type { AssertionResult, DatasetRunItemStatus } from "@/contracts/datasetRuns";
 import type { PairwiseLook, Preference } from "@/server/evaluation/judge/pairwisePreference";
 import { compileAnswerJsonSchema, describeError } from "@/server/evaluation/builtin/formatAnswerSchema";
@@ -115,6 +116,8 @@ async function checkOne(
   dependencies: RunCheckDependencies,
   builtinScores: BuiltinScoresOfItem,
 ): Promise<AssertionResult> {
+  const problem = storedAssertionProblem(assertion);
+  if (problem !== null) return result(assertion.type, false, { error: `this check cannot run (${problem}); declare the check again` });
   switch (assertion.type) {
     case "exact": {
       const passed = assertion.normalise ? normaliseForMatch(output) === normaliseForMatch(subject.expected) : output === subject.expected;
@@ -127,13 +130,8 @@ async function checkOne(
       return result("contains", passed, { message: passed ? null : `the output does not contain ${JSON.stringify(assertion.text)}` });
     }
     case "regex": {
-      try {
-        const passed = outputMatches(assertion.pattern, assertion.flags, output);
-        return result("regex", passed, { message: passed ? null : `the output does not match /${assertion.pattern}/${assertion.flags}` });
-      } catch (error) {
-        // A pattern declared before patterns ran on RE2 (storedDatasetAssertionSchema).
-        return errorResult("regex", error);
-      }
+      const passed = outputMatches(assertion.pattern, assertion.flags, output);
+      return result("regex", passed, { message: passed ? null : `the output does not match /${assertion.pattern}/${assertion.flags}` });
     }
     case "json_schema":
       return jsonSchemaResult(output, assertion.schema);

@@ -1,8 +1,12 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { Database, Queryable } from "@/server/db/client";
-import { storedDatasetAssertionSchema, type DatasetAssertion, type DatasetAssertions } from "@/contracts/datasetAssertions";
+import {
+  datasetAssertionSchema,
+  storedDatasetAssertionSchema,
+  type DatasetAssertion,
+  type DatasetAssertions,
+} from "@/contracts/datasetAssertions";
 import { BadRequestError, NotFoundError } from "@/server/errors";
-import { outputPatternProblem } from "@/server/datasets/runs/outputPattern";
 
 /** The dataset's id and declared assertions (empty: the default assertion applies). */
 export async function datasetWithAssertions(
@@ -57,7 +61,21 @@ export async function setDatasetAssertions(
   return { assertions: input.assertions };
 }
 
-/** Why a stored assertion cannot run any more (a pattern RE2 refuses), or null. */
+// An upload asks for every output about the same few stored assertions: parse each once.
+const problems = new WeakMap<DatasetAssertion, string | null>();
+
+/**
+ * Why a stored assertion cannot run any more (what declaring it now would refuse: a
+ * pattern RE2 refuses, a schema Ajv refuses, a score name no longer built in), or null.
+ */
 export function storedAssertionProblem(assertion: DatasetAssertion): string | null {
-  return assertion.type === "regex" ? outputPatternProblem(assertion.pattern, assertion.flags) : null;
+  let problem = problems.get(assertion);
+  if (problem === undefined) {
+    const parsed = datasetAssertionSchema.safeParse(assertion);
+    problem = parsed.success
+      ? null
+      : parsed.error.issues.map((issue) => `${issue.path.join(".") || assertion.type}: ${issue.message}`).join("; ");
+    problems.set(assertion, problem);
+  }
+  return problem;
 }

@@ -280,11 +280,13 @@ describe.each(await testDatabaseKinds())("regression runs on %s", (kind) => {
     ]);
   });
 
-  it("a pattern stored before patterns ran on RE2 (a lookahead) is read and reported, not a server error", async () => {
+  it("checks stored before what declaring now refuses (a lookahead, a retired score) are read and reported, not a server error", async () => {
     const { project, call, upload, report, putAssertions } = await setUp(test.database);
     const stored = [
       { type: "contains", text: "days", caseSensitive: false },
       { type: "regex", pattern: "^(?=.*refund).*days", flags: "i" },
+      // A built-in score that was later renamed or retired.
+      { type: "score", name: "retired_score", max: 0 },
     ];
     await test.database.dataset.update({
       where: { projectId_name: { projectId: project.id, name: "golden" } },
@@ -297,17 +299,21 @@ describe.each(await testDatabaseKinds())("regression runs on %s", (kind) => {
     const { assertions } = await datasetWithAssertions(test.database, project.id, "golden");
     expect(assertions.map(storedAssertionProblem)).toEqual([
       null,
-      expect.stringContaining("lookaround and backreferences are not available"),
+      expect.stringContaining("pattern: not a valid regular expression"),
+      expect.stringContaining("name: not a built-in score name"),
     ]);
 
     // Each output is an error naming the pattern's problem; the other check still runs.
     await upload("ci-1", outputsFor(right));
     const run = await report("ci-1");
     expect(statusOf(run)).toEqual({ refund: "error", invoice: "error", parcel: "error" });
-    const [contains, regex] = itemOf(run, "refund")?.assertions ?? [];
+    const [contains, regex, score] = itemOf(run, "refund")?.assertions ?? [];
     expect(contains).toMatchObject({ type: "contains", passed: true, error: null });
     expect(regex).toMatchObject({ type: "regex", passed: false });
+    expect(regex?.error).toContain("lookaround and backreferences are not available");
     expect(regex?.error).toContain("declare the check again");
+    expect(score).toMatchObject({ type: "score", passed: false });
+    expect(score?.error).toContain("not a built-in score name");
     // Declaring it again is refused as any new declaration would be, saying why.
     const again = await putAssertions(stored);
     expect(again.status).toBe(400);
